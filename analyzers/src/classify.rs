@@ -1,0 +1,113 @@
+/// Which analyzers want a file. Decided once per file, by path, and for YAML passed
+/// explicitly, by content.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Kinds {
+    pub python: bool,
+    pub workflow: bool,
+    pub action: bool,
+    pub dockerfile: bool,
+    pub secrets: bool,
+}
+
+impl Kinds {
+    pub fn is_yaml_undecided(&self, path: &str) -> bool {
+        !self.workflow && !self.action && is_yaml(file_name(path))
+    }
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+fn is_yaml(name: &str) -> bool {
+    name.ends_with(".yml") || name.ends_with(".yaml")
+}
+
+/// Classifies a `/`-separated path. Every text file is a candidate for secrets.
+pub fn classify(path: &str) -> Kinds {
+    let name = file_name(path);
+    let lower = name.to_ascii_lowercase();
+    let parent = path.strip_suffix(name).unwrap_or("").trim_end_matches('/');
+    Kinds {
+        python: name.ends_with(".py") || name.ends_with(".pyi"),
+        workflow: is_yaml(name) && (parent == ".github/workflows" || parent.ends_with("/.github/workflows")),
+        action: name == "action.yml" || name == "action.yaml",
+        dockerfile: lower == "dockerfile"
+            || lower == "containerfile"
+            || lower.ends_with(".dockerfile")
+            || lower.ends_with(".containerfile")
+            || lower.starts_with("dockerfile."),
+        secrets: true,
+    }
+}
+
+/// For a YAML file whose path does not decide: a mapping with top-level `jobs` and `on`
+/// is a workflow, one with `runs` is an action.
+pub fn classify_by_content(kinds: &mut Kinds, text: &str) {
+    let mut has_on = false;
+    let mut has_jobs = false;
+    let mut has_runs = false;
+    for line in text.lines() {
+        let Some(key) = top_level_key(line) else { continue };
+        match key {
+            "on" | "true" => has_on = true,
+            "jobs" => has_jobs = true,
+            "runs" => has_runs = true,
+            _ => {}
+        }
+    }
+    if has_on && has_jobs {
+        kinds.workflow = true;
+    } else if has_runs {
+        kinds.action = true;
+    }
+}
+
+fn top_level_key(line: &str) -> Option<&str> {
+    if line.starts_with([' ', '\t', '#', '-']) {
+        return None;
+    }
+    let (key, _) = line.split_once(':')?;
+    Some(key.trim().trim_matches(|c| c == '"' || c == '\''))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_decide_kinds() {
+        assert!(classify("src/app.py").python);
+        assert!(classify("stubs/app.pyi").python);
+        assert!(classify(".github/workflows/ci.yml").workflow);
+        assert!(classify("sub/.github/workflows/ci.yaml").workflow);
+        assert!(!classify("workflows/ci.yml").workflow);
+        assert!(classify("action.yml").action);
+        assert!(classify("tools/setup/action.yaml").action);
+        for name in [
+            "Dockerfile",
+            "dockerfile",
+            "api.Dockerfile",
+            "Dockerfile.dev",
+            "Containerfile",
+        ] {
+            assert!(classify(name).dockerfile, "{name}");
+        }
+        assert!(!classify("Dockerfiles.md").dockerfile);
+        assert!(classify("README.md").secrets);
+    }
+
+    #[test]
+    fn yaml_content_decides_when_the_path_does_not() {
+        let mut kinds = classify("ci/build.yml");
+        assert!(kinds.is_yaml_undecided("ci/build.yml"));
+        classify_by_content(&mut kinds, "name: x\n\"on\": push\njobs:\n  a: {}\n");
+        assert!(kinds.workflow);
+        let mut kinds = classify("x.yaml");
+        classify_by_content(&mut kinds, "name: x\nruns:\n  using: composite\n");
+        assert!(kinds.action && !kinds.workflow);
+        let mut kinds = classify("config.yml");
+        classify_by_content(&mut kinds, "key: value\n");
+        assert!(!kinds.action && !kinds.workflow);
+    }
+}

@@ -1,0 +1,189 @@
+//! `tollgate.toml`, `.tollgate.toml` or `[tool.tollgate]` in `pyproject.toml`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use tollgate_analyzers::Settings;
+use tollgate_rules::Level;
+
+use crate::glob::GlobList;
+
+/// When a run fails: at or above a level, or never.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Note,
+    Never,
+}
+
+impl FailOn {
+    pub fn fails(self, level: Level) -> bool {
+        match self {
+            FailOn::Error => level >= Level::Error,
+            FailOn::Warning => level >= Level::Warning,
+            FailOn::Note => true,
+            FailOn::Never => false,
+        }
+    }
+}
+
+/// The config file as written. Every table denies unknown keys.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FileConfig {
+    /// Globs of paths not to walk into.
+    pub exclude: Vec<String>,
+    pub fail_on: Option<FailOn>,
+    /// Replaces the default rule set.
+    pub select: Option<Vec<String>>,
+    /// Adds to the rule set (e.g. rules that are off by default).
+    pub extend_select: Vec<String>,
+    pub ignore: Vec<String>,
+    /// Rule id or prefix -> level.
+    pub levels: BTreeMap<String, Level>,
+    /// Glob -> rule ids or prefixes ignored in matching files.
+    pub per_file_ignores: BTreeMap<String, Vec<String>>,
+    /// Files larger than this many bytes are skipped with a diagnostic.
+    pub max_file_size: Option<u64>,
+    pub secrets: tollgate_analyzers::secrets::Settings,
+}
+
+impl FileConfig {
+    pub fn settings(&self) -> Settings {
+        Settings {
+            secrets: self.secrets.clone(),
+        }
+    }
+}
+
+/// A config file that was found and read.
+pub struct Loaded {
+    pub config: FileConfig,
+    /// The file, for messages.
+    pub path: Option<PathBuf>,
+    /// Where relative globs are anchored: the config file's directory.
+    pub base: PathBuf,
+}
+
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+
+/// Reads `explicit`, or looks for a config from `start` upward to the repository root.
+pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, String> {
+    if let Some(path) = explicit {
+        let config = read(path)?.ok_or_else(|| format!("{}: no [tool.tollgate] table", path.display()))?;
+        let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        return Ok(Loaded {
+            config,
+            path: Some(path.to_path_buf()),
+            base,
+        });
+    }
+    let mut dir = Some(start);
+    while let Some(current) = dir {
+        for name in ["tollgate.toml", ".tollgate.toml", "pyproject.toml"] {
+            let candidate = current.join(name);
+            if candidate.is_file() {
+                if let Some(config) = read(&candidate)? {
+                    return Ok(Loaded {
+                        config,
+                        path: Some(candidate),
+                        base: current.to_path_buf(),
+                    });
+                }
+            }
+        }
+        if current.join(".git").exists() {
+            break;
+        }
+        dir = current.parent();
+    }
+    Ok(Loaded {
+        config: FileConfig::default(),
+        path: None,
+        base: start.to_path_buf(),
+    })
+}
+
+/// `Ok(None)` for a pyproject.toml without `[tool.tollgate]`.
+fn read(path: &Path) -> Result<Option<FileConfig>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let is_pyproject = path.file_name().is_some_and(|n| n == "pyproject.toml");
+    let parsed = if is_pyproject {
+        let table: toml::Table = toml::from_str(&text).map_err(|e| format!("{}: {}", path.display(), one_line(&e)))?;
+        match table.get("tool").and_then(|tool| tool.get("tollgate")) {
+            None => return Ok(None),
+            Some(value) => value
+                .clone()
+                .try_into::<FileConfig>()
+                .map_err(|e| format!("{}: [tool.tollgate]: {}", path.display(), one_line(&e))),
+        }
+    } else {
+        toml::from_str::<FileConfig>(&text).map_err(|e| format!("{}: {}", path.display(), one_line(&e)))
+    };
+    parsed.map(Some)
+}
+
+/// toml's errors span several lines with a source excerpt; keep them readable on one screen.
+fn one_line(error: &dyn std::fmt::Display) -> String {
+    error.to_string().trim_end().replace("\n\n", "\n")
+}
+
+/// Compiled per-file ignores.
+pub struct PerFileIgnores {
+    entries: Vec<(GlobList, Vec<String>)>,
+}
+
+impl PerFileIgnores {
+    pub fn new(map: &BTreeMap<String, Vec<String>>) -> Result<Self, String> {
+        let entries = map
+            .iter()
+            .map(|(glob, rules)| Ok((GlobList::new(std::slice::from_ref(glob))?, rules.clone())))
+            .collect::<Result<_, String>>()?;
+        Ok(PerFileIgnores { entries })
+    }
+
+    /// The selectors ignored for a path relative to the config's base.
+    pub fn for_path(&self, relative: &str) -> Vec<&str> {
+        self.entries
+            .iter()
+            .filter(|(globs, _)| globs.is_match(relative))
+            .flat_map(|(_, rules)| rules.iter().map(String::as_str))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_name_the_key() {
+        let err = toml::from_str::<FileConfig>("fail-on = \"error\"\nexlude = []\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("exlude"), "{err}");
+    }
+
+    #[test]
+    fn wrong_types_say_what_was_expected() {
+        let err = toml::from_str::<FileConfig>("fail-on = \"sometimes\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("sometimes") && err.contains("error"), "{err}");
+    }
+
+    #[test]
+    fn a_full_config_parses() {
+        let config: FileConfig = toml::from_str(
+            "exclude = [\"vendor\"]\nfail-on = \"error\"\nselect = [\"secrets\"]\nignore = []\nmax-file-size = 100\n\
+             [levels]\n\"secrets/private-key\" = \"warning\"\n[per-file-ignores]\n\"tests/**\" = [\"secrets\"]\n[secrets]\n",
+        )
+        .unwrap();
+        assert_eq!(config.fail_on, Some(FailOn::Error));
+        assert_eq!(config.levels["secrets/private-key"], Level::Warning);
+        assert_eq!(config.max_file_size, Some(100));
+    }
+}

@@ -1,0 +1,43 @@
+//! Reporters: one per output format, each a function of the sorted records.
+
+mod github;
+mod gitlab;
+mod json;
+mod sarif;
+mod text;
+
+use std::io::{self, Write};
+
+use tollgate_rules::RuleSet;
+
+use crate::scan::{Diagnostic, Record};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Sarif,
+    Github,
+    Gitlab,
+}
+
+pub struct Report<'a> {
+    pub records: &'a [Record],
+    pub diagnostics: &'a [Diagnostic],
+    pub rules: &'a RuleSet,
+    pub files_scanned: usize,
+    /// Colour the text report.
+    pub color: bool,
+}
+
+pub fn write(format: Format, report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Text => text::write(report, out),
+        Format::Json => json::write(report, out),
+        Format::Sarif => sarif::write(report, out),
+        Format::Github => github::write(report, out),
+        Format::Gitlab => gitlab::write(report, out),
+    }
+}
+
+pub use text::summary;

@@ -1,0 +1,154 @@
+use std::collections::HashMap;
+use std::io::{self, Write};
+
+use serde_json::{json, Value};
+use tollgate_rules::Rule;
+
+use super::Report;
+use crate::scan::Record;
+
+/// GitHub code scanning accepts at most this many results in a run.
+pub const MAX_RESULTS: usize = 25_000;
+
+/// SARIF 2.1.0, one run, ready for GitHub code scanning.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &document(report))?;
+    writeln!(out)
+}
+
+pub fn document(report: &Report) -> Value {
+    let rules: Vec<&Rule> = report.rules.enabled().collect();
+    let rule_index: HashMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    let results: Vec<Value> = report
+        .records
+        .iter()
+        .take(MAX_RESULTS)
+        .map(|r| result(r, rule_index[r.rule.id]))
+        .collect();
+    let mut notifications: Vec<Value> = report
+        .diagnostics
+        .iter()
+        .map(|d| {
+            json!({
+                "level": if d.quiet { "note" } else { "warning" },
+                "message": { "text": d.message },
+                "locations": [{ "physicalLocation": { "artifactLocation": artifact(&d.path) } }],
+            })
+        })
+        .collect();
+    if report.records.len() > MAX_RESULTS {
+        notifications.push(json!({
+            "level": "warning",
+            "message": { "text": format!("{} findings, only the first {MAX_RESULTS} are in this report (GitHub's limit per run)", report.records.len()) },
+        }));
+    }
+    json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "tollgate",
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://github.com/tollgate-dev/tollgate",
+                "rules": rules.iter().map(|r| rule(r)).collect::<Vec<_>>(),
+            }},
+            "invocations": [{
+                "executionSuccessful": true,
+                "toolExecutionNotifications": notifications,
+            }],
+            "columnKind": "utf16CodeUnits",
+            "results": results,
+        }],
+    })
+}
+
+fn rule(rule: &Rule) -> Value {
+    let mut properties = json!({
+        "tags": rule.tags,
+        "precision": rule.precision.as_str(),
+        "peers": rule.peers,
+    });
+    if let Some(severity) = rule.security_severity {
+        properties["security-severity"] = json!(format!("{severity:.1}"));
+    }
+    json!({
+        "id": rule.id,
+        "name": rule.id,
+        "shortDescription": { "text": rule.summary },
+        "fullDescription": { "text": rule.summary },
+        "help": { "text": rule.help, "markdown": rule.help },
+        "defaultConfiguration": { "level": rule.level.as_str(), "enabled": rule.default_enabled },
+        "properties": properties,
+    })
+}
+
+fn artifact(path: &str) -> Value {
+    if path.starts_with('/') {
+        json!({ "uri": format!("file://{}", encode_uri(path)) })
+    } else {
+        json!({ "uri": encode_uri(path), "uriBaseId": "%SRCROOT%" })
+    }
+}
+
+/// Percent-encodes what is not allowed in a URI path.
+fn encode_uri(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+fn region(region: &tollgate_rules::Region) -> Value {
+    json!({
+        "startLine": region.start_line,
+        "startColumn": region.start_column,
+        "endLine": region.end_line,
+        "endColumn": region.end_column,
+    })
+}
+
+fn result(r: &Record, index: usize) -> Value {
+    let mut value = json!({
+        "ruleId": r.rule.id,
+        "ruleIndex": index,
+        "level": r.level.as_str(),
+        "message": { "text": r.message },
+        "locations": [{ "physicalLocation": { "artifactLocation": artifact(&r.path), "region": region(&r.region) } }],
+        "partialFingerprints": { "primaryLocationLineHash": r.line_hash, "tollgate/v1": r.fingerprint },
+    });
+    if !r.related.is_empty() {
+        value["relatedLocations"] = r
+            .related
+            .iter()
+            .enumerate()
+            .map(|(i, rel)| {
+                json!({
+                    "id": i,
+                    "message": { "text": rel.message },
+                    "physicalLocation": { "artifactLocation": artifact(&rel.path), "region": region(&rel.region) },
+                })
+            })
+            .collect();
+    }
+    let properties = super::json::properties(r);
+    if !properties.is_empty() {
+        value["properties"] = Value::Object(properties);
+    }
+    value
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(encode_uri("a b/ü#.py"), "a%20b/%C3%BC%23.py");
+    }
+}

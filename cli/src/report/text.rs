@@ -1,0 +1,131 @@
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style};
+use tollgate_rules::{Level, DOMAINS};
+
+use super::Report;
+use crate::scan::tally;
+
+const BOLD: Style = Style::new().bold();
+const DIM: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::BrightBlack)));
+const CYAN: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
+
+fn level_style(level: Level) -> Style {
+    let color = match level {
+        Level::Error => AnsiColor::Red,
+        Level::Warning => AnsiColor::Yellow,
+        Level::Note => AnsiColor::Blue,
+    };
+    Style::new().fg_color(Some(anstyle::Color::Ansi(color))).bold()
+}
+
+struct Paint(bool);
+
+impl Paint {
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.0 {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// ruff-like: `path:line:col: rule-id [level] message`, the line with a caret, then a summary.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    let p = Paint(report.color);
+    for r in report.records {
+        writeln!(
+            out,
+            "{}:{}:{}: {} {} {}",
+            p.paint(BOLD, &r.path),
+            r.region.start_line,
+            r.region.start_column,
+            p.paint(level_style(r.level), r.rule.id),
+            p.paint(DIM, &format!("[{}]", r.level)),
+            r.message
+        )?;
+        let gutter = r.region.start_line.to_string();
+        let pad = " ".repeat(gutter.len());
+        let line = r.line_text.replace('\t', " ");
+        let before = line.get(..r.caret.start).map(|s| s.chars().count()).unwrap_or(0);
+        let width = line.get(r.caret.clone()).map(|s| s.chars().count()).unwrap_or(1).max(1);
+        writeln!(out, "{} {} {}", p.paint(CYAN, &gutter), p.paint(CYAN, "|"), line)?;
+        writeln!(
+            out,
+            "{pad} {} {}{}",
+            p.paint(CYAN, "|"),
+            " ".repeat(before),
+            p.paint(level_style(r.level), &"^".repeat(width))
+        )?;
+        for related in &r.related {
+            writeln!(
+                out,
+                "{pad} {} {}:{}:{}: {}",
+                p.paint(CYAN, "="),
+                related.path,
+                related.region.start_line,
+                related.region.start_column,
+                related.message
+            )?;
+        }
+        writeln!(out)?;
+    }
+    write!(out, "{}", summary(report))
+}
+
+/// `Found 3 findings (1 error, 2 warnings) in 12 files.` and a line per domain.
+pub fn summary(report: &Report) -> String {
+    let counts = tally(report.records);
+    let mut text = String::new();
+    let total = report.records.len();
+    let by_level: Vec<String> = Level::ALL
+        .iter()
+        .filter_map(|&level| {
+            let n: usize = counts.iter().filter(|((_, l), _)| *l == level).map(|(_, n)| n).sum();
+            (n > 0).then(|| plural(n, level.as_str()))
+        })
+        .collect();
+    let files = plural(report.files_scanned, "file");
+    if total == 0 {
+        text.push_str(&format!("No findings in {files}.\n"));
+    } else {
+        text.push_str(&format!(
+            "Found {} ({}) in {files}.\n",
+            plural(total, "finding"),
+            by_level.join(", ")
+        ));
+        for domain in DOMAINS {
+            let parts: Vec<String> = Level::ALL
+                .iter()
+                .filter_map(|&level| counts.get(&(*domain, level)).map(|&n| plural(n, level.as_str())))
+                .collect();
+            if !parts.is_empty() {
+                text.push_str(&format!("  {domain:<9}{}\n", parts.join(", ")));
+            }
+        }
+    }
+    let skipped = report.diagnostics.iter().filter(|d| d.quiet).count();
+    let problems = report.diagnostics.len() - skipped;
+    if skipped > 0 {
+        text.push_str(&format!(
+            "Skipped {} (binary or over the size limit).\n",
+            plural(skipped, "file")
+        ));
+    }
+    if problems > 0 {
+        text.push_str(&format!(
+            "{} could not be analysed (see above).\n",
+            plural(problems, "file")
+        ));
+    }
+    text
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

@@ -1,0 +1,311 @@
+//! The scheduler: every file read once, classified once, handed to the analyzers on a rayon
+//! pool; a panic in an analyzer is caught and becomes a diagnostic for that file.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::ops::Range;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::Path;
+
+use rayon::prelude::*;
+use tollgate_analyzers::{classify, classify_by_content, Input, Settings};
+use tollgate_rules::{Finding, Level, LineIndex, Location, Metric, PropValue, Region, Rule, RuleSet};
+
+use crate::config::PerFileIgnores;
+use crate::fingerprint::{content_fingerprint, line_hashes};
+use crate::walk::{display_path, slash_path, FileEntry};
+
+/// A problem with a file rather than in it: unreadable, binary, too large, not UTF-8, or
+/// an analyzer that failed on it. The scan goes on.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    pub path: String,
+    pub message: String,
+    /// Skips of files that are not text (binary, too large) are only counted unless verbose.
+    pub quiet: bool,
+}
+
+impl Diagnostic {
+    pub fn error(path: String, message: impl Into<String>) -> Self {
+        Diagnostic {
+            path,
+            message: message.into(),
+            quiet: false,
+        }
+    }
+    pub fn skip(path: String, message: impl Into<String>) -> Self {
+        Diagnostic {
+            path,
+            message: message.into(),
+            quiet: true,
+        }
+    }
+}
+
+/// A finding placed in its file: what every reporter reads.
+#[derive(Clone, Debug)]
+pub struct Record {
+    pub rule: &'static Rule,
+    pub level: Level,
+    pub path: String,
+    pub region: Region,
+    pub message: String,
+    /// The first line of the span as shown to people, secrets redacted.
+    pub line_text: String,
+    /// Byte range of the span within `line_text`, for the caret.
+    pub caret: Range<usize>,
+    pub metric: Option<Metric>,
+    pub related: Vec<RelatedRecord>,
+    pub properties: Vec<(&'static str, PropValue)>,
+    /// GitHub's `primaryLocationLineHash`.
+    pub line_hash: String,
+    /// tollgate's content fingerprint (rule, path, content): survives moved lines.
+    pub fingerprint: String,
+    /// `ghp_3fK…(40 chars)` when the span is a secret.
+    pub secret: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct RelatedRecord {
+    pub path: String,
+    pub region: Region,
+    pub message: String,
+}
+
+pub struct Options<'a> {
+    pub rules: &'a RuleSet,
+    pub settings: &'a Settings,
+    pub max_file_size: u64,
+    pub per_file_ignores: &'a PerFileIgnores,
+    /// The config's directory, which per-file-ignores globs are relative to.
+    pub base: &'a Path,
+}
+
+pub struct Outcome {
+    pub records: Vec<Record>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub files_scanned: usize,
+}
+
+/// What a file's content looks like to the analyzers: a function so tests can inject one.
+pub type AnalyzeFn = dyn Fn(&Input, &Settings, &RuleSet) -> Vec<Finding> + Sync;
+
+pub fn scan(files: &[FileEntry], options: &Options, analyze: &AnalyzeFn, progress: &indicatif::ProgressBar) -> Outcome {
+    let results: Vec<(Vec<Record>, Option<Diagnostic>)> = files
+        .par_iter()
+        .map(|file| {
+            let result = scan_file(file, options, analyze);
+            progress.inc(1);
+            result
+        })
+        .collect();
+    let mut records = Vec::new();
+    let mut diagnostics = Vec::new();
+    let mut files_scanned = 0;
+    for (found, diagnostic) in results {
+        records.extend(found);
+        match diagnostic {
+            Some(d) => diagnostics.push(d),
+            None => files_scanned += 1,
+        }
+    }
+    sort(&mut records);
+    diagnostics.sort();
+    Outcome {
+        records,
+        diagnostics,
+        files_scanned,
+    }
+}
+
+/// Path, line, column, rule: the same order whatever the thread count.
+pub fn sort(records: &mut [Record]) {
+    records.sort_by(|a, b| (&a.path, a.region, a.rule.id, &a.message).cmp(&(&b.path, b.region, b.rule.id, &b.message)));
+}
+
+fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> (Vec<Record>, Option<Diagnostic>) {
+    let path = display_path(&file.path);
+    let text = match read_text(&file.path, options.max_file_size) {
+        Ok(text) => text,
+        Err(diagnostic) => return (Vec::new(), Some(diagnostic(path))),
+    };
+    let mut kinds = classify(&path);
+    if file.explicit && kinds.is_yaml_undecided(&path) {
+        classify_by_content(&mut kinds, &text);
+    }
+    let input = Input {
+        path: &path,
+        text: &text,
+        kinds,
+    };
+    let mut findings = match catch_unwind(AssertUnwindSafe(|| analyze(&input, options.settings, options.rules))) {
+        Ok(findings) => findings,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            return (
+                Vec::new(),
+                Some(Diagnostic::error(
+                    path,
+                    format!("internal error while analysing this file, skipped ({what}); please report it"),
+                )),
+            );
+        }
+    };
+    findings.retain(|f| options.rules.is_enabled(f.rule));
+
+    let relative = crate::walk::absolute(&file.path);
+    let relative = relative
+        .strip_prefix(crate::walk::absolute(options.base))
+        .map(slash_path)
+        .unwrap_or_else(|_| path.clone());
+    let ignored = options.per_file_ignores.for_path(&relative);
+    if !ignored.is_empty() {
+        findings.retain(|f| !ignored.iter().any(|sel| tollgate_rules::select::matches(sel, f.rule)));
+    }
+    crate::suppress::apply(&text, &mut findings, options.rules, tollgate_rules::find);
+    (resolve(&path, &text, findings, options.rules), None)
+}
+
+type Reject = Box<dyn FnOnce(String) -> Diagnostic>;
+
+fn read_text(path: &Path, max: u64) -> Result<String, Reject> {
+    let vanished = |e: &std::io::Error| e.kind() == std::io::ErrorKind::NotFound;
+    let mut file = std::fs::File::open(path).map_err(|e| -> Reject {
+        let message = if vanished(&e) {
+            "vanished during the scan".to_string()
+        } else {
+            format!("cannot read: {e}")
+        };
+        Box::new(move |p| Diagnostic::error(p, message))
+    })?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > max {
+        return Err(Box::new(move |p| {
+            Diagnostic::skip(
+                p,
+                format!(
+                    "skipped: {} bytes is over the size limit of {max} bytes (max-file-size)",
+                    len
+                ),
+            )
+        }));
+    }
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    // Read at most max+1 bytes: a file that grows during the scan cannot blow memory.
+    if let Err(e) = file.by_ref().take(max + 1).read_to_end(&mut bytes) {
+        let message = if vanished(&e) {
+            "vanished during the scan".to_string()
+        } else {
+            format!("cannot read: {e}")
+        };
+        return Err(Box::new(move |p| Diagnostic::error(p, message)));
+    }
+    if bytes.len() as u64 > max {
+        return Err(Box::new(move |p| {
+            Diagnostic::skip(
+                p,
+                format!("skipped: over the size limit of {max} bytes (max-file-size)"),
+            )
+        }));
+    }
+    if memchr_nul(&bytes[..bytes.len().min(8192)]) {
+        return Err(Box::new(|p| Diagnostic::skip(p, "skipped: binary file")));
+    }
+    String::from_utf8(bytes).map_err(|e| -> Reject {
+        let at = e.utf8_error().valid_up_to();
+        Box::new(move |p| Diagnostic::error(p, format!("skipped: not valid UTF-8 (invalid byte at offset {at})")))
+    })
+}
+
+fn memchr_nul(bytes: &[u8]) -> bool {
+    bytes.contains(&0)
+}
+
+/// Turns byte spans into regions, applies levels, redacts secrets and computes fingerprints.
+fn resolve(path: &str, text: &str, findings: Vec<Finding>, rules: &RuleSet) -> Vec<Record> {
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    let index = LineIndex::new(text);
+    let lines: Vec<usize> = findings.iter().map(|f| index.line_of(f.span.start) + 1).collect();
+    let hashes = line_hashes(text, &lines);
+    let mut records: Vec<Record> = findings
+        .into_iter()
+        .filter_map(|finding| {
+            let rule = tollgate_rules::find(finding.rule)?;
+            let level = finding.level.or_else(|| rules.level(finding.rule))?;
+            let span = finding.span.start.min(text.len())
+                ..finding.span.end.min(text.len()).max(finding.span.start.min(text.len()));
+            let region = index.region(&span);
+            let line = index.line_of(span.start);
+            let line_range = index.line_range(line);
+            let caret_start = span.start - line_range.start;
+            let caret_end = span.end.min(line_range.end).max(span.start) - line_range.start;
+            let original_line = &text[line_range.clone()];
+            let span_text = &text[span.clone()];
+            let (line_text, caret, secret) = if finding.redact {
+                let shown = tollgate_analyzers::secrets::redact(span_text);
+                let line_text = format!(
+                    "{}{}{}",
+                    &original_line[..caret_start],
+                    shown,
+                    &original_line[caret_end..]
+                );
+                (line_text, caret_start..caret_start + shown.len(), Some(shown))
+            } else {
+                (original_line.to_string(), caret_start..caret_end, None)
+            };
+            let content = match &finding.identity {
+                Some(identity) => identity.clone(),
+                None if finding.redact => tollgate_analyzers::secrets::hash_identity(span_text),
+                None => format!("{} {}", original_line, span_text),
+            };
+            let related = finding
+                .related
+                .into_iter()
+                .map(|related| match related.location {
+                    Location::Here(range) => RelatedRecord {
+                        path: path.to_string(),
+                        region: index.region(&range),
+                        message: related.message,
+                    },
+                    Location::Elsewhere { path, region } => RelatedRecord {
+                        path,
+                        region,
+                        message: related.message,
+                    },
+                })
+                .collect();
+            Some(Record {
+                rule,
+                level,
+                path: path.to_string(),
+                region,
+                message: finding.message,
+                line_text,
+                caret,
+                metric: finding.metric,
+                related,
+                properties: finding.properties,
+                line_hash: hashes.get(&region.start_line).cloned().unwrap_or_default(),
+                fingerprint: content_fingerprint(rule.id, path, &content),
+                secret,
+            })
+        })
+        .collect();
+    records.dedup_by(|a, b| a.rule.id == b.rule.id && a.region == b.region && a.message == b.message);
+    records
+}
+
+/// Counts of findings per (domain, level), for summaries.
+pub fn tally(records: &[Record]) -> HashMap<(&'static str, Level), usize> {
+    let mut counts = HashMap::new();
+    for record in records {
+        *counts.entry((record.rule.domain(), record.level)).or_insert(0) += 1;
+    }
+    counts
+}

@@ -1,0 +1,482 @@
+//! One suppression syntax for every domain, plus the peers' comments users already have.
+//!
+//! - `tollgate: ignore[rule-or-prefix, ...] reason` covers its own line, and the next line
+//!   when the comment stands alone on its line; `tollgate: ignore-file[...]` the whole file.
+//! - `# noqa`, `# noqa: C901`, `# ruff: noqa[: codes]`, `# flake8: noqa` (ruff's meanings)
+//! - `# hadolint ignore=DL3008,DL3009` (next line), `# hadolint global ignore=...`
+//! - `# zizmor: ignore[unpinned-uses]` (its own line)
+//! - `gitleaks:allow`, `pragma: allowlist secret` (own line), `pragma: allowlist nextline secret`
+
+use std::ops::Range;
+
+use tollgate_rules::{select::matches, Finding, LineIndex, Rule, RuleSet};
+
+pub const UNUSED: &str = "tollgate/unused-suppression";
+
+#[derive(Debug, Clone, PartialEq)]
+enum Codes {
+    /// Every rule (bare `tollgate: ignore`).
+    All,
+    /// Every rule of a domain (bare `# noqa` is every python rule).
+    Domain(&'static str),
+    /// tollgate selectors: ids or prefixes.
+    Selectors(Vec<String>),
+    /// Codes of a peer tool, matched against `peers`.
+    Peer(&'static [&'static str], Vec<String>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Scope {
+    /// Findings starting on these 0-based lines.
+    Lines(usize, usize),
+    File,
+}
+
+#[derive(Debug)]
+struct Directive {
+    codes: Codes,
+    scope: Scope,
+    /// Our own syntax: checked for use.
+    own: bool,
+    span: Range<usize>,
+    used: bool,
+}
+
+impl Codes {
+    fn covers(&self, rule: &Rule) -> bool {
+        match self {
+            Codes::All => true,
+            Codes::Domain(domain) => rule.domain() == *domain,
+            Codes::Selectors(selectors) => selectors.iter().any(|s| matches(s, rule.id)),
+            Codes::Peer(tools, codes) => rule.peers.iter().any(|peer| {
+                peer.split_once(':').is_some_and(|(tool, code)| {
+                    tools.contains(&tool) && codes.iter().any(|c| c.eq_ignore_ascii_case(code))
+                })
+            }),
+        }
+    }
+}
+
+/// Markers worth a closer look; a file without any is left alone cheaply.
+const MARKERS: &[&str] = &[
+    "tollgate:",
+    "hadolint",
+    "zizmor:",
+    "gitleaks:allow",
+    "pragma: allowlist",
+];
+
+fn has_marker(text: &str) -> bool {
+    MARKERS.iter().any(|m| text.contains(m)) || text.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"noqa"))
+}
+
+/// Removes suppressed findings and adds `tollgate/unused-suppression` findings for our own
+/// comments that suppressed nothing among the rules this run uses.
+pub fn apply(text: &str, findings: &mut Vec<Finding>, rules: &RuleSet, lookup: impl Fn(&str) -> Option<&'static Rule>) {
+    if !has_marker(text) {
+        return;
+    }
+    let index = LineIndex::new(text);
+    let mut directives = parse(text, &index);
+    if directives.is_empty() {
+        return;
+    }
+    findings.retain(|finding| {
+        let Some(rule) = lookup(finding.rule) else { return true };
+        let line = index.line_of(finding.span.start);
+        let end_line = index.line_of(finding.span.end.saturating_sub(1).max(finding.span.start));
+        let statement_line = finding.statement_start.map(|s| index.line_of(s));
+        let mut suppressed = false;
+        for directive in &mut directives {
+            let applies = match directive.scope {
+                Scope::File => true,
+                Scope::Lines(a, b) => {
+                    let hit = |l: usize| l >= a && l <= b;
+                    hit(line) || statement_line.is_some_and(hit) || (rule.domain() == "secrets" && hit(end_line))
+                }
+            };
+            if applies && directive.codes.covers(rule) {
+                directive.used = true;
+                suppressed = true;
+            }
+        }
+        !suppressed
+    });
+    if !rules.is_enabled(UNUSED) {
+        return;
+    }
+    for directive in directives.iter().filter(|d| d.own && !d.used) {
+        let message = match &directive.codes {
+            Codes::Selectors(selectors) => {
+                let unknown: Vec<&str> = selectors
+                    .iter()
+                    .filter(|s| !tollgate_rules::catalogue().rules().iter().any(|r| matches(s, r.id)))
+                    .map(String::as_str)
+                    .collect();
+                if !unknown.is_empty() {
+                    format!("suppression names unknown rule(s): {}", unknown.join(", "))
+                } else if !selectors.iter().any(|s| rules.any(s)) {
+                    continue; // none of its rules ran: it cannot be judged in this run
+                } else {
+                    format!("unused suppression: no finding of {} here", selectors.join(", "))
+                }
+            }
+            _ => "unused suppression: no finding here".to_string(),
+        };
+        findings.push(Finding::new(UNUSED, directive.span.clone(), message));
+    }
+}
+
+fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
+    let mut out = Vec::new();
+    for line in 0..index.line_count() {
+        let range = index.line_range(line);
+        let content = &text[range.clone()];
+        if !has_marker(content) {
+            continue;
+        }
+        let standalone = |at: usize| content[..at].trim().chars().all(|c| "#/*-;!<'\"".contains(c));
+        let next = |at: usize| {
+            if standalone(at) {
+                Scope::Lines(line, line + 1)
+            } else {
+                Scope::Lines(line, line)
+            }
+        };
+
+        // tollgate: ignore[...] / ignore-file[...]
+        let mut from = 0;
+        while let Some(found) = content[from..].find("tollgate:") {
+            let at = from + found;
+            from = at + 9;
+            let rest = content[from..].trim_start();
+            let (file, after) = if let Some(after) = rest.strip_prefix("ignore-file") {
+                (true, after)
+            } else if let Some(after) = rest.strip_prefix("ignore") {
+                (false, after)
+            } else {
+                continue;
+            };
+            let (codes, consumed) = match after
+                .strip_prefix('[')
+                .and_then(|a| a.find(']').map(|end| (&a[..end], end + 2)))
+            {
+                Some((list, consumed)) => (Codes::Selectors(split_codes(list)), consumed),
+                None => (Codes::All, 0),
+            };
+            let end = content.len() - after.len() + consumed;
+            let scope = if file { Scope::File } else { next(at) };
+            out.push(Directive {
+                codes,
+                scope,
+                own: true,
+                span: range.start + at..range.start + end.min(content.len()),
+                used: false,
+            });
+        }
+
+        // Python: noqa and file-level ruff/flake8 noqa.
+        if let Some(hash) = content.find('#') {
+            let comment = &content[hash..];
+            let lower = comment.to_ascii_lowercase();
+            for (file_marker, tools) in [
+                ("ruff: noqa", &["ruff", "pylint"][..]),
+                ("flake8: noqa", &["ruff", "pylint"][..]),
+            ] {
+                if let Some(pos) = lower.find(file_marker) {
+                    let codes = peer_codes(&comment[pos + file_marker.len()..], tools, "python");
+                    out.push(Directive {
+                        codes,
+                        scope: Scope::File,
+                        own: false,
+                        span: range.clone(),
+                        used: false,
+                    });
+                }
+            }
+            if !lower.contains("ruff: noqa") && !lower.contains("flake8: noqa") {
+                if let Some(pos) = lower.find("noqa") {
+                    let codes = peer_codes(&comment[pos + 4..], &["ruff", "pylint"], "python");
+                    out.push(Directive {
+                        codes,
+                        scope: Scope::Lines(line, line),
+                        own: false,
+                        span: range.clone(),
+                        used: false,
+                    });
+                }
+            }
+            if let Some(pos) = lower.find("hadolint") {
+                let rest = comment[pos + 8..].trim_start();
+                let (global, rest) = match rest.strip_prefix("global") {
+                    Some(r) => (true, r.trim_start()),
+                    None => (false, rest),
+                };
+                if let Some(list) = rest.strip_prefix("ignore=") {
+                    let codes = Codes::Peer(&["hadolint"], split_codes(list.split_whitespace().next().unwrap_or("")));
+                    let scope = if global {
+                        Scope::File
+                    } else {
+                        Scope::Lines(line + 1, line + 1)
+                    };
+                    out.push(Directive {
+                        codes,
+                        scope,
+                        own: false,
+                        span: range.clone(),
+                        used: false,
+                    });
+                }
+            }
+            if let Some(pos) = lower.find("zizmor: ignore[") {
+                let list = &comment[pos + 15..];
+                let list = &list[..list.find(']').unwrap_or(list.len())];
+                out.push(Directive {
+                    codes: Codes::Peer(&["zizmor"], split_codes(list)),
+                    scope: Scope::Lines(line, line),
+                    own: false,
+                    span: range.clone(),
+                    used: false,
+                });
+            }
+        }
+
+        // Secrets: anywhere on the line, in any comment style.
+        if content.contains("gitleaks:allow") || content.contains("pragma: allowlist secret") {
+            out.push(Directive {
+                codes: Codes::Domain("secrets"),
+                scope: Scope::Lines(line, line),
+                own: false,
+                span: range.clone(),
+                used: false,
+            });
+        }
+        if content.contains("pragma: allowlist nextline secret") {
+            out.push(Directive {
+                codes: Codes::Domain("secrets"),
+                scope: Scope::Lines(line + 1, line + 1),
+                own: false,
+                span: range.clone(),
+                used: false,
+            });
+        }
+    }
+    out
+}
+
+fn split_codes(list: &str) -> Vec<String> {
+    list.split([',', ' '])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+/// `: C901, PLR0913` after a noqa marker; nothing (or no colon) means every rule of the domain.
+fn peer_codes(after: &str, tools: &'static [&'static str], domain: &'static str) -> Codes {
+    match after.trim_start().strip_prefix(':') {
+        Some(list) => {
+            let codes: Vec<String> = list
+                .split([',', ' '])
+                .map(str::trim)
+                .take_while(|c| c.is_empty() || c.chars().all(|ch| ch.is_ascii_alphanumeric()))
+                .filter(|c| !c.is_empty())
+                .map(String::from)
+                .collect();
+            if codes.is_empty() {
+                Codes::Domain(domain)
+            } else {
+                Codes::Peer(tools, codes)
+            }
+        }
+        None => Codes::Domain(domain),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tollgate_rules::{Level, Precision};
+
+    fn rule(id: &'static str, peers: &'static [&'static str]) -> &'static Rule {
+        Box::leak(Box::new(Rule {
+            id,
+            summary: "",
+            help: "",
+            level: Level::Warning,
+            tags: &[],
+            security_severity: None,
+            precision: Precision::High,
+            peers,
+            default_enabled: true,
+        }))
+    }
+
+    fn lookup(id: &str) -> Option<&'static Rule> {
+        Some(match id {
+            "python/complex-function" => rule("python/complex-function", &["ruff:C901"]),
+            "python/too-many-arguments" => rule("python/too-many-arguments", &["ruff:PLR0913"]),
+            "docker/apt-pin" => rule("docker/apt-pin", &["hadolint:DL3008"]),
+            "actions/unpinned-uses" => rule("actions/unpinned-uses", &["zizmor:unpinned-uses"]),
+            "secrets/github-pat" => rule("secrets/github-pat", &["gitleaks:github-pat"]),
+            _ => return None,
+        })
+    }
+
+    /// Findings of `rule` on each 1-based line; returns the lines that survive.
+    fn surviving(text: &str, found: &[(&'static str, usize)]) -> Vec<(&'static str, usize)> {
+        let index = LineIndex::new(text);
+        let mut findings: Vec<Finding> = found
+            .iter()
+            .map(|&(rule, line)| {
+                let start = index.line_range(line - 1).start;
+                Finding::new(rule, start..start + 1, "m")
+            })
+            .collect();
+        apply(
+            text,
+            &mut findings,
+            &RuleSet::new(Some(&["none".into()]), &[], &[]).unwrap(),
+            lookup,
+        );
+        findings
+            .iter()
+            .map(|f| (f.rule, index.line_of(f.span.start) + 1))
+            .collect()
+    }
+
+    #[test]
+    fn own_syntax_covers_its_line_and_the_next_when_alone() {
+        let text = "def f():  # tollgate: ignore[python/complex-function] legacy\n# tollgate: ignore[python]\ndef g():\ndef h():\n";
+        let found = surviving(
+            text,
+            &[
+                ("python/complex-function", 1),
+                ("python/too-many-arguments", 1),
+                ("python/complex-function", 3),
+                ("python/complex-function", 4),
+            ],
+        );
+        assert_eq!(
+            found,
+            vec![("python/too-many-arguments", 1), ("python/complex-function", 4)]
+        );
+    }
+
+    #[test]
+    fn trailing_comment_does_not_cover_the_next_line() {
+        let text = "x = 1  # tollgate: ignore[python]\ndef g():\n";
+        assert_eq!(
+            surviving(text, &[("python/complex-function", 2)]),
+            vec![("python/complex-function", 2)]
+        );
+    }
+
+    #[test]
+    fn ignore_file_covers_everything_it_names() {
+        let text = "a\n# tollgate: ignore-file[secrets]\nb\n";
+        let found = surviving(text, &[("secrets/github-pat", 1), ("python/complex-function", 3)]);
+        assert_eq!(found, vec![("python/complex-function", 3)]);
+    }
+
+    #[test]
+    fn noqa_forms() {
+        let text = "def f():  # noqa: C901\ndef g():  # noqa\ndef h():  # NOQA:PLR0913\n";
+        let found = surviving(
+            text,
+            &[
+                ("python/complex-function", 1),
+                ("python/too-many-arguments", 1),
+                ("python/complex-function", 2),
+                ("python/complex-function", 3),
+                ("python/too-many-arguments", 3),
+            ],
+        );
+        assert_eq!(
+            found,
+            vec![("python/too-many-arguments", 1), ("python/complex-function", 3)]
+        );
+    }
+
+    #[test]
+    fn ruff_file_level_noqa() {
+        let text = "# ruff: noqa: PLR0913\ndef f():\n";
+        let found = surviving(
+            text,
+            &[("python/complex-function", 2), ("python/too-many-arguments", 2)],
+        );
+        assert_eq!(found, vec![("python/complex-function", 2)]);
+        assert!(surviving("# ruff: noqa\ndef f():\n", &[("python/complex-function", 2)]).is_empty());
+    }
+
+    #[test]
+    fn hadolint_forms() {
+        let text = "# hadolint ignore=DL3009,DL3008\nRUN apt-get install curl\nRUN apt-get install git\n";
+        assert_eq!(
+            surviving(text, &[("docker/apt-pin", 2), ("docker/apt-pin", 3)]),
+            vec![("docker/apt-pin", 3)]
+        );
+        let text = "# hadolint global ignore=DL3008\nFROM x\nRUN apt-get install git\n";
+        assert!(surviving(text, &[("docker/apt-pin", 3)]).is_empty());
+    }
+
+    #[test]
+    fn zizmor_form() {
+        let text = "      - uses: actions/checkout@v4  # zizmor: ignore[unpinned-uses]\n      - uses: a/b@v1\n";
+        let found = surviving(text, &[("actions/unpinned-uses", 1), ("actions/unpinned-uses", 2)]);
+        assert_eq!(found, vec![("actions/unpinned-uses", 2)]);
+    }
+
+    #[test]
+    fn secret_allow_comments() {
+        let text = "token = 'x'  # gitleaks:allow\nkey = 'y'  // pragma: allowlist secret\n# pragma: allowlist nextline secret\nz = 'w'\nother = 'v'\n";
+        let found = surviving(
+            text,
+            &[
+                ("secrets/github-pat", 1),
+                ("secrets/github-pat", 2),
+                ("secrets/github-pat", 4),
+                ("secrets/github-pat", 5),
+            ],
+        );
+        assert_eq!(found, vec![("secrets/github-pat", 5)]);
+        // A secrets allow comment does not hide a python finding.
+        assert_eq!(
+            surviving("def f():  # gitleaks:allow\n", &[("python/complex-function", 1)]).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn statement_start_extends_coverage() {
+        let text = "# hadolint ignore=DL3008\nRUN apt-get update && \\\n    apt-get install curl\n";
+        let index = LineIndex::new(text);
+        let stmt = index.line_range(1).start;
+        let at = text.find("curl").unwrap();
+        let mut findings = vec![Finding::new("docker/apt-pin", at..at + 4, "m").with_statement_start(stmt)];
+        apply(text, &mut findings, &RuleSet::all(), lookup);
+        assert!(findings.is_empty());
+    }
+
+    #[test]
+    fn unused_own_suppressions_are_reported_peers_are_not() {
+        let text = "x = 1  # tollgate: ignore[secrets/private-key]\ny = 2  # noqa: C901\nz = 3  # tollgate: ignore[secrets/privat-kee]\n";
+        let mut findings = Vec::new();
+        apply(text, &mut findings, &RuleSet::all(), tollgate_rules::find);
+        let messages: Vec<(usize, &str)> = findings.iter().map(|f| (f.span.start, f.message.as_str())).collect();
+        assert_eq!(findings.len(), 2, "{messages:?}");
+        assert!(findings.iter().all(|f| f.rule == UNUSED));
+        assert!(findings[0].message.contains("no finding of secrets/private-key"));
+        assert!(findings[1].message.contains("unknown rule"));
+        assert_eq!(&text[findings[0].span.clone()], "tollgate: ignore[secrets/private-key]");
+    }
+
+    #[test]
+    fn suppressions_for_rules_not_run_are_not_judged() {
+        let text = "x = 1  # tollgate: ignore[secrets/private-key]\n";
+        let mut findings = Vec::new();
+        let rules = RuleSet::new(Some(&["tollgate".into()]), &[], &[]).unwrap();
+        apply(text, &mut findings, &rules, tollgate_rules::find);
+        assert!(findings.is_empty());
+    }
+}

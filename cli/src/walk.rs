@@ -1,0 +1,138 @@
+//! Finds the files to scan: `.gitignore`, `.ignore` and `.git/info/exclude` honoured, `.git`
+//! never entered, symlinks not followed (so loops cannot trap the walk), config and
+//! `--exclude` globs applied. Paths named on the command line are always scanned.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use ignore::{WalkBuilder, WalkState};
+
+use crate::glob::GlobList;
+use crate::scan::Diagnostic;
+
+pub struct FileEntry {
+    pub path: PathBuf,
+    /// Named on the command line: scanned even if ignored, classified by content if needed.
+    pub explicit: bool,
+}
+
+pub struct Walk {
+    pub files: Vec<FileEntry>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// `base` anchors the exclude globs (the config's directory).
+pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) -> Walk {
+    let mut files = Vec::new();
+    let mut dirs = Vec::new();
+    for root in roots {
+        if root.is_dir() {
+            dirs.push(root.clone());
+        } else {
+            files.push(FileEntry {
+                path: root.clone(),
+                explicit: true,
+            });
+        }
+    }
+    let diagnostics = Mutex::new(Vec::new());
+    if let Some((first, rest)) = dirs.split_first() {
+        let mut builder = WalkBuilder::new(first);
+        for dir in rest {
+            builder.add(dir);
+        }
+        let base = absolute(base);
+        let exclude_active = !exclude.is_empty();
+        let exclude = exclude.clone();
+        builder
+            .hidden(false)
+            .require_git(false)
+            .follow_links(false)
+            .threads(threads)
+            .filter_entry(move |entry| {
+                if entry.file_name() == ".git" {
+                    return false;
+                }
+                if !exclude_active || entry.depth() == 0 {
+                    return true;
+                }
+                let path = absolute(entry.path());
+                let relative = path
+                    .strip_prefix(&base)
+                    .map(slash_path)
+                    .unwrap_or_else(|_| slash_path(&path));
+                !exclude.is_match(&relative)
+            });
+        let found = Mutex::new(Vec::new());
+        builder.build_parallel().run(|| {
+            let found = &found;
+            let diagnostics = &diagnostics;
+            Box::new(move |result| {
+                match result {
+                    Ok(entry) => {
+                        if entry.file_type().is_some_and(|t| t.is_file()) {
+                            found.lock().unwrap().push(entry.into_path());
+                        }
+                    }
+                    Err(err) => diagnostics.lock().unwrap().push(walk_error(err)),
+                }
+                WalkState::Continue
+            })
+        });
+        files.extend(
+            found
+                .into_inner()
+                .unwrap()
+                .into_iter()
+                .map(|path| FileEntry { path, explicit: false }),
+        );
+    }
+    Walk {
+        files,
+        diagnostics: diagnostics.into_inner().unwrap(),
+    }
+}
+
+fn walk_error(err: ignore::Error) -> Diagnostic {
+    let mut path = None;
+    let mut current = &err;
+    loop {
+        match current {
+            ignore::Error::WithPath { path: p, err: inner } => {
+                path = Some(p.clone());
+                current = inner;
+            }
+            ignore::Error::WithDepth { err: inner, .. } | ignore::Error::WithLineNumber { err: inner, .. } => {
+                current = inner
+            }
+            _ => break,
+        }
+    }
+    let path = path.map(|p| display_path(&p)).unwrap_or_else(|| "<walk>".to_string());
+    Diagnostic::error(path, current.to_string())
+}
+
+pub fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+pub fn slash_path(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    if std::path::MAIN_SEPARATOR == '/' {
+        s.into_owned()
+    } else {
+        s.replace(std::path::MAIN_SEPARATOR, "/")
+    }
+}
+
+/// The path as reports show it: relative to the current directory when inside it
+/// (SARIF's `%SRCROOT%`), absolute otherwise.
+pub fn display_path(path: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let abs = absolute(path);
+    let shown = match cwd.as_deref().and_then(|cwd| abs.strip_prefix(cwd).ok()) {
+        Some(relative) => slash_path(relative),
+        None => slash_path(&abs),
+    };
+    shown.trim_start_matches("./").to_string()
+}

@@ -1,0 +1,130 @@
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::Level;
+
+/// A rule's metadata. One source feeds `tollgate rules`, `tollgate explain`, SARIF
+/// `tool.driver.rules` and the README's rule list.
+#[derive(Clone, Debug)]
+pub struct Rule {
+    /// `<domain>/<slug>`.
+    pub id: &'static str,
+    /// One line, no trailing period.
+    pub summary: &'static str,
+    /// Markdown with the sections *What it does*, *Why is this bad?*, *Example*, *How to fix*.
+    pub help: &'static str,
+    pub level: Level,
+    pub tags: &'static [&'static str],
+    /// GitHub code scanning's `security-severity` (0.0 to 10.0), for security rules.
+    pub security_severity: Option<f32>,
+    pub precision: Precision,
+    /// Equivalent codes in other tools: `ruff:C901`, `hadolint:DL3008`, `zizmor:unpinned-uses`.
+    pub peers: &'static [&'static str],
+    /// Runs without `--select`.
+    pub default_enabled: bool,
+}
+
+impl Rule {
+    pub fn domain(&self) -> &'static str {
+        self.id.split('/').next().unwrap_or(self.id)
+    }
+}
+
+/// How often a rule's findings are right, in CodeQL's vocabulary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Precision {
+    VeryHigh,
+    High,
+    Medium,
+    Low,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::VeryHigh => "very-high",
+            Precision::High => "high",
+            Precision::Medium => "medium",
+            Precision::Low => "low",
+        }
+    }
+}
+
+pub struct Catalogue {
+    rules: Vec<Rule>,
+    by_id: HashMap<&'static str, usize>,
+}
+
+impl Catalogue {
+    fn build() -> Catalogue {
+        let mut rules = Vec::new();
+        rules.extend(crate::domains::tollgate::rules());
+        rules.extend(crate::domains::secrets::rules());
+        rules.sort_by_key(|rule| rule.id);
+        let by_id = rules.iter().enumerate().map(|(i, rule)| (rule.id, i)).collect();
+        Catalogue { rules, by_id }
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Rule> {
+        self.index_of(id).map(|i| &self.rules[i])
+    }
+}
+
+/// The catalogue of every rule tollgate knows, sorted by id.
+pub fn catalogue() -> &'static Catalogue {
+    static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
+    CATALOGUE.get_or_init(Catalogue::build)
+}
+
+pub fn find(id: &str) -> Option<&'static Rule> {
+    catalogue().get(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_is_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in catalogue().rules() {
+            assert!(seen.insert(rule.id), "duplicate rule id {}", rule.id);
+            let (domain, slug) = rule.id.split_once('/').expect("id is domain/slug");
+            assert!(crate::DOMAINS.contains(&domain), "{}: unknown domain", rule.id);
+            assert!(
+                !slug.is_empty()
+                    && slug
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                "{}: slug must be kebab-case",
+                rule.id
+            );
+            assert!(!rule.summary.ends_with('.'), "{}: summary ends with a period", rule.id);
+            for section in ["## What it does", "## Why is this bad?", "## Example", "## How to fix"] {
+                assert!(rule.help.contains(section), "{}: help lacks `{section}`", rule.id);
+            }
+            if rule.tags.contains(&"security") {
+                let severity = rule
+                    .security_severity
+                    .unwrap_or_else(|| panic!("{}: security rule without security-severity", rule.id));
+                assert!((0.0..=10.0).contains(&severity));
+            }
+            for peer in rule.peers {
+                assert!(
+                    peer.split_once(':')
+                        .is_some_and(|(tool, code)| !tool.is_empty() && !code.is_empty()),
+                    "{}: peer `{peer}` is not tool:code",
+                    rule.id
+                );
+            }
+        }
+    }
+}

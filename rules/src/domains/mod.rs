@@ -1,0 +1,4 @@
+//! One module per domain; each returns its rules. Help texts live in `rules/help/<domain>/`.
+
+pub mod secrets;
+pub mod tollgate;

@@ -1,0 +1,18 @@
+//! The vocabulary every other crate speaks: rule metadata, levels, findings and the
+//! catalogue. Nothing here reads the disk or depends on the rest of the workspace.
+
+mod catalogue;
+mod domains;
+mod finding;
+mod level;
+mod lines;
+pub mod select;
+
+pub use catalogue::{catalogue, find, Catalogue, Precision, Rule};
+pub use finding::{Finding, Location, Metric, PropValue, Related};
+pub use level::Level;
+pub use lines::{LineIndex, Region};
+pub use select::{RuleSet, SelectError};
+
+/// The domains, in the order the summary lists them.
+pub const DOMAINS: &[&str] = &["python", "secrets", "actions", "docker", "tollgate"];

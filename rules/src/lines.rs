@@ -1,0 +1,110 @@
+/// A resolved place in a file: 1-based lines, 1-based columns in UTF-16 code units
+/// (what SARIF's `columnKind: utf16CodeUnits` and editors expect).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Region {
+    pub start_line: usize,
+    pub start_column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// Byte offsets of line starts, to turn byte spans into lines and columns.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr_newlines(text.as_bytes()));
+        LineIndex { text, starts }
+    }
+
+    /// 0-based line of a byte offset.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// Byte range of a 0-based line, without its line terminator.
+    pub fn line_range(&self, line: usize) -> std::ops::Range<usize> {
+        let start = self.starts[line];
+        let mut end = self.starts.get(line + 1).copied().unwrap_or(self.text.len());
+        let bytes = self.text.as_bytes();
+        if end > start && bytes[end - 1] == b'\n' {
+            end -= 1;
+        }
+        if end > start && bytes[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end
+    }
+
+    pub fn line_text(&self, line: usize) -> &'a str {
+        &self.text[self.line_range(line)]
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// 1-based line and UTF-16 column of a byte offset (clamped to the text and to a
+    /// character boundary).
+    pub fn position(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let start = self.starts[line];
+        let column = self.text[start..offset].encode_utf16().count() + 1;
+        (line + 1, column)
+    }
+
+    pub fn region(&self, span: &std::ops::Range<usize>) -> Region {
+        let (start_line, start_column) = self.position(span.start);
+        let (end_line, end_column) = self.position(span.end.max(span.start));
+        Region {
+            start_line,
+            start_column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
+fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b == b'\n')
+        .map(|(i, _)| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_utf16_units() {
+        // "é" is 2 bytes and 1 UTF-16 unit; "😀" is 4 bytes and 2 units.
+        let text = "ab\né😀x\r\nlast";
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(0), (1, 1));
+        assert_eq!(index.position(3), (2, 1));
+        let x = text.find('x').unwrap();
+        assert_eq!(index.position(x), (2, 4));
+        assert_eq!(index.line_text(1), "é😀x");
+        assert_eq!(index.position(text.len()), (3, 5));
+        assert_eq!(index.line_count(), 3);
+    }
+
+    #[test]
+    fn offsets_inside_a_character_are_clamped() {
+        let index = LineIndex::new("é");
+        assert_eq!(index.position(1), (1, 1));
+    }
+}
