@@ -85,6 +85,7 @@ struct CheckArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    scan::install_panic_hook();
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Rules { format } => rules(format),

@@ -127,7 +127,7 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> (Vec<R
     let path = display_path(&file.path);
     let text = match read_text(&file.path, options.max_file_size) {
         Ok(text) => text,
-        Err(diagnostic) => return (Vec::new(), Some(diagnostic(path))),
+        Err((quiet, message)) => return (Vec::new(), Some(Diagnostic { path, message, quiet })),
     };
     let mut kinds = classify(&path);
     if file.explicit && kinds.is_yaml_undecided(&path) {
@@ -138,14 +138,20 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> (Vec<R
         text: &text,
         kinds,
     };
-    let mut findings = match catch_unwind(AssertUnwindSafe(|| analyze(&input, options.settings, options.rules))) {
+    ANALYZING.with(|flag| flag.set(true));
+    let result = catch_unwind(AssertUnwindSafe(|| analyze(&input, options.settings, options.rules)));
+    ANALYZING.with(|flag| flag.set(false));
+    let mut findings = match result {
         Ok(findings) => findings,
         Err(panic) => {
-            let what = panic
+            let mut what = panic
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
+            if let Some(location) = PANIC_LOCATION.with(|l| l.take()) {
+                what = format!("{what} at {location}");
+            }
             return (
                 Vec::new(),
                 Some(Diagnostic::error(
@@ -170,58 +176,58 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> (Vec<R
     (resolve(&path, &text, findings, options.rules), None)
 }
 
-type Reject = Box<dyn FnOnce(String) -> Diagnostic>;
+/// Why a file was not analysed: (is it a quiet skip, message).
+thread_local! {
+    /// Set while an analyzer runs on this thread: its panics become diagnostics.
+    static ANALYZING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static PANIC_LOCATION: std::cell::Cell<Option<String>> = const { std::cell::Cell::new(None) };
+}
 
-fn read_text(path: &Path, max: u64) -> Result<String, Reject> {
-    let vanished = |e: &std::io::Error| e.kind() == std::io::ErrorKind::NotFound;
-    let mut file = std::fs::File::open(path).map_err(|e| -> Reject {
-        let message = if vanished(&e) {
-            "vanished during the scan".to_string()
+/// Keeps the default panic message for real crashes, and records where an analyzer
+/// panicked instead of printing it: that panic is reported as the file's diagnostic.
+pub fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if ANALYZING.with(|flag| flag.get()) {
+            PANIC_LOCATION.with(|l| l.set(info.location().map(|l| l.to_string())));
         } else {
-            format!("cannot read: {e}")
-        };
-        Box::new(move |p| Diagnostic::error(p, message))
-    })?;
+            default(info);
+        }
+    }));
+}
+
+type Rejection = (bool, String);
+
+fn read_error(e: &std::io::Error) -> Rejection {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        (false, "cannot read: not found (deleted during the scan, or a dangling link)".to_string())
+    } else {
+        (false, format!("cannot read: {e}"))
+    }
+}
+
+fn read_text(path: &Path, max: u64) -> Result<String, Rejection> {
+    let mut file = std::fs::File::open(path).map_err(|e| read_error(&e))?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     if len > max {
-        return Err(Box::new(move |p| {
-            Diagnostic::skip(
-                p,
-                format!(
-                    "skipped: {} bytes is over the size limit of {max} bytes (max-file-size)",
-                    len
-                ),
-            )
-        }));
+        return Err((true, format!("skipped: {len} bytes is over the size limit of {max} bytes (max-file-size)")));
     }
     let mut bytes = Vec::with_capacity(len as usize + 1);
     // Read at most max+1 bytes: a file that grows during the scan cannot blow memory.
-    if let Err(e) = file.by_ref().take(max + 1).read_to_end(&mut bytes) {
-        let message = if vanished(&e) {
-            "vanished during the scan".to_string()
-        } else {
-            format!("cannot read: {e}")
-        };
-        return Err(Box::new(move |p| Diagnostic::error(p, message)));
-    }
+    file.by_ref().take(max + 1).read_to_end(&mut bytes).map_err(|e| read_error(&e))?;
     if bytes.len() as u64 > max {
-        return Err(Box::new(move |p| {
-            Diagnostic::skip(
-                p,
-                format!("skipped: over the size limit of {max} bytes (max-file-size)"),
-            )
-        }));
+        return Err((true, format!("skipped: over the size limit of {max} bytes (max-file-size)")));
     }
-    if memchr_nul(&bytes[..bytes.len().min(8192)]) {
-        return Err(Box::new(|p| Diagnostic::skip(p, "skipped: binary file")));
+    if has_nul(&bytes[..bytes.len().min(8192)]) {
+        return Err((true, "skipped: binary file".to_string()));
     }
-    String::from_utf8(bytes).map_err(|e| -> Reject {
+    String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
-        Box::new(move |p| Diagnostic::error(p, format!("skipped: not valid UTF-8 (invalid byte at offset {at})")))
+        (false, format!("skipped: not valid UTF-8 (invalid byte at offset {at})"))
     })
 }
 
-fn memchr_nul(bytes: &[u8]) -> bool {
+fn has_nul(bytes: &[u8]) -> bool {
     bytes.contains(&0)
 }
 
@@ -308,4 +314,40 @@ pub fn tally(records: &[Record]) -> HashMap<(&'static str, Level), usize> {
         *counts.entry((record.rule.domain(), record.level)).or_insert(0) += 1;
     }
     counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tollgate_analyzers::Input;
+
+    fn entry(dir: &Path, name: &str, text: &str) -> FileEntry {
+        let path = dir.join(name);
+        std::fs::write(&path, text).unwrap();
+        FileEntry { path, explicit: false }
+    }
+
+    #[test]
+    fn a_panicking_analyzer_is_a_diagnostic_for_that_file_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = vec![entry(dir.path(), "boom.txt", "boom"), entry(dir.path(), "fine.txt", "fine")];
+        let analyze = |input: &Input, _: &Settings, _: &RuleSet| -> Vec<Finding> {
+            if input.text == "boom" {
+                panic!("analyzer bug");
+            }
+            vec![Finding::new("secrets/private-key", 0..4, "found")]
+        };
+        let rules = RuleSet::all();
+        let settings = Settings::default();
+        let ignores = PerFileIgnores::new(&Default::default()).unwrap();
+        let options =
+            Options { rules: &rules, settings: &settings, max_file_size: 1024, per_file_ignores: &ignores, base: dir.path() };
+        let outcome = scan(&files, &options, &analyze, &indicatif::ProgressBar::hidden());
+        assert_eq!(outcome.records.len(), 1);
+        assert!(outcome.records[0].path.ends_with("fine.txt"));
+        assert_eq!(outcome.diagnostics.len(), 1);
+        assert!(outcome.diagnostics[0].path.ends_with("boom.txt"));
+        assert!(outcome.diagnostics[0].message.contains("analyzer bug"), "{}", outcome.diagnostics[0].message);
+        assert_eq!(outcome.files_scanned, 1);
+    }
 }

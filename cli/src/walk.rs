@@ -42,7 +42,26 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
             builder.add(dir);
         }
         let base = absolute(base);
-        let exclude_active = !exclude.is_empty();
+        // A root that the excludes would skip was named on purpose: inside it, globs are
+        // matched from the root instead of from the config's directory.
+        let roots: Vec<(PathBuf, bool)> = dirs
+            .iter()
+            .map(|dir| {
+                let abs = absolute(dir);
+                let forced = abs.strip_prefix(&base).is_ok_and(|rel| {
+                    let rel = slash_path(rel);
+                    let mut prefix = String::new();
+                    rel.split('/').filter(|p| !p.is_empty() && *p != ".").any(|part| {
+                        if !prefix.is_empty() {
+                            prefix.push('/');
+                        }
+                        prefix.push_str(part);
+                        exclude.is_match(&prefix)
+                    })
+                });
+                (abs, forced)
+            })
+            .collect();
         let exclude = exclude.clone();
         builder
             .hidden(false)
@@ -53,14 +72,17 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
                 if entry.file_name() == ".git" {
                     return false;
                 }
-                if !exclude_active || entry.depth() == 0 {
+                if exclude.is_empty() || entry.depth() == 0 {
                     return true;
                 }
                 let path = absolute(entry.path());
-                let relative = path
-                    .strip_prefix(&base)
-                    .map(slash_path)
-                    .unwrap_or_else(|_| slash_path(&path));
+                let anchor = roots
+                    .iter()
+                    .filter(|(root, _)| path.starts_with(root))
+                    .max_by_key(|(root, _)| root.as_os_str().len())
+                    .and_then(|(root, forced)| forced.then_some(root))
+                    .unwrap_or(&base);
+                let relative = path.strip_prefix(anchor).map(slash_path).unwrap_or_else(|_| slash_path(&path));
                 !exclude.is_match(&relative)
             });
         let found = Mutex::new(Vec::new());

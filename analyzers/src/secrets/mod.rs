@@ -14,10 +14,27 @@ pub fn analyze(input: &Input, _settings: &Settings, out: &mut Vec<Finding>) {
     private_key::check(input.text, out);
 }
 
-/// `ghp_3fK…(40 chars)`: enough to recognise a secret, never enough to use it.
+/// `ghp_3fK…(40 chars)`: enough to recognise a secret, never enough to use it. At most a
+/// quarter of it is shown; a PEM block shows its header line, which is not secret.
 pub fn redact(secret: &str) -> String {
-    let prefix: String = secret.chars().take(6).collect();
-    format!("{prefix}…({} chars)", secret.chars().count())
+    let length = secret.chars().count();
+    let shown: String = match secret.lines().next() {
+        Some(header) if header.starts_with("-----BEGIN ") && secret.contains('\n') => header.to_string(),
+        _ => secret.chars().take((length / 4).min(7)).collect(),
+    };
+    format!("{shown}…({length} chars)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redaction_shows_little() {
+        assert_eq!(redact("ghp_3fKabcdefghijklmnopqrstuvwxyz0123456"), "ghp_3fK…(40 chars)");
+        assert_eq!(redact("hunter22"), "hu…(8 chars)");
+        assert_eq!(redact("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n"), "-----BEGIN RSA PRIVATE KEY-----…(37 chars)");
+    }
 }
 
 /// A stable identity for a secret that does not reveal it: rule outputs and baselines

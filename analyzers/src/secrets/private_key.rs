@@ -33,7 +33,9 @@ pub fn check(text: &str, out: &mut Vec<Finding>) {
             .with_identity(crate::secrets::hash_identity(body))
             .redacted();
         if encrypted {
-            finding.message = format!("encrypted {header} block ({} chars)", end - start);
+            if !header.starts_with("ENCRYPTED") {
+                finding.message = format!("encrypted {header} block ({} chars)", end - start);
+            }
             finding = finding.with_level(Level::Note);
         }
         out.push(finding);

@@ -1,0 +1,344 @@
+//! End-to-end tests of the real binary: formats, exit codes, config, suppression, bad input.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn tollgate(dir: &Path, args: &[&str]) -> Run {
+    let output = Command::cargo_bin("tollgate").unwrap().current_dir(dir).env("NO_COLOR", "1").args(args).output().unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(output.stdout).unwrap(),
+        stderr: String::from_utf8(output.stderr).unwrap(),
+    }
+}
+
+fn formats(format: &str) -> Run {
+    tollgate(&repo(), &["check", "testdata/cli/formats", "--format", format])
+}
+
+/// The SARIF 2.1.0 schema (OASIS), as shipped in the serde-sarif crate.
+fn sarif_validator() -> &'static jsonschema::Validator {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        // The published schema's `run.language` pattern has an unescaped `]`, which strict
+        // regex engines reject; escaping it keeps its meaning (a literal `]`).
+        let text = include_str!("../../testdata/schemas/sarif-2.1.0.json")
+            .replace(r#"{2}-[a-zA-Z]{2}]?$"#, r#"{2}-[a-zA-Z]{2}\\]?$"#);
+        let schema: Value = serde_json::from_str(&text).unwrap();
+        jsonschema::validator_for(&schema).unwrap()
+    })
+}
+
+fn assert_valid_sarif(text: &str) -> Value {
+    let document: Value = serde_json::from_str(text).unwrap();
+    let errors: Vec<String> = sarif_validator().iter_errors(&document).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "SARIF is not schema-valid:\n{}", errors.join("\n"));
+    document
+}
+
+#[test]
+fn text_format() {
+    let run = formats("text");
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn json_format() {
+    let run = formats("json");
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn sarif_format_is_schema_valid() {
+    let run = formats("sarif");
+    assert_eq!(run.code, 1);
+    let document = assert_valid_sarif(&run.stdout);
+    let run0 = &document["runs"][0];
+    assert_eq!(run0["columnKind"], "utf16CodeUnits");
+    for result in run0["results"].as_array().unwrap() {
+        let index = result["ruleIndex"].as_u64().unwrap() as usize;
+        assert_eq!(run0["tool"]["driver"]["rules"][index]["id"], result["ruleId"]);
+        assert!(result["partialFingerprints"]["primaryLocationLineHash"].as_str().unwrap().contains(':'));
+    }
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn github_format() {
+    let run = formats("github");
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn gitlab_format() {
+    let run = formats("gitlab");
+    let issues: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    let mut fingerprints: Vec<&str> = issues.iter().map(|i| i["fingerprint"].as_str().unwrap()).collect();
+    fingerprints.sort();
+    fingerprints.dedup();
+    assert_eq!(fingerprints.len(), issues.len(), "fingerprints must be unique");
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn columns_are_utf16_code_units() {
+    let run = formats("json");
+    let findings: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    let unicode = findings.iter().find(|f| f["path"] == "testdata/cli/formats/unicode.txt").unwrap();
+    // `naïve = "😀"; key = '''` is 23 UTF-16 units (ï is 1, 😀 is 2) before the key.
+    assert_eq!(unicode["column"], 24);
+}
+
+#[test]
+fn demo_sarif_is_schema_valid() {
+    let run = tollgate(&repo(), &["check", "testdata/demo", "--format", "sarif"]);
+    assert_valid_sarif(&run.stdout);
+}
+
+#[test]
+fn demo_text() {
+    let run = tollgate(&repo(), &["check", "testdata/demo"]);
+    insta::assert_snapshot!(run.stdout);
+}
+
+#[test]
+fn no_secret_is_printed_whole_in_any_format() {
+    let key_lines: Vec<String> = ["id_rsa", "unicode.txt", "encrypted.pem"]
+        .iter()
+        .flat_map(|f| std::fs::read_to_string(repo().join("testdata/cli/formats").join(f)).unwrap().lines().map(String::from).collect::<Vec<_>>())
+        .filter(|l| l.len() >= 40 && !l.contains("-----"))
+        .collect();
+    assert!(key_lines.len() > 5);
+    for format in ["text", "json", "sarif", "github", "gitlab"] {
+        let run = formats(format);
+        for line in &key_lines {
+            assert!(!run.stdout.contains(&line[..24]), "{format} output shows key material `{}`", &line[..24]);
+        }
+    }
+}
+
+#[test]
+fn output_file_keeps_a_summary_on_stderr() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.sarif");
+    let run = tollgate(&repo(), &["check", "testdata/cli/formats", "--format", "sarif", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.is_empty());
+    assert!(run.stderr.contains("Found 4 findings"), "{}", run.stderr);
+    assert_valid_sarif(&std::fs::read_to_string(out).unwrap());
+}
+
+#[test]
+fn fail_on_levels() {
+    let dir = repo();
+    let encrypted = "testdata/cli/formats/encrypted.pem";
+    assert_eq!(tollgate(&dir, &["check", encrypted]).code, 0, "a note does not fail at the default `warning`");
+    assert_eq!(tollgate(&dir, &["check", encrypted, "--fail-on", "note"]).code, 1);
+    assert_eq!(tollgate(&dir, &["check", "testdata/cli/formats/id_rsa", "--fail-on", "never"]).code, 0);
+    assert_eq!(tollgate(&dir, &["check", "testdata/cli/formats/id_rsa", "--fail-on", "error"]).code, 1);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let missing = tollgate(&repo(), &["check", "testdata/does-not-exist"]);
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("testdata/does-not-exist: no such file or directory"), "{}", missing.stderr);
+    let select = tollgate(&repo(), &["check", "testdata/cli", "--select", "pythn"]);
+    assert_eq!(select.code, 2);
+    assert!(select.stderr.contains("`pythn` matches no rule"), "{}", select.stderr);
+    assert_eq!(tollgate(&repo(), &["check", "--format", "xml"]).code, 2);
+    assert_eq!(tollgate(&repo(), &["explain", "nope/nope"]).code, 2);
+}
+
+#[test]
+fn select_and_ignore() {
+    let dir = repo();
+    let none = tollgate(&dir, &["check", "testdata/cli/formats", "--select", "none", "--format", "json"]);
+    assert_eq!(none.code, 0);
+    assert_eq!(none.stdout.trim(), "[]");
+    let ignored = tollgate(&dir, &["check", "testdata/cli/formats", "--ignore", "secrets/private-key", "--format", "json"]);
+    let findings: Vec<Value> = serde_json::from_str(&ignored.stdout).unwrap();
+    assert!(findings.iter().all(|f| f["rule"] != "secrets/private-key"));
+}
+
+#[test]
+fn identical_output_for_any_thread_count() {
+    let one = tollgate(&repo(), &["check", "testdata", "--format", "json", "--threads", "1"]);
+    let two = tollgate(&repo(), &["check", "testdata", "--format", "json", "--threads", "2"]);
+    let four = tollgate(&repo(), &["check", "testdata", "--format", "json", "--threads", "4"]);
+    assert!(one.stdout.len() > 100);
+    assert_eq!(one.stdout, two.stdout);
+    assert_eq!(one.stdout, four.stdout);
+}
+
+#[test]
+fn rules_and_explain() {
+    let rules = tollgate(&repo(), &["rules", "--format", "json"]);
+    assert_eq!(rules.code, 0);
+    let list: Vec<Value> = serde_json::from_str(&rules.stdout).unwrap();
+    assert!(list.iter().any(|r| r["id"] == "secrets/private-key"));
+    let text = tollgate(&repo(), &["rules"]);
+    assert!(text.stdout.lines().any(|l| l.starts_with("secrets/private-key")));
+    let explain = tollgate(&repo(), &["explain", "secrets/private-key"]);
+    assert_eq!(explain.code, 0);
+    for section in ["# secrets/private-key", "## What it does", "## Why is this bad?", "## Example", "## How to fix", "gitleaks:private-key"] {
+        assert!(explain.stdout.contains(section), "{section}");
+    }
+}
+
+/// A private key body long enough to count as key material.
+const KEY: &str = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n";
+
+fn write(dir: &Path, path: &str, content: impl AsRef<[u8]>) {
+    let path = dir.join(path);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, content).unwrap();
+}
+
+fn json_findings(run: &Run) -> Vec<(String, String, u64)> {
+    let findings: Vec<Value> = serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("{e}: {}\n{}", run.stdout, run.stderr));
+    findings
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap().to_string(), f["rule"].as_str().unwrap().to_string(), f["line"].as_u64().unwrap()))
+        .collect()
+}
+
+#[test]
+fn config_files_are_found_upward_and_applied() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    write(dir.path(), "tollgate.toml", "fail-on = \"never\"\n[levels]\n\"secrets/private-key\" = \"warning\"\n");
+    write(dir.path(), "sub/key.pem", KEY);
+    let run = tollgate(&dir.path().join("sub"), &["check", "--format", "json"]);
+    assert_eq!(run.code, 0, "fail-on = never from ../tollgate.toml");
+    assert!(run.stdout.contains("\"level\": \"warning\""), "{}", run.stdout);
+}
+
+#[test]
+fn pyproject_tool_table_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "pyproject.toml", "[project]\nname = \"x\"\n[tool.tollgate]\nignore = [\"secrets\"]\n");
+    write(dir.path(), "key.pem", KEY);
+    let run = tollgate(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout.trim(), "[]");
+}
+
+#[test]
+fn config_errors_name_the_file_and_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), ".tollgate.toml", "fail-on = \"error\"\nexlude = [\"x\"]\n");
+    let run = tollgate(dir.path(), &["check"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains(".tollgate.toml") && run.stderr.contains("exlude"), "{}", run.stderr);
+
+    write(dir.path(), ".tollgate.toml", "max-file-size = \"big\"\n");
+    let run = tollgate(dir.path(), &["check"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains(".tollgate.toml") && run.stderr.contains("max-file-size") && run.stderr.contains("expected u64"), "{}", run.stderr);
+
+    write(dir.path(), ".tollgate.toml", "[secrets]\nunknown-setting = 1\n");
+    let run = tollgate(dir.path(), &["check"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("unknown-setting"), "{}", run.stderr);
+
+    write(dir.path(), ".tollgate.toml", "[levels]\n\"nope/x\" = \"error\"\n");
+    let run = tollgate(dir.path(), &["check"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains(".tollgate.toml") && run.stderr.contains("nope/x"), "{}", run.stderr);
+
+    let run = tollgate(dir.path(), &["check", "--config", "missing.toml"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("missing.toml"), "{}", run.stderr);
+}
+
+#[test]
+fn excludes_and_per_file_ignores() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "tollgate.toml", "exclude = [\"vendor\"]\n[per-file-ignores]\n\"tests/**\" = [\"secrets/private-key\"]\n");
+    write(dir.path(), "vendor/lib/key.pem", KEY);
+    write(dir.path(), "tests/fixtures/key.pem", KEY);
+    write(dir.path(), "app/key.pem", KEY);
+    write(dir.path(), "build/key.pem", KEY);
+    let run = tollgate(dir.path(), &["check", "--format", "json", "--exclude", "build"]);
+    assert_eq!(json_findings(&run), vec![("app/key.pem".into(), "secrets/private-key".into(), 1)]);
+    // Named on purpose: an excluded directory or file is scanned.
+    let run = tollgate(dir.path(), &["check", "vendor", "--format", "json"]);
+    assert_eq!(json_findings(&run).len(), 1);
+    let run = tollgate(dir.path(), &["check", "build/key.pem", "--format", "json", "--exclude", "build"]);
+    assert_eq!(json_findings(&run).len(), 1);
+}
+
+#[test]
+fn gitignore_and_git_dir() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    write(dir.path(), ".git/config", KEY);
+    write(dir.path(), ".gitignore", "ignored.pem\n");
+    write(dir.path(), ".ignore", "also-ignored/\n");
+    write(dir.path(), "ignored.pem", KEY);
+    write(dir.path(), "also-ignored/key.pem", KEY);
+    write(dir.path(), ".env", KEY);
+    let run = tollgate(dir.path(), &["check", "--format", "json"]);
+    assert_eq!(json_findings(&run), vec![(".env".into(), "secrets/private-key".into(), 1)]);
+    // Explicit paths are scanned even when ignored (pre-commit passes file names).
+    let run = tollgate(dir.path(), &["check", "ignored.pem", "--format", "json"]);
+    assert_eq!(json_findings(&run).len(), 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn bad_input_is_a_diagnostic_and_the_scan_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "tollgate.toml", "max-file-size = 4096\n");
+    write(dir.path(), "binary.bin", b"\x7fELF\x00\x00\x01-----BEGIN RSA PRIVATE KEY-----");
+    write(dir.path(), "latin1.txt", b"caf\xe9\n");
+    write(dir.path(), "empty.py", "");
+    write(dir.path(), "Dockerfile/inner.txt", "a directory named like a Dockerfile\n");
+    write(dir.path(), "big.txt", "x".repeat(5000));
+    write(dir.path(), "key.pem", KEY);
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("dangling.txt")).unwrap();
+    let run = tollgate(dir.path(), &["check", ".", "dangling.txt", "--format", "json", "--verbose"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(json_findings(&run), vec![("key.pem".into(), "secrets/private-key".into(), 1)]);
+    assert!(run.stderr.contains("latin1.txt: skipped: not valid UTF-8 (invalid byte at offset 3)"), "{}", run.stderr);
+    assert!(run.stderr.contains("binary.bin: skipped: binary file"), "{}", run.stderr);
+    assert!(run.stderr.contains("big.txt: skipped: 5000 bytes is over the size limit of 4096 bytes"), "{}", run.stderr);
+    assert!(run.stderr.contains("dangling.txt: cannot read"), "{}", run.stderr);
+    assert!(!run.stderr.contains("empty.py"), "an empty file is not a problem");
+    // Without --verbose, skipped binaries are only counted.
+    let quiet = tollgate(dir.path(), &["check", "."]);
+    assert!(!quiet.stderr.contains("binary.bin"));
+    assert!(quiet.stdout.contains("Skipped 2 files"), "{}", quiet.stdout);
+}
+
+#[test]
+fn suppression_comments_in_a_run() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.txt", format!("# tollgate: ignore[secrets/private-key] fixture\n{KEY}"));
+    write(dir.path(), "b.txt", format!("# tollgate: ignore-file[secrets]\n\n\n{KEY}"));
+    write(dir.path(), "c.txt", KEY.replace("-----END RSA PRIVATE KEY-----", "-----END RSA PRIVATE KEY----- gitleaks:allow"));
+    write(dir.path(), "d.txt", format!("{KEY}x = 1  # tollgate: ignore[secrets/private-key]\n"));
+    let run = tollgate(dir.path(), &["check", "--format", "json"]);
+    let found = json_findings(&run);
+    assert!(found.contains(&("d.txt".into(), "secrets/private-key".into(), 1)), "{found:?}");
+    assert!(found.contains(&("d.txt".into(), "tollgate/unused-suppression".into(), 5)), "{found:?}");
+    assert!(!found.iter().any(|(p, _, _)| p == "a.txt" || p == "b.txt"), "{found:?}");
+    assert_eq!(found.len(), 2, "{found:?}");
+}
