@@ -27,12 +27,12 @@ ensure_venv() {
 # django + sympy source distributions from PyPI, unpacked under target/corpus/python.
 ensure_pycorpus() {
   local dir=$CORPUS/python
-  if [ ! -f "$dir/.done" ]; then
+  if [ ! -f "$CORPUS/python.done" ]; then
     ensure_venv
-    mkdir -p "$dir/sdist"
-    "$VENV/bin/python" -m pip download -q --no-deps --no-binary :all: django sympy -d "$dir/sdist" >&2
-    for archive in "$dir"/sdist/*.tar.gz; do tar -xzf "$archive" -C "$dir"; done
-    touch "$dir/.done"
+    mkdir -p "$CORPUS/sdist" "$dir"
+    "$VENV/bin/python" -m pip download -q --no-deps --no-binary :all: django sympy -d "$CORPUS/sdist" >&2
+    for archive in "$CORPUS"/sdist/*.tar.gz; do tar -xzf "$archive" -C "$dir"; done
+    touch "$CORPUS/python.done"
   fi
   PYCORPUS=$dir
 }
@@ -45,8 +45,11 @@ ensure_tollgate() {
 
 # Wall seconds and peak memory (MiB) of a command: prints "<seconds> <mib>".
 measure() {
-  local out
-  out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -n 1)
+  local tmp out
+  tmp=$(mktemp)
+  /usr/bin/time -f '%e %M' -o "$tmp" "$@" >/dev/null 2>&1 || true
+  out=$(tail -n 1 "$tmp")
+  rm -f "$tmp"
   awk -v s="${out% *}" -v k="${out#* }" 'BEGIN { printf "%.3f %.0f\n", s, k / 1024 }'
 }
 

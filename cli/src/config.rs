@@ -74,7 +74,7 @@ pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, String> {
     if let Some(path) = explicit {
         let config = read(path)?.ok_or_else(|| format!("{}: no [tool.tollgate] table", path.display()))?;
-        let base = path.parent().map(Path::to_path_buf).unwrap_or_default();
+        let base = crate::walk::absolute(path.parent().unwrap_or(Path::new("")));
         return Ok(Loaded {
             config,
             path: Some(path.to_path_buf()),
@@ -143,6 +143,10 @@ impl PerFileIgnores {
             .map(|(glob, rules)| Ok((GlobList::new(std::slice::from_ref(glob))?, rules.clone())))
             .collect::<Result<_, String>>()?;
         Ok(PerFileIgnores { entries })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 
     /// The selectors ignored for a path relative to the config's base.

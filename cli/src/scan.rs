@@ -13,7 +13,7 @@ use tollgate_rules::{Finding, Level, LineIndex, Location, Metric, PropValue, Reg
 
 use crate::config::PerFileIgnores;
 use crate::fingerprint::{content_fingerprint, line_hashes};
-use crate::walk::{display_path, slash_path, FileEntry};
+use crate::walk::{slash_path, FileEntry};
 
 /// A problem with a file rather than in it: unreadable, binary, too large, not UTF-8, or
 /// an analyzer that failed on it. The scan goes on.
@@ -31,13 +31,6 @@ impl Diagnostic {
             path,
             message: message.into(),
             quiet: false,
-        }
-    }
-    pub fn skip(path: String, message: impl Into<String>) -> Self {
-        Diagnostic {
-            path,
-            message: message.into(),
-            quiet: true,
         }
     }
 }
@@ -77,7 +70,7 @@ pub struct Options<'a> {
     pub settings: &'a Settings,
     pub max_file_size: u64,
     pub per_file_ignores: &'a PerFileIgnores,
-    /// The config's directory, which per-file-ignores globs are relative to.
+    /// The config's directory (absolute), which per-file-ignores globs are relative to.
     pub base: &'a Path,
 }
 
@@ -124,7 +117,7 @@ pub fn sort(records: &mut [Record]) {
 }
 
 fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> (Vec<Record>, Option<Diagnostic>) {
-    let path = display_path(&file.path);
+    let path = file.display.clone();
     let text = match read_text(&file.path, options.max_file_size) {
         Ok(text) => text,
         Err((quiet, message)) => return (Vec::new(), Some(Diagnostic { path, message, quiet })),
@@ -163,20 +156,21 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> (Vec<R
     };
     findings.retain(|f| options.rules.is_enabled(f.rule));
 
-    let relative = crate::walk::absolute(&file.path);
-    let relative = relative
-        .strip_prefix(crate::walk::absolute(options.base))
-        .map(slash_path)
-        .unwrap_or_else(|_| path.clone());
-    let ignored = options.per_file_ignores.for_path(&relative);
-    if !ignored.is_empty() {
+    if !findings.is_empty() && !options.per_file_ignores.is_empty() {
+        let absolute = crate::walk::absolute(&file.path);
+        let relative = absolute
+            .strip_prefix(options.base)
+            .map(slash_path)
+            .unwrap_or_else(|_| path.clone());
+        let ignored = options.per_file_ignores.for_path(&relative);
         findings.retain(|f| !ignored.iter().any(|sel| tollgate_rules::select::matches(sel, f.rule)));
     }
-    crate::suppress::apply(&text, &mut findings, options.rules, tollgate_rules::find);
+    if !findings.is_empty() || options.rules.is_enabled(crate::suppress::UNUSED) {
+        crate::suppress::apply(&text, &mut findings, options.rules, tollgate_rules::find);
+    }
     (resolve(&path, &text, findings, options.rules), None)
 }
 
-/// Why a file was not analysed: (is it a quiet skip, message).
 thread_local! {
     /// Set while an analyzer runs on this thread: its panics become diagnostics.
     static ANALYZING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -196,11 +190,15 @@ pub fn install_panic_hook() {
     }));
 }
 
+/// Why a file was not analysed: (is it a quiet skip, message).
 type Rejection = (bool, String);
 
 fn read_error(e: &std::io::Error) -> Rejection {
     if e.kind() == std::io::ErrorKind::NotFound {
-        (false, "cannot read: not found (deleted during the scan, or a dangling link)".to_string())
+        (
+            false,
+            "cannot read: not found (deleted during the scan, or a dangling link)".to_string(),
+        )
     } else {
         (false, format!("cannot read: {e}"))
     }
@@ -210,13 +208,22 @@ fn read_text(path: &Path, max: u64) -> Result<String, Rejection> {
     let mut file = std::fs::File::open(path).map_err(|e| read_error(&e))?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     if len > max {
-        return Err((true, format!("skipped: {len} bytes is over the size limit of {max} bytes (max-file-size)")));
+        return Err((
+            true,
+            format!("skipped: {len} bytes is over the size limit of {max} bytes (max-file-size)"),
+        ));
     }
     let mut bytes = Vec::with_capacity(len as usize + 1);
     // Read at most max+1 bytes: a file that grows during the scan cannot blow memory.
-    file.by_ref().take(max + 1).read_to_end(&mut bytes).map_err(|e| read_error(&e))?;
+    file.by_ref()
+        .take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| read_error(&e))?;
     if bytes.len() as u64 > max {
-        return Err((true, format!("skipped: over the size limit of {max} bytes (max-file-size)")));
+        return Err((
+            true,
+            format!("skipped: over the size limit of {max} bytes (max-file-size)"),
+        ));
     }
     if has_nul(&bytes[..bytes.len().min(8192)]) {
         return Err((true, "skipped: binary file".to_string()));
@@ -324,13 +331,20 @@ mod tests {
     fn entry(dir: &Path, name: &str, text: &str) -> FileEntry {
         let path = dir.join(name);
         std::fs::write(&path, text).unwrap();
-        FileEntry { path, explicit: false }
+        FileEntry {
+            display: name.to_string(),
+            path,
+            explicit: false,
+        }
     }
 
     #[test]
     fn a_panicking_analyzer_is_a_diagnostic_for_that_file_only() {
         let dir = tempfile::tempdir().unwrap();
-        let files = vec![entry(dir.path(), "boom.txt", "boom"), entry(dir.path(), "fine.txt", "fine")];
+        let files = vec![
+            entry(dir.path(), "boom.txt", "boom"),
+            entry(dir.path(), "fine.txt", "fine"),
+        ];
         let analyze = |input: &Input, _: &Settings, _: &RuleSet| -> Vec<Finding> {
             if input.text == "boom" {
                 panic!("analyzer bug");
@@ -340,14 +354,23 @@ mod tests {
         let rules = RuleSet::all();
         let settings = Settings::default();
         let ignores = PerFileIgnores::new(&Default::default()).unwrap();
-        let options =
-            Options { rules: &rules, settings: &settings, max_file_size: 1024, per_file_ignores: &ignores, base: dir.path() };
+        let options = Options {
+            rules: &rules,
+            settings: &settings,
+            max_file_size: 1024,
+            per_file_ignores: &ignores,
+            base: dir.path(),
+        };
         let outcome = scan(&files, &options, &analyze, &indicatif::ProgressBar::hidden());
         assert_eq!(outcome.records.len(), 1);
         assert!(outcome.records[0].path.ends_with("fine.txt"));
         assert_eq!(outcome.diagnostics.len(), 1);
         assert!(outcome.diagnostics[0].path.ends_with("boom.txt"));
-        assert!(outcome.diagnostics[0].message.contains("analyzer bug"), "{}", outcome.diagnostics[0].message);
+        assert!(
+            outcome.diagnostics[0].message.contains("analyzer bug"),
+            "{}",
+            outcome.diagnostics[0].message
+        );
         assert_eq!(outcome.files_scanned, 1);
     }
 }

@@ -12,6 +12,8 @@ use crate::scan::Diagnostic;
 
 pub struct FileEntry {
     pub path: PathBuf,
+    /// As reports show it (see `display_path`).
+    pub display: String,
     /// Named on the command line: scanned even if ignored, classified by content if needed.
     pub explicit: bool,
 }
@@ -23,14 +25,17 @@ pub struct Walk {
 
 /// `base` anchors the exclude globs (the config's directory).
 pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) -> Walk {
+    let cwd = std::env::current_dir().unwrap_or_default();
     let mut files = Vec::new();
     let mut dirs = Vec::new();
     for root in roots {
         if root.is_dir() {
             dirs.push(root.clone());
         } else {
+            let display = display_path(root, &cwd);
             files.push(FileEntry {
                 path: root.clone(),
+                display,
                 explicit: true,
             });
         }
@@ -41,13 +46,13 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
         for dir in rest {
             builder.add(dir);
         }
-        let base = absolute(base);
+        let base = cwd.join(base);
         // A root that the excludes would skip was named on purpose: inside it, globs are
         // matched from the root instead of from the config's directory.
         let roots: Vec<(PathBuf, bool)> = dirs
             .iter()
             .map(|dir| {
-                let abs = absolute(dir);
+                let abs = cwd.join(dir);
                 let forced = abs.strip_prefix(&base).is_ok_and(|rel| {
                     let rel = slash_path(rel);
                     let mut prefix = String::new();
@@ -63,6 +68,7 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
             })
             .collect();
         let exclude = exclude.clone();
+        let filter_cwd = cwd.clone();
         builder
             .hidden(false)
             .require_git(false)
@@ -75,20 +81,24 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
                 if exclude.is_empty() || entry.depth() == 0 {
                     return true;
                 }
-                let path = absolute(entry.path());
+                let path = filter_cwd.join(entry.path());
                 let anchor = roots
                     .iter()
                     .filter(|(root, _)| path.starts_with(root))
                     .max_by_key(|(root, _)| root.as_os_str().len())
                     .and_then(|(root, forced)| forced.then_some(root))
                     .unwrap_or(&base);
-                let relative = path.strip_prefix(anchor).map(slash_path).unwrap_or_else(|_| slash_path(&path));
+                let relative = path
+                    .strip_prefix(anchor)
+                    .map(slash_path)
+                    .unwrap_or_else(|_| slash_path(&path));
                 !exclude.is_match(&relative)
             });
         let found = Mutex::new(Vec::new());
         builder.build_parallel().run(|| {
             let found = &found;
             let diagnostics = &diagnostics;
+            let cwd = &cwd;
             Box::new(move |result| {
                 match result {
                     Ok(entry) => {
@@ -96,18 +106,19 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
                             found.lock().unwrap().push(entry.into_path());
                         }
                     }
-                    Err(err) => diagnostics.lock().unwrap().push(walk_error(err)),
+                    Err(err) => diagnostics.lock().unwrap().push(walk_error(err, cwd)),
                 }
                 WalkState::Continue
             })
         });
-        files.extend(
-            found
-                .into_inner()
-                .unwrap()
-                .into_iter()
-                .map(|path| FileEntry { path, explicit: false }),
-        );
+        files.extend(found.into_inner().unwrap().into_iter().map(|path| {
+            let display = display_path(&path, &cwd);
+            FileEntry {
+                path,
+                display,
+                explicit: false,
+            }
+        }));
     }
     Walk {
         files,
@@ -115,7 +126,7 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
     }
 }
 
-fn walk_error(err: ignore::Error) -> Diagnostic {
+fn walk_error(err: ignore::Error, cwd: &Path) -> Diagnostic {
     let mut path = None;
     let mut current = &err;
     loop {
@@ -130,7 +141,9 @@ fn walk_error(err: ignore::Error) -> Diagnostic {
             _ => break,
         }
     }
-    let path = path.map(|p| display_path(&p)).unwrap_or_else(|| "<walk>".to_string());
+    let path = path
+        .map(|p| display_path(&p, cwd))
+        .unwrap_or_else(|| "<walk>".to_string());
     Diagnostic::error(path, current.to_string())
 }
 
@@ -149,12 +162,11 @@ pub fn slash_path(path: &Path) -> String {
 
 /// The path as reports show it: relative to the current directory when inside it
 /// (SARIF's `%SRCROOT%`), absolute otherwise.
-pub fn display_path(path: &Path) -> String {
-    let cwd = std::env::current_dir().ok();
-    let abs = absolute(path);
-    let shown = match cwd.as_deref().and_then(|cwd| abs.strip_prefix(cwd).ok()) {
-        Some(relative) => slash_path(relative),
-        None => slash_path(&abs),
+pub fn display_path(path: &Path, cwd: &Path) -> String {
+    let abs = cwd.join(path);
+    let shown = match abs.strip_prefix(cwd) {
+        Ok(relative) => slash_path(relative),
+        Err(_) => slash_path(&abs),
     };
     shown.trim_start_matches("./").to_string()
 }

@@ -25,6 +25,14 @@ pub fn redact(secret: &str) -> String {
     format!("{shown}…({length} chars)")
 }
 
+/// A stable identity for a secret that does not reveal it: rule outputs and baselines
+/// key on this, so the same secret keeps its identity when lines move.
+pub fn hash_identity(secret: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(secret.as_bytes());
+    digest[..12].iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -33,14 +41,9 @@ mod tests {
     fn redaction_shows_little() {
         assert_eq!(redact("ghp_3fKabcdefghijklmnopqrstuvwxyz0123456"), "ghp_3fK…(40 chars)");
         assert_eq!(redact("hunter22"), "hu…(8 chars)");
-        assert_eq!(redact("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n"), "-----BEGIN RSA PRIVATE KEY-----…(37 chars)");
+        assert_eq!(
+            redact("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n"),
+            "-----BEGIN RSA PRIVATE KEY-----…(37 chars)"
+        );
     }
-}
-
-/// A stable identity for a secret that does not reveal it: rule outputs and baselines
-/// key on this, so the same secret keeps its identity when lines move.
-pub fn hash_identity(secret: &str) -> String {
-    use sha2::{Digest, Sha256};
-    let digest = Sha256::digest(secret.as_bytes());
-    digest[..12].iter().map(|b| format!("{b:02x}")).collect()
 }
