@@ -53,9 +53,7 @@ pub struct FileConfig {
 
 impl FileConfig {
     pub fn settings(&self) -> Settings {
-        Settings {
-            secrets: self.secrets.clone(),
-        }
+        Settings { secrets: self.secrets.clone() }
     }
 }
 
@@ -75,11 +73,7 @@ pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, String> {
     if let Some(path) = explicit {
         let config = read(path)?.ok_or_else(|| format!("{}: no [tool.tollgate] table", path.display()))?;
         let base = crate::walk::absolute(path.parent().unwrap_or(Path::new("")));
-        return Ok(Loaded {
-            config,
-            path: Some(path.to_path_buf()),
-            base,
-        });
+        return Ok(Loaded { config, path: Some(path.to_path_buf()), base });
     }
     let mut dir = Some(start);
     while let Some(current) = dir {
@@ -87,11 +81,7 @@ pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, String> {
             let candidate = current.join(name);
             if candidate.is_file() {
                 if let Some(config) = read(&candidate)? {
-                    return Ok(Loaded {
-                        config,
-                        path: Some(candidate),
-                        base: current.to_path_buf(),
-                    });
+                    return Ok(Loaded { config, path: Some(candidate), base: current.to_path_buf() });
                 }
             }
         }
@@ -100,11 +90,7 @@ pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, String> {
         }
         dir = current.parent();
     }
-    Ok(Loaded {
-        config: FileConfig::default(),
-        path: None,
-        base: start.to_path_buf(),
-    })
+    Ok(Loaded { config: FileConfig::default(), path: None, base: start.to_path_buf() })
 }
 
 /// `Ok(None)` for a pyproject.toml without `[tool.tollgate]`.
@@ -165,17 +151,13 @@ mod tests {
 
     #[test]
     fn unknown_keys_name_the_key() {
-        let err = toml::from_str::<FileConfig>("fail-on = \"error\"\nexlude = []\n")
-            .unwrap_err()
-            .to_string();
+        let err = toml::from_str::<FileConfig>("fail-on = \"error\"\nexlude = []\n").unwrap_err().to_string();
         assert!(err.contains("exlude"), "{err}");
     }
 
     #[test]
     fn wrong_types_say_what_was_expected() {
-        let err = toml::from_str::<FileConfig>("fail-on = \"sometimes\"\n")
-            .unwrap_err()
-            .to_string();
+        let err = toml::from_str::<FileConfig>("fail-on = \"sometimes\"\n").unwrap_err().to_string();
         assert!(err.contains("sometimes") && err.contains("error"), "{err}");
     }
 

@@ -1,7 +1,9 @@
 //! tollgate: one fast, offline gate for a repository.
 
+mod baseline;
 mod config;
 mod fingerprint;
+mod git;
 mod glob;
 mod report;
 mod scan;
@@ -40,6 +42,8 @@ enum Command {
     },
     /// Show a rule's documentation.
     Explain { rule: String },
+    /// Record today's findings in a baseline file (-o FILE) for `check --baseline`.
+    Baseline(CheckArgs),
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -81,6 +85,15 @@ struct CheckArgs {
     /// Also list every skipped file (binary, over the size limit).
     #[arg(long, short)]
     verbose: bool,
+    /// Scan what is staged in the git index (the blobs the next commit will contain).
+    #[arg(long)]
+    staged: bool,
+    /// Keep only findings on lines added or changed since merge-base(REF, HEAD).
+    #[arg(long, value_name = "REF")]
+    diff_base: Option<String>,
+    /// Drop findings recorded in this baseline file (see `tollgate baseline`).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -90,6 +103,7 @@ fn main() -> ExitCode {
         Command::Check(args) => check(args),
         Command::Rules { format } => rules(format),
         Command::Explain { rule } => explain(&rule),
+        Command::Baseline(args) => record_baseline(args),
     };
     match result {
         Ok(code) => code,
@@ -100,23 +114,26 @@ fn main() -> ExitCode {
     }
 }
 
-fn check(args: CheckArgs) -> Result<ExitCode, String> {
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    for path in &paths {
-        if std::fs::symlink_metadata(path).is_err() {
-            return Err(format!("{}: no such file or directory", path.display()));
+/// The findings of a run, after suppression, baseline and diff filters.
+struct Scanned {
+    outcome: scan::Outcome,
+    rules: RuleSet,
+    fail_on: FailOn,
+    /// Extra summary lines (baseline, diff-base).
+    notes: Vec<String>,
+}
+
+fn run(args: &CheckArgs) -> Result<Scanned, String> {
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    if !args.staged {
+        for path in &paths {
+            if std::fs::symlink_metadata(path).is_err() {
+                return Err(format!("{}: no such file or directory", path.display()));
+            }
         }
     }
     let start = walk::absolute(&paths[0]);
-    let start = if start.is_dir() {
-        start
-    } else {
-        start.parent().map(PathBuf::from).unwrap_or(start)
-    };
+    let start = if start.is_dir() { start } else { start.parent().map(PathBuf::from).unwrap_or(start) };
     let loaded = config::load(args.config.as_deref(), &start)?;
     let cfg = &loaded.config;
     let in_config = |e: String| match &loaded.path {
@@ -129,9 +146,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     let ignore: Vec<String> = cfg.ignore.iter().chain(&args.ignore).cloned().collect();
     let mut rules = RuleSet::new(select, &extend, &ignore).map_err(|e| e.to_string())?;
     for (selector, level) in &cfg.levels {
-        rules
-            .set_level(selector, *level)
-            .map_err(|e| in_config(format!("[levels]: {e}")))?;
+        rules.set_level(selector, *level).map_err(|e| in_config(format!("[levels]: {e}")))?;
     }
     let exclude_patterns: Vec<String> = cfg.exclude.iter().chain(&args.exclude).cloned().collect();
     let exclude = glob::GlobList::new(&exclude_patterns).map_err(in_config)?;
@@ -141,16 +156,15 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     }
     let settings = cfg.settings();
     let fail_on = args.fail_on.or(cfg.fail_on).unwrap_or(FailOn::Warning);
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    // Checked before the scan, so a wrong ref fails fast.
+    let changed = args.diff_base.as_deref().map(git::ChangedLines::since).transpose()?;
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .map_err(|e| format!("cannot start {threads} threads: {e}"))?;
-    let walked = walk::walk(&paths, &exclude, &loaded.base, threads);
+    let walked = if args.staged { staged(&args.paths)? } else { walk::walk(&paths, &exclude, &loaded.base, threads) };
     let progress = progress_bar(walked.files.len());
     let options = scan::Options {
         rules: &rules,
@@ -164,12 +178,60 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     outcome.diagnostics.extend(walked.diagnostics);
     outcome.diagnostics.sort();
 
+    let mut notes = Vec::new();
+    if let Some(changed) = &changed {
+        let before = outcome.records.len();
+        outcome.records.retain(|r| changed.touches(&r.path, r.region.start_line, r.region.end_line));
+        let dropped = before - outcome.records.len();
+        if dropped > 0 {
+            notes.push(format!(
+                "{dropped} findings on lines unchanged since the merge base with {} were left out.",
+                args.diff_base.as_deref().unwrap_or_default()
+            ));
+        }
+    }
+    if let Some(path) = &args.baseline {
+        let applied = baseline::apply(path, &mut outcome.records)?;
+        notes.push(format!("{} findings recorded in the baseline {} were left out.", applied.dropped, path.display()));
+        if applied.stale > 0 {
+            notes.push(format!(
+                "{} baseline entries no longer match anything (fixed?): run `tollgate baseline` again to shrink it.",
+                applied.stale
+            ));
+        }
+    }
+    Ok(Scanned { outcome, rules, fail_on, notes })
+}
+
+/// The staged blobs of the files under `paths` (all staged files when none is given).
+fn staged(paths: &[PathBuf]) -> Result<walk::Walk, String> {
+    let wanted: Vec<String> =
+        paths.iter().map(|p| walk::slash_path(p).trim_start_matches("./").trim_end_matches('/').to_string()).collect();
+    let files = git::staged_files()?
+        .into_iter()
+        .filter(|f| {
+            wanted.is_empty()
+                || wanted
+                    .iter()
+                    .any(|w| w.is_empty() || w == "." || f.path == *w || f.path.starts_with(&format!("{w}/")))
+        })
+        .map(|f| walk::FileEntry {
+            path: PathBuf::from(&f.path),
+            display: f.path,
+            explicit: true,
+            content: Some(f.content),
+        })
+        .collect();
+    Ok(walk::Walk { files, diagnostics: Vec::new() })
+}
+
+fn check(args: CheckArgs) -> Result<ExitCode, String> {
+    let Scanned { outcome, rules, fail_on, notes } = run(&args)?;
     for diagnostic in &outcome.diagnostics {
         if !diagnostic.quiet || args.verbose {
             eprintln!("tollgate: {}: {}", diagnostic.path, diagnostic.message);
         }
     }
-
     let color = args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let report = report::Report {
         records: &outcome.records,
@@ -177,6 +239,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
         rules: &rules,
         files_scanned: outcome.files_scanned,
         color,
+        notes: &notes,
     };
     match &args.output {
         Some(path) => {
@@ -195,10 +258,25 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
                     return Err(format!("cannot write the report: {e}"));
                 }
             }
+            if args.format != Format::Text {
+                // Machine formats keep stdout clean; people still get the summary.
+                eprint!("{}", report::summary(&report));
+            }
         }
     }
     let failed = outcome.records.iter().any(|r| fail_on.fails(r.level));
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn record_baseline(args: CheckArgs) -> Result<ExitCode, String> {
+    let path = args.output.clone().ok_or("baseline: give the file to write with -o FILE")?;
+    if args.baseline.is_some() {
+        return Err("baseline: --baseline cannot be combined with recording a baseline".into());
+    }
+    let Scanned { outcome, .. } = run(&args)?;
+    let count = baseline::write(&path, &outcome.records)?;
+    eprintln!("Recorded {count} findings in {}.", path.display());
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A progress bar on stderr, only for people watching a scan long enough to want one.
@@ -221,17 +299,8 @@ fn rules(format: CatalogueFormat) -> Result<ExitCode, String> {
         CatalogueFormat::Text => {
             for rule in rules {
                 let default = if rule.default_enabled { "" } else { " (off by default)" };
-                let peers = if rule.peers.is_empty() {
-                    String::new()
-                } else {
-                    format!(" [{}]", rule.peers.join(", "))
-                };
-                out.push_str(&format!(
-                    "{:<40} {:<8} {}{default}{peers}\n",
-                    rule.id,
-                    rule.level.as_str(),
-                    rule.summary
-                ));
+                let peers = if rule.peers.is_empty() { String::new() } else { format!(" [{}]", rule.peers.join(", ")) };
+                out.push_str(&format!("{:<40} {:<8} {}{default}{peers}\n", rule.id, rule.level.as_str(), rule.summary));
             }
         }
         CatalogueFormat::Json => {

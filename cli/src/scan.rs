@@ -27,11 +27,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(path: String, message: impl Into<String>) -> Self {
-        Diagnostic {
-            path,
-            message: message.into(),
-            quiet: false,
-        }
+        Diagnostic { path, message: message.into(), quiet: false }
     }
 }
 
@@ -104,11 +100,7 @@ pub fn scan(files: &[FileEntry], options: &Options, analyze: &AnalyzeFn, progres
     }
     sort(&mut records);
     diagnostics.sort();
-    Outcome {
-        records,
-        diagnostics,
-        files_scanned,
-    }
+    Outcome { records, diagnostics, files_scanned }
 }
 
 /// Path, line, column, rule: the same order whatever the thread count.
@@ -118,7 +110,7 @@ pub fn sort(records: &mut [Record]) {
 
 fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> (Vec<Record>, Option<Diagnostic>) {
     let path = file.display.clone();
-    let text = match read_text(&file.path, options.max_file_size) {
+    let text = match read_text(file, options.max_file_size) {
         Ok(text) => text,
         Err((quiet, message)) => return (Vec::new(), Some(Diagnostic { path, message, quiet })),
     };
@@ -126,11 +118,7 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> (Vec<R
     if file.explicit && kinds.is_yaml_undecided(&path) {
         classify_by_content(&mut kinds, &text);
     }
-    let input = Input {
-        path: &path,
-        text: &text,
-        kinds,
-    };
+    let input = Input { path: &path, text: &text, kinds };
     ANALYZING.with(|flag| flag.set(true));
     let result = catch_unwind(AssertUnwindSafe(|| analyze(&input, options.settings, options.rules)));
     ANALYZING.with(|flag| flag.set(false));
@@ -158,10 +146,7 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> (Vec<R
 
     if !findings.is_empty() && !options.per_file_ignores.is_empty() {
         let absolute = crate::walk::absolute(&file.path);
-        let relative = absolute
-            .strip_prefix(options.base)
-            .map(slash_path)
-            .unwrap_or_else(|_| path.clone());
+        let relative = absolute.strip_prefix(options.base).map(slash_path).unwrap_or_else(|_| path.clone());
         let ignored = options.per_file_ignores.for_path(&relative);
         findings.retain(|f| !ignored.iter().any(|sel| tollgate_rules::select::matches(sel, f.rule)));
     }
@@ -195,36 +180,23 @@ type Rejection = (bool, String);
 
 fn read_error(e: &std::io::Error) -> Rejection {
     if e.kind() == std::io::ErrorKind::NotFound {
-        (
-            false,
-            "cannot read: not found (deleted during the scan, or a dangling link)".to_string(),
-        )
+        (false, "cannot read: not found (deleted during the scan, or a dangling link)".to_string())
     } else {
         (false, format!("cannot read: {e}"))
     }
 }
 
-fn read_text(path: &Path, max: u64) -> Result<String, Rejection> {
-    let mut file = std::fs::File::open(path).map_err(|e| read_error(&e))?;
-    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
-    if len > max {
-        return Err((
-            true,
-            format!("skipped: {len} bytes is over the size limit of {max} bytes (max-file-size)"),
-        ));
-    }
-    let mut bytes = Vec::with_capacity(len as usize + 1);
-    // Read at most max+1 bytes: a file that grows during the scan cannot blow memory.
-    file.by_ref()
-        .take(max + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| read_error(&e))?;
-    if bytes.len() as u64 > max {
-        return Err((
-            true,
-            format!("skipped: over the size limit of {max} bytes (max-file-size)"),
-        ));
-    }
+fn read_text(entry: &FileEntry, max: u64) -> Result<String, Rejection> {
+    let bytes = match &entry.content {
+        Some(content) if content.len() as u64 > max => {
+            return Err((
+                true,
+                format!("skipped: {} bytes is over the size limit of {max} bytes (max-file-size)", content.len()),
+            ));
+        }
+        Some(content) => content.clone(),
+        None => read_file(&entry.path, max)?,
+    };
     if has_nul(&bytes[..bytes.len().min(8192)]) {
         return Err((true, "skipped: binary file".to_string()));
     }
@@ -232,6 +204,21 @@ fn read_text(path: &Path, max: u64) -> Result<String, Rejection> {
         let at = e.utf8_error().valid_up_to();
         (false, format!("skipped: not valid UTF-8 (invalid byte at offset {at})"))
     })
+}
+
+fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, Rejection> {
+    let mut file = std::fs::File::open(path).map_err(|e| read_error(&e))?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > max {
+        return Err((true, format!("skipped: {len} bytes is over the size limit of {max} bytes (max-file-size)")));
+    }
+    let mut bytes = Vec::with_capacity(len as usize + 1);
+    // Read at most max+1 bytes: a file that grows during the scan cannot blow memory.
+    file.by_ref().take(max + 1).read_to_end(&mut bytes).map_err(|e| read_error(&e))?;
+    if bytes.len() as u64 > max {
+        return Err((true, format!("skipped: over the size limit of {max} bytes (max-file-size)")));
+    }
+    Ok(bytes)
 }
 
 fn has_nul(bytes: &[u8]) -> bool {
@@ -262,12 +249,7 @@ fn resolve(path: &str, text: &str, findings: Vec<Finding>, rules: &RuleSet) -> V
             let span_text = &text[span.clone()];
             let (line_text, caret, secret) = if finding.redact {
                 let shown = tollgate_analyzers::secrets::redact(span_text);
-                let line_text = format!(
-                    "{}{}{}",
-                    &original_line[..caret_start],
-                    shown,
-                    &original_line[caret_end..]
-                );
+                let line_text = format!("{}{}{}", &original_line[..caret_start], shown, &original_line[caret_end..]);
                 (line_text, caret_start..caret_start + shown.len(), Some(shown))
             } else {
                 (original_line.to_string(), caret_start..caret_end, None)
@@ -281,16 +263,10 @@ fn resolve(path: &str, text: &str, findings: Vec<Finding>, rules: &RuleSet) -> V
                 .related
                 .into_iter()
                 .map(|related| match related.location {
-                    Location::Here(range) => RelatedRecord {
-                        path: path.to_string(),
-                        region: index.region(&range),
-                        message: related.message,
-                    },
-                    Location::Elsewhere { path, region } => RelatedRecord {
-                        path,
-                        region,
-                        message: related.message,
-                    },
+                    Location::Here(range) => {
+                        RelatedRecord { path: path.to_string(), region: index.region(&range), message: related.message }
+                    }
+                    Location::Elsewhere { path, region } => RelatedRecord { path, region, message: related.message },
                 })
                 .collect();
             Some(Record {
@@ -331,20 +307,13 @@ mod tests {
     fn entry(dir: &Path, name: &str, text: &str) -> FileEntry {
         let path = dir.join(name);
         std::fs::write(&path, text).unwrap();
-        FileEntry {
-            display: name.to_string(),
-            path,
-            explicit: false,
-        }
+        FileEntry { display: name.to_string(), path, explicit: false, content: None }
     }
 
     #[test]
     fn a_panicking_analyzer_is_a_diagnostic_for_that_file_only() {
         let dir = tempfile::tempdir().unwrap();
-        let files = vec![
-            entry(dir.path(), "boom.txt", "boom"),
-            entry(dir.path(), "fine.txt", "fine"),
-        ];
+        let files = vec![entry(dir.path(), "boom.txt", "boom"), entry(dir.path(), "fine.txt", "fine")];
         let analyze = |input: &Input, _: &Settings, _: &RuleSet| -> Vec<Finding> {
             if input.text == "boom" {
                 panic!("analyzer bug");
@@ -366,11 +335,7 @@ mod tests {
         assert!(outcome.records[0].path.ends_with("fine.txt"));
         assert_eq!(outcome.diagnostics.len(), 1);
         assert!(outcome.diagnostics[0].path.ends_with("boom.txt"));
-        assert!(
-            outcome.diagnostics[0].message.contains("analyzer bug"),
-            "{}",
-            outcome.diagnostics[0].message
-        );
+        assert!(outcome.diagnostics[0].message.contains("analyzer bug"), "{}", outcome.diagnostics[0].message);
         assert_eq!(outcome.files_scanned, 1);
     }
 }

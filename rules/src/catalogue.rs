@@ -100,10 +100,7 @@ mod tests {
             let (domain, slug) = rule.id.split_once('/').expect("id is domain/slug");
             assert!(crate::DOMAINS.contains(&domain), "{}: unknown domain", rule.id);
             assert!(
-                !slug.is_empty()
-                    && slug
-                        .bytes()
-                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                !slug.is_empty() && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
                 "{}: slug must be kebab-case",
                 rule.id
             );
@@ -119,8 +116,7 @@ mod tests {
             }
             for peer in rule.peers {
                 assert!(
-                    peer.split_once(':')
-                        .is_some_and(|(tool, code)| !tool.is_empty() && !code.is_empty()),
+                    peer.split_once(':').is_some_and(|(tool, code)| !tool.is_empty() && !code.is_empty()),
                     "{}: peer `{peer}` is not tool:code",
                     rule.id
                 );

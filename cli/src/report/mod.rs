@@ -28,6 +28,8 @@ pub struct Report<'a> {
     pub files_scanned: usize,
     /// Colour the text report.
     pub color: bool,
+    /// Extra summary lines (baseline, diff-base).
+    pub notes: &'a [String],
 }
 
 pub fn write(format: Format, report: &Report, out: &mut dyn Write) -> io::Result<()> {
