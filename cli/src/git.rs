@@ -113,7 +113,7 @@ fn parse_diff(diff: &str) -> HashMap<String, Option<HashSet<usize>>> {
         } else if line.starts_with("new file mode") {
             new_file = true;
         } else if let Some(path) = line.strip_prefix("+++ ") {
-            current = path.strip_prefix("b/").map(|p| unquote(p));
+            current = path.strip_prefix("b/").map(unquote);
             if let Some(path) = &current {
                 files.insert(path.clone(), if new_file { None } else { Some(HashSet::new()) });
             }
