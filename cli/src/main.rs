@@ -65,16 +65,16 @@ struct CheckArgs {
     #[arg(long, value_enum)]
     fail_on: Option<FailOn>,
     /// Rule ids or prefixes to run instead of the default set (`none` runs no rule).
-    #[arg(long, value_delimiter = ',', num_args = 1..)]
+    #[arg(long, value_delimiter = ',')]
     select: Option<Vec<String>>,
     /// Rule ids or prefixes to add to the set.
-    #[arg(long, value_delimiter = ',', num_args = 1..)]
+    #[arg(long, value_delimiter = ',')]
     extend_select: Vec<String>,
     /// Rule ids or prefixes not to run.
-    #[arg(long, value_delimiter = ',', num_args = 1..)]
+    #[arg(long, value_delimiter = ',')]
     ignore: Vec<String>,
     /// Globs of paths not to scan, on top of the config's `exclude`.
-    #[arg(long, value_delimiter = ',', num_args = 1..)]
+    #[arg(long, value_delimiter = ',')]
     exclude: Vec<String>,
     /// Config file (else tollgate.toml, .tollgate.toml or pyproject.toml, found upward).
     #[arg(long)]
