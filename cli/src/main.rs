@@ -91,6 +91,9 @@ struct CheckArgs {
     /// Keep only findings on lines added or changed since merge-base(REF, HEAD).
     #[arg(long, value_name = "REF")]
     diff_base: Option<String>,
+    /// Also append a Markdown summary to this file (e.g. "$GITHUB_STEP_SUMMARY").
+    #[arg(long, value_name = "FILE")]
+    summary: Option<PathBuf>,
     /// Drop findings recorded in this baseline file (see `tollgate baseline`).
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -243,6 +246,9 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     };
     match &args.output {
         Some(path) => {
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).map_err(|e| format!("{}: cannot create: {e}", parent.display()))?;
+            }
             let file = std::fs::File::create(path).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
             let mut out = std::io::BufWriter::new(file);
             report::write(args.format, &report, &mut out)
@@ -264,8 +270,28 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
             }
         }
     }
+    if let Some(path) = &args.summary {
+        write_summary(path, &report)?;
+    }
     let failed = outcome.records.iter().any(|r| fail_on.fails(r.level));
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Appends (as GitHub expects for `$GITHUB_STEP_SUMMARY`) a Markdown summary, with links to
+/// the lines when running in GitHub Actions.
+fn write_summary(path: &std::path::Path, report: &report::Report) -> Result<(), String> {
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let blob_url = match (env("GITHUB_SERVER_URL"), env("GITHUB_REPOSITORY"), env("GITHUB_SHA")) {
+        (Some(server), Some(repo), Some(sha)) => Some(format!("{server}/{repo}/blob/{sha}")),
+        _ => None,
+    };
+    let text = report::markdown_summary(report, blob_url.as_deref());
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut file| file.write_all(text.as_bytes()))
+        .map_err(|e| format!("{}: cannot write the summary: {e}", path.display()))
 }
 
 fn record_baseline(args: CheckArgs) -> Result<ExitCode, String> {

@@ -1,14 +1,12 @@
 //! End-to-end tests of the real binary: formats, exit codes, config, suppression, bad input.
 
-use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+mod common;
+
+use std::path::Path;
 
 use assert_cmd::Command;
+use common::{assert_valid_sarif, repo};
 use serde_json::Value;
-
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
-}
 
 struct Run {
     code: i32,
@@ -28,27 +26,6 @@ fn tollgate(dir: &Path, args: &[&str]) -> Run {
 
 fn formats(format: &str) -> Run {
     tollgate(&repo(), &["check", "testdata/cli/formats", "--format", format])
-}
-
-/// The SARIF 2.1.0 schema (OASIS), as shipped in the serde-sarif crate.
-fn sarif_validator() -> &'static jsonschema::Validator {
-    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
-    VALIDATOR.get_or_init(|| {
-        // The published schema's `run.language` pattern has an unescaped `]`, which strict
-        // regex engines reject; escaping it keeps its meaning (a literal `]`).
-        let text = include_str!("../../testdata/schemas/sarif-2.1.0.json")
-            .replace(r#"{2}-[a-zA-Z]{2}]?$"#, r#"{2}-[a-zA-Z]{2}\\]?$"#);
-        let schema: Value = serde_json::from_str(&text).unwrap();
-        jsonschema::validator_for(&schema).unwrap()
-    })
-}
-
-fn assert_valid_sarif(text: &str) -> Value {
-    let document: Value = serde_json::from_str(text).unwrap();
-    let errors: Vec<String> =
-        sarif_validator().iter_errors(&document).map(|e| format!("{} at {}", e, e.instance_path())).collect();
-    assert!(errors.is_empty(), "SARIF is not schema-valid:\n{}", errors.join("\n"));
-    document
 }
 
 #[test]

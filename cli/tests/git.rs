@@ -1,32 +1,15 @@
 //! `--staged`, `--diff-base` and baselines, on real temporary git repositories.
 
+mod common;
+
 use std::path::Path;
-use std::process::Command as Process;
 
 use assert_cmd::Command;
+use common::git;
 use serde_json::Value;
 
 const KEY: &str = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n";
 const OTHER_KEY: &str = "-----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBnVJk5oZ6vK8mM2qTjoAoGCCqGSM49\nAwEHoUQDQgAE7ivtGUxrd5FEi5jmg3nB9FdHJ3P0uqpcrnqKpg1LW6JwNhQyzPcE\n-----END EC PRIVATE KEY-----\n";
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Process::new("git")
-        .current_dir(dir)
-        .args([
-            "-c",
-            "user.name=t",
-            "-c",
-            "user.email=t@example.com",
-            "-c",
-            "init.defaultBranch=main",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&status.stderr));
-}
 
 fn repo() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -2,44 +2,23 @@
 //! Action's steps. These need the Python tools that `scripts/test` installs into .venv, so
 //! plain `cargo test` skips them; `scripts/test` runs them.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::Command;
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A tool from the virtualenv scripts/test maintains.
-fn venv_tool(name: &str) -> PathBuf {
-    let venv = std::env::var_os("TOLLGATE_VENV").map(PathBuf::from).unwrap_or_else(|| repo().join(".venv"));
-    let tool = venv.join("bin").join(name);
-    assert!(tool.exists(), "{} is missing: run scripts/test, which installs it", tool.display());
-    tool
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .current_dir(dir)
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "init.defaultBranch=main"])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-}
+use common::{assert_valid_sarif, copy_tree, git, repo, venv_tool};
+use serde_json::Value;
 
 const KEY: &str = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACDe3Yb0kTq3bX8mS2vPq7JcLh9uGf4wR2nVt6yZoA1xEwAAAJhkQ3e5ZEN3\n-----END OPENSSH PRIVATE KEY-----\n";
 
 fn try_repo(dir: &Path, home: &Path) -> std::process::Output {
-    Command::new(venv_tool("pre-commit"))
+    let mut command = Command::new(venv_tool("pre-commit"));
+    command
         .current_dir(dir)
         .args(["try-repo", repo().to_str().unwrap(), "tollgate", "--verbose"])
-        .env("PRE_COMMIT_HOME", home)
-        // The hook's build: quicker without link-time optimisation, and cached across runs.
-        .env("CARGO_PROFILE_RELEASE_LTO", "off")
-        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
-        .env("CARGO_TARGET_DIR", repo().join("target/pre-commit"))
-        .output()
-        .unwrap()
+        .env("PRE_COMMIT_HOME", home);
+    quick_install_env(&mut command).output().unwrap()
 }
 
 #[test]
@@ -63,5 +42,125 @@ fn pre_commit_blocks_a_staged_private_key_and_passes_a_clean_commit() {
     std::fs::write(clean.path().join(".env"), "DEBUG=1\n").unwrap();
     git(clean.path(), &["add", "."]);
     let out = try_repo(clean.path(), home.path());
-    assert_eq!(out.status.code(), Some(0), "{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Environment for builds that `cargo install` runs inside the tests: quick (no link-time
+/// optimisation) and cached in one target directory.
+fn quick_install_env(command: &mut Command) -> &mut Command {
+    command
+        .env("CARGO_PROFILE_RELEASE_LTO", "off")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")
+        .env("CARGO_TARGET_DIR", repo().join("target/pre-commit"))
+}
+
+/// Runs action.yml's steps with scripts/fake-runner.py on a copy of the demo repository.
+fn run_action(inputs: &[&str]) -> (Value, tempfile::TempDir) {
+    let workspace = tempfile::tempdir().unwrap();
+    copy_tree(&repo().join("testdata/demo"), workspace.path());
+    let home = workspace.path().join(".home");
+    std::fs::create_dir(&home).unwrap();
+    let real_home = std::env::var("HOME").unwrap();
+    let cargo_home = std::env::var("CARGO_HOME").unwrap_or_else(|_| format!("{real_home}/.cargo"));
+    let rustup_home = std::env::var("RUSTUP_HOME").unwrap_or_else(|_| format!("{real_home}/.rustup"));
+    let mut command = Command::new(venv_tool("python"));
+    command
+        .arg(repo().join("scripts/fake-runner.py"))
+        .arg(repo())
+        .arg(workspace.path())
+        .args(inputs)
+        .env("HOME", &home)
+        .env("CARGO_HOME", cargo_home)
+        .env("RUSTUP_HOME", rustup_home);
+    let out = quick_install_env(&mut command).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    (serde_json::from_slice(&out.stdout).unwrap(), workspace)
+}
+
+fn outcomes(report: &Value) -> Vec<(String, String)> {
+    report["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["name"].as_str().unwrap().to_string(), s["outcome"].as_str().unwrap().to_string()))
+        .collect()
+}
+
+#[test]
+#[ignore = "needs PyYAML from .venv and builds tollgate with cargo install: run scripts/test"]
+fn the_action_installs_checks_uploads_and_then_fails_the_step() {
+    let (report, workspace) = run_action(&[]);
+    let steps = outcomes(&report);
+    let expected = [
+        ("Cache key", "success"),
+        ("Restore tollgate", "success"),
+        ("Install tollgate", "success"),
+        ("Check", "success"),
+        ("Upload SARIF", "success"),
+        ("Gate", "failure"),
+    ];
+    let expected: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    assert_eq!(steps, expected, "{report:#}");
+    assert_eq!(report["exit_code"], 1, "the demo has errors: the step fails, after the upload");
+    assert_eq!(report["uploads"][0]["sarif_file"], "tollgate.sarif");
+    assert_eq!(report["uploads"][0]["category"], "tollgate");
+    assert_eq!(report["uploads"][0]["exists"], true);
+
+    let sarif = std::fs::read_to_string(workspace.path().join("tollgate.sarif")).unwrap();
+    let document = assert_valid_sarif(&sarif);
+    let results = document["runs"][0]["results"].as_array().unwrap().len();
+    assert!(results > 0);
+    assert_eq!(report["outputs"]["findings"], results.to_string());
+    assert_eq!(report["outputs"]["sarif-file"], "tollgate.sarif");
+
+    let summary = report["summary"].as_str().unwrap();
+    assert!(summary.contains("| domain | error | warning | note |"), "{summary}");
+    assert!(
+        summary.contains(
+            "(https://github.com/example/demo/blob/0123456789abcdef0123456789abcdef01234567/config/deploy_key.pem#L1)"
+        ),
+        "{summary}"
+    );
+}
+
+#[test]
+#[ignore = "needs PyYAML from .venv and builds tollgate with cargo install: run scripts/test"]
+fn the_action_passes_with_fail_on_never_and_can_skip_the_upload() {
+    let (report, _workspace) = run_action(&["fail-on=never", "upload-sarif=false", "sarif-file=out/report.sarif"]);
+    let steps = outcomes(&report);
+    assert!(steps.contains(&("Upload SARIF".to_string(), "skipped".to_string())), "{steps:?}");
+    assert!(steps.contains(&("Gate".to_string(), "success".to_string())), "{steps:?}");
+    assert_eq!(report["exit_code"], 0);
+    assert_eq!(report["outputs"]["sarif-file"], "out/report.sarif");
+}
+
+#[test]
+#[ignore = "needs check-jsonschema and zizmor from .venv: run scripts/test"]
+fn action_yml_is_clean_under_the_schema_zizmor_and_tollgate() {
+    let schema = Command::new(venv_tool("check-jsonschema"))
+        .current_dir(repo())
+        .args(["--builtin-schema", "vendor.github-actions", "action.yml"])
+        .output()
+        .unwrap();
+    assert!(schema.status.success(), "{}", String::from_utf8_lossy(&schema.stdout));
+    let zizmor = Command::new(venv_tool("zizmor"))
+        .current_dir(repo())
+        .args(["--offline", "--no-config", "action.yml"])
+        .output()
+        .unwrap();
+    assert!(zizmor.status.success(), "{}", String::from_utf8_lossy(&zizmor.stdout));
+    let own = assert_cmd::Command::cargo_bin("tollgate")
+        .unwrap()
+        .current_dir(repo())
+        .args(["check", "action.yml", ".github/workflows", "--fail-on", "note", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&own.stdout).trim(), "[]");
+    assert!(own.status.success());
 }

@@ -3,6 +3,7 @@
 mod github;
 mod gitlab;
 mod json;
+mod markdown;
 mod sarif;
 mod text;
 
@@ -42,4 +43,5 @@ pub fn write(format: Format, report: &Report, out: &mut dyn Write) -> io::Result
     }
 }
 
+pub use markdown::summary as markdown_summary;
 pub use text::summary;

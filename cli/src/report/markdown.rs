@@ -1,0 +1,48 @@
+use std::fmt::Write as _;
+
+use tollgate_rules::{Level, DOMAINS};
+
+use super::Report;
+use crate::scan::tally;
+
+/// How many findings the summary lists one by one.
+const TOP: usize = 20;
+
+/// A Markdown job summary: findings by domain and level, then the first findings (errors
+/// first) with links to their lines when `blob_url` (`<server>/<repo>/blob/<sha>`) is known.
+pub fn summary(report: &Report, blob_url: Option<&str>) -> String {
+    let mut md = String::from("## tollgate\n\n");
+    if report.records.is_empty() {
+        let _ = writeln!(md, "No findings in {} files.", report.files_scanned);
+        return md;
+    }
+    let counts = tally(report.records);
+    md.push_str("| domain | error | warning | note |\n|---|---:|---:|---:|\n");
+    for domain in DOMAINS {
+        let row: Vec<usize> =
+            Level::ALL.iter().map(|&level| counts.get(&(*domain, level)).copied().unwrap_or(0)).collect();
+        if row.iter().any(|&n| n > 0) {
+            let _ = writeln!(md, "| {domain} | {} | {} | {} |", row[0], row[1], row[2]);
+        }
+    }
+    let _ = writeln!(md, "\n{} findings in {} files.\n", report.records.len(), report.files_scanned);
+    let mut top: Vec<_> = report.records.iter().collect();
+    top.sort_by_key(|r| std::cmp::Reverse(r.level));
+    md.push_str("| level | rule | location | message |\n|---|---|---|---|\n");
+    for r in top.iter().take(TOP) {
+        let place = format!("{}:{}", r.path, r.region.start_line);
+        let location = match blob_url {
+            Some(base) if !r.path.starts_with('/') => format!("[{place}]({base}/{}#L{})", r.path, r.region.start_line),
+            _ => format!("`{place}`"),
+        };
+        let _ = writeln!(md, "| {} | `{}` | {location} | {} |", r.level, r.rule.id, escape(&r.message));
+    }
+    if report.records.len() > TOP {
+        let _ = writeln!(md, "\n…and {} more in the SARIF report.", report.records.len() - TOP);
+    }
+    md
+}
+
+fn escape(text: &str) -> String {
+    text.replace('|', "\\|").replace('\n', " ")
+}

@@ -1,0 +1,65 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The SARIF 2.1.0 schema (OASIS), as shipped in the serde-sarif crate.
+fn sarif_validator() -> &'static jsonschema::Validator {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        // The published schema's `run.language` pattern has an unescaped `]`, which strict
+        // regex engines reject; escaping it keeps its meaning (a literal `]`).
+        let text = include_str!("../../../testdata/schemas/sarif-2.1.0.json")
+            .replace(r#"{2}-[a-zA-Z]{2}]?$"#, r#"{2}-[a-zA-Z]{2}\\]?$"#);
+        let schema: Value = serde_json::from_str(&text).unwrap();
+        jsonschema::validator_for(&schema).unwrap()
+    })
+}
+
+pub fn assert_valid_sarif(text: &str) -> Value {
+    let document: Value = serde_json::from_str(text).unwrap();
+    let errors: Vec<String> =
+        sarif_validator().iter_errors(&document).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "SARIF is not schema-valid:\n{}", errors.join("\n"));
+    document
+}
+
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "init.defaultBranch=main"])
+        .args(["-c", "commit.gpgsign=false"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// A tool from the virtualenv scripts/test maintains.
+pub fn venv_tool(name: &str) -> PathBuf {
+    let venv = std::env::var_os("TOLLGATE_VENV").map(PathBuf::from).unwrap_or_else(|| repo().join(".venv"));
+    let tool = venv.join("bin").join(name);
+    assert!(tool.exists(), "{} is missing: run scripts/test, which installs it", tool.display());
+    tool
+}
+
+/// Copies a directory tree (fixtures into a temporary workspace).
+pub fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
