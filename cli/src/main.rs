@@ -50,6 +50,8 @@ enum Command {
 enum CatalogueFormat {
     Text,
     Json,
+    /// A Markdown table (the README's rule list).
+    Markdown,
 }
 
 #[derive(clap::Args)]
@@ -327,6 +329,20 @@ fn rules(format: CatalogueFormat) -> Result<ExitCode, String> {
                 let default = if rule.default_enabled { "" } else { " (off by default)" };
                 let peers = if rule.peers.is_empty() { String::new() } else { format!(" [{}]", rule.peers.join(", ")) };
                 out.push_str(&format!("{:<40} {:<8} {}{default}{peers}\n", rule.id, rule.level.as_str(), rule.summary));
+            }
+        }
+        CatalogueFormat::Markdown => {
+            out.push_str("| rule | level | summary | peers |\n|---|---|---|---|\n");
+            for rule in rules {
+                let default = if rule.default_enabled { "" } else { " (off by default)" };
+                let peers: Vec<String> = rule.peers.iter().map(|p| format!("`{p}`")).collect();
+                out.push_str(&format!(
+                    "| `{}` | {}{default} | {} | {} |\n",
+                    rule.id,
+                    rule.level,
+                    rule.summary.replace('|', "\\|"),
+                    peers.join(", ")
+                ));
             }
         }
         CatalogueFormat::Json => {

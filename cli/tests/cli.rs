@@ -357,3 +357,15 @@ fn suppression_comments_in_a_run() {
     assert!(!found.iter().any(|(p, _, _)| p == "a.txt" || p == "b.txt"), "{found:?}");
     assert_eq!(found.len(), 2, "{found:?}");
 }
+
+#[test]
+fn readme_rule_list_is_up_to_date() {
+    let table = tollgate(&repo(), &["rules", "--format", "markdown"]).stdout;
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let start = readme.find("<!-- rules:start -->\n").expect("README has the rules:start marker") + 21;
+    let end = readme.find("<!-- rules:end -->").expect("README has the rules:end marker");
+    assert!(
+        readme[start..end].trim_end() == table.trim_end(),
+        "README.md's rule list is out of date: run scripts/update-readme-rules"
+    );
+}
