@@ -71,6 +71,7 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
         settings,
         out,
     };
+    let first = ctx.out.len();
     for document in &parsed.documents {
         if !document.is_map() {
             continue;
@@ -83,6 +84,13 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
             check_action(&mut ctx, &action);
         }
     }
+    // An alias repeats its anchor's nodes and spans: report each place once.
+    let mut seen = std::collections::HashSet::new();
+    let mut index = 0;
+    ctx.out.retain(|finding| {
+        index += 1;
+        index <= first || seen.insert((finding.rule, finding.span.clone(), finding.message.clone()))
+    });
 }
 
 fn check_workflow(ctx: &mut Ctx, workflow: &Workflow) {

@@ -564,7 +564,17 @@ fn executes(src: &str, step: &Step, strict: bool) -> Option<Execution> {
         if name == "actions/github-script" {
             let script = step.with("script")?;
             let text = script.str()?;
-            if text.contains("require(") && (text.contains("./") || text.contains("process.cwd()")) {
+            let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            let local_require = [
+                "require('./",
+                "require(\"./",
+                "require(`./",
+                "require(`${process.env.GITHUB_WORKSPACE}",
+                "require(process.cwd()",
+            ]
+            .iter()
+            .any(|pattern| compact.contains(pattern));
+            if local_require {
                 return Some(Execution {
                     span: script.span.clone(),
                     what: format!("step {} (`require` of a workspace file)", step.label()),
@@ -588,6 +598,7 @@ fn executes_after(src: &str, step: &Step, from: usize) -> Option<Execution> {
 fn executes_in(src: &str, step: &Step, span: Range<usize>, strict: bool) -> Option<Execution> {
     for (line, line_span) in lines(src, span) {
         for command in commands(line) {
+            let command = command.as_str();
             let runs = if strict {
                 BUILD_TOOLS.contains(&command) || command.starts_with("./") || command.ends_with(".sh")
             } else {
@@ -605,10 +616,18 @@ fn executes_in(src: &str, step: &Step, span: Range<usize>, strict: bool) -> Opti
 }
 
 /// The command word of every simple command on a shell line.
-fn commands(line: &str) -> Vec<&str> {
+fn commands(line: &str) -> Vec<String> {
     let mut out = Vec::new();
+    // Expressions and `${VAR}` are arguments, not command structure.
+    let mut line = line.to_string();
+    for (open, close) in [("${{", "}}"), ("${", "}")] {
+        while let Some(start) = line.find(open) {
+            let Some(end) = line[start..].find(close) else { break };
+            line.replace_range(start..start + end + close.len(), "_");
+        }
+    }
     // Block-scalar indicators and the `run: |` header line are not commands.
-    if matches!(line, "|" | ">" | "|-" | ">-" | "|+" | ">+") {
+    if matches!(line.as_str(), "|" | ">" | "|-" | ">-" | "|+" | ">+") {
         return out;
     }
     for segment in line.split(['&', '|', ';', '(', ')', '`', '{', '}']) {
@@ -651,7 +670,7 @@ fn commands(line: &str) -> Vec<&str> {
                 break;
             }
             let base = bare.rsplit('/').next().unwrap_or(bare);
-            out.push(if bare.starts_with("./") { bare } else { base });
+            out.push(if bare.starts_with("./") { bare } else { base }.to_string());
             break;
         }
     }

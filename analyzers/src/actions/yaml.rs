@@ -330,8 +330,18 @@ impl<'a> Builder<'a> {
                 scalar(ts, text, verbatim_at)
             }
             "block_scalar" => {
-                let text = block_scalar(self.text(ts));
-                scalar(ts, text, None)
+                let raw = self.text(ts);
+                let text = block_scalar(raw);
+                // A one-line block scalar is verbatim in the source after its header.
+                let line = text.trim_end_matches('\n');
+                let verbatim_at = (!line.is_empty() && !line.contains('\n'))
+                    .then(|| {
+                        raw.find('\n')
+                            .and_then(|header| raw[header..].find(line).map(|at| header + at))
+                    })
+                    .flatten()
+                    .map(|at| ts.start_byte() + at);
+                scalar(ts, text, verbatim_at)
             }
             _ => null(ts),
         }
