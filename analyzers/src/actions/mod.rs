@@ -84,6 +84,13 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
             check_action(&mut ctx, &action);
         }
     }
+    // After a syntax error, steps cut loose from their job still get the step checks.
+    for orphan in parsed.orphans.iter().filter(|node| node.is_map()) {
+        let step = model::Step { node: orphan, index: 0 };
+        if step.uses().is_some() || step.run().is_some() {
+            check_step(&mut ctx, &step);
+        }
+    }
     // An alias repeats its anchor's nodes and spans: report each place once.
     let mut seen = std::collections::HashSet::new();
     let mut index = 0;

@@ -43,6 +43,9 @@ pub struct Scalar {
 pub struct Parsed {
     pub documents: Vec<Node>,
     pub error: Option<Range<usize>>,
+    /// Sequence items that a syntax error cut loose from their parent: after an error,
+    /// steps are still found here.
+    pub orphans: Vec<Node>,
 }
 
 impl Node {
@@ -121,12 +124,14 @@ pub fn parse(text: &str) -> Parsed {
         return Parsed {
             documents: Vec::new(),
             error: Some(0..0),
+            orphans: Vec::new(),
         };
     }
     let Some(tree) = parser.parse(text, None) else {
         return Parsed {
             documents: Vec::new(),
             error: Some(0..0),
+            orphans: Vec::new(),
         };
     };
     let root = tree.root_node();
@@ -139,6 +144,7 @@ pub fn parse(text: &str) -> Parsed {
         src: text,
         anchors: HashMap::new(),
         depth: 0,
+        orphans: Vec::new(),
     };
     let mut documents = Vec::new();
     let mut cursor = root.walk();
@@ -155,11 +161,18 @@ pub fn parse(text: &str) -> Parsed {
                 }
             }
             // A stream whose only content did not parse: what is left is still scanned.
-            "block_node" | "flow_node" => documents.push(builder.node(child)),
+            "block_node" | "flow_node" | "ERROR" => documents.push(builder.node(child)),
             _ => {}
         }
     }
-    Parsed { documents, error }
+    if root.kind() == "ERROR" {
+        documents.push(builder.node(root));
+    }
+    Parsed {
+        documents,
+        error,
+        orphans: builder.orphans,
+    }
 }
 
 /// The first ERROR or MISSING node, clipped to its first line.
@@ -168,13 +181,29 @@ fn first_error(root: TsNode, text: &str) -> Option<Range<usize>> {
     loop {
         let node = cursor.node();
         if node.is_error() || node.is_missing() {
-            let start = node.start_byte();
+            let mut start = node.start_byte();
             let mut end = node.end_byte().max(start);
+            // An error node over several lines holds what parsed before the parser gave up:
+            // the problem is the token right after it.
+            if text[start..end].trim_end().contains('\n') {
+                start = end;
+                end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+                while start < end && text.as_bytes()[start].is_ascii_whitespace() {
+                    start += 1;
+                }
+                if start == end {
+                    // Nothing left on that line: the next line that has something.
+                    let rest = &text[end..];
+                    let skip = rest.len() - rest.trim_start().len();
+                    start = end + skip;
+                    end = text[start..].find('\n').map_or(text.len(), |n| start + n);
+                }
+                return Some(start..end.max(start));
+            }
             if let Some(newline) = text[start..end].find('\n') {
                 end = start + newline;
             }
             // An error that starts at a line break: point at the next visible character.
-            let mut start = start;
             while start < end && text.as_bytes()[start].is_ascii_whitespace() {
                 start += 1;
             }
@@ -198,6 +227,7 @@ struct Builder<'a> {
     src: &'a str,
     anchors: HashMap<&'a str, Node>,
     depth: usize,
+    orphans: Vec<Node>,
 }
 
 const MAX_DEPTH: usize = 200;
@@ -246,28 +276,9 @@ impl<'a> Builder<'a> {
                     None => null(ts),
                 }
             }
-            "block_mapping" | "flow_mapping" => {
+            "block_mapping" | "flow_mapping" | "ERROR" => {
                 let mut pairs = Vec::new();
-                let mut cursor = ts.walk();
-                for child in ts.named_children(&mut cursor) {
-                    match child.kind() {
-                        "block_mapping_pair" | "flow_pair" => self.pair(child, &mut pairs),
-                        // `{a, b}`: keys without values.
-                        "flow_node" => {
-                            let key = self.node(child);
-                            let key_text = key_text(&key, self.text(child));
-                            pairs.push(Pair {
-                                key: key_text,
-                                key_span: key.span.clone(),
-                                value: Node {
-                                    span: child.end_byte()..child.end_byte(),
-                                    value: Value::Null,
-                                },
-                            });
-                        }
-                        _ => {}
-                    }
-                }
+                self.pairs_into(ts, &mut pairs);
                 Node {
                     span: ts.byte_range(),
                     value: Value::Map(pairs),
@@ -344,6 +355,42 @@ impl<'a> Builder<'a> {
                 scalar(ts, text, verbatim_at)
             }
             _ => null(ts),
+        }
+    }
+
+    /// The pairs of a mapping; pairs inside an ERROR node (what survived a syntax error)
+    /// are kept too.
+    fn pairs_into(&mut self, ts: TsNode, pairs: &mut Vec<Pair>) {
+        let mut cursor = ts.walk();
+        for child in ts.named_children(&mut cursor) {
+            match child.kind() {
+                "block_mapping_pair" | "flow_pair" => self.pair(child, pairs),
+                "ERROR" => self.pairs_into(child, pairs),
+                "block_sequence_item" if ts.kind() == "ERROR" => {
+                    let mut inner = child.walk();
+                    let content = child
+                        .named_children(&mut inner)
+                        .find(|n| matches!(n.kind(), "block_node" | "flow_node"));
+                    if let Some(content) = content {
+                        let node = self.node(content);
+                        self.orphans.push(node);
+                    }
+                }
+                // `{a, b}`: keys without values.
+                "flow_node" if ts.kind() == "flow_mapping" => {
+                    let key = self.node(child);
+                    let key_text = key_text(&key, self.text(child));
+                    pairs.push(Pair {
+                        key: key_text,
+                        key_span: key.span.clone(),
+                        value: Node {
+                            span: child.end_byte()..child.end_byte(),
+                            value: Value::Null,
+                        },
+                    });
+                }
+                _ => {}
+            }
         }
     }
 
@@ -611,6 +658,20 @@ mod tests {
         assert_eq!(doc.get("c").unwrap().get("k").unwrap().str(), Some("1"));
         assert_eq!(doc.get("d").unwrap().str(), Some("one\ntwo\n"));
         assert_eq!(doc.get("e").unwrap().str(), Some("x y"));
+    }
+
+    #[test]
+    fn errors_point_where_the_parser_gave_up() {
+        let src = "x: 1\nrun: echo \"a: b\"\ny: 2\n";
+        let parsed = parse(src);
+        let error = parsed.error.unwrap();
+        assert_eq!(&src[error.clone()], ": b\"");
+        // What parsed before the error is still there.
+        assert_eq!(parsed.documents[0].get("x").and_then(Node::str), Some("1"));
+        let src = "a:\n  b: 1\n c: 2\n";
+        assert_eq!(&src[parse(src).error.unwrap()], "c: 2");
+        let src = "on: [push\npermissions: {}\n";
+        assert_eq!(&src[parse(src).error.unwrap()], "[push");
     }
 
     #[test]
