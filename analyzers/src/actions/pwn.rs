@@ -631,8 +631,7 @@ fn commands(line: &str) -> Vec<String> {
         return out;
     }
     for segment in line.split(['&', '|', ';', '(', ')', '`', '{', '}']) {
-        let mut words = segment.split_whitespace().peekable();
-        while let Some(word) = words.next() {
+        for word in segment.split_whitespace() {
             let bare = word.trim_matches(|c| c == '"' || c == '\'');
             if matches!(
                 bare,
