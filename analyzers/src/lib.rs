@@ -1,6 +1,7 @@
 //! Detection. Every analyzer is a pure function of (path, text, settings, rules) -> findings:
 //! nothing here prints, reads the disk or knows about output formats.
 
+pub mod actions;
 pub mod classify;
 pub mod secrets;
 
@@ -21,6 +22,7 @@ pub struct Input<'a> {
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
     pub secrets: secrets::Settings,
+    pub actions: actions::Settings,
 }
 
 /// Runs every analyzer that wants this file and has an enabled rule.
@@ -28,6 +30,9 @@ pub fn analyze(input: &Input, settings: &Settings, rules: &RuleSet) -> Vec<Findi
     let mut findings = Vec::new();
     if input.kinds.secrets && rules.any("secrets") {
         secrets::analyze(input, &settings.secrets, &mut findings);
+    }
+    if (input.kinds.workflow || input.kinds.action) && rules.any("actions") {
+        actions::analyze(input, &settings.actions, &mut findings);
     }
     findings.retain(|finding| rules.is_enabled(finding.rule));
     findings

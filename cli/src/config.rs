@@ -49,11 +49,15 @@ pub struct FileConfig {
     /// Files larger than this many bytes are skipped with a diagnostic.
     pub max_file_size: Option<u64>,
     pub secrets: tollgate_analyzers::secrets::Settings,
+    pub actions: tollgate_analyzers::actions::Settings,
 }
 
 impl FileConfig {
     pub fn settings(&self) -> Settings {
-        Settings { secrets: self.secrets.clone() }
+        Settings {
+            secrets: self.secrets.clone(),
+            actions: self.actions.clone(),
+        }
     }
 }
 

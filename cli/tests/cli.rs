@@ -49,12 +49,18 @@ fn sarif_format_is_schema_valid() {
     let document = assert_valid_sarif(&run.stdout);
     let run0 = &document["runs"][0];
     assert_eq!(run0["columnKind"], "utf16CodeUnits");
+    let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
     for result in run0["results"].as_array().unwrap() {
         let index = result["ruleIndex"].as_u64().unwrap() as usize;
-        assert_eq!(run0["tool"]["driver"]["rules"][index]["id"], result["ruleId"]);
+        assert_eq!(rules[index]["id"], result["ruleId"]);
         assert!(result["partialFingerprints"]["primaryLocationLineHash"].as_str().unwrap().contains(':'));
     }
-    insta::assert_snapshot!(run.stdout);
+    let key = rules.iter().find(|r| r["id"] == "secrets/private-key").unwrap();
+    assert_eq!(key["properties"]["security-severity"], "9.0");
+    assert_eq!(key["properties"]["peers"][0], "gitleaks:private-key");
+    assert!(key["help"]["markdown"].as_str().unwrap().contains("## How to fix"));
+    // The results only: the rule catalogue in the driver grows with every rule.
+    insta::assert_snapshot!(serde_json::to_string_pretty(&run0["results"]).unwrap());
 }
 
 #[test]

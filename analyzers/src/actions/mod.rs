@@ -1,0 +1,135 @@
+//! GitHub Actions: workflow files and action metadata (`action.yml`, composite `runs.steps`).
+//!
+//! One YAML parse per file into a span-preserving tree ([`yaml`]), a thin model of
+//! workflows, jobs and steps on top of it ([`model`]), then one module per rule family.
+
+mod credentials;
+mod injection;
+mod model;
+mod permissions;
+mod pinning;
+mod pwn;
+pub mod yaml;
+
+use std::collections::BTreeMap;
+
+use tollgate_rules::Finding;
+
+use crate::Input;
+use model::{Action, Workflow};
+
+pub const INVALID_YAML: &str = "actions/invalid-yaml";
+
+/// `[actions]` in the config.
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Settings {
+    /// `unpinned-uses` policies per `*`, `owner/*`, `owner/repo` or `owner/repo/path`
+    /// pattern; the most specific pattern wins, `*` defaults to `hash-pin`.
+    pub unpinned_uses: BTreeMap<String, PinPolicy>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PinPolicy {
+    /// A full 40-hex commit SHA.
+    HashPin,
+    /// Any `@ref`.
+    RefPin,
+    /// No requirement.
+    Any,
+}
+
+impl PinPolicy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PinPolicy::HashPin => "hash-pin",
+            PinPolicy::RefPin => "ref-pin",
+            PinPolicy::Any => "any",
+        }
+    }
+}
+
+/// What the rules share: the source, the settings and where findings go.
+pub(crate) struct Ctx<'a> {
+    pub src: &'a str,
+    pub settings: &'a Settings,
+    pub out: &'a mut Vec<Finding>,
+}
+
+pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
+    let parsed = yaml::parse(input.text);
+    if let Some(error) = parsed.error {
+        out.push(Finding::new(
+            INVALID_YAML,
+            error,
+            "invalid YAML here; GitHub will reject this file (the rest was still checked)",
+        ));
+    }
+    let mut ctx = Ctx {
+        src: input.text,
+        settings,
+        out,
+    };
+    let first = ctx.out.len();
+    for document in &parsed.documents {
+        if !document.is_map() {
+            continue;
+        }
+        if input.kinds.workflow {
+            let workflow = Workflow::new(document);
+            check_workflow(&mut ctx, &workflow);
+        } else if input.kinds.action {
+            let action = Action::new(document);
+            check_action(&mut ctx, &action);
+        }
+    }
+    // After a syntax error, steps cut loose from their job still get the step checks.
+    for orphan in parsed.orphans.iter().filter(|node| node.is_map()) {
+        let step = model::Step { node: orphan, index: 0 };
+        if step.uses().is_some() || step.run().is_some() {
+            check_step(&mut ctx, &step);
+        }
+    }
+    // An alias repeats its anchor's nodes and spans: report each place once.
+    let mut seen = std::collections::HashSet::new();
+    let mut index = 0;
+    ctx.out.retain(|finding| {
+        index += 1;
+        index <= first || seen.insert((finding.rule, finding.span.clone(), finding.message.clone()))
+    });
+}
+
+fn check_workflow(ctx: &mut Ctx, workflow: &Workflow) {
+    let analysis = pwn::check(ctx, workflow);
+    for job in &workflow.jobs {
+        if let Some(uses) = job.uses() {
+            pinning::check_uses(ctx, uses, job.node.span.start);
+        }
+        pinning::check_job_images(ctx, job);
+        credentials::check_secrets_inherit(ctx, job);
+        for step in &job.steps {
+            check_step(ctx, step);
+        }
+    }
+    permissions::check(ctx, workflow, &analysis);
+    credentials::check_persist_credentials(ctx, workflow, &analysis);
+}
+
+fn check_action(ctx: &mut Ctx, action: &Action) {
+    if let Some(image) = action.docker_image() {
+        pinning::check_docker_uses(ctx, image, image.span.start);
+    }
+    for step in &action.steps {
+        check_step(ctx, step);
+    }
+}
+
+/// The checks that look at one step on its own.
+fn check_step(ctx: &mut Ctx, step: &model::Step) {
+    if let Some(uses) = step.uses() {
+        pinning::check_uses(ctx, uses, step.node.span.start);
+    }
+    injection::check_step(ctx, step);
+    credentials::check_long_lived(ctx, step);
+}

@@ -1,0 +1,748 @@
+//! `actions/pwn-request` and `actions/dangerous-trigger`.
+//!
+//! A pwn request needs three things in order: a privileged trigger (the job gets secrets
+//! and a write token on an outsider's input), a checkout of the outsider's code, and then
+//! something that executes it, in the same job or through an artifact. Any one missing is
+//! not a pwn request; GitHub's documented safe shapes are the cases with one missing.
+
+use std::ops::Range;
+
+use tollgate_rules::{Finding, Location, Related};
+
+use super::model::{major_version, trailing_comment, Job, Step, Trigger, Workflow};
+use super::yaml::{self, expressions, normalize_expression, Node};
+use super::Ctx;
+
+const PWN_REQUEST: &str = "actions/pwn-request";
+const DANGEROUS_TRIGGER: &str = "actions/dangerous-trigger";
+
+/// Triggers whose runs get secrets and a write token while acting on outsider input.
+const PRIVILEGED: &[&str] = &[
+    "pull_request_target",
+    "workflow_run",
+    "issue_comment",
+    "issues",
+    "discussion",
+    "discussion_comment",
+];
+
+/// The triggers zizmor's blanket audit names; `dangerous-trigger` reports these.
+const DANGEROUS: &[&str] = &["pull_request_target", "workflow_run"];
+
+/// Expression paths that name the pull request's (or triggering run's) code.
+const UNTRUSTED_REFS: &[&str] = &[
+    "github.event.pull_request.head.sha",
+    "github.event.pull_request.head.ref",
+    "github.event.pull_request.head.repo.full_name",
+    "github.event.pull_request.head.repo.clone_url",
+    "github.event.pull_request.merge_commit_sha",
+    "github.head_ref",
+    "github.event.workflow_run.head_sha",
+    "github.event.workflow_run.head_branch",
+    "github.event.workflow_run.head_commit.id",
+    "github.event.workflow_run.head_repository.full_name",
+    "github.event.workflow_run.pull_requests",
+];
+
+/// What the other rules learn about each job (same order as `Workflow::jobs`).
+#[derive(Default)]
+pub struct Analysis {
+    /// The job checks out the outsider's code under a privileged trigger.
+    pub checks_out_untrusted: Vec<bool>,
+    /// ... and then executes it.
+    pub runs_untrusted: Vec<bool>,
+}
+
+struct Checkout {
+    span: Range<usize>,
+    statement: usize,
+    what: String,
+}
+
+struct Execution {
+    span: Range<usize>,
+    what: String,
+}
+
+pub fn check(ctx: &mut Ctx, workflow: &Workflow) -> Analysis {
+    let jobs = workflow.jobs.len();
+    let mut analysis = Analysis {
+        checks_out_untrusted: vec![false; jobs],
+        runs_untrusted: vec![false; jobs],
+    };
+    let privileged: Vec<&Trigger> = workflow
+        .triggers
+        .iter()
+        .filter(|trigger| PRIVILEGED.contains(&trigger.name))
+        .collect();
+    let mut found = false;
+    if !privileged.is_empty() {
+        let mut uploads: Vec<(usize, Checkout, &Trigger)> = Vec::new();
+        for (index, job) in workflow.jobs.iter().enumerate() {
+            let triggers = job_triggers(job, &privileged);
+            let Some(trigger) = triggers.first().copied() else {
+                continue;
+            };
+            if same_repository_only(job.condition()) {
+                continue;
+            }
+            let outcome = check_job(ctx, workflow, job, &triggers);
+            if let Some((checkout, execution)) = outcome.pwn {
+                report(ctx, &checkout, outcome.trigger.unwrap_or(trigger), &execution);
+                found = true;
+                analysis.runs_untrusted[index] = true;
+            }
+            if outcome.checked_out {
+                analysis.checks_out_untrusted[index] = true;
+            }
+            if let Some(checkout) = outcome.uploads_untrusted {
+                uploads.push((index, checkout, trigger));
+            }
+        }
+        // The artifact hop: one job checks out and uploads, another downloads and runs.
+        for (producer, checkout, trigger) in uploads {
+            for (index, job) in workflow.jobs.iter().enumerate() {
+                if index == producer {
+                    continue;
+                }
+                if let Some(execution) = runs_downloaded_artifact(ctx.src, job) {
+                    report(ctx, &checkout, trigger, &execution);
+                    found = true;
+                    analysis.runs_untrusted[index] = true;
+                    break;
+                }
+            }
+        }
+    }
+    if !found {
+        for trigger in &workflow.triggers {
+            if DANGEROUS.contains(&trigger.name) {
+                ctx.out.push(Finding::new(
+                    DANGEROUS_TRIGGER,
+                    trigger.span.clone(),
+                    format!(
+                        "`{}` runs with secrets and a write token on outsiders' input; no checkout-and-run of their code was found, keep it that way",
+                        trigger.name
+                    ),
+                ));
+            }
+        }
+    }
+    analysis
+}
+
+fn report(ctx: &mut Ctx, checkout: &Checkout, trigger: &Trigger, execution: &Execution) {
+    ctx.out.push(
+        Finding::new(
+            PWN_REQUEST,
+            checkout.span.clone(),
+            format!(
+                "pwn request: under `{}` this checks out untrusted code ({}) and {} then executes it with the job's secrets and token",
+                trigger.name, checkout.what, execution.what
+            ),
+        )
+        .with_statement_start(checkout.statement)
+        .with_related(Related {
+            location: Location::Here(trigger.span.clone()),
+            message: format!("privileged trigger `{}`", trigger.name),
+        })
+        .with_related(Related {
+            location: Location::Here(execution.span.clone()),
+            message: "executes the checked-out code".to_string(),
+        }),
+    );
+}
+
+#[derive(Default)]
+struct JobOutcome<'t> {
+    pwn: Option<(Checkout, Execution)>,
+    trigger: Option<&'t Trigger<'t>>,
+    checked_out: bool,
+    uploads_untrusted: Option<Checkout>,
+}
+
+fn check_job<'t>(ctx: &Ctx, workflow: &Workflow, job: &Job, triggers: &[&'t Trigger<'t>]) -> JobOutcome<'t> {
+    let mut outcome = JobOutcome::default();
+    let workflow_run = triggers.iter().find(|t| t.name == "workflow_run").copied();
+    let mut checkout: Option<Checkout> = None;
+    let mut artifact: Option<Checkout> = None;
+    for step in &job.steps {
+        if let Some(current) = &checkout {
+            if let Some(execution) = executes(ctx.src, step, false) {
+                outcome.pwn = Some((take(current), execution));
+                return outcome;
+            }
+            if step.uses_action("actions/upload-artifact") {
+                outcome.uploads_untrusted = Some(take(current));
+            }
+            continue;
+        }
+        if let Some(found) = untrusted_checkout(ctx.src, workflow, job, step) {
+            if same_repository_only(step.condition()) {
+                continue;
+            }
+            outcome.checked_out = true;
+            // `gh pr checkout 1 && make` in one script: the checkout step itself executes.
+            if let Some(execution) = executes_after(ctx.src, step, found.span.end) {
+                outcome.pwn = Some((found, execution));
+                return outcome;
+            }
+            checkout = Some(found);
+            continue;
+        }
+        if let Some(current) = &artifact {
+            if let Some(execution) = executes(ctx.src, step, true) {
+                outcome.trigger = workflow_run;
+                outcome.pwn = Some((take(current), execution));
+                return outcome;
+            }
+            continue;
+        }
+        if workflow_run.is_some() {
+            artifact = downloads_triggering_run_artifact(ctx.src, step);
+        }
+    }
+    outcome
+}
+
+fn take(checkout: &Checkout) -> Checkout {
+    Checkout {
+        span: checkout.span.clone(),
+        statement: checkout.statement,
+        what: checkout.what.clone(),
+    }
+}
+
+/// The privileged triggers a job can run under: `if: github.event_name == 'x'` narrows them.
+fn job_triggers<'t>(job: &Job, privileged: &[&'t Trigger<'t>]) -> Vec<&'t Trigger<'t>> {
+    let Some(condition) = job.condition() else {
+        return privileged.to_vec();
+    };
+    let normalized: String = condition
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .replace('"', "'");
+    let mut named = Vec::new();
+    let mut rest = normalized.as_str();
+    while let Some(at) = rest.find("github.event_name=='") {
+        let after = &rest[at + 20..];
+        if let Some(end) = after.find('\'') {
+            named.push(&after[..end]);
+        }
+        rest = after;
+    }
+    if named.is_empty() || normalized.contains("github.event_name!=") {
+        return privileged.to_vec();
+    }
+    privileged.iter().copied().filter(|t| named.contains(&t.name)).collect()
+}
+
+/// `if: github.event.pull_request.head.repo.full_name == github.repository` and its
+/// equivalents restrict a job to branches of the repository itself.
+fn same_repository_only(condition: Option<&str>) -> bool {
+    let Some(condition) = condition else { return false };
+    let c: String = condition
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if c.contains("||") {
+        return false;
+    }
+    [
+        "head.repo.full_name==github.repository",
+        "github.repository==github.event.pull_request.head.repo.full_name",
+        "head_repository.full_name==github.repository",
+        "github.repository==github.event.workflow_run.head_repository.full_name",
+        "head.repo.fork==false",
+        "!github.event.pull_request.head.repo.fork",
+    ]
+    .iter()
+    .any(|guard| c.contains(guard))
+}
+
+/// Does this value name the outsider's code? Returns the expression path that does.
+fn untrusted_value(text: &str, envs: &[Option<&Node>], depth: u8) -> Option<String> {
+    if text.contains("refs/pull/") {
+        return Some("`refs/pull/…`".to_string());
+    }
+    for range in expressions(text, 0..text.len()) {
+        let normalized = normalize_expression(&text[range]);
+        if let Some(path) = UNTRUSTED_REFS.iter().find(|path| normalized.contains(*path)) {
+            return Some(format!("`{path}`"));
+        }
+        for path in context_paths(&normalized) {
+            if let Some(output) = path.strip_prefix("steps.") {
+                let name = output.rsplit('.').next().unwrap_or("");
+                if output.contains(".outputs.") && (name.contains("head") || name.starts_with("pr")) {
+                    return Some(format!("`{path}`"));
+                }
+            }
+            if let Some(var) = path.strip_prefix("env.") {
+                if depth > 0 {
+                    continue;
+                }
+                for env in envs.iter().flatten() {
+                    let value = env
+                        .pairs()
+                        .iter()
+                        .find(|pair| pair.key.eq_ignore_ascii_case(var))
+                        .and_then(|pair| pair.value.str());
+                    if let Some(found) = value.and_then(|value| untrusted_value(value, envs, depth + 1)) {
+                        return Some(found);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The dotted context paths in a normalized expression body.
+pub fn context_paths(normalized: &str) -> impl Iterator<Item = &str> {
+    normalized
+        .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '*' | '-')))
+        .filter(|part| part.contains('.') && part.starts_with(|c: char| c.is_ascii_alphabetic()))
+}
+
+fn untrusted_checkout(src: &str, workflow: &Workflow, job: &Job, step: &Step) -> Option<Checkout> {
+    let envs = [step.node.get("env"), job.node.get("env"), workflow.root.get("env")];
+    if step.uses_action("actions/checkout") {
+        for input in ["ref", "repository"] {
+            let Some(value) = step.with(input) else { continue };
+            let Some(text) = value.str() else { continue };
+            let Some(what) = untrusted_value(text, &envs, 0) else {
+                continue;
+            };
+            let uses = step.uses()?;
+            let git_ref = step.action().and_then(|a| a.git_ref).map(|(r, _)| r).unwrap_or("");
+            let major = major_version(git_ref, trailing_comment(src, uses.span.end));
+            // actions/checkout v7 refuses a fork's code under these triggers unless told to.
+            if major.is_some_and(|m| m >= 7) && !yaml::is_true(step.with("allow-unsafe-pr-checkout")) {
+                return None;
+            }
+            let span = expressions(src, value.span.clone())
+                .into_iter()
+                .next()
+                .unwrap_or_else(|| value.text_span());
+            return Some(Checkout {
+                span,
+                statement: step.node.span.start,
+                what: format!("`{input}:` {what}"),
+            });
+        }
+        return None;
+    }
+    let run = step.run()?;
+    for (line, span) in lines(src, run.span.clone()) {
+        let lower = line.to_ascii_lowercase();
+        let fetches_pr = (lower.contains("git fetch") || lower.contains("git pull")) && lower.contains("pull/");
+        let checks_out = lower.contains("gh pr checkout") || lower.contains("hub pr checkout");
+        let git_moves = lower.contains("git checkout") || lower.contains("git switch") || lower.contains("git clone");
+        let untrusted = git_moves && (lower.contains("fetch_head") || untrusted_value(line, &envs, 0).is_some());
+        if fetches_pr || checks_out || untrusted {
+            return Some(Checkout {
+                span,
+                statement: step.node.span.start,
+                what: format!("`{}`", line.trim()),
+            });
+        }
+    }
+    None
+}
+
+/// Lines of a scalar in the source, each with its trimmed span; comments skipped.
+fn lines(src: &str, span: Range<usize>) -> impl Iterator<Item = (&str, Range<usize>)> {
+    let text = src.get(span.clone()).unwrap_or("");
+    let mut offset = span.start;
+    text.split('\n').filter_map(move |line| {
+        let start = offset;
+        offset += line.len() + 1;
+        let trimmed = line.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            return None;
+        }
+        let lead = line.len() - line.trim_start().len();
+        Some((trimmed, start + lead..start + lead + trimmed.len()))
+    })
+}
+
+/// Actions that build, test or install the checked-out project.
+const RUNS_CODE_ACTIONS: &[&str] = &[
+    "github/codeql-action/autobuild",
+    "docker/build-push-action",
+    "pre-commit/action",
+    "cypress-io/github-action",
+    "gradle/gradle-build-action",
+    "gradle/actions/setup-gradle",
+    "bahmutov/npm-install",
+    "borales/actions-yarn",
+];
+
+/// Commands that read or move files but run nothing from the checkout.
+const INERT: &[&str] = &[
+    "echo",
+    "printf",
+    "cat",
+    "ls",
+    "pwd",
+    "cd",
+    "mkdir",
+    "rm",
+    "rmdir",
+    "cp",
+    "mv",
+    "touch",
+    "test",
+    "[",
+    "[[",
+    "true",
+    "false",
+    "exit",
+    "export",
+    "env",
+    "set",
+    "unset",
+    "grep",
+    "egrep",
+    "fgrep",
+    "sed",
+    "awk",
+    "jq",
+    "yq",
+    "head",
+    "tail",
+    "wc",
+    "sort",
+    "uniq",
+    "diff",
+    "cmp",
+    "git",
+    "gh",
+    "curl",
+    "wget",
+    "sleep",
+    "date",
+    "unzip",
+    "tar",
+    "gzip",
+    "gunzip",
+    "zip",
+    "find",
+    "tee",
+    "basename",
+    "dirname",
+    "readlink",
+    "realpath",
+    "chmod",
+    "ln",
+    "return",
+    "shift",
+    "read",
+    "local",
+    "declare",
+    "printenv",
+    "whoami",
+    "hostname",
+    "id",
+    "sha256sum",
+    "md5sum",
+    "base64",
+    "tr",
+    "cut",
+    "column",
+    ":",
+    "stat",
+    "du",
+    "df",
+    "file",
+    "xxd",
+    "rev",
+    "fold",
+    "nl",
+    "paste",
+];
+
+/// Build, test and install tools, interpreters and shells: they run the project's code.
+const BUILD_TOOLS: &[&str] = &[
+    "make",
+    "cmake",
+    "ctest",
+    "ninja",
+    "meson",
+    "bazel",
+    "bazelisk",
+    "npm",
+    "npx",
+    "yarn",
+    "pnpm",
+    "bun",
+    "node",
+    "deno",
+    "pip",
+    "pip3",
+    "python",
+    "python3",
+    "pytest",
+    "tox",
+    "nox",
+    "poetry",
+    "pipenv",
+    "uv",
+    "uvx",
+    "hatch",
+    "pdm",
+    "go",
+    "cargo",
+    "mvn",
+    "mvnw",
+    "gradle",
+    "gradlew",
+    "ant",
+    "sbt",
+    "lein",
+    "mix",
+    "rebar3",
+    "bundle",
+    "rake",
+    "ruby",
+    "gem",
+    "composer",
+    "php",
+    "dotnet",
+    "msbuild",
+    "swift",
+    "xcodebuild",
+    "docker",
+    "docker-compose",
+    "podman",
+    "perl",
+    "pre-commit",
+    "bash",
+    "sh",
+    "zsh",
+    "source",
+    ".",
+    "pwsh",
+    "powershell",
+    "java",
+    "mvnd",
+    "lerna",
+    "nx",
+    "turbo",
+    "jest",
+    "vitest",
+    "playwright",
+    "tsc",
+    "webpack",
+    "vite",
+];
+
+/// Whether a step executes code from the workspace. `strict` (for artifacts) counts only
+/// build tools, interpreters and local scripts; otherwise any command that is not known
+/// to be inert counts.
+fn executes(src: &str, step: &Step, strict: bool) -> Option<Execution> {
+    if let Some(uses) = step.uses() {
+        let text = uses.str().unwrap_or("");
+        if text.starts_with("./") {
+            return Some(Execution {
+                span: uses.span.clone(),
+                what: format!("the local action `{text}`"),
+            });
+        }
+        let action = step.action()?;
+        let name = action.name().to_ascii_lowercase();
+        if RUNS_CODE_ACTIONS.contains(&name.as_str())
+            || (name == "ruby/setup-ruby" && yaml::is_true(step.with("bundler-cache")))
+        {
+            return Some(Execution {
+                span: uses.span.clone(),
+                what: format!("step {}", step.label()),
+            });
+        }
+        if name == "actions/github-script" {
+            let script = step.with("script")?;
+            let text = script.str()?;
+            let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+            let local_require = [
+                "require('./",
+                "require(\"./",
+                "require(`./",
+                "require(`${process.env.GITHUB_WORKSPACE}",
+                "require(process.cwd()",
+            ]
+            .iter()
+            .any(|pattern| compact.contains(pattern));
+            if local_require {
+                return Some(Execution {
+                    span: script.span.clone(),
+                    what: format!("step {} (`require` of a workspace file)", step.label()),
+                });
+            }
+        }
+        return None;
+    }
+    let run = step.run()?;
+    executes_in(src, step, run.span.clone(), strict)
+}
+
+fn executes_after(src: &str, step: &Step, from: usize) -> Option<Execution> {
+    let run = step.run()?;
+    if from >= run.span.end {
+        return None;
+    }
+    executes_in(src, step, from..run.span.end, false)
+}
+
+fn executes_in(src: &str, step: &Step, span: Range<usize>, strict: bool) -> Option<Execution> {
+    for (line, line_span) in lines(src, span) {
+        for command in commands(line) {
+            let command = command.as_str();
+            let runs = if strict {
+                BUILD_TOOLS.contains(&command) || command.starts_with("./") || command.ends_with(".sh")
+            } else {
+                !INERT.contains(&command)
+            };
+            if runs {
+                return Some(Execution {
+                    span: line_span,
+                    what: format!("step {} (`{}`)", step.label(), line),
+                });
+            }
+        }
+    }
+    None
+}
+
+/// The command word of every simple command on a shell line.
+fn commands(line: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    // Expressions and `${VAR}` are arguments, not command structure.
+    let mut line = line.to_string();
+    for (open, close) in [("${{", "}}"), ("${", "}")] {
+        while let Some(start) = line.find(open) {
+            let Some(end) = line[start..].find(close) else { break };
+            line.replace_range(start..start + end + close.len(), "_");
+        }
+    }
+    // Block-scalar indicators and the `run: |` header line are not commands.
+    if matches!(line.as_str(), "|" | ">" | "|-" | ">-" | "|+" | ">+") {
+        return out;
+    }
+    for segment in line.split(['&', '|', ';', '(', ')', '`', '{', '}']) {
+        for word in segment.split_whitespace() {
+            let bare = word.trim_matches(|c| c == '"' || c == '\'');
+            if matches!(
+                bare,
+                "if" | "then"
+                    | "else"
+                    | "elif"
+                    | "fi"
+                    | "do"
+                    | "done"
+                    | "while"
+                    | "until"
+                    | "for"
+                    | "case"
+                    | "esac"
+                    | "sudo"
+                    | "time"
+                    | "exec"
+                    | "!"
+                    | "$"
+                    | "command"
+                    | "nohup"
+                    | "in"
+            ) || (bare.contains('=') && !bare.starts_with('-') && !bare.starts_with('='))
+            {
+                if bare == "for" || bare == "case" {
+                    break;
+                }
+                continue;
+            }
+            if bare.starts_with('#') || bare.starts_with('>') || bare.starts_with('<') || bare.starts_with('-') {
+                break;
+            }
+            // `${{ … }}` or `$VAR` as the command: not something we can judge, treat as inert.
+            if bare.starts_with('$') {
+                break;
+            }
+            let base = bare.rsplit('/').next().unwrap_or(bare);
+            out.push(if bare.starts_with("./") { bare } else { base }.to_string());
+            break;
+        }
+    }
+    out
+}
+
+/// A workflow_run job downloading the triggering run's artifacts.
+fn downloads_triggering_run_artifact(src: &str, step: &Step) -> Option<Checkout> {
+    let uses = step.uses();
+    let downloads = if step.uses_action("actions/download-artifact") {
+        step.with("run-id")
+            .and_then(Node::str)
+            .is_some_and(|id| normalize_expression(id).contains("github.event.workflow_run.id"))
+    } else {
+        step.uses_action("dawidd6/action-download-artifact")
+    };
+    if downloads {
+        let uses = uses?;
+        return Some(Checkout {
+            span: uses.text_span(),
+            statement: step.node.span.start,
+            what: "artifacts of the triggering run".to_string(),
+        });
+    }
+    if step.uses_action("actions/github-script") {
+        let script = step.with("script")?;
+        let text = script.str()?;
+        if text.contains("downloadArtifact") {
+            return Some(Checkout {
+                span: uses?.text_span(),
+                statement: step.node.span.start,
+                what: "artifacts of the triggering run".to_string(),
+            });
+        }
+    }
+    let run = step.run()?;
+    for (line, span) in lines(src, run.span.clone()) {
+        if line.contains("gh run download") {
+            return Some(Checkout {
+                span,
+                statement: step.node.span.start,
+                what: "artifacts of the triggering run".to_string(),
+            });
+        }
+    }
+    None
+}
+
+/// A job that downloads an artifact and then builds or runs what it holds.
+fn runs_downloaded_artifact(src: &str, job: &Job) -> Option<Execution> {
+    let mut downloaded = false;
+    for step in &job.steps {
+        if downloaded {
+            if let Some(execution) = executes(src, step, true) {
+                return Some(execution);
+            }
+        } else if step.uses_action("actions/download-artifact") {
+            downloaded = true;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn command_words() {
+        assert_eq!(
+            commands("FOO=1 sudo make install && ./run.sh | tee x"),
+            vec!["make", "./run.sh", "tee"]
+        );
+        assert_eq!(commands("if [ -f x ]; then echo hi; fi"), vec!["[", "echo"]);
+    }
+}

@@ -1,0 +1,248 @@
+//! The actions analyzer against testdata/actions: every `bad-*` fixture produces exactly the
+//! findings its `# expect:` header lists (for its folder's rule and any rule it names), every
+//! `ok-*` fixture none of its folder's rule.
+
+use std::path::{Path, PathBuf};
+
+use tollgate_analyzers::actions::{self, PinPolicy, Settings};
+use tollgate_analyzers::{Input, Kinds};
+use tollgate_rules::{Finding, Location};
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/actions")
+}
+
+fn kinds_for(name: &str) -> Kinds {
+    Kinds {
+        workflow: !name.ends_with(".action.yml"),
+        action: name.ends_with(".action.yml"),
+        ..Kinds::default()
+    }
+}
+
+fn run(name: &str, text: &str, settings: &Settings) -> Vec<Finding> {
+    let input = Input {
+        path: name,
+        text,
+        kinds: kinds_for(name),
+    };
+    let mut out = Vec::new();
+    actions::analyze(&input, settings, &mut out);
+    out
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset].matches('\n').count() + 1
+}
+
+struct Expect {
+    line: usize,
+    rule: String,
+    text: String,
+}
+
+fn expectations(text: &str) -> Vec<Expect> {
+    text.lines()
+        .filter_map(|line| line.strip_prefix("# expect: "))
+        .map(|rest| {
+            let mut parts = rest.splitn(3, ' ');
+            let line = parts.next().unwrap().parse().expect("expect line number");
+            let rule = format!("actions/{}", parts.next().unwrap());
+            let text = parts.next().unwrap_or("").to_string();
+            Expect { line, rule, text }
+        })
+        .collect()
+}
+
+fn all_fixtures() -> Vec<(String, PathBuf)> {
+    let mut found = Vec::new();
+    for dir in std::fs::read_dir(fixtures_dir()).unwrap() {
+        let dir = dir.unwrap().path();
+        if !dir.is_dir() {
+            continue;
+        }
+        let folder = dir.file_name().unwrap().to_string_lossy().to_string();
+        for file in std::fs::read_dir(&dir).unwrap() {
+            found.push((folder.clone(), file.unwrap().path()));
+        }
+    }
+    found.sort();
+    found
+}
+
+#[test]
+fn every_fixture_matches_its_expectations() {
+    let mut failures = Vec::new();
+    let mut bad = 0;
+    let mut ok = 0;
+    for (folder, path) in all_fixtures() {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let findings = run(&name, &text, &Settings::default());
+        let expects = expectations(&text);
+        let folder_rule = format!("actions/{folder}");
+        let mut checked: Vec<String> = expects.iter().map(|e| e.rule.clone()).collect();
+        checked.push(folder_rule.clone());
+        // A fixture that does not parse tests nothing: invalid YAML only where expected.
+        checked.push("actions/invalid-yaml".to_string());
+        if name.starts_with("bad-") {
+            bad += 1;
+            assert!(
+                expects.iter().any(|e| e.rule == folder_rule),
+                "{folder}/{name}: a bad fixture must expect its folder's rule"
+            );
+        } else {
+            ok += 1;
+            assert!(
+                expects.iter().all(|e| e.rule != folder_rule),
+                "{folder}/{name}: an ok fixture expects its own rule"
+            );
+        }
+        for expect in &expects {
+            let hit = findings.iter().any(|f| {
+                f.rule == expect.rule && line_of(&text, f.span.start) == expect.line && f.message.contains(&expect.text)
+            });
+            if !hit {
+                failures.push(format!(
+                    "{folder}/{name}:{}: expected {} containing {:?}",
+                    expect.line, expect.rule, expect.text
+                ));
+            }
+        }
+        for finding in findings.iter().filter(|f| checked.iter().any(|r| r == f.rule)) {
+            let line = line_of(&text, finding.span.start);
+            if !expects.iter().any(|e| e.rule == finding.rule && e.line == line) {
+                failures.push(format!(
+                    "{folder}/{name}:{line}: unexpected {}: {}",
+                    finding.rule, finding.message
+                ));
+            }
+        }
+    }
+    assert!(bad >= 10 && ok >= 10, "fixtures went missing: {bad} bad, {ok} ok");
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn spans_point_at_the_exact_token() {
+    let text = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: \"actions/checkout@v4\"\n      - {uses: o/r@main}\n";
+    let findings = run("ci.yml", text, &Settings::default());
+    let tokens: Vec<&str> = findings.iter().map(|f| &text[f.span.clone()]).collect();
+    assert_eq!(tokens, ["v4", "main"]);
+    let step = text.find("- uses").unwrap() + 2;
+    assert_eq!(findings[0].statement_start, Some(step));
+}
+
+#[test]
+fn pwn_request_relates_the_trigger_and_the_executing_step() {
+    let path = fixtures_dir().join("pwn-request/bad-target-head-sha.yml");
+    let text = std::fs::read_to_string(path).unwrap();
+    let findings = run("bad-target-head-sha.yml", &text, &Settings::default());
+    let pwn = findings
+        .iter()
+        .find(|f| f.rule == "actions/pwn-request")
+        .expect("pwn request");
+    assert_eq!(&text[pwn.span.clone()], "${{ github.event.pull_request.head.sha }}");
+    let related: Vec<&str> = pwn
+        .related
+        .iter()
+        .map(|r| match &r.location {
+            Location::Here(span) => &text[span.clone()],
+            Location::Elsewhere { .. } => panic!("same-file locations expected"),
+        })
+        .collect();
+    assert_eq!(related, ["pull_request_target", "npm ci"]);
+    assert!(!findings.iter().any(|f| f.rule == "actions/dangerous-trigger"));
+}
+
+fn policy_settings(entries: &[(&str, PinPolicy)]) -> Settings {
+    Settings {
+        unpinned_uses: entries.iter().map(|(k, v)| (k.to_string(), *v)).collect(),
+    }
+}
+
+#[test]
+fn the_most_specific_pinning_policy_wins_and_is_named() {
+    let steps = [
+        "actions/checkout@v4",
+        "actions/cache",
+        "Actions/setup-node@v4",
+        "github/codeql-action/init@v3",
+        "github/codeql-action/analyze@v3",
+        "octo/tool@v1",
+        "mine/anything@dev",
+    ];
+    let mut text = String::from("on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps:\n");
+    for uses in steps {
+        text.push_str(&format!("      - uses: {uses}\n"));
+    }
+    let settings = policy_settings(&[
+        ("*", PinPolicy::HashPin),
+        ("actions/*", PinPolicy::RefPin),
+        ("actions/setup-node", PinPolicy::HashPin),
+        ("github/codeql-action", PinPolicy::RefPin),
+        ("github/codeql-action/analyze", PinPolicy::HashPin),
+        ("mine/*", PinPolicy::Any),
+    ]);
+    let findings = run("ci.yml", &text, &settings);
+    let got: Vec<(&str, &str)> = findings
+        .iter()
+        .map(|f| {
+            let policy = &f.message[f.message.find("(policy").unwrap()..];
+            (&text[f.span.clone()], policy)
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("actions/cache", "(policy `actions/*` = ref-pin)"),
+            ("v4", "(policy `actions/setup-node` = hash-pin)"),
+            ("v3", "(policy `github/codeql-action/analyze` = hash-pin)"),
+            ("v1", "(policy `*` = hash-pin)"),
+        ]
+    );
+}
+
+#[test]
+fn settings_use_kebab_case_and_reject_unknown_keys() {
+    #[derive(serde::Deserialize)]
+    struct Wrapper {
+        actions: Settings,
+    }
+    let parsed: Wrapper =
+        serde_json::from_str(r#"{"actions": {"unpinned-uses": {"actions/*": "ref-pin", "*": "any"}}}"#).unwrap();
+    assert_eq!(parsed.actions.unpinned_uses["actions/*"], PinPolicy::RefPin);
+    assert!(serde_json::from_str::<Wrapper>(r#"{"actions": {"unpinned": {}}}"#).is_err());
+    assert!(serde_json::from_str::<Wrapper>(r#"{"actions": {"unpinned-uses": {"*": "pinned"}}}"#).is_err());
+}
+
+#[test]
+fn broken_input_never_panics() {
+    for (_, path) in all_fixtures() {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let mut cut = 0;
+        while cut < text.len() {
+            if text.is_char_boundary(cut) {
+                run(&name, &text[..cut], &Settings::default());
+                run(&name, &text[cut..], &Settings::default());
+            }
+            cut += 13;
+        }
+    }
+    for weird in [
+        "",
+        "\t\t",
+        "[",
+        "- - - -",
+        "on:",
+        "on: [",
+        "jobs: *nope",
+        "a: &a [*a]",
+        "jobs:\n  x:\n    steps: 3\n",
+        "on: pull_request_target\njobs:\n  x:\n    steps:\n      - run: \"\\u12\"\n",
+    ] {
+        run("weird.yml", weird, &Settings::default());
+        run("weird.action.yml", weird, &Settings::default());
+    }
+}
