@@ -2,6 +2,7 @@
 //! nothing here prints, reads the disk or knows about output formats.
 
 pub mod classify;
+pub mod docker;
 pub mod secrets;
 
 pub use classify::{classify, classify_by_content, Kinds};
@@ -21,6 +22,7 @@ pub struct Input<'a> {
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
     pub secrets: secrets::Settings,
+    pub docker: docker::Settings,
 }
 
 /// Runs every analyzer that wants this file and has an enabled rule.
@@ -28,6 +30,9 @@ pub fn analyze(input: &Input, settings: &Settings, rules: &RuleSet) -> Vec<Findi
     let mut findings = Vec::new();
     if input.kinds.secrets && rules.any("secrets") {
         secrets::analyze(input, &settings.secrets, &mut findings);
+    }
+    if input.kinds.dockerfile && rules.any("docker") {
+        docker::analyze(input, &settings.docker, &mut findings);
     }
     findings.retain(|finding| rules.is_enabled(finding.rule));
     findings

@@ -49,12 +49,14 @@ pub struct FileConfig {
     /// Files larger than this many bytes are skipped with a diagnostic.
     pub max_file_size: Option<u64>,
     pub secrets: tollgate_analyzers::secrets::Settings,
+    pub docker: tollgate_analyzers::docker::Settings,
 }
 
 impl FileConfig {
     pub fn settings(&self) -> Settings {
         Settings {
             secrets: self.secrets.clone(),
+            docker: self.docker.clone(),
         }
     }
 }

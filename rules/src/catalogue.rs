@@ -60,6 +60,7 @@ impl Catalogue {
         let mut rules = Vec::new();
         rules.extend(crate::domains::tollgate::rules());
         rules.extend(crate::domains::secrets::rules());
+        rules.extend(crate::domains::docker::rules());
         rules.sort_by_key(|rule| rule.id);
         let by_id = rules.iter().enumerate().map(|(i, rule)| (rule.id, i)).collect();
         Catalogue { rules, by_id }
