@@ -553,10 +553,10 @@ fn parse_instruction(rest: &Logical, escape: char) -> Result<Instruction, ParseE
             message: "SHELL requires the JSON form, e.g. SHELL [\"/bin/bash\", \"-c\"]".into(),
         });
     }
-    if kind == Kind::From && instruction.words().is_empty() {
+    if instruction.words().is_empty() && !instruction.is_exec() {
         return Err(ParseError {
             span: keyword,
-            message: "FROM requires an image".into(),
+            message: format!("{} requires arguments", kind.name()),
         });
     }
     Ok(instruction)

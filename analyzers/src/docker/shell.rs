@@ -60,7 +60,9 @@ pub fn flag_matches(arg: &str, flags: &[&str]) -> bool {
         }
         match (flag.strip_prefix('-'), arg.strip_prefix('-')) {
             (Some(letter), Some(cluster)) if letter.len() == 1 && !cluster.starts_with('-') && cluster.len() > 1 => {
-                cluster.chars().all(|c| c.is_ascii_alphabetic()) && cluster.contains(letter)
+                // `-qO-`: the letters up to the first non-letter are flags.
+                let letters: String = cluster.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+                letters.contains(letter)
             }
             _ => false,
         }
@@ -371,5 +373,6 @@ mod tests {
         assert!(flag_matches("--progress=dot", &["--progress"]));
         assert!(!flag_matches("--yesno", &["--yes"]));
         assert!(!flag_matches("-o", &["-y"]));
+        assert!(flag_matches("-qO-", &["-q"]));
     }
 }

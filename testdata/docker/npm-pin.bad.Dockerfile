@@ -1,0 +1,5 @@
+FROM node:22.11
+# expect: docker/npm-pin typescript
+RUN npm install -g typescript
+# expect: docker/npm-pin @angular/cli
+RUN npm i @angular/cli
