@@ -274,15 +274,16 @@ fn npm(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
     for package in call.operands {
         let value = package.value.as_str();
         let unscoped = value.strip_prefix('@').map_or(value, |v| v.split_once('/').map_or(v, |(_, n)| n));
+        // A git dependency is pinned by its `#ref`.
+        let git = value.starts_with("git") || value.starts_with("github:") || value.contains(".git");
         let local = value.starts_with(['.', '/', '~', '$'])
-            || value.contains("://")
-            || value.starts_with("git")
-            || value.starts_with("github:")
             || value.starts_with("file:")
             || value.ends_with(".tgz")
             || value.ends_with(".tar.gz")
-            || (!value.starts_with('@') && value.contains('/'));
-        if !unscoped.contains('@') && !local && !exempt(model, value) {
+            || (!git && value.contains("://"))
+            || (!git && !value.starts_with('@') && value.contains('/'));
+        let pinned = if git { value.contains('#') } else { unscoped.contains('@') || local };
+        if !pinned && !exempt(model, value) {
             sink.report(
                 item.statement,
                 "docker/npm-pin",
@@ -386,13 +387,12 @@ fn rpm_family(model: &Model, item: &Item, command: &Command, family: Family, sin
     if !installs {
         return;
     }
-    let (name, yes_rule, clean_rule, pin_rule, cache) = match family {
-        Family::Yum => ("yum", "docker/yum-missing-yes", "docker/yum-no-clean", "docker/yum-pin", "/var/cache/yum"),
-        Family::Dnf => ("dnf", "docker/dnf-missing-yes", "docker/dnf-no-clean", "docker/dnf-pin", "/var/cache/dnf"),
+    let (yes_rule, clean_rule, pin_rule, cache) = match family {
+        Family::Yum => ("docker/yum-missing-yes", "docker/yum-no-clean", "docker/yum-pin", "/var/cache/yum"),
+        Family::Dnf => ("docker/dnf-missing-yes", "docker/dnf-no-clean", "docker/dnf-pin", "/var/cache/dnf"),
     };
     let program = command.program();
-    // microdnf never asks.
-    if program != "microdnf" && !call.has(&["-y", "--assumeyes"]) {
+    if !call.has(&["-y", "--assumeyes"]) {
         sink.report(
             item.statement,
             yes_rule,
@@ -400,17 +400,18 @@ fn rpm_family(model: &Model, item: &Item, command: &Command, family: Family, sin
             format!("`{program} install` without `-y` waits for an answer"),
         );
     }
-    let cleans = item.commands().any(|c| {
-        (c.is(name) || (family == Family::Dnf && (c.is("dnf") || c.is("microdnf"))))
-            && c.positional().next().is_some_and(|w| w.value == "clean")
-    }) || removes(item, cache)
+    // The same tool cleans its own cache: `microdnf clean all` after `microdnf install`.
+    let cleans = item
+        .commands()
+        .any(|c| c.is(program) && c.positional().next().is_some_and(|w| w.value == "clean"))
+        || removes(item, cache)
         || has_cache_mount(item, cache);
     if !cleans {
         sink.report(
             item.statement,
             clean_rule,
             command.span.clone(),
-            format!("`{program} install` without `{name} clean all` in the same `RUN`"),
+            format!("`{program} install` without `{program} clean all` in the same `RUN`"),
         );
     }
     if call.is(&["groupinstall"]) {
