@@ -127,7 +127,10 @@ fn fixtures_report_exactly_what_they_expect() {
         let missing: Vec<_> = fixture.expected.difference(&got).collect();
         let extra: Vec<_> = got.difference(&fixture.expected).collect();
         if !missing.is_empty() || !extra.is_empty() {
-            failures.push(format!("{}:\n  missing {missing:?}\n  unexpected {extra:?}", fixture.name));
+            failures.push(format!(
+                "{}:\n  missing {missing:?}\n  unexpected {extra:?}",
+                fixture.name
+            ));
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
@@ -155,7 +158,10 @@ fn every_rule_has_a_firing_and_a_quiet_fixture() {
 fn findings_on_continuation_lines_carry_the_instruction_start() {
     let text = "FROM debian:12.5\nRUN apt-get update \\\n    && apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*\n";
     let findings = run(text, docker::Settings::default());
-    let pin = findings.iter().find(|f| f.rule == "docker/apt-pin").expect("curl is unpinned");
+    let pin = findings
+        .iter()
+        .find(|f| f.rule == "docker/apt-pin")
+        .expect("curl is unpinned");
     assert_eq!(&text[pin.span.clone()], "curl");
     assert_eq!(line_of(text, pin.span.start), 3);
     assert_eq!(pin.statement_start, Some(text.find("RUN").unwrap()));
@@ -169,7 +175,10 @@ fn a_long_file_is_fast_and_every_run_is_seen() {
     }
     let started = std::time::Instant::now();
     let findings = run(&text, docker::Settings::default());
-    let pipes = findings.iter().filter(|f| f.rule == "docker/pipe-without-pipefail").count();
+    let pipes = findings
+        .iter()
+        .filter(|f| f.rule == "docker/pipe-without-pipefail")
+        .count();
     assert_eq!(pipes, 1000);
     // Generous for debug builds on a shared machine; the release figure is in scripts/bench-docker.
     assert!(started.elapsed().as_secs() < 10);

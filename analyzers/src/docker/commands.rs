@@ -92,8 +92,14 @@ fn pipefail(item: &Item, sink: &mut Sink) {
 
 /// Reports every use of the download tool that appears second.
 fn curl_and_wget(model: &Model, first_curl: Option<usize>, first_wget: Option<usize>, sink: &mut Sink) {
-    let (Some(curl), Some(wget)) = (first_curl, first_wget) else { return };
-    let (second, first) = if curl < wget { ("wget", "curl") } else { ("curl", "wget") };
+    let (Some(curl), Some(wget)) = (first_curl, first_wget) else {
+        return;
+    };
+    let (second, first) = if curl < wget {
+        ("wget", "curl")
+    } else {
+        ("curl", "wget")
+    };
     for item in model.items.iter().filter(|i| i.is(Kind::Run)) {
         for command in item.commands().filter(|c| c.is(second)) {
             sink.report(
@@ -107,7 +113,11 @@ fn curl_and_wget(model: &Model, first_curl: Option<usize>, first_wget: Option<us
 }
 
 fn flags_key(item: &Item) -> Vec<(String, Option<String>)> {
-    item.ins.flags.iter().map(|f| (f.name.clone(), f.value.clone())).collect()
+    item.ins
+        .flags
+        .iter()
+        .map(|f| (f.name.clone(), f.value.clone()))
+        .collect()
 }
 
 fn single_command(item: &Item) -> bool {

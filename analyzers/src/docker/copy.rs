@@ -4,8 +4,28 @@ use super::parser::{Kind, Word};
 use super::{Item, Model, Sink};
 
 const ARCHIVES: &[&str] = &[
-    ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2", ".tb2", ".tar.xz", ".txz", ".tar.lz", ".tar.lzma",
-    ".tlz", ".tar.z", ".tz", ".tar.zst", ".tzst", ".gz", ".bz2", ".xz", ".lzma", ".zst", ".zip",
+    ".tar",
+    ".tar.gz",
+    ".tgz",
+    ".tar.bz2",
+    ".tbz",
+    ".tbz2",
+    ".tb2",
+    ".tar.xz",
+    ".txz",
+    ".tar.lz",
+    ".tar.lzma",
+    ".tlz",
+    ".tar.z",
+    ".tz",
+    ".tar.zst",
+    ".tzst",
+    ".gz",
+    ".bz2",
+    ".xz",
+    ".lzma",
+    ".zst",
+    ".zip",
 ];
 
 fn is_url(source: &str) -> bool {
@@ -81,7 +101,10 @@ fn copy_or_add(model: &Model, item: &Item, stage_index: usize, workdir: bool, si
                 item.statement,
                 "docker/copy-dest-not-dir",
                 dest.span.clone(),
-                format!("`COPY` of {} sources needs a destination ending with `/`", sources.len()),
+                format!(
+                    "`COPY` of {} sources needs a destination ending with `/`",
+                    sources.len()
+                ),
             );
         }
         if let Some(from) = item.ins.flag("from") {

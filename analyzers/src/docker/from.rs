@@ -17,9 +17,9 @@ pub(crate) fn image_ref(image: &str) -> ImageRef<'_> {
     };
     let last_slash = name.rfind('/').map_or(0, |i| i + 1);
     let tag = name[last_slash..].split_once(':').map(|(_, t)| t);
-    let registry = name.split_once('/').and_then(|(first, _)| {
-        (first.contains('.') || first.contains(':') || first == "localhost").then_some(first)
-    });
+    let registry = name
+        .split_once('/')
+        .and_then(|(first, _)| (first.contains('.') || first.contains(':') || first == "localhost").then_some(first));
     ImageRef { registry, tag, digest }
 }
 
@@ -85,7 +85,10 @@ pub fn check(model: &Model, sink: &mut Sink) {
                     statement,
                     "docker/from-platform",
                     platform.span.clone(),
-                    format!("`--platform={}` fixes the platform", platform.value.as_deref().unwrap_or("")),
+                    format!(
+                        "`--platform={}` fixes the platform",
+                        platform.value.as_deref().unwrap_or("")
+                    ),
                 );
             }
         }

@@ -24,9 +24,11 @@ pub fn check(model: &Model, sink: &mut Sink) {
             Kind::Expose => {
                 for word in ins.words() {
                     let ports = word.value.split('/').next().unwrap_or("");
-                    let invalid = ports
-                        .split('-')
-                        .any(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) && p.parse::<u64>().map_or(true, |n| n > 65535));
+                    let invalid = ports.split('-').any(|p| {
+                        !p.is_empty()
+                            && p.bytes().all(|b| b.is_ascii_digit())
+                            && p.parse::<u64>().map_or(true, |n| n > 65535)
+                    });
                     if invalid {
                         sink.report(
                             item.statement,
@@ -64,7 +66,10 @@ pub fn check(model: &Model, sink: &mut Sink) {
                         item.statement,
                         rule,
                         ins.keyword.clone(),
-                        format!("another `{}` on line {line} of this stage has no effect", ins.kind.name()),
+                        format!(
+                            "another `{}` on line {line} of this stage has no effect",
+                            ins.kind.name()
+                        ),
                     );
                 } else {
                     seen[stage] = Some(ins.keyword.start);

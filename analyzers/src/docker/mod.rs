@@ -160,7 +160,8 @@ impl<'a> Model<'a> {
                     shells.push((pipefail, non_posix));
                 }
             }
-            let (pipefail_shell, non_posix_shell) = stage.and_then(|s| shells.get(s).copied()).unwrap_or((false, false));
+            let (pipefail_shell, non_posix_shell) =
+                stage.and_then(|s| shells.get(s).copied()).unwrap_or((false, false));
             let mut push = |target: &'a Instruction, onbuild: bool| {
                 let scripts = if target.kind == Kind::Run && !non_posix_shell {
                     run_scripts(text, target)

@@ -119,7 +119,10 @@ pub fn check(model: &Model, sink: &mut Sink) {
 }
 
 fn apt_get(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
-    let call = invocation(&command.args, &["-t", "--target-release", "-o", "--option", "-c", "--config-file"]);
+    let call = invocation(
+        &command.args,
+        &["-t", "--target-release", "-o", "--option", "-c", "--config-file"],
+    );
     let name = &command.name;
     if call.is(&["update"]) {
         let stage = item.stage.and_then(|s| model.stages.get(s));
@@ -184,14 +187,25 @@ fn apk(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
     let call = invocation(
         &command.args,
         &[
-            "-t", "--virtual", "-X", "--repository", "-p", "--root", "--arch", "--keys-dir", "--cache-dir",
+            "-t",
+            "--virtual",
+            "-X",
+            "--repository",
+            "-p",
+            "--root",
+            "--arch",
+            "--keys-dir",
+            "--cache-dir",
             "--repositories-file",
         ],
     );
     if !call.is(&["add"]) {
         return;
     }
-    if !call.has(&["--no-cache"]) && !has_cache_mount(item, "/var/cache/apk") && !has_cache_mount(item, "/etc/apk/cache") {
+    if !call.has(&["--no-cache"])
+        && !has_cache_mount(item, "/var/cache/apk")
+        && !has_cache_mount(item, "/etc/apk/cache")
+    {
         sink.report(
             item.statement,
             "docker/apk-no-cache",
@@ -214,11 +228,44 @@ fn apk(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
 }
 
 const PIP_VALUE_OPTIONS: &[&str] = &[
-    "-r", "--requirement", "-c", "--constraint", "-e", "--editable", "-i", "--index-url", "--extra-index-url",
-    "-f", "--find-links", "-t", "--target", "--prefix", "--root", "--trusted-host", "--platform",
-    "--python-version", "--implementation", "--abi", "--src", "--upgrade-strategy", "--progress-bar",
-    "--cache-dir", "--log", "--proxy", "--retries", "--timeout", "--exists-action", "--cert", "--client-cert",
-    "--global-option", "--install-option", "--no-binary", "--only-binary", "-C", "--config-settings", "--report",
+    "-r",
+    "--requirement",
+    "-c",
+    "--constraint",
+    "-e",
+    "--editable",
+    "-i",
+    "--index-url",
+    "--extra-index-url",
+    "-f",
+    "--find-links",
+    "-t",
+    "--target",
+    "--prefix",
+    "--root",
+    "--trusted-host",
+    "--platform",
+    "--python-version",
+    "--implementation",
+    "--abi",
+    "--src",
+    "--upgrade-strategy",
+    "--progress-bar",
+    "--cache-dir",
+    "--log",
+    "--proxy",
+    "--retries",
+    "--timeout",
+    "--exists-action",
+    "--cert",
+    "--client-cert",
+    "--global-option",
+    "--install-option",
+    "--no-binary",
+    "--only-binary",
+    "-C",
+    "--config-settings",
+    "--report",
     "--python",
 ];
 
@@ -249,7 +296,9 @@ fn pip(model: &Model, item: &Item, command: &Command, args: &[Word], sink: &mut 
                 || value.starts_with('.')
                 || value.starts_with('/')
                 || value.contains("://")
-                || [".whl", ".tar.gz", ".zip", ".tgz", ".tar.bz2"].iter().any(|e| value.ends_with(e))
+                || [".whl", ".tar.gz", ".zip", ".tgz", ".tar.bz2"]
+                    .iter()
+                    .any(|e| value.ends_with(e))
         };
         let name = value.split('[').next().unwrap_or(value);
         if !pinned && !exempt(model, name) {
@@ -266,14 +315,28 @@ fn pip(model: &Model, item: &Item, command: &Command, args: &[Word], sink: &mut 
 fn npm(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
     let call = invocation(
         &command.args,
-        &["--prefix", "--registry", "--cache", "--userconfig", "-w", "--workspace", "--tag", "--omit", "--include"],
+        &[
+            "--prefix",
+            "--registry",
+            "--cache",
+            "--userconfig",
+            "-w",
+            "--workspace",
+            "--tag",
+            "--omit",
+            "--include",
+        ],
     );
-    if !call.is(&["install", "i", "add", "isntall", "in", "ins", "inst", "insta", "instal", "isnt", "isnta"]) {
+    if !call.is(&[
+        "install", "i", "add", "isntall", "in", "ins", "inst", "insta", "instal", "isnt", "isnta",
+    ]) {
         return;
     }
     for package in call.operands {
         let value = package.value.as_str();
-        let unscoped = value.strip_prefix('@').map_or(value, |v| v.split_once('/').map_or(v, |(_, n)| n));
+        let unscoped = value
+            .strip_prefix('@')
+            .map_or(value, |v| v.split_once('/').map_or(v, |(_, n)| n));
         // A git dependency is pinned by its `#ref`.
         let git = value.starts_with("git") || value.starts_with("github:") || value.contains(".git");
         let local = value.starts_with(['.', '/', '~', '$'])
@@ -282,7 +345,11 @@ fn npm(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
             || value.ends_with(".tar.gz")
             || (!git && value.contains("://"))
             || (!git && !value.starts_with('@') && value.contains('/'));
-        let pinned = if git { value.contains('#') } else { unscoped.contains('@') || local };
+        let pinned = if git {
+            value.contains('#')
+        } else {
+            unscoped.contains('@') || local
+        };
         if !pinned && !exempt(model, value) {
             sink.report(
                 item.statement,
@@ -297,7 +364,19 @@ fn npm(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
 fn gem(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
     let call = invocation(
         &command.args,
-        &["-v", "--version", "-i", "--install-dir", "-n", "--bindir", "-s", "--source", "-P", "--trust-policy", "--platform"],
+        &[
+            "-v",
+            "--version",
+            "-i",
+            "--install-dir",
+            "-n",
+            "--bindir",
+            "-s",
+            "--source",
+            "-P",
+            "--trust-policy",
+            "--platform",
+        ],
     );
     if !call.is(&["install", "i"]) || call.has(&["-v", "--version"]) {
         return;
@@ -316,7 +395,10 @@ fn gem(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
 }
 
 fn go(item: &Item, command: &Command, sink: &mut Sink) {
-    let call = invocation(&command.args, &["-C", "-p", "-tags", "-ldflags", "-gcflags", "-mod", "-modfile", "-o"]);
+    let call = invocation(
+        &command.args,
+        &["-C", "-p", "-tags", "-ldflags", "-gcflags", "-mod", "-modfile", "-o"],
+    );
     if !call.is(&["install"]) {
         return;
     }
@@ -379,8 +461,17 @@ fn rpm_family(model: &Model, item: &Item, command: &Command, family: Family, sin
     let call = invocation(
         &command.args,
         &[
-            "-c", "--config", "--installroot", "--releasever", "--enablerepo", "--disablerepo", "--repo", "--setopt",
-            "-x", "--exclude", "--nodocs-placeholder",
+            "-c",
+            "--config",
+            "--installroot",
+            "--releasever",
+            "--enablerepo",
+            "--disablerepo",
+            "--repo",
+            "--setopt",
+            "-x",
+            "--exclude",
+            "--nodocs-placeholder",
         ],
     );
     let installs = call.is(&["install", "groupinstall", "localinstall", "reinstall", "in"]);
@@ -388,8 +479,18 @@ fn rpm_family(model: &Model, item: &Item, command: &Command, family: Family, sin
         return;
     }
     let (yes_rule, clean_rule, pin_rule, cache) = match family {
-        Family::Yum => ("docker/yum-missing-yes", "docker/yum-no-clean", "docker/yum-pin", "/var/cache/yum"),
-        Family::Dnf => ("docker/dnf-missing-yes", "docker/dnf-no-clean", "docker/dnf-pin", "/var/cache/dnf"),
+        Family::Yum => (
+            "docker/yum-missing-yes",
+            "docker/yum-no-clean",
+            "docker/yum-pin",
+            "/var/cache/yum",
+        ),
+        Family::Dnf => (
+            "docker/dnf-missing-yes",
+            "docker/dnf-no-clean",
+            "docker/dnf-pin",
+            "/var/cache/dnf",
+        ),
     };
     let program = command.program();
     if !call.has(&["-y", "--assumeyes"]) {
@@ -420,9 +521,7 @@ fn rpm_family(model: &Model, item: &Item, command: &Command, family: Family, sin
     for package in call.operands {
         let value = &package.value;
         let bytes = value.as_bytes();
-        let versioned = bytes
-            .windows(2)
-            .any(|w| w[0] == b'-' && w[1].is_ascii_digit())
+        let versioned = bytes.windows(2).any(|w| w[0] == b'-' && w[1].is_ascii_digit())
             || value.ends_with(".rpm")
             || value.contains(['/', '$', '='])
             || value.starts_with('@');

@@ -80,7 +80,10 @@ impl Kind {
     }
 
     fn has_flags(self) -> bool {
-        matches!(self, Kind::From | Kind::Run | Kind::Copy | Kind::Add | Kind::Healthcheck)
+        matches!(
+            self,
+            Kind::From | Kind::Run | Kind::Copy | Kind::Add | Kind::Healthcheck
+        )
     }
 
     fn has_heredocs(self) -> bool {
@@ -141,7 +144,10 @@ impl Logical {
 
     /// The file offset of a byte of `text` (or of its end).
     pub fn to_file(&self, offset: usize) -> usize {
-        let i = self.pieces.partition_point(|&(start, _)| start <= offset).saturating_sub(1);
+        let i = self
+            .pieces
+            .partition_point(|&(start, _)| start <= offset)
+            .saturating_sub(1);
         match self.pieces.get(i) {
             Some(&(start, file)) => file + (offset - start),
             None => offset,
@@ -251,7 +257,11 @@ impl Instruction {
             let key = words[0].clone();
             let value = if words.len() > 1 {
                 let span = words[1].span.start..words[words.len() - 1].span.end;
-                let value = words[1..].iter().map(|w| w.value.as_str()).collect::<Vec<_>>().join(" ");
+                let value = words[1..]
+                    .iter()
+                    .map(|w| w.value.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
                 Some(Word { span, value })
             } else {
                 None
@@ -334,7 +344,9 @@ pub fn parse(text: &str) -> Dockerfile {
     let mut i = 0;
     // Parser directives: `# name=value` lines at the very top, before any other line.
     while i < lines.len() {
-        let Some((name, value)) = directive(lines[i].text) else { break };
+        let Some((name, value)) = directive(lines[i].text) else {
+            break;
+        };
         let span = lines[i].start..lines[i].start + lines[i].text.len();
         if name == "escape" {
             match value.as_str() {
@@ -421,7 +433,11 @@ fn instruction(text: &str, lines: &[Line], first: usize, file: &mut Dockerfile) 
                     while i < lines.len() {
                         let line = &lines[i];
                         i += 1;
-                        let candidate = if strip_tabs { line.text.trim_start_matches('\t') } else { line.text };
+                        let candidate = if strip_tabs {
+                            line.text.trim_start_matches('\t')
+                        } else {
+                            line.text
+                        };
                         if candidate == delimiter {
                             closed = true;
                             end = line.start + line.text.len();
@@ -505,7 +521,9 @@ fn parse_instruction(rest: &Logical, escape: char) -> Result<Instruction, ParseE
             if !t.starts_with("--") {
                 break;
             }
-            let Some(word) = split_words(&args_text.text[offset..], escape).into_iter().next() else { break };
+            let Some(word) = split_words(&args_text.text[offset..], escape).into_iter().next() else {
+                break;
+            };
             let len = word.0.end;
             let raw = &word.1;
             let (name, value) = match raw[2..].split_once('=') {
@@ -721,7 +739,12 @@ fn heredoc_markers(rest: &Logical, escape: char) -> Vec<(Range<usize>, String, b
                             j += 1;
                         }
                     }
-                    out.push((rest.range_to_file(start..j), delimiter, strip_tabs, quote_char.is_some()));
+                    out.push((
+                        rest.range_to_file(start..j),
+                        delimiter,
+                        strip_tabs,
+                        quote_char.is_some(),
+                    ));
                     i = j;
                     continue;
                 }
@@ -949,7 +972,17 @@ mod tests {
 
     #[test]
     fn garbage_never_panics() {
-        for text in ["\\", "RUN \\", "RUN <<", "CMD [\"\\u12\"]", "FROM", "\u{feff}FROM x", "RUN <<'", "ENV =", "ONBUILD"] {
+        for text in [
+            "\\",
+            "RUN \\",
+            "RUN <<",
+            "CMD [\"\\u12\"]",
+            "FROM",
+            "\u{feff}FROM x",
+            "RUN <<'",
+            "ENV =",
+            "ONBUILD",
+        ] {
             let _ = parse(text);
         }
     }

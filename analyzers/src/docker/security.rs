@@ -25,7 +25,10 @@ pub fn check(model: &Model, sink: &mut Sink) {
                             item.statement,
                             "docker/chmod-world-writable",
                             flag.span.clone(),
-                            format!("`--chmod={}` makes the files writable by everyone", flag.value.as_deref().unwrap_or("")),
+                            format!(
+                                "`--chmod={}` makes the files writable by everyone",
+                                flag.value.as_deref().unwrap_or("")
+                            ),
                         );
                     }
                 }
@@ -45,7 +48,16 @@ pub fn check(model: &Model, sink: &mut Sink) {
 
 /// Name parts that mean the variable holds a credential.
 const SECRET_WORDS: &[&str] = &[
-    "password", "passwd", "pwd", "pword", "secret", "token", "apikey", "credential", "credentials", "passphrase",
+    "password",
+    "passwd",
+    "pwd",
+    "pword",
+    "secret",
+    "token",
+    "apikey",
+    "credential",
+    "credentials",
+    "passphrase",
 ];
 /// Two-part names that mean the same: `API_KEY`, `PRIVATE_KEY`, ...
 const SECRET_PAIRS: &[(&str, &str)] = &[
@@ -60,8 +72,8 @@ const SECRET_PAIRS: &[(&str, &str)] = &[
 ];
 /// Parts that say the variable is about a credential rather than holding one.
 const NOT_SECRET_WORDS: &[&str] = &[
-    "file", "path", "dir", "url", "host", "port", "name", "user", "username", "length", "len", "expiry", "ttl",
-    "type", "header", "endpoint", "id", "env", "policy", "min", "max", "mode", "enabled", "required", "prompt",
+    "file", "path", "dir", "url", "host", "port", "name", "user", "username", "length", "len", "expiry", "ttl", "type",
+    "header", "endpoint", "id", "env", "policy", "min", "max", "mode", "enabled", "required", "prompt",
 ];
 
 pub(crate) fn secret_name(name: &str) -> bool {
@@ -95,7 +107,11 @@ fn secret_value(value: &str) -> Option<&'static str> {
     ];
     for (prefix, min_rest, what) in prefixes {
         if let Some(rest) = value.strip_prefix(prefix) {
-            if rest.len() >= *min_rest && rest.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-') {
+            if rest.len() >= *min_rest
+                && rest
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+            {
                 return Some(what);
             }
         }
@@ -130,7 +146,10 @@ fn credentials(model: &Model, item: &Item, sink: &mut Sink) {
                     Finding::new(
                         "docker/secret-in-env-or-arg",
                         value.span.clone(),
-                        format!("`{keyword} {name}` is set to a {what} ({preview}…, {} chars)", value.value.len()),
+                        format!(
+                            "`{keyword} {name}` is set to a {what} ({preview}…, {} chars)",
+                            value.value.len()
+                        ),
                     )
                     .with_statement_start(item.statement)
                     .redacted(),
@@ -143,7 +162,11 @@ fn credentials(model: &Model, item: &Item, sink: &mut Sink) {
 fn tls_env(item: &Item, sink: &mut Sink) {
     for pair in item.ins.pairs() {
         let name = pair.key.value.to_ascii_uppercase();
-        let value = pair.value.as_ref().map_or("", |v| v.value.as_str()).to_ascii_lowercase();
+        let value = pair
+            .value
+            .as_ref()
+            .map_or("", |v| v.value.as_str())
+            .to_ascii_lowercase();
         let off = match name.as_str() {
             "NODE_TLS_REJECT_UNAUTHORIZED" | "PYTHONHTTPSVERIFY" => value == "0",
             "GIT_SSL_NO_VERIFY" => !value.is_empty() && value != "0" && value != "false",
@@ -170,42 +193,72 @@ fn tls_command(item: &Item, command: &Command, sink: &mut Sink) {
     let program = command.program();
     match program {
         "curl" => {
-            if let Some(arg) = command.args.iter().find(|a| flag_matches(&a.value, &["-k", "--insecure"])) {
-                report(sink, arg.span.clone(), format!("`curl {}` skips TLS certificate verification", arg.value));
+            if let Some(arg) = command
+                .args
+                .iter()
+                .find(|a| flag_matches(&a.value, &["-k", "--insecure"]))
+            {
+                report(
+                    sink,
+                    arg.span.clone(),
+                    format!("`curl {}` skips TLS certificate verification", arg.value),
+                );
             }
         }
         "wget" => {
             if let Some(arg) = command.args.iter().find(|a| a.value == "--no-check-certificate") {
-                report(sink, arg.span.clone(), "`wget --no-check-certificate` skips TLS verification".into());
+                report(
+                    sink,
+                    arg.span.clone(),
+                    "`wget --no-check-certificate` skips TLS verification".into(),
+                );
             }
         }
         "npm" | "yarn" | "pnpm" => {
             let values: Vec<&str> = command.arg_values().collect();
-            let set = values.windows(4).any(|w| {
-                w[0] == "config" && w[1] == "set" && w[2] == "strict-ssl" && matches!(w[3], "false" | "0")
-            }) || values.windows(3).any(|w| w[0] == "config" && w[1] == "set" && w[2] == "strict-ssl=false")
+            let set = values
+                .windows(4)
+                .any(|w| w[0] == "config" && w[1] == "set" && w[2] == "strict-ssl" && matches!(w[3], "false" | "0"))
+                || values
+                    .windows(3)
+                    .any(|w| w[0] == "config" && w[1] == "set" && w[2] == "strict-ssl=false")
                 || values.contains(&"--strict-ssl=false");
             if set {
-                report(sink, command.span.clone(), format!("`{program}` with `strict-ssl false` skips TLS verification"));
+                report(
+                    sink,
+                    command.span.clone(),
+                    format!("`{program}` with `strict-ssl false` skips TLS verification"),
+                );
             }
         }
         "git" => {
             let values: Vec<&str> = command.arg_values().collect();
             for (i, arg) in command.args.iter().enumerate() {
                 let lower = arg.value.to_ascii_lowercase();
-                let inline = lower.starts_with("http.sslverify=") && matches!(&lower[15..], "false" | "0" | "no" | "off");
+                let inline =
+                    lower.starts_with("http.sslverify=") && matches!(&lower[15..], "false" | "0" | "no" | "off");
                 let config = lower == "http.sslverify"
                     && values.contains(&"config")
-                    && values.get(i + 1).is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "false" | "0" | "no" | "off"));
+                    && values
+                        .get(i + 1)
+                        .is_some_and(|v| matches!(v.to_ascii_lowercase().as_str(), "false" | "0" | "no" | "off"));
                 if inline || config {
-                    report(sink, arg.span.clone(), "`http.sslVerify` off skips TLS verification for git".into());
+                    report(
+                        sink,
+                        arg.span.clone(),
+                        "`http.sslVerify` off skips TLS verification for git".into(),
+                    );
                 }
             }
         }
         _ => {
             if let Some(args) = super::packages::pip_args(command) {
                 if let Some(arg) = args.iter().find(|a| flag_matches(&a.value, &["--trusted-host"])) {
-                    report(sink, arg.span.clone(), "`pip --trusted-host` accepts the host without valid TLS".into());
+                    report(
+                        sink,
+                        arg.span.clone(),
+                        "`pip --trusted-host` accepts the host without valid TLS".into(),
+                    );
                 }
             }
         }
@@ -215,7 +268,11 @@ fn tls_command(item: &Item, command: &Command, sink: &mut Sink) {
 fn unauthenticated(item: &Item, command: &Command, sink: &mut Sink) {
     let program = command.program();
     let flags: &[&str] = match program {
-        "apt-get" | "apt" | "aptitude" => &["--allow-unauthenticated", "--force-yes", "--allow-insecure-repositories"],
+        "apt-get" | "apt" | "aptitude" => &[
+            "--allow-unauthenticated",
+            "--force-yes",
+            "--allow-insecure-repositories",
+        ],
         "yum" | "dnf" | "microdnf" | "tdnf" => &["--nogpgcheck"],
         "apk" => &["--allow-untrusted"],
         "rpm" => &["--nosignature", "--nodigest", "--nogpgcheck"],
@@ -224,13 +281,17 @@ fn unauthenticated(item: &Item, command: &Command, sink: &mut Sink) {
     };
     for arg in &command.args {
         let lower = arg.value.to_ascii_lowercase();
-        let apt_option = lower.contains("apt::get::allowunauthenticated=true") || lower.contains("allowinsecurerepositories=true");
+        let apt_option =
+            lower.contains("apt::get::allowunauthenticated=true") || lower.contains("allowinsecurerepositories=true");
         if flag_matches(&arg.value, flags) || apt_option {
             sink.report(
                 item.statement,
                 "docker/unauthenticated-packages",
                 arg.span.clone(),
-                format!("`{program} {}` installs packages without checking their signatures", arg.value),
+                format!(
+                    "`{program} {}` installs packages without checking their signatures",
+                    arg.value
+                ),
             );
         }
     }
@@ -243,7 +304,10 @@ const INTERPRETERS: &[&str] = &[
 fn runs_stdin(command: &Command) -> bool {
     let program = command.program();
     let target = if program == "sudo" || program == "env" {
-        command.positional().next().map(|w| super::basename(&w.value).to_string())
+        command
+            .positional()
+            .next()
+            .map(|w| super::basename(&w.value).to_string())
     } else {
         Some(program.to_string())
     };
@@ -282,7 +346,9 @@ fn pipe_to_shell(item: &Item, sink: &mut Sink) {
     for id in ids {
         let mut commands = pipelines[&id].clone();
         commands.sort_by_key(|c| c.pipe_index);
-        let Some(download) = commands.iter().position(|c| c.is("curl") || c.is("wget")) else { continue };
+        let Some(download) = commands.iter().position(|c| c.is("curl") || c.is("wget")) else {
+            continue;
+        };
         if let Some(shell) = commands[download + 1..].iter().find(|c| runs_stdin(c)) {
             sink.report(
                 item.statement,
@@ -305,7 +371,9 @@ pub(crate) fn world_writable(mode: &str) -> bool {
         return others & 2 != 0;
     }
     mode.split(',').any(|clause| {
-        let Some(op) = clause.find(['+', '=']) else { return false };
+        let Some(op) = clause.find(['+', '=']) else {
+            return false;
+        };
         let who = &clause[..op];
         let perms = &clause[op + 1..];
         who.bytes().all(|b| b"ugoa".contains(&b)) && (who.contains('o') || who.contains('a')) && perms.contains('w')
@@ -334,10 +402,24 @@ mod tests {
 
     #[test]
     fn secret_names() {
-        for name in ["DB_PASSWORD", "NPM_TOKEN", "AWS_SECRET_ACCESS_KEY", "API_KEY", "github-token", "ClientSecret_x"] {
+        for name in [
+            "DB_PASSWORD",
+            "NPM_TOKEN",
+            "AWS_SECRET_ACCESS_KEY",
+            "API_KEY",
+            "github-token",
+            "ClientSecret_x",
+        ] {
             assert!(secret_name(name) || name == "ClientSecret_x", "{name}");
         }
-        for name in ["GPG_KEY", "PASSWORD_FILE", "TOKEN_URL", "KEYRING", "PATH", "NODE_VERSION"] {
+        for name in [
+            "GPG_KEY",
+            "PASSWORD_FILE",
+            "TOKEN_URL",
+            "KEYRING",
+            "PATH",
+            "NODE_VERSION",
+        ] {
             assert!(!secret_name(name), "{name}");
         }
     }

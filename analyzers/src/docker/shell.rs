@@ -56,7 +56,10 @@ pub fn flag_matches(arg: &str, flags: &[&str]) -> bool {
             return true;
         }
         if let Some(long) = flag.strip_prefix("--") {
-            return arg.strip_prefix("--").and_then(|a| a.strip_prefix(long)).is_some_and(|r| r.starts_with('='));
+            return arg
+                .strip_prefix("--")
+                .and_then(|a| a.strip_prefix(long))
+                .is_some_and(|r| r.starts_with('='));
         }
         match (flag.strip_prefix('-'), arg.strip_prefix('-')) {
             (Some(letter), Some(cluster)) if letter.len() == 1 && !cluster.starts_with('-') && cluster.len() > 1 => {
@@ -186,7 +189,9 @@ impl Walker<'_> {
     }
 
     fn command(&mut self, node: Node, in_sub: bool, pipeline: Option<usize>, pipe_index: usize) {
-        let Some(name_node) = node.child_by_field_name("name") else { return };
+        let Some(name_node) = node.child_by_field_name("name") else {
+            return;
+        };
         let name = self.word(name_node);
         let mut cursor = node.walk();
         let args: Vec<Word> = node
@@ -259,11 +264,17 @@ impl Walker<'_> {
         match node.kind() {
             "raw_string" => {
                 let t = self.text(node);
-                t.strip_prefix('\'').and_then(|t| t.strip_suffix('\'')).unwrap_or(t).to_string()
+                t.strip_prefix('\'')
+                    .and_then(|t| t.strip_suffix('\''))
+                    .unwrap_or(t)
+                    .to_string()
             }
             "ansi_c_string" => {
                 let t = self.text(node);
-                t.strip_prefix("$'").and_then(|t| t.strip_suffix('\'')).unwrap_or(t).to_string()
+                t.strip_prefix("$'")
+                    .and_then(|t| t.strip_suffix('\''))
+                    .unwrap_or(t)
+                    .to_string()
             }
             "string" => {
                 let t = self.text(node);
