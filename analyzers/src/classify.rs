@@ -84,7 +84,13 @@ mod tests {
         assert!(!classify("workflows/ci.yml").workflow);
         assert!(classify("action.yml").action);
         assert!(classify("tools/setup/action.yaml").action);
-        for name in ["Dockerfile", "dockerfile", "api.Dockerfile", "Dockerfile.dev", "Containerfile"] {
+        for name in [
+            "Dockerfile",
+            "dockerfile",
+            "api.Dockerfile",
+            "Dockerfile.dev",
+            "Containerfile",
+        ] {
             assert!(classify(name).dockerfile, "{name}");
         }
         assert!(!classify("Dockerfiles.md").dockerfile);

@@ -3,6 +3,7 @@
 
 pub mod actions;
 pub mod classify;
+pub mod docker;
 pub mod secrets;
 
 pub use classify::{classify, classify_by_content, Kinds};
@@ -23,6 +24,7 @@ pub struct Input<'a> {
 pub struct Settings {
     pub secrets: secrets::Settings,
     pub actions: actions::Settings,
+    pub docker: docker::Settings,
 }
 
 /// Runs every analyzer that wants this file and has an enabled rule.
@@ -33,6 +35,9 @@ pub fn analyze(input: &Input, settings: &Settings, rules: &RuleSet) -> Vec<Findi
     }
     if (input.kinds.workflow || input.kinds.action) && rules.any("actions") {
         actions::analyze(input, &settings.actions, &mut findings);
+    }
+    if input.kinds.dockerfile && rules.any("docker") {
+        docker::analyze(input, &settings.docker, &mut findings);
     }
     findings.retain(|finding| rules.is_enabled(finding.rule));
     findings

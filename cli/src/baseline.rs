@@ -42,7 +42,10 @@ pub fn write(path: &Path, records: &[Record]) -> Result<usize, String> {
                 message: r.message.clone(),
             });
     }
-    let file = File { version: 1, findings: entries.into_values().collect() };
+    let file = File {
+        version: 1,
+        findings: entries.into_values().collect(),
+    };
     let text = serde_json::to_string_pretty(&file).map_err(|e| e.to_string())? + "\n";
     std::fs::write(path, text).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
     Ok(records.len())
@@ -60,7 +63,11 @@ pub fn apply(path: &Path, records: &mut Vec<Record>) -> Result<Applied, String> 
     let file: File =
         serde_json::from_str(&text).map_err(|e| format!("{}: not a tollgate baseline: {e}", path.display()))?;
     if file.version != 1 {
-        return Err(format!("{}: baseline version {} is not supported (expected 1)", path.display(), file.version));
+        return Err(format!(
+            "{}: baseline version {} is not supported (expected 1)",
+            path.display(),
+            file.version
+        ));
     }
     let mut remaining: BTreeMap<String, usize> = BTreeMap::new();
     for entry in file.findings {
@@ -74,5 +81,8 @@ pub fn apply(path: &Path, records: &mut Vec<Record>) -> Result<Applied, String> 
         }
         _ => true,
     });
-    Ok(Applied { dropped: before - records.len(), stale: remaining.values().sum() })
+    Ok(Applied {
+        dropped: before - records.len(),
+        stale: remaining.values().sum(),
+    })
 }

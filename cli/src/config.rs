@@ -50,6 +50,7 @@ pub struct FileConfig {
     pub max_file_size: Option<u64>,
     pub secrets: tollgate_analyzers::secrets::Settings,
     pub actions: tollgate_analyzers::actions::Settings,
+    pub docker: tollgate_analyzers::docker::Settings,
 }
 
 impl FileConfig {
@@ -57,6 +58,7 @@ impl FileConfig {
         Settings {
             secrets: self.secrets.clone(),
             actions: self.actions.clone(),
+            docker: self.docker.clone(),
         }
     }
 }
@@ -77,7 +79,11 @@ pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, String> {
     if let Some(path) = explicit {
         let config = read(path)?.ok_or_else(|| format!("{}: no [tool.tollgate] table", path.display()))?;
         let base = crate::walk::absolute(path.parent().unwrap_or(Path::new("")));
-        return Ok(Loaded { config, path: Some(path.to_path_buf()), base });
+        return Ok(Loaded {
+            config,
+            path: Some(path.to_path_buf()),
+            base,
+        });
     }
     let mut dir = Some(start);
     while let Some(current) = dir {
@@ -85,7 +91,11 @@ pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, String> {
             let candidate = current.join(name);
             if candidate.is_file() {
                 if let Some(config) = read(&candidate)? {
-                    return Ok(Loaded { config, path: Some(candidate), base: current.to_path_buf() });
+                    return Ok(Loaded {
+                        config,
+                        path: Some(candidate),
+                        base: current.to_path_buf(),
+                    });
                 }
             }
         }
@@ -94,7 +104,11 @@ pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, String> {
         }
         dir = current.parent();
     }
-    Ok(Loaded { config: FileConfig::default(), path: None, base: start.to_path_buf() })
+    Ok(Loaded {
+        config: FileConfig::default(),
+        path: None,
+        base: start.to_path_buf(),
+    })
 }
 
 /// `Ok(None)` for a pyproject.toml without `[tool.tollgate]`.
@@ -155,13 +169,17 @@ mod tests {
 
     #[test]
     fn unknown_keys_name_the_key() {
-        let err = toml::from_str::<FileConfig>("fail-on = \"error\"\nexlude = []\n").unwrap_err().to_string();
+        let err = toml::from_str::<FileConfig>("fail-on = \"error\"\nexlude = []\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("exlude"), "{err}");
     }
 
     #[test]
     fn wrong_types_say_what_was_expected() {
-        let err = toml::from_str::<FileConfig>("fail-on = \"sometimes\"\n").unwrap_err().to_string();
+        let err = toml::from_str::<FileConfig>("fail-on = \"sometimes\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("sometimes") && err.contains("error"), "{err}");
     }
 

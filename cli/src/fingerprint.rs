@@ -71,7 +71,10 @@ impl Hasher {
     fn update(&mut self, current: u64) {
         let begin = self.window[self.index];
         self.window[self.index] = current;
-        self.hash = MOD.wrapping_mul(self.hash).wrapping_add(current).wrapping_sub(self.first_mod.wrapping_mul(begin));
+        self.hash = MOD
+            .wrapping_mul(self.hash)
+            .wrapping_add(current)
+            .wrapping_sub(self.first_mod.wrapping_mul(begin));
         self.index = (self.index + 1) % BLOCK_SIZE;
     }
 
@@ -149,7 +152,12 @@ mod tests {
         assert_eq!(all(""), ["c129715d7a2bc9a3:1"]);
         assert_eq!(
             all(" a\nb\n  \t\tc\n d"),
-            ["271789c17abda88f:1", "54703d4cd895b18:1", "180aee12dab6264:1", "a23a3dc5e078b07b:1"]
+            [
+                "271789c17abda88f:1",
+                "54703d4cd895b18:1",
+                "180aee12dab6264:1",
+                "a23a3dc5e078b07b:1"
+            ]
         );
         assert_eq!(
             all(" hello; \t\nworld!!!\n\n\n  \t\tGreetings\n End"),
@@ -209,7 +217,13 @@ mod tests {
 
     #[test]
     fn content_fingerprints_ignore_whitespace() {
-        assert_eq!(content_fingerprint("r", "p", "a  b\n"), content_fingerprint("r", "p", " a b"));
-        assert_ne!(content_fingerprint("r", "p", "a b"), content_fingerprint("r", "q", "a b"));
+        assert_eq!(
+            content_fingerprint("r", "p", "a  b\n"),
+            content_fingerprint("r", "p", " a b")
+        );
+        assert_ne!(
+            content_fingerprint("r", "p", "a b"),
+            content_fingerprint("r", "q", "a b")
+        );
     }
 }

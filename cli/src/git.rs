@@ -6,7 +6,10 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command, Stdio};
 
 fn git(args: &[&str]) -> Result<Vec<u8>, String> {
-    let output = Command::new("git").args(args).output().map_err(|e| format!("cannot run git: {e}"))?;
+    let output = Command::new("git")
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
     if !output.status.success() {
         let stderr = String::from_utf8_lossy(&output.stderr);
         return Err(format!("git {}: {}", args.join(" "), stderr.trim()));
@@ -24,9 +27,19 @@ pub struct StagedFile {
 /// Every staged file (added, copied, modified, renamed) under the current directory, with its
 /// index content, read through one `git cat-file --batch`.
 pub fn staged_files() -> Result<Vec<StagedFile>, String> {
-    let listing = git(&["diff", "--cached", "--name-only", "--diff-filter=ACMR", "--relative", "-z"])?;
-    let paths: Vec<String> =
-        listing.split(|&b| b == 0).filter(|p| !p.is_empty()).map(|p| String::from_utf8_lossy(p).into_owned()).collect();
+    let listing = git(&[
+        "diff",
+        "--cached",
+        "--name-only",
+        "--diff-filter=ACMR",
+        "--relative",
+        "-z",
+    ])?;
+    let paths: Vec<String> = listing
+        .split(|&b| b == 0)
+        .filter(|p| !p.is_empty())
+        .map(|p| String::from_utf8_lossy(p).into_owned())
+        .collect();
     if paths.is_empty() {
         return Ok(Vec::new());
     }
@@ -44,16 +57,20 @@ pub fn staged_files() -> Result<Vec<StagedFile>, String> {
     let mut files = Vec::with_capacity(paths.len());
     for path in paths {
         let mut header = String::new();
-        reader.read_line(&mut header).map_err(|e| format!("git cat-file: {e}"))?;
+        reader
+            .read_line(&mut header)
+            .map_err(|e| format!("git cat-file: {e}"))?;
         // "<oid> blob <size>" or "<name> missing"
         let size = match header.split_whitespace().collect::<Vec<_>>()[..] {
-            [_, "blob", size] => {
-                size.parse::<usize>().map_err(|_| format!("git cat-file: bad header `{}`", header.trim()))?
-            }
+            [_, "blob", size] => size
+                .parse::<usize>()
+                .map_err(|_| format!("git cat-file: bad header `{}`", header.trim()))?,
             _ => continue,
         };
         let mut content = vec![0; size + 1];
-        reader.read_exact(&mut content).map_err(|e| format!("git cat-file: {e}"))?;
+        reader
+            .read_exact(&mut content)
+            .map_err(|e| format!("git cat-file: {e}"))?;
         content.truncate(size);
         files.push(StagedFile { path, content });
     }
@@ -119,9 +136,13 @@ fn parse_diff(diff: &str) -> HashMap<String, Option<HashSet<usize>>> {
             }
         } else if let Some(hunk) = line.strip_prefix("@@ ") {
             let Some(path) = &current else { continue };
-            let Some(Some(lines)) = files.get_mut(path) else { continue };
+            let Some(Some(lines)) = files.get_mut(path) else {
+                continue;
+            };
             // @@ -a[,b] +c[,d] @@
-            let Some(new) = hunk.split_whitespace().find(|part| part.starts_with('+')) else { continue };
+            let Some(new) = hunk.split_whitespace().find(|part| part.starts_with('+')) else {
+                continue;
+            };
             let mut parts = new[1..].splitn(2, ',');
             let start: usize = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
             let count: usize = parts.next().map_or(Some(1), |s| s.parse().ok()).unwrap_or(1);

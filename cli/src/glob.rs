@@ -32,7 +32,10 @@ impl GlobList {
             }
         }
         let build = |b: GlobSetBuilder| b.build().map_err(|e| e.to_string());
-        Ok(GlobList { anchored: build(anchored)?, component: build(component)? })
+        Ok(GlobList {
+            anchored: build(anchored)?,
+            component: build(component)?,
+        })
     }
 
     pub fn is_empty(&self) -> bool {

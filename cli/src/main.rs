@@ -129,7 +129,11 @@ struct Scanned {
 }
 
 fn run(args: &CheckArgs) -> Result<Scanned, String> {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
     if !args.staged {
         for path in &paths {
             if std::fs::symlink_metadata(path).is_err() {
@@ -138,7 +142,11 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         }
     }
     let start = walk::absolute(&paths[0]);
-    let start = if start.is_dir() { start } else { start.parent().map(PathBuf::from).unwrap_or(start) };
+    let start = if start.is_dir() {
+        start
+    } else {
+        start.parent().map(PathBuf::from).unwrap_or(start)
+    };
     let loaded = config::load(args.config.as_deref(), &start)?;
     let cfg = &loaded.config;
     let in_config = |e: String| match &loaded.path {
@@ -151,7 +159,9 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     let ignore: Vec<String> = cfg.ignore.iter().chain(&args.ignore).cloned().collect();
     let mut rules = RuleSet::new(select, &extend, &ignore).map_err(|e| e.to_string())?;
     for (selector, level) in &cfg.levels {
-        rules.set_level(selector, *level).map_err(|e| in_config(format!("[levels]: {e}")))?;
+        rules
+            .set_level(selector, *level)
+            .map_err(|e| in_config(format!("[levels]: {e}")))?;
     }
     let exclude_patterns: Vec<String> = cfg.exclude.iter().chain(&args.exclude).cloned().collect();
     let exclude = glob::GlobList::new(&exclude_patterns).map_err(in_config)?;
@@ -161,7 +171,10 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     }
     let settings = cfg.settings();
     let fail_on = args.fail_on.or(cfg.fail_on).unwrap_or(FailOn::Warning);
-    let threads = args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())).max(1);
+    let threads = args
+        .threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
+        .max(1);
     // Checked before the scan, so a wrong ref fails fast.
     let changed = args.diff_base.as_deref().map(git::ChangedLines::since).transpose()?;
 
@@ -169,7 +182,11 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         .num_threads(threads)
         .build()
         .map_err(|e| format!("cannot start {threads} threads: {e}"))?;
-    let walked = if args.staged { staged(&args.paths)? } else { walk::walk(&paths, &exclude, &loaded.base, threads) };
+    let walked = if args.staged {
+        staged(&args.paths)?
+    } else {
+        walk::walk(&paths, &exclude, &loaded.base, threads)
+    };
     let progress = progress_bar(walked.files.len());
     let options = scan::Options {
         rules: &rules,
@@ -186,7 +203,9 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     let mut notes = Vec::new();
     if let Some(changed) = &changed {
         let before = outcome.records.len();
-        outcome.records.retain(|r| changed.touches(&r.path, r.region.start_line, r.region.end_line));
+        outcome
+            .records
+            .retain(|r| changed.touches(&r.path, r.region.start_line, r.region.end_line));
         let dropped = before - outcome.records.len();
         if dropped > 0 {
             notes.push(format!(
@@ -197,7 +216,11 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     }
     if let Some(path) = &args.baseline {
         let applied = baseline::apply(path, &mut outcome.records)?;
-        notes.push(format!("{} findings recorded in the baseline {} were left out.", applied.dropped, path.display()));
+        notes.push(format!(
+            "{} findings recorded in the baseline {} were left out.",
+            applied.dropped,
+            path.display()
+        ));
         if applied.stale > 0 {
             notes.push(format!(
                 "{} baseline entries no longer match anything (fixed?): run `tollgate baseline` again to shrink it.",
@@ -205,13 +228,25 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
             ));
         }
     }
-    Ok(Scanned { outcome, rules, fail_on, notes })
+    Ok(Scanned {
+        outcome,
+        rules,
+        fail_on,
+        notes,
+    })
 }
 
 /// The staged blobs of the files under `paths` (all staged files when none is given).
 fn staged(paths: &[PathBuf]) -> Result<walk::Walk, String> {
-    let wanted: Vec<String> =
-        paths.iter().map(|p| walk::slash_path(p).trim_start_matches("./").trim_end_matches('/').to_string()).collect();
+    let wanted: Vec<String> = paths
+        .iter()
+        .map(|p| {
+            walk::slash_path(p)
+                .trim_start_matches("./")
+                .trim_end_matches('/')
+                .to_string()
+        })
+        .collect();
     let files = git::staged_files()?
         .into_iter()
         .filter(|f| {
@@ -227,11 +262,19 @@ fn staged(paths: &[PathBuf]) -> Result<walk::Walk, String> {
             content: Some(f.content),
         })
         .collect();
-    Ok(walk::Walk { files, diagnostics: Vec::new() })
+    Ok(walk::Walk {
+        files,
+        diagnostics: Vec::new(),
+    })
 }
 
 fn check(args: CheckArgs) -> Result<ExitCode, String> {
-    let Scanned { outcome, rules, fail_on, notes } = run(&args)?;
+    let Scanned {
+        outcome,
+        rules,
+        fail_on,
+        notes,
+    } = run(&args)?;
     for diagnostic in &outcome.diagnostics {
         if !diagnostic.quiet || args.verbose {
             eprintln!("tollgate: {}: {}", diagnostic.path, diagnostic.message);
@@ -297,7 +340,10 @@ fn write_summary(path: &std::path::Path, report: &report::Report) -> Result<(), 
 }
 
 fn record_baseline(args: CheckArgs) -> Result<ExitCode, String> {
-    let path = args.output.clone().ok_or("baseline: give the file to write with -o FILE")?;
+    let path = args
+        .output
+        .clone()
+        .ok_or("baseline: give the file to write with -o FILE")?;
     if args.baseline.is_some() {
         return Err("baseline: --baseline cannot be combined with recording a baseline".into());
     }
@@ -327,8 +373,17 @@ fn rules(format: CatalogueFormat) -> Result<ExitCode, String> {
         CatalogueFormat::Text => {
             for rule in rules {
                 let default = if rule.default_enabled { "" } else { " (off by default)" };
-                let peers = if rule.peers.is_empty() { String::new() } else { format!(" [{}]", rule.peers.join(", ")) };
-                out.push_str(&format!("{:<40} {:<8} {}{default}{peers}\n", rule.id, rule.level.as_str(), rule.summary));
+                let peers = if rule.peers.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [{}]", rule.peers.join(", "))
+                };
+                out.push_str(&format!(
+                    "{:<40} {:<8} {}{default}{peers}\n",
+                    rule.id,
+                    rule.level.as_str(),
+                    rule.summary
+                ));
             }
         }
         CatalogueFormat::Markdown => {

@@ -27,7 +27,11 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn error(path: String, message: impl Into<String>) -> Self {
-        Diagnostic { path, message: message.into(), quiet: false }
+        Diagnostic {
+            path,
+            message: message.into(),
+            quiet: false,
+        }
     }
 }
 
@@ -100,7 +104,11 @@ pub fn scan(files: &[FileEntry], options: &Options, analyze: &AnalyzeFn, progres
     }
     sort(&mut records);
     diagnostics.sort();
-    Outcome { records, diagnostics, files_scanned }
+    Outcome {
+        records,
+        diagnostics,
+        files_scanned,
+    }
 }
 
 /// Path, line, column, rule: the same order whatever the thread count.
@@ -118,7 +126,11 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> (Vec<R
     if file.explicit && kinds.is_yaml_undecided(&path) {
         classify_by_content(&mut kinds, &text);
     }
-    let input = Input { path: &path, text: &text, kinds };
+    let input = Input {
+        path: &path,
+        text: &text,
+        kinds,
+    };
     ANALYZING.with(|flag| flag.set(true));
     let result = catch_unwind(AssertUnwindSafe(|| analyze(&input, options.settings, options.rules)));
     ANALYZING.with(|flag| flag.set(false));
@@ -146,7 +158,10 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> (Vec<R
 
     if !findings.is_empty() && !options.per_file_ignores.is_empty() {
         let absolute = crate::walk::absolute(&file.path);
-        let relative = absolute.strip_prefix(options.base).map(slash_path).unwrap_or_else(|_| path.clone());
+        let relative = absolute
+            .strip_prefix(options.base)
+            .map(slash_path)
+            .unwrap_or_else(|_| path.clone());
         let ignored = options.per_file_ignores.for_path(&relative);
         findings.retain(|f| !ignored.iter().any(|sel| tollgate_rules::select::matches(sel, f.rule)));
     }
@@ -180,7 +195,10 @@ type Rejection = (bool, String);
 
 fn read_error(e: &std::io::Error) -> Rejection {
     if e.kind() == std::io::ErrorKind::NotFound {
-        (false, "cannot read: not found (deleted during the scan, or a dangling link)".to_string())
+        (
+            false,
+            "cannot read: not found (deleted during the scan, or a dangling link)".to_string(),
+        )
     } else {
         (false, format!("cannot read: {e}"))
     }
@@ -191,7 +209,10 @@ fn read_text(entry: &FileEntry, max: u64) -> Result<String, Rejection> {
         Some(content) if content.len() as u64 > max => {
             return Err((
                 true,
-                format!("skipped: {} bytes is over the size limit of {max} bytes (max-file-size)", content.len()),
+                format!(
+                    "skipped: {} bytes is over the size limit of {max} bytes (max-file-size)",
+                    content.len()
+                ),
             ));
         }
         Some(content) => content.clone(),
@@ -210,13 +231,22 @@ fn read_file(path: &Path, max: u64) -> Result<Vec<u8>, Rejection> {
     let mut file = std::fs::File::open(path).map_err(|e| read_error(&e))?;
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     if len > max {
-        return Err((true, format!("skipped: {len} bytes is over the size limit of {max} bytes (max-file-size)")));
+        return Err((
+            true,
+            format!("skipped: {len} bytes is over the size limit of {max} bytes (max-file-size)"),
+        ));
     }
     let mut bytes = Vec::with_capacity(len as usize + 1);
     // Read at most max+1 bytes: a file that grows during the scan cannot blow memory.
-    file.by_ref().take(max + 1).read_to_end(&mut bytes).map_err(|e| read_error(&e))?;
+    file.by_ref()
+        .take(max + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| read_error(&e))?;
     if bytes.len() as u64 > max {
-        return Err((true, format!("skipped: over the size limit of {max} bytes (max-file-size)")));
+        return Err((
+            true,
+            format!("skipped: over the size limit of {max} bytes (max-file-size)"),
+        ));
     }
     Ok(bytes)
 }
@@ -249,7 +279,12 @@ fn resolve(path: &str, text: &str, findings: Vec<Finding>, rules: &RuleSet) -> V
             let span_text = &text[span.clone()];
             let (line_text, caret, secret) = if finding.redact {
                 let shown = tollgate_analyzers::secrets::redact(span_text);
-                let line_text = format!("{}{}{}", &original_line[..caret_start], shown, &original_line[caret_end..]);
+                let line_text = format!(
+                    "{}{}{}",
+                    &original_line[..caret_start],
+                    shown,
+                    &original_line[caret_end..]
+                );
                 (line_text, caret_start..caret_start + shown.len(), Some(shown))
             } else {
                 (original_line.to_string(), caret_start..caret_end, None)
@@ -263,10 +298,16 @@ fn resolve(path: &str, text: &str, findings: Vec<Finding>, rules: &RuleSet) -> V
                 .related
                 .into_iter()
                 .map(|related| match related.location {
-                    Location::Here(range) => {
-                        RelatedRecord { path: path.to_string(), region: index.region(&range), message: related.message }
-                    }
-                    Location::Elsewhere { path, region } => RelatedRecord { path, region, message: related.message },
+                    Location::Here(range) => RelatedRecord {
+                        path: path.to_string(),
+                        region: index.region(&range),
+                        message: related.message,
+                    },
+                    Location::Elsewhere { path, region } => RelatedRecord {
+                        path,
+                        region,
+                        message: related.message,
+                    },
                 })
                 .collect();
             Some(Record {
@@ -307,13 +348,21 @@ mod tests {
     fn entry(dir: &Path, name: &str, text: &str) -> FileEntry {
         let path = dir.join(name);
         std::fs::write(&path, text).unwrap();
-        FileEntry { display: name.to_string(), path, explicit: false, content: None }
+        FileEntry {
+            display: name.to_string(),
+            path,
+            explicit: false,
+            content: None,
+        }
     }
 
     #[test]
     fn a_panicking_analyzer_is_a_diagnostic_for_that_file_only() {
         let dir = tempfile::tempdir().unwrap();
-        let files = vec![entry(dir.path(), "boom.txt", "boom"), entry(dir.path(), "fine.txt", "fine")];
+        let files = vec![
+            entry(dir.path(), "boom.txt", "boom"),
+            entry(dir.path(), "fine.txt", "fine"),
+        ];
         let analyze = |input: &Input, _: &Settings, _: &RuleSet| -> Vec<Finding> {
             if input.text == "boom" {
                 panic!("analyzer bug");
@@ -335,7 +384,11 @@ mod tests {
         assert!(outcome.records[0].path.ends_with("fine.txt"));
         assert_eq!(outcome.diagnostics.len(), 1);
         assert!(outcome.diagnostics[0].path.ends_with("boom.txt"));
-        assert!(outcome.diagnostics[0].message.contains("analyzer bug"), "{}", outcome.diagnostics[0].message);
+        assert!(
+            outcome.diagnostics[0].message.contains("analyzer bug"),
+            "{}",
+            outcome.diagnostics[0].message
+        );
         assert_eq!(outcome.files_scanned, 1);
     }
 }

@@ -58,7 +58,13 @@ impl Codes {
 }
 
 /// Markers worth a closer look; a file without any is left alone cheaply.
-const MARKERS: &[&str] = &["tollgate:", "hadolint", "zizmor:", "gitleaks:allow", "pragma: allowlist"];
+const MARKERS: &[&str] = &[
+    "tollgate:",
+    "hadolint",
+    "zizmor:",
+    "gitleaks:allow",
+    "pragma: allowlist",
+];
 
 fn has_marker(text: &str) -> bool {
     MARKERS.iter().any(|m| text.contains(m)) || text.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"noqa"))
@@ -151,11 +157,13 @@ fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
             } else {
                 continue;
             };
-            let (codes, consumed) =
-                match after.strip_prefix('[').and_then(|a| a.find(']').map(|end| (&a[..end], end + 2))) {
-                    Some((list, consumed)) => (Codes::Selectors(split_codes(list)), consumed),
-                    None => (Codes::All, 0),
-                };
+            let (codes, consumed) = match after
+                .strip_prefix('[')
+                .and_then(|a| a.find(']').map(|end| (&a[..end], end + 2)))
+            {
+                Some((list, consumed)) => (Codes::Selectors(split_codes(list)), consumed),
+                None => (Codes::All, 0),
+            };
             let end = content.len() - after.len() + consumed;
             let scope = if file { Scope::File } else { next(at) };
             out.push(Directive {
@@ -171,12 +179,19 @@ fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
         if let Some(hash) = content.find('#') {
             let comment = &content[hash..];
             let lower = comment.to_ascii_lowercase();
-            for (file_marker, tools) in
-                [("ruff: noqa", &["ruff", "pylint"][..]), ("flake8: noqa", &["ruff", "pylint"][..])]
-            {
+            for (file_marker, tools) in [
+                ("ruff: noqa", &["ruff", "pylint"][..]),
+                ("flake8: noqa", &["ruff", "pylint"][..]),
+            ] {
                 if let Some(pos) = lower.find(file_marker) {
                     let codes = peer_codes(&comment[pos + file_marker.len()..], tools, "python");
-                    out.push(Directive { codes, scope: Scope::File, own: false, span: range.clone(), used: false });
+                    out.push(Directive {
+                        codes,
+                        scope: Scope::File,
+                        own: false,
+                        span: range.clone(),
+                        used: false,
+                    });
                 }
             }
             if !lower.contains("ruff: noqa") && !lower.contains("flake8: noqa") {
@@ -199,8 +214,18 @@ fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
                 };
                 if let Some(list) = rest.strip_prefix("ignore=") {
                     let codes = Codes::Peer(&["hadolint"], split_codes(list.split_whitespace().next().unwrap_or("")));
-                    let scope = if global { Scope::File } else { Scope::Lines(line + 1, line + 1) };
-                    out.push(Directive { codes, scope, own: false, span: range.clone(), used: false });
+                    let scope = if global {
+                        Scope::File
+                    } else {
+                        Scope::Lines(line + 1, line + 1)
+                    };
+                    out.push(Directive {
+                        codes,
+                        scope,
+                        own: false,
+                        span: range.clone(),
+                        used: false,
+                    });
                 }
             }
             if let Some(pos) = lower.find("zizmor: ignore[") {
@@ -240,7 +265,11 @@ fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
 }
 
 fn split_codes(list: &str) -> Vec<String> {
-    list.split([',', ' ']).map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect()
+    list.split([',', ' '])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// `: C901, PLR0913` after a noqa marker; nothing (or no colon) means every rule of the domain.
@@ -304,8 +333,16 @@ mod tests {
                 Finding::new(rule, start..start + 1, "m")
             })
             .collect();
-        apply(text, &mut findings, &RuleSet::new(Some(&["none".into()]), &[], &[]).unwrap(), lookup);
-        findings.iter().map(|f| (f.rule, index.line_of(f.span.start) + 1)).collect()
+        apply(
+            text,
+            &mut findings,
+            &RuleSet::new(Some(&["none".into()]), &[], &[]).unwrap(),
+            lookup,
+        );
+        findings
+            .iter()
+            .map(|f| (f.rule, index.line_of(f.span.start) + 1))
+            .collect()
     }
 
     #[test]
@@ -320,13 +357,19 @@ mod tests {
                 ("python/complex-function", 4),
             ],
         );
-        assert_eq!(found, vec![("python/too-many-arguments", 1), ("python/complex-function", 4)]);
+        assert_eq!(
+            found,
+            vec![("python/too-many-arguments", 1), ("python/complex-function", 4)]
+        );
     }
 
     #[test]
     fn trailing_comment_does_not_cover_the_next_line() {
         let text = "x = 1  # tollgate: ignore[python]\ndef g():\n";
-        assert_eq!(surviving(text, &[("python/complex-function", 2)]), vec![("python/complex-function", 2)]);
+        assert_eq!(
+            surviving(text, &[("python/complex-function", 2)]),
+            vec![("python/complex-function", 2)]
+        );
     }
 
     #[test]
@@ -349,13 +392,19 @@ mod tests {
                 ("python/too-many-arguments", 3),
             ],
         );
-        assert_eq!(found, vec![("python/too-many-arguments", 1), ("python/complex-function", 3)]);
+        assert_eq!(
+            found,
+            vec![("python/too-many-arguments", 1), ("python/complex-function", 3)]
+        );
     }
 
     #[test]
     fn ruff_file_level_noqa() {
         let text = "# ruff: noqa: PLR0913\ndef f():\n";
-        let found = surviving(text, &[("python/complex-function", 2), ("python/too-many-arguments", 2)]);
+        let found = surviving(
+            text,
+            &[("python/complex-function", 2), ("python/too-many-arguments", 2)],
+        );
         assert_eq!(found, vec![("python/complex-function", 2)]);
         assert!(surviving("# ruff: noqa\ndef f():\n", &[("python/complex-function", 2)]).is_empty());
     }
@@ -363,7 +412,10 @@ mod tests {
     #[test]
     fn hadolint_forms() {
         let text = "# hadolint ignore=DL3009,DL3008\nRUN apt-get install curl\nRUN apt-get install git\n";
-        assert_eq!(surviving(text, &[("docker/apt-pin", 2), ("docker/apt-pin", 3)]), vec![("docker/apt-pin", 3)]);
+        assert_eq!(
+            surviving(text, &[("docker/apt-pin", 2), ("docker/apt-pin", 3)]),
+            vec![("docker/apt-pin", 3)]
+        );
         let text = "# hadolint global ignore=DL3008\nFROM x\nRUN apt-get install git\n";
         assert!(surviving(text, &[("docker/apt-pin", 3)]).is_empty());
     }
@@ -389,7 +441,10 @@ mod tests {
         );
         assert_eq!(found, vec![("secrets/github-pat", 5)]);
         // A secrets allow comment does not hide a python finding.
-        assert_eq!(surviving("def f():  # gitleaks:allow\n", &[("python/complex-function", 1)]).len(), 1);
+        assert_eq!(
+            surviving("def f():  # gitleaks:allow\n", &[("python/complex-function", 1)]).len(),
+            1
+        );
     }
 
     #[test]

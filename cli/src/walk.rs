@@ -35,7 +35,12 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
             dirs.push(root.clone());
         } else {
             let display = display_path(root, &cwd);
-            files.push(FileEntry { path: root.clone(), display, explicit: true, content: None });
+            files.push(FileEntry {
+                path: root.clone(),
+                display,
+                explicit: true,
+                content: None,
+            });
         }
     }
     let diagnostics = Mutex::new(Vec::new());
@@ -67,23 +72,31 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
             .collect();
         let exclude = exclude.clone();
         let filter_cwd = cwd.clone();
-        builder.hidden(false).require_git(false).follow_links(false).threads(threads).filter_entry(move |entry| {
-            if entry.file_name() == ".git" {
-                return false;
-            }
-            if exclude.is_empty() || entry.depth() == 0 {
-                return true;
-            }
-            let path = filter_cwd.join(entry.path());
-            let anchor = roots
-                .iter()
-                .filter(|(root, _)| path.starts_with(root))
-                .max_by_key(|(root, _)| root.as_os_str().len())
-                .and_then(|(root, forced)| forced.then_some(root))
-                .unwrap_or(&base);
-            let relative = path.strip_prefix(anchor).map(slash_path).unwrap_or_else(|_| slash_path(&path));
-            !exclude.is_match(&relative)
-        });
+        builder
+            .hidden(false)
+            .require_git(false)
+            .follow_links(false)
+            .threads(threads)
+            .filter_entry(move |entry| {
+                if entry.file_name() == ".git" {
+                    return false;
+                }
+                if exclude.is_empty() || entry.depth() == 0 {
+                    return true;
+                }
+                let path = filter_cwd.join(entry.path());
+                let anchor = roots
+                    .iter()
+                    .filter(|(root, _)| path.starts_with(root))
+                    .max_by_key(|(root, _)| root.as_os_str().len())
+                    .and_then(|(root, forced)| forced.then_some(root))
+                    .unwrap_or(&base);
+                let relative = path
+                    .strip_prefix(anchor)
+                    .map(slash_path)
+                    .unwrap_or_else(|_| slash_path(&path));
+                !exclude.is_match(&relative)
+            });
         let found = Mutex::new(Vec::new());
         builder.build_parallel().run(|| {
             let found = &found;
@@ -103,10 +116,18 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
         });
         files.extend(found.into_inner().unwrap().into_iter().map(|path| {
             let display = display_path(&path, &cwd);
-            FileEntry { path, display, explicit: false, content: None }
+            FileEntry {
+                path,
+                display,
+                explicit: false,
+                content: None,
+            }
         }));
     }
-    Walk { files, diagnostics: diagnostics.into_inner().unwrap() }
+    Walk {
+        files,
+        diagnostics: diagnostics.into_inner().unwrap(),
+    }
 }
 
 fn walk_error(err: ignore::Error, cwd: &Path) -> Diagnostic {
@@ -124,7 +145,9 @@ fn walk_error(err: ignore::Error, cwd: &Path) -> Diagnostic {
             _ => break,
         }
     }
-    let path = path.map(|p| display_path(&p, cwd)).unwrap_or_else(|| "<walk>".to_string());
+    let path = path
+        .map(|p| display_path(&p, cwd))
+        .unwrap_or_else(|| "<walk>".to_string());
     Diagnostic::error(path, current.to_string())
 }
 

@@ -15,8 +15,13 @@ struct Run {
 }
 
 fn tollgate(dir: &Path, args: &[&str]) -> Run {
-    let output =
-        Command::cargo_bin("tollgate").unwrap().current_dir(dir).env("NO_COLOR", "1").args(args).output().unwrap();
+    let output = Command::cargo_bin("tollgate")
+        .unwrap()
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .unwrap();
     Run {
         code: output.status.code().unwrap_or(-1),
         stdout: String::from_utf8(output.stdout).unwrap(),
@@ -53,7 +58,10 @@ fn sarif_format_is_schema_valid() {
     for result in run0["results"].as_array().unwrap() {
         let index = result["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[index]["id"], result["ruleId"]);
-        assert!(result["partialFingerprints"]["primaryLocationLineHash"].as_str().unwrap().contains(':'));
+        assert!(result["partialFingerprints"]["primaryLocationLineHash"]
+            .as_str()
+            .unwrap()
+            .contains(':'));
     }
     let key = rules.iter().find(|r| r["id"] == "secrets/private-key").unwrap();
     assert_eq!(key["properties"]["security-severity"], "9.0");
@@ -84,7 +92,10 @@ fn gitlab_format() {
 fn columns_are_utf16_code_units() {
     let run = formats("json");
     let findings: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
-    let unicode = findings.iter().find(|f| f["path"] == "testdata/cli/formats/unicode.txt").unwrap();
+    let unicode = findings
+        .iter()
+        .find(|f| f["path"] == "testdata/cli/formats/unicode.txt")
+        .unwrap();
     // `naïve = "😀"; key = '''` is 23 UTF-16 units (ï is 1, 😀 is 2) before the key.
     assert_eq!(unicode["column"], 24);
 }
@@ -118,7 +129,11 @@ fn no_secret_is_printed_whole_in_any_format() {
     for format in ["text", "json", "sarif", "github", "gitlab"] {
         let run = formats(format);
         for line in &key_lines {
-            assert!(!run.stdout.contains(&line[..24]), "{format} output shows key material `{}`", &line[..24]);
+            assert!(
+                !run.stdout.contains(&line[..24]),
+                "{format} output shows key material `{}`",
+                &line[..24]
+            );
         }
     }
 }
@@ -127,8 +142,17 @@ fn no_secret_is_printed_whole_in_any_format() {
 fn output_file_keeps_a_summary_on_stderr() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("report.sarif");
-    let run =
-        tollgate(&repo(), &["check", "testdata/cli/formats", "--format", "sarif", "--output", out.to_str().unwrap()]);
+    let run = tollgate(
+        &repo(),
+        &[
+            "check",
+            "testdata/cli/formats",
+            "--format",
+            "sarif",
+            "--output",
+            out.to_str().unwrap(),
+        ],
+    );
     assert_eq!(run.code, 1);
     assert!(run.stdout.is_empty());
     assert!(run.stderr.contains("Found 4 findings"), "{}", run.stderr);
@@ -139,17 +163,33 @@ fn output_file_keeps_a_summary_on_stderr() {
 fn fail_on_levels() {
     let dir = repo();
     let encrypted = "testdata/cli/formats/encrypted.pem";
-    assert_eq!(tollgate(&dir, &["check", encrypted]).code, 0, "a note does not fail at the default `warning`");
+    assert_eq!(
+        tollgate(&dir, &["check", encrypted]).code,
+        0,
+        "a note does not fail at the default `warning`"
+    );
     assert_eq!(tollgate(&dir, &["check", encrypted, "--fail-on", "note"]).code, 1);
-    assert_eq!(tollgate(&dir, &["check", "testdata/cli/formats/id_rsa", "--fail-on", "never"]).code, 0);
-    assert_eq!(tollgate(&dir, &["check", "testdata/cli/formats/id_rsa", "--fail-on", "error"]).code, 1);
+    assert_eq!(
+        tollgate(&dir, &["check", "testdata/cli/formats/id_rsa", "--fail-on", "never"]).code,
+        0
+    );
+    assert_eq!(
+        tollgate(&dir, &["check", "testdata/cli/formats/id_rsa", "--fail-on", "error"]).code,
+        1
+    );
 }
 
 #[test]
 fn usage_errors_exit_2() {
     let missing = tollgate(&repo(), &["check", "testdata/does-not-exist"]);
     assert_eq!(missing.code, 2);
-    assert!(missing.stderr.contains("testdata/does-not-exist: no such file or directory"), "{}", missing.stderr);
+    assert!(
+        missing
+            .stderr
+            .contains("testdata/does-not-exist: no such file or directory"),
+        "{}",
+        missing.stderr
+    );
     let select = tollgate(&repo(), &["check", "testdata/cli", "--select", "pythn"]);
     assert_eq!(select.code, 2);
     assert!(select.stderr.contains("`pythn` matches no rule"), "{}", select.stderr);
@@ -160,11 +200,23 @@ fn usage_errors_exit_2() {
 #[test]
 fn select_and_ignore() {
     let dir = repo();
-    let none = tollgate(&dir, &["check", "testdata/cli/formats", "--select", "none", "--format", "json"]);
+    let none = tollgate(
+        &dir,
+        &["check", "testdata/cli/formats", "--select", "none", "--format", "json"],
+    );
     assert_eq!(none.code, 0);
     assert_eq!(none.stdout.trim(), "[]");
-    let ignored =
-        tollgate(&dir, &["check", "testdata/cli/formats", "--ignore", "secrets/private-key", "--format", "json"]);
+    let ignored = tollgate(
+        &dir,
+        &[
+            "check",
+            "testdata/cli/formats",
+            "--ignore",
+            "secrets/private-key",
+            "--format",
+            "json",
+        ],
+    );
     let findings: Vec<Value> = serde_json::from_str(&ignored.stdout).unwrap();
     assert!(findings.iter().all(|f| f["rule"] != "secrets/private-key"));
 }
@@ -229,7 +281,11 @@ fn json_findings(run: &Run) -> Vec<(String, String, u64)> {
 fn config_files_are_found_upward_and_applied() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join(".git")).unwrap();
-    write(dir.path(), "tollgate.toml", "fail-on = \"never\"\n[levels]\n\"secrets/private-key\" = \"warning\"\n");
+    write(
+        dir.path(),
+        "tollgate.toml",
+        "fail-on = \"never\"\n[levels]\n\"secrets/private-key\" = \"warning\"\n",
+    );
     write(dir.path(), "sub/key.pem", KEY);
     let run = tollgate(&dir.path().join("sub"), &["check", "--format", "json"]);
     assert_eq!(run.code, 0, "fail-on = never from ../tollgate.toml");
@@ -239,7 +295,11 @@ fn config_files_are_found_upward_and_applied() {
 #[test]
 fn pyproject_tool_table_is_read() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "pyproject.toml", "[project]\nname = \"x\"\n[tool.tollgate]\nignore = [\"secrets\"]\n");
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[project]\nname = \"x\"\n[tool.tollgate]\nignore = [\"secrets\"]\n",
+    );
     write(dir.path(), "key.pem", KEY);
     let run = tollgate(dir.path(), &["check", "--format", "json"]);
     assert_eq!(run.code, 0);
@@ -252,7 +312,11 @@ fn config_errors_name_the_file_and_the_key() {
     write(dir.path(), ".tollgate.toml", "fail-on = \"error\"\nexlude = [\"x\"]\n");
     let run = tollgate(dir.path(), &["check"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains(".tollgate.toml") && run.stderr.contains("exlude"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(".tollgate.toml") && run.stderr.contains("exlude"),
+        "{}",
+        run.stderr
+    );
 
     write(dir.path(), ".tollgate.toml", "max-file-size = \"big\"\n");
     let run = tollgate(dir.path(), &["check"]);
@@ -273,7 +337,11 @@ fn config_errors_name_the_file_and_the_key() {
     write(dir.path(), ".tollgate.toml", "[levels]\n\"nope/x\" = \"error\"\n");
     let run = tollgate(dir.path(), &["check"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains(".tollgate.toml") && run.stderr.contains("nope/x"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(".tollgate.toml") && run.stderr.contains("nope/x"),
+        "{}",
+        run.stderr
+    );
 
     let run = tollgate(dir.path(), &["check", "--config", "missing.toml"]);
     assert_eq!(run.code, 2);
@@ -293,11 +361,17 @@ fn excludes_and_per_file_ignores() {
     write(dir.path(), "app/key.pem", KEY);
     write(dir.path(), "build/key.pem", KEY);
     let run = tollgate(dir.path(), &["check", "--format", "json", "--exclude", "build"]);
-    assert_eq!(json_findings(&run), vec![("app/key.pem".into(), "secrets/private-key".into(), 1)]);
+    assert_eq!(
+        json_findings(&run),
+        vec![("app/key.pem".into(), "secrets/private-key".into(), 1)]
+    );
     // Named on purpose: an excluded directory or file is scanned.
     let run = tollgate(dir.path(), &["check", "vendor", "--format", "json"]);
     assert_eq!(json_findings(&run).len(), 1);
-    let run = tollgate(dir.path(), &["check", "build/key.pem", "--format", "json", "--exclude", "build"]);
+    let run = tollgate(
+        dir.path(),
+        &["check", "build/key.pem", "--format", "json", "--exclude", "build"],
+    );
     assert_eq!(json_findings(&run).len(), 1);
 }
 
@@ -312,7 +386,10 @@ fn gitignore_and_git_dir() {
     write(dir.path(), "also-ignored/key.pem", KEY);
     write(dir.path(), ".env", KEY);
     let run = tollgate(dir.path(), &["check", "--format", "json"]);
-    assert_eq!(json_findings(&run), vec![(".env".into(), "secrets/private-key".into(), 1)]);
+    assert_eq!(
+        json_findings(&run),
+        vec![(".env".into(), "secrets/private-key".into(), 1)]
+    );
     // Explicit paths are scanned even when ignored (pre-commit passes file names).
     let run = tollgate(dir.path(), &["check", "ignored.pem", "--format", "json"]);
     assert_eq!(json_findings(&run).len(), 1);
@@ -323,20 +400,48 @@ fn gitignore_and_git_dir() {
 fn bad_input_is_a_diagnostic_and_the_scan_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "tollgate.toml", "max-file-size = 4096\n");
-    write(dir.path(), "binary.bin", b"\x7fELF\x00\x00\x01-----BEGIN RSA PRIVATE KEY-----");
+    write(
+        dir.path(),
+        "binary.bin",
+        b"\x7fELF\x00\x00\x01-----BEGIN RSA PRIVATE KEY-----",
+    );
     write(dir.path(), "latin1.txt", b"caf\xe9\n");
     write(dir.path(), "empty.py", "");
-    write(dir.path(), "Dockerfile/inner.txt", "a directory named like a Dockerfile\n");
+    write(
+        dir.path(),
+        "Dockerfile/inner.txt",
+        "a directory named like a Dockerfile\n",
+    );
     write(dir.path(), "big.txt", "x".repeat(5000));
     write(dir.path(), "key.pem", KEY);
     std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
     std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("dangling.txt")).unwrap();
-    let run = tollgate(dir.path(), &["check", ".", "dangling.txt", "--format", "json", "--verbose"]);
+    let run = tollgate(
+        dir.path(),
+        &["check", ".", "dangling.txt", "--format", "json", "--verbose"],
+    );
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert_eq!(json_findings(&run), vec![("key.pem".into(), "secrets/private-key".into(), 1)]);
-    assert!(run.stderr.contains("latin1.txt: skipped: not valid UTF-8 (invalid byte at offset 3)"), "{}", run.stderr);
-    assert!(run.stderr.contains("binary.bin: skipped: binary file"), "{}", run.stderr);
-    assert!(run.stderr.contains("big.txt: skipped: 5000 bytes is over the size limit of 4096 bytes"), "{}", run.stderr);
+    assert_eq!(
+        json_findings(&run),
+        vec![("key.pem".into(), "secrets/private-key".into(), 1)]
+    );
+    assert!(
+        run.stderr
+            .contains("latin1.txt: skipped: not valid UTF-8 (invalid byte at offset 3)"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("binary.bin: skipped: binary file"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("big.txt: skipped: 5000 bytes is over the size limit of 4096 bytes"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("dangling.txt: cannot read"), "{}", run.stderr);
     assert!(!run.stderr.contains("empty.py"), "an empty file is not a problem");
     // Without --verbose, skipped binaries are only counted.
@@ -348,18 +453,39 @@ fn bad_input_is_a_diagnostic_and_the_scan_goes_on() {
 #[test]
 fn suppression_comments_in_a_run() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "a.txt", format!("# tollgate: ignore[secrets/private-key] fixture\n{KEY}"));
-    write(dir.path(), "b.txt", format!("# tollgate: ignore-file[secrets]\n\n\n{KEY}"));
+    write(
+        dir.path(),
+        "a.txt",
+        format!("# tollgate: ignore[secrets/private-key] fixture\n{KEY}"),
+    );
+    write(
+        dir.path(),
+        "b.txt",
+        format!("# tollgate: ignore-file[secrets]\n\n\n{KEY}"),
+    );
     write(
         dir.path(),
         "c.txt",
-        KEY.replace("-----END RSA PRIVATE KEY-----", "-----END RSA PRIVATE KEY----- gitleaks:allow"),
+        KEY.replace(
+            "-----END RSA PRIVATE KEY-----",
+            "-----END RSA PRIVATE KEY----- gitleaks:allow",
+        ),
     );
-    write(dir.path(), "d.txt", format!("{KEY}x = 1  # tollgate: ignore[secrets/private-key]\n"));
+    write(
+        dir.path(),
+        "d.txt",
+        format!("{KEY}x = 1  # tollgate: ignore[secrets/private-key]\n"),
+    );
     let run = tollgate(dir.path(), &["check", "--format", "json"]);
     let found = json_findings(&run);
-    assert!(found.contains(&("d.txt".into(), "secrets/private-key".into(), 1)), "{found:?}");
-    assert!(found.contains(&("d.txt".into(), "tollgate/unused-suppression".into(), 5)), "{found:?}");
+    assert!(
+        found.contains(&("d.txt".into(), "secrets/private-key".into(), 1)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("d.txt".into(), "tollgate/unused-suppression".into(), 5)),
+        "{found:?}"
+    );
     assert!(!found.iter().any(|(p, _, _)| p == "a.txt" || p == "b.txt"), "{found:?}");
     assert_eq!(found.len(), 2, "{found:?}");
 }
@@ -368,8 +494,13 @@ fn suppression_comments_in_a_run() {
 fn readme_rule_list_is_up_to_date() {
     let table = tollgate(&repo(), &["rules", "--format", "markdown"]).stdout;
     let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
-    let start = readme.find("<!-- rules:start -->\n").expect("README has the rules:start marker") + 21;
-    let end = readme.find("<!-- rules:end -->").expect("README has the rules:end marker");
+    let start = readme
+        .find("<!-- rules:start -->\n")
+        .expect("README has the rules:start marker")
+        + 21;
+    let end = readme
+        .find("<!-- rules:end -->")
+        .expect("README has the rules:end marker");
     assert!(
         readme[start..end].trim_end() == table.trim_end(),
         "README.md's rule list is out of date: run scripts/update-readme-rules"

@@ -47,11 +47,19 @@ fn check(dir: &Path, args: &[&str]) -> Run {
         parsed
             .iter()
             .map(|f| {
-                (f["path"].as_str().unwrap().into(), f["rule"].as_str().unwrap().into(), f["line"].as_u64().unwrap())
+                (
+                    f["path"].as_str().unwrap().into(),
+                    f["rule"].as_str().unwrap().into(),
+                    f["line"].as_u64().unwrap(),
+                )
             })
             .collect()
     };
-    Run { code: output.status.code().unwrap(), findings, stderr }
+    Run {
+        code: output.status.code().unwrap(),
+        findings,
+        stderr,
+    }
 }
 
 #[test]
@@ -59,10 +67,17 @@ fn staged_reads_the_index_not_the_working_file() {
     let dir = repo();
     write(dir.path(), "deploy.pem", KEY);
     git(dir.path(), &["add", "deploy.pem"]);
-    write(dir.path(), "deploy.pem", "removed from the working tree, still staged\n");
+    write(
+        dir.path(),
+        "deploy.pem",
+        "removed from the working tree, still staged\n",
+    );
     let staged = check(dir.path(), &["--staged"]);
     assert_eq!(staged.code, 1);
-    assert_eq!(staged.findings, vec![("deploy.pem".into(), "secrets/private-key".into(), 1)]);
+    assert_eq!(
+        staged.findings,
+        vec![("deploy.pem".into(), "secrets/private-key".into(), 1)]
+    );
     assert!(check(dir.path(), &[]).findings.is_empty(), "the working file is clean");
 
     // The other way round: a clean index and a dirty working file pass a pre-commit check.
@@ -86,7 +101,10 @@ fn staged_with_paths_scans_only_those() {
     write(dir.path(), "b/key.pem", KEY);
     git(dir.path(), &["add", "."]);
     let run = check(dir.path(), &["--staged", "a/key.pem"]);
-    assert_eq!(run.findings, vec![("a/key.pem".into(), "secrets/private-key".into(), 1)]);
+    assert_eq!(
+        run.findings,
+        vec![("a/key.pem".into(), "secrets/private-key".into(), 1)]
+    );
     let run = check(&dir.path().join("b"), &["--staged"]);
     assert_eq!(
         run.findings,
@@ -130,7 +148,11 @@ fn diff_base_errors_say_what_to_fetch() {
     git(dir.path(), &["commit", "-qm", "a"]);
     let run = check(dir.path(), &["--diff-base", "origin/nope"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("`origin/nope` is not a commit") && run.stderr.contains("git fetch"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("`origin/nope` is not a commit") && run.stderr.contains("git fetch"),
+        "{}",
+        run.stderr
+    );
 
     // A shallow clone whose history does not reach the merge base.
     git(dir.path(), &["checkout", "-qb", "feature"]);
@@ -143,12 +165,22 @@ fn diff_base_errors_say_what_to_fetch() {
     git(dir.path(), &["commit", "-qm", "c"]);
     let clones = tempfile::tempdir().unwrap();
     let url = format!("file://{}", dir.path().display());
-    git(clones.path(), &["clone", "-q", "--depth", "1", "--branch", "feature", &url, "shallow"]);
+    git(
+        clones.path(),
+        &["clone", "-q", "--depth", "1", "--branch", "feature", &url, "shallow"],
+    );
     let shallow = clones.path().join("shallow");
-    git(&shallow, &["fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main"]);
+    git(
+        &shallow,
+        &["fetch", "-q", "--depth", "1", "origin", "main:refs/remotes/origin/main"],
+    );
     let run = check(&shallow, &["--diff-base", "origin/main"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("no merge base") && run.stderr.contains("fetch-depth: 0"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("no merge base") && run.stderr.contains("fetch-depth: 0"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -165,11 +197,19 @@ fn baseline_survives_moved_lines_and_counts_copies() {
     assert!(String::from_utf8_lossy(&record.stderr).contains("Recorded 2 findings"));
 
     // Lines inserted above: still the same findings.
-    write(dir.path(), "keys.txt", &format!("new line\n\nanother\n{KEY}{OTHER_KEY}"));
+    write(
+        dir.path(),
+        "keys.txt",
+        &format!("new line\n\nanother\n{KEY}{OTHER_KEY}"),
+    );
     let run = check(dir.path(), &["--baseline", "baseline.json"]);
     assert_eq!(run.code, 0, "{:?}", run.findings);
     assert!(run.findings.is_empty());
-    assert!(run.stderr.contains("2 findings recorded in the baseline"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("2 findings recorded in the baseline"),
+        "{}",
+        run.stderr
+    );
 
     // A second copy of a recorded problem is new.
     write(dir.path(), "keys.txt", &format!("new line\n{KEY}{OTHER_KEY}{KEY}"));
@@ -181,10 +221,18 @@ fn baseline_survives_moved_lines_and_counts_copies() {
     write(dir.path(), "keys.txt", KEY);
     let run = check(dir.path(), &["--baseline", "baseline.json"]);
     assert!(run.findings.is_empty());
-    assert!(run.stderr.contains("1 baseline entries no longer match"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("1 baseline entries no longer match"),
+        "{}",
+        run.stderr
+    );
 
     write(dir.path(), "bad.json", "{\"version\": 1}");
     let run = check(dir.path(), &["--baseline", "bad.json"]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("bad.json: not a tollgate baseline"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("bad.json: not a tollgate baseline"),
+        "{}",
+        run.stderr
+    );
 }

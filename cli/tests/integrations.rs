@@ -32,9 +32,17 @@ fn pre_commit_blocks_a_staged_private_key_and_passes_a_clean_commit() {
     git(dirty.path(), &["add", "."]);
     let out = try_repo(dirty.path(), home.path());
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(stdout.contains("id_ed25519:1:1: secrets/private-key"), "{stdout}");
-    assert!(!stdout.contains("QyNTUxOQAAACDe3Yb0kTq3bX8mS2vPq7JcLh9uGf4w"), "the key is never printed whole");
+    assert!(
+        !stdout.contains("QyNTUxOQAAACDe3Yb0kTq3bX8mS2vPq7JcLh9uGf4w"),
+        "the key is never printed whole"
+    );
 
     let clean = tempfile::tempdir().unwrap();
     git(clean.path(), &["init", "-q"]);
@@ -88,7 +96,12 @@ fn outcomes(report: &Value) -> Vec<(String, String)> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|s| (s["name"].as_str().unwrap().to_string(), s["outcome"].as_str().unwrap().to_string()))
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap().to_string(),
+                s["outcome"].as_str().unwrap().to_string(),
+            )
+        })
         .collect()
 }
 
@@ -107,7 +120,10 @@ fn the_action_installs_checks_uploads_and_then_fails_the_step() {
     ];
     let expected: Vec<(String, String)> = expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
     assert_eq!(steps, expected, "{report:#}");
-    assert_eq!(report["exit_code"], 1, "the demo has errors: the step fails, after the upload");
+    assert_eq!(
+        report["exit_code"], 1,
+        "the demo has errors: the step fails, after the upload"
+    );
     assert_eq!(report["uploads"][0]["sarif_file"], "tollgate.sarif");
     assert_eq!(report["uploads"][0]["category"], "tollgate");
     assert_eq!(report["uploads"][0]["exists"], true);
@@ -134,8 +150,14 @@ fn the_action_installs_checks_uploads_and_then_fails_the_step() {
 fn the_action_passes_with_fail_on_never_and_can_skip_the_upload() {
     let (report, _workspace) = run_action(&["fail-on=never", "upload-sarif=false", "sarif-file=out/report.sarif"]);
     let steps = outcomes(&report);
-    assert!(steps.contains(&("Upload SARIF".to_string(), "skipped".to_string())), "{steps:?}");
-    assert!(steps.contains(&("Gate".to_string(), "success".to_string())), "{steps:?}");
+    assert!(
+        steps.contains(&("Upload SARIF".to_string(), "skipped".to_string())),
+        "{steps:?}"
+    );
+    assert!(
+        steps.contains(&("Gate".to_string(), "success".to_string())),
+        "{steps:?}"
+    );
     assert_eq!(report["exit_code"], 0);
     assert_eq!(report["outputs"]["sarif-file"], "out/report.sarif");
 }
@@ -158,7 +180,15 @@ fn action_yml_is_clean_under_the_schema_zizmor_and_tollgate() {
     let own = assert_cmd::Command::cargo_bin("tollgate")
         .unwrap()
         .current_dir(repo())
-        .args(["check", "action.yml", ".github/workflows", "--fail-on", "note", "--format", "json"])
+        .args([
+            "check",
+            "action.yml",
+            ".github/workflows",
+            "--fail-on",
+            "note",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&own.stdout).trim(), "[]");

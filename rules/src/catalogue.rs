@@ -61,6 +61,7 @@ impl Catalogue {
         rules.extend(crate::domains::tollgate::rules());
         rules.extend(crate::domains::secrets::rules());
         rules.extend(crate::domains::actions::rules());
+        rules.extend(crate::domains::docker::rules());
         rules.sort_by_key(|rule| rule.id);
         let by_id = rules.iter().enumerate().map(|(i, rule)| (rule.id, i)).collect();
         Catalogue { rules, by_id }
@@ -101,7 +102,10 @@ mod tests {
             let (domain, slug) = rule.id.split_once('/').expect("id is domain/slug");
             assert!(crate::DOMAINS.contains(&domain), "{}: unknown domain", rule.id);
             assert!(
-                !slug.is_empty() && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                !slug.is_empty()
+                    && slug
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
                 "{}: slug must be kebab-case",
                 rule.id
             );
@@ -117,7 +121,8 @@ mod tests {
             }
             for peer in rule.peers {
                 assert!(
-                    peer.split_once(':').is_some_and(|(tool, code)| !tool.is_empty() && !code.is_empty()),
+                    peer.split_once(':')
+                        .is_some_and(|(tool, code)| !tool.is_empty() && !code.is_empty()),
                     "{}: peer `{peer}` is not tool:code",
                     rule.id
                 );

@@ -67,12 +67,21 @@ impl<'a> LineIndex<'a> {
     pub fn region(&self, span: &std::ops::Range<usize>) -> Region {
         let (start_line, start_column) = self.position(span.start);
         let (end_line, end_column) = self.position(span.end.max(span.start));
-        Region { start_line, start_column, end_line, end_column }
+        Region {
+            start_line,
+            start_column,
+            end_line,
+            end_column,
+        }
     }
 }
 
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i + 1)
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, &b)| b == b'\n')
+        .map(|(i, _)| i + 1)
 }
 
 #[cfg(test)]

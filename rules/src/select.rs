@@ -15,7 +15,11 @@ pub struct SelectError {
 
 impl fmt::Display for SelectError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "`{}` matches no rule id or prefix (see `tollgate rules`)", self.selector)
+        write!(
+            f,
+            "`{}` matches no rule id or prefix (see `tollgate rules`)",
+            self.selector
+        )
     }
 }
 
@@ -35,7 +39,9 @@ impl RuleSet {
         let rules = catalogue().rules();
         for selector in select.unwrap_or(&[]).iter().chain(extend).chain(ignore) {
             if selector != "none" && !rules.iter().any(|rule| matches(selector, rule.id)) {
-                return Err(SelectError { selector: selector.clone() });
+                return Err(SelectError {
+                    selector: selector.clone(),
+                });
             }
         }
         let levels = rules
@@ -54,7 +60,9 @@ impl RuleSet {
 
     /// Every rule, at its default level.
     pub fn all() -> RuleSet {
-        RuleSet { levels: catalogue().rules().iter().map(|rule| Some(rule.level)).collect() }
+        RuleSet {
+            levels: catalogue().rules().iter().map(|rule| Some(rule.level)).collect(),
+        }
     }
 
     /// Changes the level of every enabled rule that `selector` names.
@@ -71,7 +79,9 @@ impl RuleSet {
         if any {
             Ok(())
         } else {
-            Err(SelectError { selector: selector.to_string() })
+            Err(SelectError {
+                selector: selector.to_string(),
+            })
         }
     }
 
@@ -89,7 +99,12 @@ impl RuleSet {
     }
 
     pub fn enabled(&self) -> impl Iterator<Item = &'static Rule> + '_ {
-        catalogue().rules().iter().zip(&self.levels).filter(|(_, level)| level.is_some()).map(|(rule, _)| rule)
+        catalogue()
+            .rules()
+            .iter()
+            .zip(&self.levels)
+            .filter(|(_, level)| level.is_some())
+            .map(|(rule, _)| rule)
     }
 }
 

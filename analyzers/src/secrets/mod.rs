@@ -41,6 +41,9 @@ mod tests {
     fn redaction_shows_little() {
         assert_eq!(redact("ghp_3fKabcdefghijklmnopqrstuvwxyz0123456"), "ghp_3fK…(40 chars)");
         assert_eq!(redact("hunter22"), "hu…(8 chars)");
-        assert_eq!(redact("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n"), "-----BEGIN RSA PRIVATE KEY-----…(37 chars)");
+        assert_eq!(
+            redact("-----BEGIN RSA PRIVATE KEY-----\nMIIE\n"),
+            "-----BEGIN RSA PRIVATE KEY-----…(37 chars)"
+        );
     }
 }

@@ -9,7 +9,10 @@ pub fn check(text: &str, out: &mut Vec<Finding>) {
     while let Some(found) = text[from..].find("-----BEGIN ") {
         let start = from + found;
         from = start + 11;
-        let Some(header_len) = text[start..].find("-----\n").or_else(|| text[start..].find("-----\r\n")) else {
+        let Some(header_len) = text[start..]
+            .find("-----\n")
+            .or_else(|| text[start..].find("-----\r\n"))
+        else {
             continue;
         };
         let header = &text[start + 11..start + header_len];

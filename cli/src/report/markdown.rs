@@ -19,13 +19,20 @@ pub fn summary(report: &Report, blob_url: Option<&str>) -> String {
     let counts = tally(report.records);
     md.push_str("| domain | error | warning | note |\n|---|---:|---:|---:|\n");
     for domain in DOMAINS {
-        let row: Vec<usize> =
-            Level::ALL.iter().map(|&level| counts.get(&(*domain, level)).copied().unwrap_or(0)).collect();
+        let row: Vec<usize> = Level::ALL
+            .iter()
+            .map(|&level| counts.get(&(*domain, level)).copied().unwrap_or(0))
+            .collect();
         if row.iter().any(|&n| n > 0) {
             let _ = writeln!(md, "| {domain} | {} | {} | {} |", row[0], row[1], row[2]);
         }
     }
-    let _ = writeln!(md, "\n{} findings in {} files.\n", report.records.len(), report.files_scanned);
+    let _ = writeln!(
+        md,
+        "\n{} findings in {} files.\n",
+        report.records.len(),
+        report.files_scanned
+    );
     let mut top: Vec<_> = report.records.iter().collect();
     top.sort_by_key(|r| std::cmp::Reverse(r.level));
     md.push_str("| level | rule | location | message |\n|---|---|---|---|\n");
@@ -35,7 +42,13 @@ pub fn summary(report: &Report, blob_url: Option<&str>) -> String {
             Some(base) if !r.path.starts_with('/') => format!("[{place}]({base}/{}#L{})", r.path, r.region.start_line),
             _ => format!("`{place}`"),
         };
-        let _ = writeln!(md, "| {} | `{}` | {location} | {} |", r.level, r.rule.id, escape(&r.message));
+        let _ = writeln!(
+            md,
+            "| {} | `{}` | {location} | {} |",
+            r.level,
+            r.rule.id,
+            escape(&r.message)
+        );
     }
     if report.records.len() > TOP {
         let _ = writeln!(md, "\n…and {} more in the SARIF report.", report.records.len() - TOP);

@@ -19,8 +19,12 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 pub fn document(report: &Report) -> Value {
     let rules: Vec<&Rule> = report.rules.enabled().collect();
     let rule_index: HashMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-    let results: Vec<Value> =
-        report.records.iter().take(MAX_RESULTS).map(|r| result(r, rule_index[r.rule.id])).collect();
+    let results: Vec<Value> = report
+        .records
+        .iter()
+        .take(MAX_RESULTS)
+        .map(|r| result(r, rule_index[r.rule.id]))
+        .collect();
     let mut notifications: Vec<Value> = report
         .diagnostics
         .iter()

@@ -90,7 +90,11 @@ pub fn summary(report: &Report) -> String {
     if total == 0 {
         text.push_str(&format!("No findings in {files}.\n"));
     } else {
-        text.push_str(&format!("Found {} ({}) in {files}.\n", plural(total, "finding"), by_level.join(", ")));
+        text.push_str(&format!(
+            "Found {} ({}) in {files}.\n",
+            plural(total, "finding"),
+            by_level.join(", ")
+        ));
         for domain in DOMAINS {
             let parts: Vec<String> = Level::ALL
                 .iter()
@@ -108,10 +112,16 @@ pub fn summary(report: &Report) -> String {
     let skipped = report.diagnostics.iter().filter(|d| d.quiet).count();
     let problems = report.diagnostics.len() - skipped;
     if skipped > 0 {
-        text.push_str(&format!("Skipped {} (binary or over the size limit).\n", plural(skipped, "file")));
+        text.push_str(&format!(
+            "Skipped {} (binary or over the size limit).\n",
+            plural(skipped, "file")
+        ));
     }
     if problems > 0 {
-        text.push_str(&format!("{} could not be analysed (see above).\n", plural(problems, "file")));
+        text.push_str(&format!(
+            "{} could not be analysed (see above).\n",
+            plural(problems, "file")
+        ));
     }
     text
 }

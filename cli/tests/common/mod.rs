@@ -25,8 +25,10 @@ fn sarif_validator() -> &'static jsonschema::Validator {
 
 pub fn assert_valid_sarif(text: &str) -> Value {
     let document: Value = serde_json::from_str(text).unwrap();
-    let errors: Vec<String> =
-        sarif_validator().iter_errors(&document).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    let errors: Vec<String> = sarif_validator()
+        .iter_errors(&document)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
     assert!(errors.is_empty(), "SARIF is not schema-valid:\n{}", errors.join("\n"));
     document
 }
@@ -34,19 +36,36 @@ pub fn assert_valid_sarif(text: &str) -> Value {
 pub fn git(dir: &Path, args: &[&str]) {
     let out = std::process::Command::new("git")
         .current_dir(dir)
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "init.defaultBranch=main"])
+        .args([
+            "-c",
+            "user.name=t",
+            "-c",
+            "user.email=t@example.com",
+            "-c",
+            "init.defaultBranch=main",
+        ])
         .args(["-c", "commit.gpgsign=false"])
         .args(args)
         .output()
         .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// A tool from the virtualenv scripts/test maintains.
 pub fn venv_tool(name: &str) -> PathBuf {
-    let venv = std::env::var_os("TOLLGATE_VENV").map(PathBuf::from).unwrap_or_else(|| repo().join(".venv"));
+    let venv = std::env::var_os("TOLLGATE_VENV")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo().join(".venv"));
     let tool = venv.join("bin").join(name);
-    assert!(tool.exists(), "{} is missing: run scripts/test, which installs it", tool.display());
+    assert!(
+        tool.exists(),
+        "{} is missing: run scripts/test, which installs it",
+        tool.display()
+    );
     tool
 }
 

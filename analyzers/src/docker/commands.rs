@@ -1,0 +1,153 @@
+//! Commands in RUN scripts: cd, sudo, apt, wget, curl, ln, pipes, and how RUNs are split.
+
+use super::parser::Kind;
+use super::shell::flag_matches;
+use super::{Item, Model, Sink};
+
+pub fn check(model: &Model, sink: &mut Sink) {
+    let mut first_curl: Option<usize> = None;
+    let mut first_wget: Option<usize> = None;
+    for item in model.items.iter().filter(|i| i.is(Kind::Run)) {
+        for command in item.commands() {
+            match command.program() {
+                "cd" => sink.report(
+                    item.statement,
+                    "docker/cd-in-run",
+                    command.name.span.clone(),
+                    "`cd` in `RUN`: use `WORKDIR` to change directory",
+                ),
+                "sudo" => sink.report(
+                    item.statement,
+                    "docker/sudo",
+                    command.name.span.clone(),
+                    "`sudo` in `RUN`: switch with `USER` instead",
+                ),
+                "apt" => sink.report(
+                    item.statement,
+                    "docker/apt-used",
+                    command.name.span.clone(),
+                    "`apt` is for interactive use: use `apt-get` or `apt-cache`",
+                ),
+                "wget" => {
+                    first_wget.get_or_insert(command.span.start);
+                    let quiet = command.has_flag(&["--progress", "-q", "--quiet", "-nv", "--no-verbose"])
+                        || command
+                            .args
+                            .iter()
+                            .any(|a| flag_matches(&a.value, &["-o", "--output-file", "-a", "--append-output"]));
+                    if !quiet {
+                        sink.report(
+                            item.statement,
+                            "docker/wget-no-progress",
+                            command.name.span.clone(),
+                            "`wget` without `--progress` fills the build log with a progress bar",
+                        );
+                    }
+                }
+                "curl" => {
+                    first_curl.get_or_insert(command.span.start);
+                }
+                "ln" => {
+                    let targets_sh = command
+                        .positional()
+                        .last()
+                        .is_some_and(|w| w.value == "/bin/sh" || w.value == "/usr/bin/sh");
+                    if targets_sh && command.positional().count() >= 2 {
+                        sink.report(
+                            item.statement,
+                            "docker/ln-bin-sh",
+                            command.span.clone(),
+                            "replacing `/bin/sh` changes the shell of the whole image: use `SHELL`",
+                        );
+                    }
+                }
+                _ => {}
+            }
+        }
+        pipefail(item, sink);
+    }
+    curl_and_wget(model, first_curl, first_wget, sink);
+    consecutive_runs(model, sink);
+}
+
+fn pipefail(item: &Item, sink: &mut Sink) {
+    if item.pipefail_shell || item.non_posix_shell {
+        return;
+    }
+    for script in &item.scripts {
+        if script.sets_pipefail {
+            continue;
+        }
+        if let Some(pipe) = script.pipelines.first() {
+            sink.report(
+                item.statement,
+                "docker/pipe-without-pipefail",
+                pipe.clone(),
+                "a pipeline without `pipefail` hides failures of all but its last command",
+            );
+            return;
+        }
+    }
+}
+
+/// Reports every use of the download tool that appears second.
+fn curl_and_wget(model: &Model, first_curl: Option<usize>, first_wget: Option<usize>, sink: &mut Sink) {
+    let (Some(curl), Some(wget)) = (first_curl, first_wget) else {
+        return;
+    };
+    let (second, first) = if curl < wget {
+        ("wget", "curl")
+    } else {
+        ("curl", "wget")
+    };
+    for item in model.items.iter().filter(|i| i.is(Kind::Run)) {
+        for command in item.commands().filter(|c| c.is(second)) {
+            sink.report(
+                item.statement,
+                "docker/curl-and-wget",
+                command.name.span.clone(),
+                format!("`{second}` is used although `{first}` is too: use one download tool"),
+            );
+        }
+    }
+}
+
+fn flags_key(item: &Item) -> Vec<(String, Option<String>)> {
+    item.ins
+        .flags
+        .iter()
+        .map(|f| (f.name.clone(), f.value.clone()))
+        .collect()
+}
+
+fn single_command(item: &Item) -> bool {
+    if item.ins.is_exec() {
+        return true;
+    }
+    item.scripts.iter().map(|s| s.top_level).sum::<usize>() <= 1
+}
+
+fn consecutive_runs(model: &Model, sink: &mut Sink) {
+    let mut previous: Option<&Item> = None;
+    for item in model.items.iter().filter(|i| !i.onbuild) {
+        if item.is(Kind::Run) {
+            if let Some(prev) = previous {
+                if prev.stage == item.stage
+                    && prev.is(Kind::Run)
+                    && flags_key(prev) == flags_key(item)
+                    && single_command(prev)
+                    && single_command(item)
+                    && item.scripts.iter().any(|s| s.top_level > 0)
+                {
+                    sink.report(
+                        item.statement,
+                        "docker/consecutive-run",
+                        item.ins.keyword.clone(),
+                        "this `RUN` follows another single-command `RUN`: join them with `&&`",
+                    );
+                }
+            }
+        }
+        previous = Some(item);
+    }
+}

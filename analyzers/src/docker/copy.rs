@@ -1,0 +1,178 @@
+//! COPY and ADD: sources, destinations, `--from` and remote downloads.
+
+use super::parser::{Kind, Word};
+use super::{Item, Model, Sink};
+
+const ARCHIVES: &[&str] = &[
+    ".tar",
+    ".tar.gz",
+    ".tgz",
+    ".tar.bz2",
+    ".tbz",
+    ".tbz2",
+    ".tb2",
+    ".tar.xz",
+    ".txz",
+    ".tar.lz",
+    ".tar.lzma",
+    ".tlz",
+    ".tar.z",
+    ".tz",
+    ".tar.zst",
+    ".tzst",
+    ".gz",
+    ".bz2",
+    ".xz",
+    ".lzma",
+    ".zst",
+    ".zip",
+];
+
+fn is_url(source: &str) -> bool {
+    source.contains("://") || source.starts_with("git@")
+}
+
+fn is_archive(source: &str) -> bool {
+    let lower = source.to_ascii_lowercase();
+    ARCHIVES.iter().any(|ext| lower.ends_with(ext))
+}
+
+pub(crate) fn is_absolute_path(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    path.starts_with('/')
+        || path.starts_with('$')
+        || path.starts_with('\\')
+        || (bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':')
+}
+
+/// (sources, destination) of a COPY or ADD.
+fn split<'a>(item: &Item<'a>) -> Option<(Vec<&'a Word>, &'a Word)> {
+    let words = item.ins.words();
+    let (dest, sources) = words.split_last()?;
+    Some((sources.iter().collect(), dest))
+}
+
+pub fn check(model: &Model, sink: &mut Sink) {
+    for (stage_index, _) in model.stages.iter().enumerate() {
+        let mut workdir = inherited_workdir(model, stage_index);
+        for item in model.stage_items(stage_index) {
+            if item.is(Kind::Workdir) {
+                workdir = true;
+            }
+            if !(item.is(Kind::Copy) || item.is(Kind::Add)) {
+                continue;
+            }
+            copy_or_add(model, item, stage_index, workdir, sink);
+        }
+    }
+    // ONBUILD COPY/ADD run in a child image: only the checks that do not depend on stages.
+    for item in model.items.iter().filter(|i| i.onbuild) {
+        if item.is(Kind::Add) {
+            add_checks(item, sink);
+        }
+    }
+}
+
+fn inherited_workdir(model: &Model, stage: usize) -> bool {
+    let mut current = model.stages[stage].parent;
+    let mut guard = 0;
+    while let Some(s) = current {
+        if model.stage_items(s).any(|item| item.is(Kind::Workdir)) {
+            return true;
+        }
+        current = model.stages[s].parent;
+        guard += 1;
+        if guard > 64 {
+            break;
+        }
+    }
+    false
+}
+
+fn copy_or_add(model: &Model, item: &Item, stage_index: usize, workdir: bool, sink: &mut Sink) {
+    let Some((sources, dest)) = split(item) else { return };
+    let keyword = item.ins.kind.name();
+    if item.is(Kind::Add) {
+        add_checks(item, sink);
+    }
+    if item.is(Kind::Copy) {
+        if sources.len() > 1 && !dest.value.ends_with('/') && !dest.value.contains('$') {
+            sink.report(
+                item.statement,
+                "docker/copy-dest-not-dir",
+                dest.span.clone(),
+                format!(
+                    "`COPY` of {} sources needs a destination ending with `/`",
+                    sources.len()
+                ),
+            );
+        }
+        if let Some(from) = item.ins.flag("from") {
+            let reference = from.value.as_deref().unwrap_or("");
+            let own = model.stages[stage_index]
+                .name
+                .as_deref()
+                .is_some_and(|n| n.eq_ignore_ascii_case(reference));
+            if own {
+                sink.report(
+                    item.statement,
+                    "docker/copy-from-own-stage",
+                    from.span.clone(),
+                    format!("`--from={reference}` names the stage this `COPY` is in"),
+                );
+            } else {
+                let earlier = model.stages[..stage_index]
+                    .iter()
+                    .any(|s| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(reference)));
+                let number = reference.parse::<usize>().is_ok();
+                let image_like = reference.contains([':', '/', '@', '$']);
+                if !earlier && !number && !image_like && !reference.is_empty() {
+                    sink.report(
+                        item.statement,
+                        "docker/copy-from-unknown-stage",
+                        from.span.clone(),
+                        format!("`--from={reference}` is not a stage defined earlier"),
+                    );
+                }
+            }
+        }
+    }
+    let heredoc = item.ins.heredocs.iter().any(|h| h.marker.start <= dest.span.start) && sources.is_empty();
+    if !workdir && !heredoc && !is_absolute_path(&dest.value) {
+        sink.report(
+            item.statement,
+            "docker/copy-relative-without-workdir",
+            dest.span.clone(),
+            format!("`{keyword}` to relative `{}` with no `WORKDIR` set", dest.value),
+        );
+    }
+}
+
+fn add_checks(item: &Item, sink: &mut Sink) {
+    let Some((sources, _)) = split(item) else { return };
+    for source in sources {
+        let value = &source.value;
+        if value.starts_with("<<") || value.contains('$') {
+            continue;
+        }
+        if is_url(value) {
+            let remote_http = value.starts_with("http://") || value.starts_with("https://");
+            let git = value.ends_with(".git") || value.contains(".git#");
+            if remote_http && !git && item.ins.flag("checksum").is_none() {
+                sink.report(
+                    item.statement,
+                    "docker/add-remote-without-checksum",
+                    source.span.clone(),
+                    "`ADD` of a URL without `--checksum`: the download is not verified",
+                );
+            }
+        } else if !is_archive(value) {
+            sink.report(
+                item.statement,
+                "docker/add-instead-of-copy",
+                source.span.clone(),
+                format!("`ADD` of `{value}`, which is neither a URL nor an archive: use `COPY`"),
+            );
+        }
+    }
+}

@@ -1,0 +1,209 @@
+//! Stages and base images: tags, digests, registries, platforms, stage names, users.
+
+use super::parser::Kind;
+use super::{Model, Sink};
+
+/// `registry/path/name:tag@digest` split into its parts.
+pub(crate) struct ImageRef<'a> {
+    pub registry: Option<&'a str>,
+    pub tag: Option<&'a str>,
+    pub digest: Option<&'a str>,
+}
+
+pub(crate) fn image_ref(image: &str) -> ImageRef<'_> {
+    let (name, digest) = match image.split_once('@') {
+        Some((n, d)) => (n, Some(d)),
+        None => (image, None),
+    };
+    let last_slash = name.rfind('/').map_or(0, |i| i + 1);
+    let tag = name[last_slash..].split_once(':').map(|(_, t)| t);
+    let registry = name
+        .split_once('/')
+        .and_then(|(first, _)| (first.contains('.') || first.contains(':') || first == "localhost").then_some(first));
+    ImageRef { registry, tag, digest }
+}
+
+pub fn check(model: &Model, sink: &mut Sink) {
+    let settings = model.settings;
+    let mut names: Vec<(String, usize)> = Vec::new();
+    for (index, stage) in model.stages.iter().enumerate() {
+        let from = stage.from;
+        let statement = from.span.start;
+        let span = stage.image_span.clone();
+        let raw = &from.words()[0].value;
+        let is_scratch = stage.image.eq_ignore_ascii_case("scratch");
+        // A reference to an earlier stage is not an image.
+        let is_stage = stage.parent.is_some() && !raw.contains(':');
+        // A variable without a default: the image is only known at build time.
+        let unknown = raw.contains('$') && (stage.image.is_empty() || stage.image.ends_with(':'));
+        if !is_scratch && !is_stage && !unknown {
+            let reference = image_ref(&stage.image);
+            let shown = if raw.contains('$') {
+                format!("`{raw}` (`{}`)", stage.image)
+            } else {
+                format!("`{raw}`")
+            };
+            if reference.tag.is_none() && reference.digest.is_none() {
+                sink.report(
+                    statement,
+                    "docker/untagged-image",
+                    span.clone(),
+                    format!("image {shown} has no tag: pin a version"),
+                );
+            }
+            if reference.tag == Some("latest") && reference.digest.is_none() {
+                sink.report(
+                    statement,
+                    "docker/latest-tag",
+                    span.clone(),
+                    format!("image {shown} uses the `latest` tag: pin a release"),
+                );
+            }
+            if settings.pedantic && reference.digest.is_none() {
+                sink.report(
+                    statement,
+                    "docker/from-without-digest",
+                    span.clone(),
+                    format!("image {shown} is not pinned by digest"),
+                );
+            }
+            if !settings.allowed_registries.is_empty() {
+                let registry = reference.registry.unwrap_or("docker.io");
+                if !registry_allowed(registry, &settings.allowed_registries) {
+                    sink.report(
+                        statement,
+                        "docker/untrusted-registry",
+                        span.clone(),
+                        format!("registry `{registry}` is not in `allowed-registries`"),
+                    );
+                }
+            }
+        }
+        if let Some(platform) = from.flag("platform") {
+            if platform.value.as_deref().is_some_and(|v| !v.contains('$')) {
+                sink.report(
+                    statement,
+                    "docker/from-platform",
+                    platform.span.clone(),
+                    format!(
+                        "`--platform={}` fixes the platform",
+                        platform.value.as_deref().unwrap_or("")
+                    ),
+                );
+            }
+        }
+        if let (Some(name), Some(word)) = (&stage.name, from.words().get(2)) {
+            let lower = name.to_ascii_lowercase();
+            if let Some((_, first)) = names.iter().find(|(n, _)| *n == lower) {
+                sink.report(
+                    statement,
+                    "docker/duplicate-stage-name",
+                    word.span.clone(),
+                    format!("stage name `{name}` is already used by stage {first}"),
+                );
+            } else {
+                names.push((lower, index));
+            }
+        }
+    }
+    if let Some(first) = model.items.first() {
+        if !matches!(first.ins.kind, Kind::From | Kind::Arg) {
+            sink.report(
+                first.statement,
+                "docker/instruction-before-from",
+                first.ins.keyword.clone(),
+                format!("`{}` before the first `FROM`", first.ins.kind.name()),
+            );
+        }
+    }
+    check_users(model, sink);
+    if let Some(last) = model.last_stage() {
+        let has_healthcheck = model.stage_items(last).any(|item| item.is(Kind::Healthcheck));
+        if !has_healthcheck {
+            let stage = &model.stages[last];
+            sink.report(
+                stage.from.span.start,
+                "docker/no-healthcheck",
+                stage.image_span.clone(),
+                "the image has no `HEALTHCHECK`",
+            );
+        }
+    }
+}
+
+fn registry_allowed(registry: &str, allowed: &[String]) -> bool {
+    allowed.iter().any(|pattern| {
+        let pattern = pattern.to_ascii_lowercase();
+        let registry = registry.to_ascii_lowercase();
+        match pattern.strip_prefix("*.") {
+            Some(suffix) => registry.ends_with(&format!(".{suffix}")),
+            None => {
+                registry == pattern
+                    || (pattern == "docker.io" && registry == "index.docker.io")
+                    || (pattern == "index.docker.io" && registry == "docker.io")
+            }
+        }
+    })
+}
+
+fn is_root(user: &str) -> bool {
+    let name = user.split(':').next().unwrap_or(user);
+    name == "root" || name == "0"
+}
+
+/// `last-user-root` and `root-user`: what user the final image runs as.
+fn check_users(model: &Model, sink: &mut Sink) {
+    let Some(last) = model.last_stage() else { return };
+    // The last USER of the final stage, or of the stages it builds on.
+    let mut stage = Some(last);
+    let mut guard = 0;
+    while let Some(s) = stage {
+        let last_user = model.stage_items(s).filter(|item| item.is(super::Kind::User)).last();
+        if let Some(item) = last_user {
+            if let Some(word) = item.ins.words().first() {
+                if is_root(&word.value) {
+                    sink.report(
+                        item.statement,
+                        "docker/last-user-root",
+                        word.span.clone(),
+                        format!("the image runs as `{}`: switch to an unprivileged user", word.value),
+                    );
+                }
+            }
+            return;
+        }
+        if model.stages[s].image.eq_ignore_ascii_case("scratch") {
+            return;
+        }
+        stage = model.stages[s].parent;
+        guard += 1;
+        if guard > 64 {
+            return;
+        }
+    }
+    let final_stage = &model.stages[last];
+    sink.report(
+        final_stage.from.span.start,
+        "docker/root-user",
+        final_stage.image_span.clone(),
+        "no `USER` in the final stage: the container runs as root",
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn image_references() {
+        let r = image_ref("registry.example.com:5000/team/app:1.2@sha256:abc");
+        assert_eq!(r.registry, Some("registry.example.com:5000"));
+        assert_eq!(r.tag, Some("1.2"));
+        assert_eq!(r.digest, Some("sha256:abc"));
+        let r = image_ref("library/debian");
+        assert_eq!(r.registry, None);
+        assert_eq!(r.tag, None);
+        assert!(registry_allowed("x.example.com", &["*.example.com".into()]));
+        assert!(!registry_allowed("example.org", &["*.example.com".into()]));
+    }
+}

@@ -1,0 +1,147 @@
+//! Instruction-level rules: WORKDIR, EXPOSE, CMD / ENTRYPOINT, ENV, MAINTAINER.
+
+use super::parser::Kind;
+use super::{Model, Sink};
+
+pub fn check(model: &Model, sink: &mut Sink) {
+    let mut seen_cmd: Vec<Option<usize>> = Vec::new();
+    let mut seen_entrypoint: Vec<Option<usize>> = Vec::new();
+    for item in &model.items {
+        let ins = item.ins;
+        match ins.kind {
+            Kind::Workdir => {
+                if let Some(word) = ins.words().first() {
+                    if !super::copy::is_absolute_path(&word.value) {
+                        sink.report(
+                            item.statement,
+                            "docker/workdir-relative",
+                            word.span.clone(),
+                            format!("`WORKDIR {}` is relative: use an absolute path", word.value),
+                        );
+                    }
+                }
+            }
+            Kind::Expose => {
+                for word in ins.words() {
+                    let ports = word.value.split('/').next().unwrap_or("");
+                    let invalid = ports.split('-').any(|p| {
+                        !p.is_empty()
+                            && p.bytes().all(|b| b.is_ascii_digit())
+                            && p.parse::<u64>().map_or(true, |n| n > 65535)
+                    });
+                    if invalid {
+                        sink.report(
+                            item.statement,
+                            "docker/invalid-port",
+                            word.span.clone(),
+                            format!("`{}` is not a port between 0 and 65535", word.value),
+                        );
+                    }
+                }
+            }
+            Kind::Cmd | Kind::Entrypoint => {
+                if !ins.is_exec() && !ins.words().is_empty() {
+                    sink.report(
+                        item.statement,
+                        "docker/shell-form-cmd",
+                        ins.args_span(),
+                        format!("`{}` in shell form: write it as a JSON array", ins.kind.name()),
+                    );
+                }
+                if item.onbuild {
+                    continue;
+                }
+                let (seen, rule) = if ins.kind == Kind::Cmd {
+                    (&mut seen_cmd, "docker/multiple-cmd")
+                } else {
+                    (&mut seen_entrypoint, "docker/multiple-entrypoint")
+                };
+                let stage = item.stage.map_or(0, |s| s + 1);
+                if seen.len() <= stage {
+                    seen.resize(stage + 1, None);
+                }
+                if let Some(first) = seen[stage] {
+                    let line = model.text[..first].matches('\n').count() + 1;
+                    sink.report(
+                        item.statement,
+                        rule,
+                        ins.keyword.clone(),
+                        format!(
+                            "another `{}` on line {line} of this stage has no effect",
+                            ins.kind.name()
+                        ),
+                    );
+                } else {
+                    seen[stage] = Some(ins.keyword.start);
+                }
+            }
+            Kind::Env => env_self_reference(model, item, sink),
+            Kind::Maintainer => sink.report(
+                item.statement,
+                "docker/maintainer",
+                ins.keyword.clone(),
+                "`MAINTAINER` is deprecated: use `LABEL org.opencontainers.image.authors=...`",
+            ),
+            _ => {}
+        }
+    }
+}
+
+/// `$NAME` and `${NAME...}` references in a value, with their byte offsets.
+pub(crate) fn references(value: &str) -> Vec<(usize, usize, &str)> {
+    let bytes = value.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\\' {
+            i += 2;
+            continue;
+        }
+        if bytes[i] == b'$' {
+            let braced = bytes.get(i + 1) == Some(&b'{');
+            let start = i + 1 + usize::from(braced);
+            let mut end = start;
+            while end < bytes.len() && (bytes[end].is_ascii_alphanumeric() || bytes[end] == b'_') {
+                end += 1;
+            }
+            if end > start {
+                let close = if braced {
+                    value[end..].find('}').map_or(end, |c| end + c + 1)
+                } else {
+                    end
+                };
+                out.push((i, close, &value[start..end]));
+                i = close;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+fn env_self_reference(model: &Model, item: &super::Item, sink: &mut Sink) {
+    let pairs = item.ins.pairs();
+    for (i, pair) in pairs.iter().enumerate() {
+        let Some(value) = &pair.value else { continue };
+        let raw = model.text.get(value.span.clone()).unwrap_or("");
+        if raw.starts_with('\'') {
+            continue;
+        }
+        for (start, end, name) in references(raw) {
+            if pairs[..i].iter().any(|p| p.key.value == name) {
+                let span = if raw.contains('\n') {
+                    value.span.clone()
+                } else {
+                    value.span.start + start..value.span.start + end
+                };
+                sink.report(
+                    item.statement,
+                    "docker/env-self-reference",
+                    span,
+                    format!("`{name}` is set in this same `ENV`: the reference sees its previous value"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,329 @@
+//! Dockerfiles: our own parser (`parser`), RUN scripts through tree-sitter-bash (`shell`),
+//! and rules that reason about instructions, stages, commands and packages.
+
+mod commands;
+mod copy;
+mod from;
+mod instructions;
+mod packages;
+pub mod parser;
+mod security;
+pub mod shell;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use tollgate_rules::Finding;
+
+use crate::Input;
+use parser::{Args, Dockerfile, Instruction, Kind, Logical};
+use shell::{Command, Script};
+
+#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Settings {
+    /// Registries `FROM` may pull from (hadolint's `trustedRegistries`); empty allows any.
+    /// `docker.io` covers Docker Hub images without a registry; `*.example.com` matches
+    /// subdomains.
+    pub allowed_registries: Vec<String>,
+    /// Also report notes that most projects do not want, e.g. `FROM` without a digest.
+    pub pedantic: bool,
+    /// ENV / ARG names that look like credentials but are not (e.g. `GPG_KEY`).
+    pub allowed_secret_names: Vec<String>,
+    /// Packages exempt from the version-pin rules (apt, apk, pip, npm, gem, yum, dnf).
+    pub unpinned_packages: Vec<String>,
+}
+
+pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
+    let file = parser::parse(input.text);
+    for error in &file.errors {
+        out.push(Finding::new(PARSE_ERROR, error.span.clone(), error.message.clone()));
+    }
+    let model = Model::build(input.text, &file, settings);
+    let mut sink = Sink { out };
+    from::check(&model, &mut sink);
+    copy::check(&model, &mut sink);
+    instructions::check(&model, &mut sink);
+    commands::check(&model, &mut sink);
+    packages::check(&model, &mut sink);
+    security::check(&model, &mut sink);
+}
+
+pub const PARSE_ERROR: &str = "docker/parse-error";
+
+/// Collects findings; every finding carries its instruction's start so that a comment above
+/// a multi-line instruction suppresses findings on its continuation lines.
+pub(crate) struct Sink<'a> {
+    out: &'a mut Vec<Finding>,
+}
+
+impl Sink<'_> {
+    pub fn push(&mut self, finding: Finding) {
+        self.out.push(finding);
+    }
+
+    /// `statement` is the start of the instruction the finding belongs to.
+    pub fn report(&mut self, statement: usize, rule: &'static str, span: Range<usize>, message: impl Into<String>) {
+        self.out
+            .push(Finding::new(rule, span, message).with_statement_start(statement));
+    }
+}
+
+pub(crate) struct Stage<'a> {
+    pub from: &'a Instruction,
+    /// The image with global ARGs expanded.
+    pub image: String,
+    pub image_span: Range<usize>,
+    pub name: Option<String>,
+    /// Index of an earlier stage this one builds on (`FROM builder`).
+    pub parent: Option<usize>,
+    /// Used by `COPY --from` or `RUN --mount=from=` of a later stage.
+    pub copied_from: bool,
+}
+
+/// One instruction as rules see it: ONBUILD's inner instruction is an item of its own.
+pub(crate) struct Item<'a> {
+    pub ins: &'a Instruction,
+    /// Start of the outer instruction.
+    pub statement: usize,
+    pub stage: Option<usize>,
+    pub onbuild: bool,
+    /// Shell scripts of a RUN when the shell is POSIX: the shell-form line, `sh -c`
+    /// strings of the exec form, heredoc bodies.
+    pub scripts: Vec<Script>,
+    /// SHELL of this stage sets `-o pipefail`.
+    pub pipefail_shell: bool,
+    /// SHELL of this stage is not a POSIX shell (PowerShell, cmd).
+    pub non_posix_shell: bool,
+}
+
+impl Item<'_> {
+    pub fn commands(&self) -> impl Iterator<Item = &Command> {
+        self.scripts.iter().flat_map(|s| s.commands.iter())
+    }
+
+    pub fn is(&self, kind: Kind) -> bool {
+        self.ins.kind == kind
+    }
+}
+
+pub(crate) struct Model<'a> {
+    pub text: &'a str,
+    pub settings: &'a Settings,
+    pub items: Vec<Item<'a>>,
+    pub stages: Vec<Stage<'a>>,
+    /// ARGs declared before the first FROM, with their defaults.
+    pub global_args: HashMap<String, Option<String>>,
+}
+
+impl<'a> Model<'a> {
+    fn build(text: &'a str, file: &'a Dockerfile, settings: &'a Settings) -> Model<'a> {
+        let mut model = Model {
+            text,
+            settings,
+            items: Vec::new(),
+            stages: Vec::new(),
+            global_args: HashMap::new(),
+        };
+        // Per stage: (pipefail, non-POSIX) of the current SHELL.
+        let mut shells: Vec<(bool, bool)> = Vec::new();
+        for ins in &file.instructions {
+            if ins.kind == Kind::From {
+                model.add_stage(ins);
+                let inherited = model
+                    .stages
+                    .last()
+                    .and_then(|s| s.parent)
+                    .and_then(|p| shells.get(p).copied())
+                    .unwrap_or((false, false));
+                shells.push(inherited);
+            }
+            if ins.kind == Kind::Arg && model.stages.is_empty() {
+                for pair in ins.pairs() {
+                    model
+                        .global_args
+                        .insert(pair.key.value.clone(), pair.value.map(|v| v.value));
+                }
+            }
+            let stage = model.stages.len().checked_sub(1);
+            if ins.kind == Kind::Shell {
+                let words: Vec<&str> = ins.words().iter().map(|w| w.value.as_str()).collect();
+                let program = words.first().map_or("", |w| basename(w)).to_ascii_lowercase();
+                let program = program.trim_end_matches(".exe");
+                let non_posix = !matches!(program, "sh" | "bash" | "ash" | "dash" | "zsh" | "ksh" | "busybox");
+                let pipefail = words
+                    .windows(2)
+                    .any(|w| w[0].starts_with('-') && w[0].contains('o') && w[1] == "pipefail");
+                if let Some(slot) = stage.and_then(|s| shells.get_mut(s)) {
+                    *slot = (pipefail, non_posix);
+                } else {
+                    shells.push((pipefail, non_posix));
+                }
+            }
+            let (pipefail_shell, non_posix_shell) =
+                stage.and_then(|s| shells.get(s).copied()).unwrap_or((false, false));
+            let mut push = |target: &'a Instruction, onbuild: bool| {
+                let scripts = if target.kind == Kind::Run && !non_posix_shell {
+                    run_scripts(text, target)
+                } else {
+                    Vec::new()
+                };
+                model.items.push(Item {
+                    ins: target,
+                    statement: ins.span.start,
+                    stage,
+                    onbuild,
+                    scripts,
+                    pipefail_shell,
+                    non_posix_shell,
+                });
+            };
+            push(ins, false);
+            if let Some(inner) = ins.inner.as_deref() {
+                push(inner, true);
+            }
+        }
+        model.mark_copied_stages();
+        model
+    }
+
+    fn add_stage(&mut self, ins: &'a Instruction) {
+        let words = ins.words();
+        let Some(image) = words.first() else { return };
+        let lookup = |name: &str| self.global_args.get(name).cloned().flatten();
+        let expanded = parser::expand(&image.value, &lookup);
+        let name = (words.len() >= 3 && words[1].value.eq_ignore_ascii_case("as")).then(|| words[2].value.clone());
+        let parent = self.stage_index(&expanded);
+        self.stages.push(Stage {
+            from: ins,
+            image: expanded,
+            image_span: image.span.clone(),
+            name,
+            parent,
+            copied_from: false,
+        });
+    }
+
+    /// The stage a `FROM` / `--from` reference names, by alias or by number.
+    pub fn stage_index(&self, reference: &str) -> Option<usize> {
+        if let Ok(n) = reference.parse::<usize>() {
+            return (n < self.stages.len()).then_some(n);
+        }
+        self.stages
+            .iter()
+            .rposition(|s| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(reference)))
+    }
+
+    fn mark_copied_stages(&mut self) {
+        let mut copied = Vec::new();
+        for item in &self.items {
+            let mut refs: Vec<&str> = Vec::new();
+            if let Some(from) = item.ins.flag("from").and_then(|f| f.value.as_deref()) {
+                refs.push(from);
+            }
+            for mount in item.ins.flags.iter().filter(|f| f.name == "mount") {
+                if let Some(value) = &mount.value {
+                    refs.extend(value.split(',').filter_map(|kv| kv.strip_prefix("from=")));
+                }
+            }
+            for reference in refs {
+                if let Some(i) = self.stage_index(reference) {
+                    copied.push(i);
+                }
+            }
+        }
+        for i in copied {
+            self.stages[i].copied_from = true;
+        }
+    }
+
+    pub fn last_stage(&self) -> Option<usize> {
+        self.stages.len().checked_sub(1)
+    }
+
+    /// Items of one stage, in order (ONBUILD items excluded).
+    pub fn stage_items(&self, stage: usize) -> impl Iterator<Item = &Item<'a>> {
+        self.items
+            .iter()
+            .filter(move |item| item.stage == Some(stage) && !item.onbuild)
+    }
+
+    /// ENV names set in a stage or the stages it builds on.
+    pub fn env_in_stage(&self, stage: Option<usize>, name: &str) -> bool {
+        let mut current = stage;
+        let mut guard = 0;
+        while let Some(s) = current {
+            let found = self.stage_items(s).any(|item| {
+                (item.is(Kind::Env) || item.is(Kind::Arg)) && item.ins.pairs().iter().any(|p| p.key.value == name)
+            });
+            if found {
+                return true;
+            }
+            current = self.stages.get(s).and_then(|st| st.parent);
+            guard += 1;
+            if guard > 64 {
+                break;
+            }
+        }
+        false
+    }
+}
+
+pub(crate) fn basename(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+/// The shell scripts a RUN executes, each parsed into commands.
+fn run_scripts(text: &str, ins: &Instruction) -> Vec<Script> {
+    let mut scripts = Vec::new();
+    match &ins.args {
+        Args::Exec(words) => {
+            let Some(first) = words.first() else { return scripts };
+            let program = basename(&first.value);
+            let is_shell = matches!(program, "sh" | "bash" | "ash" | "dash" | "zsh");
+            if is_shell && words.len() >= 3 && words[1].value.starts_with('-') && words[1].value.contains('c') {
+                let script = &words[2];
+                // The JSON literal's content; exact when it has no escapes.
+                let offset = script.span.start + 1;
+                scripts.push(shell::analyze(&Logical::contiguous(&script.value, offset)));
+            } else {
+                scripts.push(Script {
+                    commands: vec![Command {
+                        name: first.clone(),
+                        args: words[1..].to_vec(),
+                        span: first.span.start..words[words.len() - 1].span.end,
+                        pipeline: None,
+                        pipe_index: 0,
+                        in_substitution: false,
+                    }],
+                    top_level: 1,
+                    ..Script::default()
+                });
+            }
+        }
+        Args::Shell(_) => {
+            let line = shell::analyze(&ins.rest);
+            // `RUN <<EOF` alone, or `RUN bash <<EOF`: the bodies are shell scripts.
+            let bodies_are_shell = match line.commands.first() {
+                None => true,
+                Some(c) => matches!(c.program(), "sh" | "bash" | "ash" | "dash" | "zsh"),
+            };
+            scripts.push(line);
+            if bodies_are_shell {
+                for heredoc in &ins.heredocs {
+                    let body = text.get(heredoc.body.clone()).unwrap_or("");
+                    let first_line = body.lines().next().unwrap_or("").trim();
+                    if first_line.starts_with("#!")
+                        && !["sh", "bash", "ash", "dash", "zsh"]
+                            .iter()
+                            .any(|s| first_line.ends_with(&format!("/{s}")) || first_line.ends_with(&format!(" {s}")))
+                    {
+                        continue;
+                    }
+                    scripts.push(shell::analyze(&Logical::contiguous(body, heredoc.body.start)));
+                }
+            }
+        }
+    }
+    scripts
+}

@@ -1,0 +1,537 @@
+//! Package managers: pinned versions, non-interactive flags and caches left in the layer.
+
+use super::parser::{Kind, Word};
+use super::shell::{flag_matches, Command};
+use super::{Item, Model, Sink};
+
+/// A package manager invocation seen as subcommand + operands, with the values of options
+/// that take one removed.
+struct Invocation<'a> {
+    subcommand: Option<&'a Word>,
+    operands: Vec<&'a Word>,
+    options: Vec<&'a Word>,
+}
+
+fn invocation<'a>(args: &'a [Word], takes_value: &[&str]) -> Invocation<'a> {
+    let mut out = Invocation {
+        subcommand: None,
+        operands: Vec::new(),
+        options: Vec::new(),
+    };
+    let mut skip_next = false;
+    for arg in args {
+        if skip_next {
+            skip_next = false;
+            continue;
+        }
+        let value = arg.value.as_str();
+        if value.starts_with('-') && value.len() > 1 {
+            out.options.push(arg);
+            if !value.contains('=') && takes_value.contains(&value) {
+                skip_next = true;
+            }
+            continue;
+        }
+        if out.subcommand.is_none() {
+            out.subcommand = Some(arg);
+        } else {
+            out.operands.push(arg);
+        }
+    }
+    out
+}
+
+impl Invocation<'_> {
+    fn is(&self, subcommands: &[&str]) -> bool {
+        self.subcommand.is_some_and(|s| subcommands.contains(&s.value.as_str()))
+    }
+
+    fn has(&self, flags: &[&str]) -> bool {
+        self.options.iter().any(|o| flag_matches(&o.value, flags))
+    }
+}
+
+/// `pip`, `pip3`, `pip3.12`, or `python -m pip`: the arguments pip sees.
+pub(crate) fn pip_args(command: &Command) -> Option<&[Word]> {
+    let program = command.program();
+    let is_pip = program
+        .strip_prefix("pip")
+        .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit() || c == '.'));
+    if is_pip {
+        return Some(&command.args);
+    }
+    let is_python = program
+        .strip_prefix("python")
+        .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit() || c == '.'));
+    if is_python {
+        let m = command.args.iter().position(|a| a.value == "-m")?;
+        if command.args.get(m + 1).is_some_and(|a| a.value == "pip") {
+            return Some(&command.args[m + 2..]);
+        }
+    }
+    None
+}
+
+fn has_cache_mount(item: &Item, path: &str) -> bool {
+    item.ins.flags.iter().any(|flag| {
+        flag.name == "mount"
+            && flag.value.as_deref().is_some_and(|v| {
+                v.contains("type=cache")
+                    && v.split(',').any(|kv| {
+                        kv.strip_prefix("target=")
+                            .or_else(|| kv.strip_prefix("dst="))
+                            .or_else(|| kv.strip_prefix("destination="))
+                            .is_some_and(|t| t.trim_end_matches('/').ends_with(path))
+                    })
+            })
+    })
+}
+
+fn removes(item: &Item, path: &str) -> bool {
+    item.commands()
+        .any(|c| c.is("rm") && c.args.iter().any(|a| a.value.starts_with(path)))
+}
+
+fn exempt(model: &Model, name: &str) -> bool {
+    model.settings.unpinned_packages.iter().any(|p| p == name)
+}
+
+pub fn check(model: &Model, sink: &mut Sink) {
+    for item in model.items.iter().filter(|i| i.is(Kind::Run)) {
+        for command in item.commands() {
+            match command.program() {
+                "apt-get" => apt_get(model, item, command, sink),
+                "apk" => apk(model, item, command, sink),
+                "npm" => npm(model, item, command, sink),
+                "gem" => gem(model, item, command, sink),
+                "go" => go(item, command, sink),
+                "yarn" => yarn(item, command, sink),
+                "yum" => rpm_family(model, item, command, Family::Yum, sink),
+                "dnf" | "microdnf" => rpm_family(model, item, command, Family::Dnf, sink),
+                _ => {
+                    if let Some(args) = pip_args(command) {
+                        pip(model, item, command, args, sink);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn apt_get(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
+    let call = invocation(
+        &command.args,
+        &["-t", "--target-release", "-o", "--option", "-c", "--config-file"],
+    );
+    let name = &command.name;
+    if call.is(&["update"]) {
+        let stage = item.stage.and_then(|s| model.stages.get(s));
+        let only_copied = stage.is_some_and(|s| s.copied_from) && item.stage != model.last_stage();
+        if !only_copied
+            && !item.onbuild
+            && !removes(item, "/var/lib/apt/lists")
+            && !has_cache_mount(item, "/var/lib/apt/lists")
+            && !has_cache_mount(item, "/var/lib/apt")
+        {
+            sink.report(
+                item.statement,
+                "docker/apt-lists-not-deleted",
+                command.span.clone(),
+                "`apt-get update` without `rm -rf /var/lib/apt/lists/*` in the same `RUN`",
+            );
+        }
+    }
+    if !call.is(&["install"]) {
+        return;
+    }
+    let args: Vec<&str> = command.arg_values().collect();
+    let yes = call.has(&["-y", "--yes", "--assume-yes"])
+        || args.iter().any(|a| matches!(*a, "-qq" | "-q=2" | "--quiet=2"))
+        || args.iter().any(|a| a.contains("APT::Get::Assume-Yes=true"));
+    if !yes {
+        sink.report(
+            item.statement,
+            "docker/apt-missing-yes",
+            name.span.clone(),
+            "`apt-get install` without `-y` waits for an answer",
+        );
+    }
+    let no_recommends = call.has(&["--no-install-recommends"])
+        || args.iter().any(|a| {
+            let lower = a.to_ascii_lowercase();
+            lower.contains("apt::install-recommends=false") || lower.contains("apt::install-recommends=0")
+        });
+    if !no_recommends {
+        sink.report(
+            item.statement,
+            "docker/apt-no-install-recommends",
+            name.span.clone(),
+            "`apt-get install` without `--no-install-recommends`",
+        );
+    }
+    for package in call.operands {
+        let value = &package.value;
+        let pinned = value.contains('=') || value.contains('/') || value.ends_with(".deb") || value.contains('$');
+        if !pinned && !exempt(model, value) {
+            sink.report(
+                item.statement,
+                "docker/apt-pin",
+                package.span.clone(),
+                format!("`{value}` is not pinned: use `{value}=<version>`"),
+            );
+        }
+    }
+}
+
+fn apk(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
+    let call = invocation(
+        &command.args,
+        &[
+            "-t",
+            "--virtual",
+            "-X",
+            "--repository",
+            "-p",
+            "--root",
+            "--arch",
+            "--keys-dir",
+            "--cache-dir",
+            "--repositories-file",
+        ],
+    );
+    if !call.is(&["add"]) {
+        return;
+    }
+    if !call.has(&["--no-cache"])
+        && !has_cache_mount(item, "/var/cache/apk")
+        && !has_cache_mount(item, "/etc/apk/cache")
+    {
+        sink.report(
+            item.statement,
+            "docker/apk-no-cache",
+            command.name.span.clone(),
+            "`apk add` without `--no-cache`",
+        );
+    }
+    for package in call.operands {
+        let value = &package.value;
+        let pinned = value.contains(['=', '<', '>', '~', '$']) || value.ends_with(".apk") || value.contains('/');
+        if !pinned && !exempt(model, value) {
+            sink.report(
+                item.statement,
+                "docker/apk-pin",
+                package.span.clone(),
+                format!("`{value}` is not pinned: use `{value}=<version>`"),
+            );
+        }
+    }
+}
+
+const PIP_VALUE_OPTIONS: &[&str] = &[
+    "-r",
+    "--requirement",
+    "-c",
+    "--constraint",
+    "-e",
+    "--editable",
+    "-i",
+    "--index-url",
+    "--extra-index-url",
+    "-f",
+    "--find-links",
+    "-t",
+    "--target",
+    "--prefix",
+    "--root",
+    "--trusted-host",
+    "--platform",
+    "--python-version",
+    "--implementation",
+    "--abi",
+    "--src",
+    "--upgrade-strategy",
+    "--progress-bar",
+    "--cache-dir",
+    "--log",
+    "--proxy",
+    "--retries",
+    "--timeout",
+    "--exists-action",
+    "--cert",
+    "--client-cert",
+    "--global-option",
+    "--install-option",
+    "--no-binary",
+    "--only-binary",
+    "-C",
+    "--config-settings",
+    "--report",
+    "--python",
+];
+
+fn pip(model: &Model, item: &Item, command: &Command, args: &[Word], sink: &mut Sink) {
+    let call = invocation(args, PIP_VALUE_OPTIONS);
+    if !call.is(&["install"]) {
+        return;
+    }
+    let no_cache = call.has(&["--no-cache-dir"])
+        || model.env_in_stage(item.stage, "PIP_NO_CACHE_DIR")
+        || has_cache_mount(item, "/.cache/pip")
+        || has_cache_mount(item, "/.cache");
+    if !no_cache {
+        sink.report(
+            item.statement,
+            "docker/pip-cache",
+            command.name.span.clone(),
+            "`pip install` without `--no-cache-dir` keeps pip's cache in the layer",
+        );
+    }
+    for requirement in call.operands {
+        let value = requirement.value.as_str();
+        let vcs = value.starts_with("git+") || value.starts_with("hg+") || value.starts_with("svn+");
+        let pinned = if vcs {
+            value.rsplit('/').next().is_some_and(|last| last.contains('@'))
+        } else {
+            value.contains(['=', '<', '>', '@', '$'])
+                || value.starts_with('.')
+                || value.starts_with('/')
+                || value.contains("://")
+                || [".whl", ".tar.gz", ".zip", ".tgz", ".tar.bz2"]
+                    .iter()
+                    .any(|e| value.ends_with(e))
+        };
+        let name = value.split('[').next().unwrap_or(value);
+        if !pinned && !exempt(model, name) {
+            sink.report(
+                item.statement,
+                "docker/pip-pin",
+                requirement.span.clone(),
+                format!("`{value}` is not pinned: use `{name}==<version>`"),
+            );
+        }
+    }
+}
+
+fn npm(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
+    let call = invocation(
+        &command.args,
+        &[
+            "--prefix",
+            "--registry",
+            "--cache",
+            "--userconfig",
+            "-w",
+            "--workspace",
+            "--tag",
+            "--omit",
+            "--include",
+        ],
+    );
+    if !call.is(&[
+        "install", "i", "add", "isntall", "in", "ins", "inst", "insta", "instal", "isnt", "isnta",
+    ]) {
+        return;
+    }
+    for package in call.operands {
+        let value = package.value.as_str();
+        let unscoped = value
+            .strip_prefix('@')
+            .map_or(value, |v| v.split_once('/').map_or(v, |(_, n)| n));
+        // A git dependency is pinned by its `#ref`.
+        let git = value.starts_with("git") || value.starts_with("github:") || value.contains(".git");
+        let local = value.starts_with(['.', '/', '~', '$'])
+            || value.starts_with("file:")
+            || value.ends_with(".tgz")
+            || value.ends_with(".tar.gz")
+            || (!git && value.contains("://"))
+            || (!git && !value.starts_with('@') && value.contains('/'));
+        let pinned = if git {
+            value.contains('#')
+        } else {
+            unscoped.contains('@') || local
+        };
+        if !pinned && !exempt(model, value) {
+            sink.report(
+                item.statement,
+                "docker/npm-pin",
+                package.span.clone(),
+                format!("`{value}` is not pinned: use `{value}@<version>`"),
+            );
+        }
+    }
+}
+
+fn gem(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
+    let call = invocation(
+        &command.args,
+        &[
+            "-v",
+            "--version",
+            "-i",
+            "--install-dir",
+            "-n",
+            "--bindir",
+            "-s",
+            "--source",
+            "-P",
+            "--trust-policy",
+            "--platform",
+        ],
+    );
+    if !call.is(&["install", "i"]) || call.has(&["-v", "--version"]) {
+        return;
+    }
+    for package in call.operands {
+        let value = &package.value;
+        if !value.contains(':') && !value.ends_with(".gem") && !value.contains('$') && !exempt(model, value) {
+            sink.report(
+                item.statement,
+                "docker/gem-pin",
+                package.span.clone(),
+                format!("`{value}` is not pinned: use `{value}:<version>`"),
+            );
+        }
+    }
+}
+
+fn go(item: &Item, command: &Command, sink: &mut Sink) {
+    let call = invocation(
+        &command.args,
+        &["-C", "-p", "-tags", "-ldflags", "-gcflags", "-mod", "-modfile", "-o"],
+    );
+    if !call.is(&["install"]) {
+        return;
+    }
+    for package in call.operands {
+        let value = &package.value;
+        let version = value.split_once('@').map(|(_, v)| v);
+        if value.contains('$') || value.starts_with('.') {
+            continue;
+        }
+        match version {
+            None => sink.report(
+                item.statement,
+                "docker/go-install-unpinned",
+                package.span.clone(),
+                format!("`{value}` is not pinned: use `{value}@<version>`"),
+            ),
+            Some("latest") => sink.report(
+                item.statement,
+                "docker/go-install-unpinned",
+                package.span.clone(),
+                format!("`{value}` installs whatever is newest: pin a version"),
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
+fn yarn(item: &Item, command: &Command, sink: &mut Sink) {
+    let call = invocation(&command.args, &["--cwd", "--cache-folder", "--modules-folder"]);
+    if !call.is(&["install"]) {
+        return;
+    }
+    let cleans = item.commands().any(|c| {
+        c.is("yarn") && {
+            let values: Vec<&str> = c.arg_values().filter(|v| !v.starts_with('-')).collect();
+            values.starts_with(&["cache", "clean"])
+        }
+    });
+    let mounted = has_cache_mount(item, "/usr/local/share/.cache/yarn")
+        || has_cache_mount(item, "/.cache/yarn")
+        || has_cache_mount(item, "/.yarn/cache")
+        || has_cache_mount(item, "/.yarn");
+    if !cleans && !mounted {
+        sink.report(
+            item.statement,
+            "docker/yarn-cache-not-cleaned",
+            command.span.clone(),
+            "`yarn install` without `yarn cache clean` in the same `RUN`",
+        );
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Family {
+    Yum,
+    Dnf,
+}
+
+fn rpm_family(model: &Model, item: &Item, command: &Command, family: Family, sink: &mut Sink) {
+    let call = invocation(
+        &command.args,
+        &[
+            "-c",
+            "--config",
+            "--installroot",
+            "--releasever",
+            "--enablerepo",
+            "--disablerepo",
+            "--repo",
+            "--setopt",
+            "-x",
+            "--exclude",
+            "--nodocs-placeholder",
+        ],
+    );
+    let installs = call.is(&["install", "groupinstall", "localinstall", "reinstall", "in"]);
+    if !installs {
+        return;
+    }
+    let (yes_rule, clean_rule, pin_rule, cache) = match family {
+        Family::Yum => (
+            "docker/yum-missing-yes",
+            "docker/yum-no-clean",
+            "docker/yum-pin",
+            "/var/cache/yum",
+        ),
+        Family::Dnf => (
+            "docker/dnf-missing-yes",
+            "docker/dnf-no-clean",
+            "docker/dnf-pin",
+            "/var/cache/dnf",
+        ),
+    };
+    let program = command.program();
+    if !call.has(&["-y", "--assumeyes"]) {
+        sink.report(
+            item.statement,
+            yes_rule,
+            command.name.span.clone(),
+            format!("`{program} install` without `-y` waits for an answer"),
+        );
+    }
+    // The same tool cleans its own cache: `microdnf clean all` after `microdnf install`.
+    let cleans = item
+        .commands()
+        .any(|c| c.is(program) && c.positional().next().is_some_and(|w| w.value == "clean"))
+        || removes(item, cache)
+        || has_cache_mount(item, cache);
+    if !cleans {
+        sink.report(
+            item.statement,
+            clean_rule,
+            command.span.clone(),
+            format!("`{program} install` without `{program} clean all` in the same `RUN`"),
+        );
+    }
+    if call.is(&["groupinstall"]) {
+        return;
+    }
+    for package in call.operands {
+        let value = &package.value;
+        let bytes = value.as_bytes();
+        let versioned = bytes.windows(2).any(|w| w[0] == b'-' && w[1].is_ascii_digit())
+            || value.ends_with(".rpm")
+            || value.contains(['/', '$', '='])
+            || value.starts_with('@');
+        if !versioned && !exempt(model, value) {
+            sink.report(
+                item.statement,
+                pin_rule,
+                package.span.clone(),
+                format!("`{value}` is not pinned: use `{value}-<version>`"),
+            );
+        }
+    }
+}

@@ -1,0 +1,3 @@
+FROM debian:12.5
+# expect: docker/add-instead-of-copy app.py
+ADD app.py /app/

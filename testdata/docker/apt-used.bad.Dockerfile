@@ -1,0 +1,3 @@
+FROM debian:12.5
+# expect: docker/apt-used apt
+RUN apt install -y curl

@@ -1,0 +1,3 @@
+FROM debian:12.5
+WORKDIR /src
+RUN make && echo cd

@@ -1,0 +1,2 @@
+ARG VERSION=12.5
+FROM debian:${VERSION}

@@ -1,0 +1,2 @@
+FROM debian:12.5
+EXPOSE 80 443/tcp 8000-8010/udp $PORT

@@ -1,0 +1,2 @@
+# expect: docker/latest-tag node:latest
+FROM node:latest

@@ -1,0 +1,4 @@
+FROM debian:12.5 AS build
+ENTRYPOINT ["a"]
+FROM debian:12.5
+ENTRYPOINT ["b"]

@@ -1,0 +1,3 @@
+# expect: docker/no-healthcheck nginx:1.27
+FROM nginx:1.27
+COPY site /usr/share/nginx/html

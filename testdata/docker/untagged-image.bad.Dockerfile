@@ -1,0 +1,5 @@
+ARG BASE=alpine
+# expect: docker/untagged-image ${BASE}
+FROM ${BASE}
+# expect: docker/untagged-image debian
+FROM debian AS second

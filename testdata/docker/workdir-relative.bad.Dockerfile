@@ -1,0 +1,3 @@
+FROM debian:12.5
+# expect: docker/workdir-relative app
+WORKDIR app

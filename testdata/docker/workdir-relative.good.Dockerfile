@@ -1,0 +1,4 @@
+FROM debian:12.5
+WORKDIR /app
+WORKDIR $HOME/src
+WORKDIR "/quoted path"
