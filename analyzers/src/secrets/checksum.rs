@@ -12,7 +12,9 @@ pub fn verify(kind: &str, token: &str) -> bool {
 /// their CRC32, base62-encoded (`0-9A-Za-z`) and left-padded with `0` to 6 characters.
 /// Longer tokens (refresh tokens) end the same way.
 fn github_crc32(token: &str) -> bool {
-    let Some((_, body)) = token.rsplit_once('_') else { return false };
+    let Some((_, body)) = token.rsplit_once('_') else {
+        return false;
+    };
     if body.len() < 7 || !body.bytes().all(|b| b.is_ascii_alphanumeric()) {
         return false;
     }
@@ -25,7 +27,11 @@ pub fn crc32(bytes: &[u8]) -> u32 {
     for &b in bytes {
         crc ^= b as u32;
         for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc

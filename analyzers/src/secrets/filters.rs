@@ -75,7 +75,10 @@ pub fn is_placeholder(value: &[u8]) -> bool {
     if PLACEHOLDER_MARKERS.iter().any(|m| contains(&lower, m.as_bytes())) {
         return true;
     }
-    if DOCUMENTED_EXAMPLES.iter().any(|e| contains(value, e.as_bytes())) {
+    if DOCUMENTED_EXAMPLES
+        .iter()
+        .any(|e| contains(value, e.as_bytes()) || (value.len() >= 12 && contains(e.as_bytes(), value)))
+    {
         return true;
     }
     let alnum: Vec<u8> = lower.iter().copied().filter(u8::is_ascii_alphanumeric).collect();
@@ -143,9 +146,9 @@ fn is_repeated_unit(bytes: &[u8]) -> bool {
 
 /// Passwords that are words everyone uses in examples and tests (digits read as letters).
 const WEAK_WORDS: &[&str] = &[
-    "password", "passwd", "secret", "admin", "letmein", "qwerty", "changeme", "default", "example",
-    "test", "dummy", "guest", "root", "user", "pass", "postgres", "mysql", "redis", "welcome",
-    "foobar", "hunter", "sample", "demo", "token", "apikey", "insecure",
+    "password", "passwd", "secret", "admin", "letmein", "qwerty", "changeme", "default", "example", "test", "dummy",
+    "guest", "root", "user", "pass", "postgres", "mysql", "redis", "welcome", "foobar", "hunter", "sample", "demo",
+    "token", "apikey", "insecure",
 ];
 
 /// A value built around a word from `WEAK_WORDS`, also in leet spelling (`P@ssw0rd`).
@@ -234,7 +237,14 @@ mod tests {
 
     #[test]
     fn lockfiles_by_name() {
-        for path in ["package-lock.json", "a/go.sum", "Cargo.lock", "web/yarn.lock", "poetry.lock", "SHA256SUMS"] {
+        for path in [
+            "package-lock.json",
+            "a/go.sum",
+            "Cargo.lock",
+            "web/yarn.lock",
+            "poetry.lock",
+            "SHA256SUMS",
+        ] {
             assert!(is_lockfile(path), "{path}");
         }
         assert!(!is_lockfile("src/lock.py"));

@@ -31,9 +31,37 @@ const ENDINGS: &[&str] = &[
 
 /// Words before `key` that make it a credential: `api_key`, `secret_key`, `signing_key`.
 const KEY_QUALIFIERS: &[&str] = &[
-    "api", "access", "secret", "private", "auth", "encryption", "encrypt", "signing", "sign", "master", "client",
-    "app", "application", "account", "service", "shared", "license", "subscription", "consumer", "hmac", "jwt",
-    "session", "webhook", "admin", "write", "server", "storage", "crypto", "cipher", "aes", "integration",
+    "api",
+    "access",
+    "secret",
+    "private",
+    "auth",
+    "encryption",
+    "encrypt",
+    "signing",
+    "sign",
+    "master",
+    "client",
+    "app",
+    "application",
+    "account",
+    "service",
+    "shared",
+    "license",
+    "subscription",
+    "consumer",
+    "hmac",
+    "jwt",
+    "session",
+    "webhook",
+    "admin",
+    "write",
+    "server",
+    "storage",
+    "crypto",
+    "cipher",
+    "aes",
+    "integration",
 ];
 
 /// Words before `pass` that make it a password.
@@ -44,7 +72,17 @@ const PASS_QUALIFIERS: &[&str] = &[
 
 /// Words before `token` that name something other than a credential.
 const TOKEN_NON_CREDENTIAL: &[&str] = &[
-    "page", "next", "continuation", "cancel", "cancellation", "sync", "resume", "max", "num", "csrf", "xsrf",
+    "page",
+    "next",
+    "continuation",
+    "cancel",
+    "cancellation",
+    "sync",
+    "resume",
+    "max",
+    "num",
+    "csrf",
+    "xsrf",
 ];
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -75,7 +113,9 @@ pub fn check(text: &str, hits: &[(usize, usize)], out: &mut Vec<Finding>) {
         done = name_end;
         let name = &text[name_start..name_end];
         let Some(kind) = credential_kind(name) else { continue };
-        let Some((value_start, value_end)) = assigned_value(bytes, name_start, name_end) else { continue };
+        let Some((value_start, value_end)) = assigned_value(bytes, name_start, name_end) else {
+            continue;
+        };
         if !text.is_char_boundary(value_start) || !text.is_char_boundary(value_end) {
             continue;
         }
@@ -88,7 +128,10 @@ pub fn check(text: &str, hits: &[(usize, usize)], out: &mut Vec<Finding>) {
             Finding::new(
                 RULE,
                 value_start..value_end,
-                format!("`{name}` is assigned a hard-coded, random-looking value `{}`", redact(value)),
+                format!(
+                    "`{name}` is assigned a hard-coded, random-looking value `{}`",
+                    redact(value)
+                ),
             )
             .with_identity(hash_identity(value))
             .redacted(),
@@ -197,7 +240,10 @@ fn assigned_value(bytes: &[u8], name_start: usize, name_end: usize) -> Option<(u
         return None;
     }
     // Python string prefixes; an f-string is a template.
-    if at + 1 < line_end && matches!(bytes[at], b'b' | b'r' | b'u' | b'B' | b'R' | b'U') && b"\"'".contains(&bytes[at + 1]) {
+    if at + 1 < line_end
+        && matches!(bytes[at], b'b' | b'r' | b'u' | b'B' | b'R' | b'U')
+        && b"\"'".contains(&bytes[at + 1])
+    {
         at += 1;
     }
     let quote = bytes[at];
@@ -260,7 +306,9 @@ fn is_uuid(bytes: &[u8]) -> bool {
 
 /// `settings.SECRET_KEY`, `MY_API_TOKEN`, `get_token`, `secret.txt`: names, not values.
 fn is_identifier_like(value: &str) -> bool {
-    let parts_are_words = value.split(['.', '_', '-', ':']).all(|part| part.bytes().all(|b| b.is_ascii_alphabetic()));
+    let parts_are_words = value
+        .split(['.', '_', '-', ':'])
+        .all(|part| part.bytes().all(|b| b.is_ascii_alphabetic()));
     if parts_are_words {
         return true;
     }
@@ -269,7 +317,13 @@ fn is_identifier_like(value: &str) -> bool {
         && (value.bytes().all(|b| !b.is_ascii_lowercase()) || value.bytes().all(|b| !b.is_ascii_uppercase()));
     // Random snake-free tokens have digits spread through; identifiers like `API_KEY_V2` or
     // `secret_key_2` keep letters in words.
-    is_ident && value.split('_').filter(|p| p.bytes().all(|b| b.is_ascii_alphabetic())).count() * 2 >= value.split('_').count()
+    is_ident
+        && value
+            .split('_')
+            .filter(|p| p.bytes().all(|b| b.is_ascii_alphabetic()))
+            .count()
+            * 2
+            >= value.split('_').count()
 }
 
 #[cfg(test)]
@@ -280,7 +334,12 @@ mod tests {
         let lower = text.to_ascii_lowercase();
         let mut hits: Vec<(usize, usize)> = KEYWORDS
             .iter()
-            .flat_map(|k| lower.match_indices(k).map(|(i, m)| (i, i + m.len())).collect::<Vec<_>>())
+            .flat_map(|k| {
+                lower
+                    .match_indices(k)
+                    .map(|(i, m)| (i, i + m.len()))
+                    .collect::<Vec<_>>()
+            })
             .collect();
         hits.sort();
         let mut out = Vec::new();
@@ -290,9 +349,15 @@ mod tests {
 
     #[test]
     fn fires_on_random_values_for_credential_names() {
-        assert_eq!(run(r#"API_KEY = "q8Zr2Lk9Vt4Xw7Nb3Hs6Jd1F""#), ["q8Zr2Lk9Vt4Xw7Nb3Hs6Jd1F"]);
+        assert_eq!(
+            run(r#"API_KEY = "q8Zr2Lk9Vt4Xw7Nb3Hs6Jd1F""#),
+            ["q8Zr2Lk9Vt4Xw7Nb3Hs6Jd1F"]
+        );
         assert_eq!(run("DB_PASSWORD=Vq3#Lm9Zt2Kx\n"), ["Vq3#Lm9Zt2Kx"]);
-        assert_eq!(run(r#"{"client_secret": "f3a9c1e07b5d42a8961c0e7f2b4d6a8c"}"#), ["f3a9c1e07b5d42a8961c0e7f2b4d6a8c"]);
+        assert_eq!(
+            run(r#"{"client_secret": "f3a9c1e07b5d42a8961c0e7f2b4d6a8c"}"#),
+            ["f3a9c1e07b5d42a8961c0e7f2b4d6a8c"]
+        );
         assert_eq!(run("  authToken: 'Zt7Qp2Lm9Xk4Rv8Wn3Bc'"), ["Zt7Qp2Lm9Xk4Rv8Wn3Bc"]);
         assert_eq!(run(r#"password: str = "Hq7!mZ2pL9vX""#), ["Hq7!mZ2pL9vX"]);
     }

@@ -22,11 +22,15 @@ pub fn check(text: &str, hits: &[usize], out: &mut Vec<Finding>) {
         if &bytes[start..start + 3] != b"eyJ" {
             continue;
         }
-        let Some(parts) = split_token(bytes, start) else { continue };
+        let Some(parts) = split_token(bytes, start) else {
+            continue;
+        };
         covered = parts[2].end;
         let header = decode(&bytes[parts[0].clone()]);
         let payload = decode(&bytes[parts[1].clone()]);
-        let (Some(header), Some(payload)) = (header, payload) else { continue };
+        let (Some(header), Some(payload)) = (header, payload) else {
+            continue;
+        };
         if !is_json_object(&header) || !is_json_object(&payload) || !filters::contains(&header, b"\"alg\"") {
             continue;
         }
@@ -35,7 +39,10 @@ pub fn check(text: &str, hits: &[usize], out: &mut Vec<Finding>) {
             continue;
         }
         let signature = &bytes[parts[2].clone()];
-        if signature.len() < 16 || filters::is_placeholder(signature) || filters::contains(&payload.to_ascii_lowercase(), b"example") {
+        if signature.len() < 16
+            || filters::is_placeholder(signature)
+            || filters::contains(&payload.to_ascii_lowercase(), b"example")
+        {
             continue;
         }
         // jwt.io's sample token, reproduced across tutorials.
@@ -135,7 +142,11 @@ mod tests {
 
     #[test]
     fn real_header_fires() {
-        let token = format!("{}.{}.kX9pQ2mZr7Lw4Nc8Vb1Hs5Jd3Fg6Tk0Y", b64(r#"{"alg":"HS256","typ":"JWT"}"#), b64(r#"{"sub":"svc-42","iat":1700000000}"#));
+        let token = format!(
+            "{}.{}.kX9pQ2mZr7Lw4Nc8Vb1Hs5Jd3Fg6Tk0Y",
+            b64(r#"{"alg":"HS256","typ":"JWT"}"#),
+            b64(r#"{"sub":"svc-42","iat":1700000000}"#)
+        );
         let text = format!("Authorization: Bearer {token}\n");
         let found = run(&text);
         assert_eq!(found.len(), 1);

@@ -40,7 +40,10 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
     if !settings.allow.is_empty() {
         found.retain(|f| {
             let secret = input.text.get(f.span.clone()).unwrap_or("");
-            !settings.allow.iter().any(|allowed| !allowed.is_empty() && secret.contains(allowed.as_str()))
+            !settings
+                .allow
+                .iter()
+                .any(|allowed| !allowed.is_empty() && secret.contains(allowed.as_str()))
         });
     }
     resolve_overlaps(&mut found);
@@ -54,9 +57,13 @@ pub fn check_file_name(path: &str, bytes: &[u8], out: &mut Vec<Finding>) {
     if lower.ends_with(".p12") || lower.ends_with(".pfx") {
         let name = path.rsplit('/').next().unwrap_or(path);
         out.push(
-            Finding::new(PKCS12_FILE, 0..0, format!("`{name}` is a PKCS#12 key store: a private key and its certificate"))
-                .with_identity(hash_identity(&format!("{}:{}", bytes.len(), sha_hex(bytes))))
-                .redacted(),
+            Finding::new(
+                PKCS12_FILE,
+                0..0,
+                format!("`{name}` is a PKCS#12 key store: a private key and its certificate"),
+            )
+            .with_identity(hash_identity(&format!("{}:{}", bytes.len(), sha_hex(bytes))))
+            .redacted(),
         );
     }
 }
@@ -70,8 +77,11 @@ fn sha_hex(bytes: &[u8]) -> String {
 /// inside another one is dropped; `generic-assignment` yields to every specific rule.
 fn resolve_overlaps(found: &mut Vec<Finding>) {
     const GENERIC: &str = "secrets/generic-assignment";
-    let specific: Vec<std::ops::Range<usize>> =
-        found.iter().filter(|f| f.rule != GENERIC).map(|f| f.span.clone()).collect();
+    let specific: Vec<std::ops::Range<usize>> = found
+        .iter()
+        .filter(|f| f.rule != GENERIC)
+        .map(|f| f.span.clone())
+        .collect();
     found.retain(|f| f.rule != GENERIC || !specific.iter().any(|s| s.start < f.span.end && f.span.start < s.end));
     // Stable sort keeps rule-file order among equal spans.
     found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));

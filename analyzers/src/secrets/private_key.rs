@@ -43,12 +43,16 @@ fn pem_block(text: &str, start: usize) -> Option<Finding> {
         return None;
     }
     let end = body_start + end_rel + end_marker.len();
-    let encrypted = header.starts_with("ENCRYPTED") || body.contains("Proc-Type: 4,ENCRYPTED") || openssh_encrypted(header, body);
+    let encrypted =
+        header.starts_with("ENCRYPTED") || body.contains("Proc-Type: 4,ENCRYPTED") || openssh_encrypted(header, body);
     let mut finding = Finding::new(RULE, start..end, format!("{header} block ({} chars)", end - start))
         .with_identity(hash_identity(body.trim()))
         .redacted();
     if encrypted {
-        finding.message = format!("encrypted {header} block ({} chars): still needs its passphrase", end - start);
+        finding.message = format!(
+            "encrypted {header} block ({} chars): still needs its passphrase",
+            end - start
+        );
         finding = finding.with_level(Level::Note);
     }
     Some(finding)
@@ -57,7 +61,10 @@ fn pem_block(text: &str, start: usize) -> Option<Finding> {
 /// An OpenSSH key names its cipher after the magic: `none` when it is not encrypted.
 /// base64("openssh-key-v1\0") followed by the cipher length: `...AAAABG5vbmU` is `none`.
 fn openssh_encrypted(header: &str, body: &str) -> bool {
-    header == "OPENSSH PRIVATE KEY" && !body.trim_start_matches(['\r', '\n', '\\', 'n']).starts_with("b3BlbnNzaC1rZXktdjEAAAAABG5vbmU")
+    header == "OPENSSH PRIVATE KEY"
+        && !body
+            .trim_start_matches(['\r', '\n', '\\', 'n'])
+            .starts_with("b3BlbnNzaC1rZXktdjEAAAAABG5vbmU")
         && body.contains("b3BlbnNzaC1rZXktdjEAAAAA")
 }
 
@@ -83,7 +90,9 @@ fn putty_key(text: &str, start: usize) -> Option<Finding> {
     }
     let end = text[..end].trim_end().len();
     let header_line = rest.lines().next().unwrap_or("");
-    let encrypted = rest[..lines_at].lines().any(|l| l.starts_with("Encryption:") && !l.contains("none"));
+    let encrypted = rest[..lines_at]
+        .lines()
+        .any(|l| l.starts_with("Encryption:") && !l.contains("none"));
     let mut finding = Finding::new(RULE, start..end, format!("PuTTY private key ({})", header_line.trim()))
         .with_identity(hash_identity(&body))
         .redacted();

@@ -29,9 +29,16 @@ fn example_host(host: &str) -> bool {
         || host.starts_with('{')
         || host.starts_with('$')
         || host.starts_with('<')
-        || ["example.com", "example.org", "example.net", ".example", ".invalid", ".test"]
-            .iter()
-            .any(|e| host.ends_with(e))
+        || [
+            "example.com",
+            "example.org",
+            "example.net",
+            ".example",
+            ".invalid",
+            ".test",
+        ]
+        .iter()
+        .any(|e| host.ends_with(e))
         || host.contains("example")
 }
 
@@ -50,7 +57,7 @@ pub fn check_urls(text: &str, hits: &[usize], out: &mut Vec<Finding>) {
         let end = bytes[from..]
             .iter()
             .take(512)
-            .position(|b| b" \t\r\n\"'`<>\\/?#,;()[]{}|".contains(b))
+            .position(|b| b" \t\r\n\"'`<>\\/?,;()[]{}|".contains(b))
             .map_or((from + 512).min(bytes.len()), |i| from + i);
         let authority = &text[from..end];
         let Some(at_sign) = authority.rfind('@') else { continue };
@@ -118,8 +125,12 @@ pub fn check_connection_strings(text: &str, hits: &[(usize, usize)], out: &mut V
         }
         let (value_start, value_end) = match bytes.get(value_start) {
             Some(b'{') => (value_start + 1, find_from(bytes, value_start + 1, line_end, b"}")),
-            Some(b'"') if bytes[start - 1] != b'"' => (value_start + 1, find_from(bytes, value_start + 1, line_end, b"\"")),
-            Some(b'\'') if bytes[start - 1] != b'\'' => (value_start + 1, find_from(bytes, value_start + 1, line_end, b"'")),
+            Some(b'"') if bytes[start - 1] != b'"' => {
+                (value_start + 1, find_from(bytes, value_start + 1, line_end, b"\""))
+            }
+            Some(b'\'') if bytes[start - 1] != b'\'' => {
+                (value_start + 1, find_from(bytes, value_start + 1, line_end, b"'"))
+            }
             _ => (value_start, find_from(bytes, value_start, line_end, b"; \t\"'`")),
         };
         if value_end <= value_start || !text.is_char_boundary(value_start) || !text.is_char_boundary(value_end) {
@@ -143,7 +154,10 @@ pub fn check_connection_strings(text: &str, hits: &[(usize, usize)], out: &mut V
 }
 
 fn find_from(bytes: &[u8], from: usize, limit: usize, stops: &[u8]) -> usize {
-    bytes[from..limit].iter().position(|b| stops.contains(b)).map_or(limit, |i| from + i)
+    bytes[from..limit]
+        .iter()
+        .position(|b| stops.contains(b))
+        .map_or(limit, |i| from + i)
 }
 
 #[cfg(test)]
@@ -161,7 +175,12 @@ mod tests {
         let lower = text.to_ascii_lowercase();
         let hits: Vec<(usize, usize)> = ["password=", "pwd="]
             .iter()
-            .flat_map(|k| lower.match_indices(k).map(|(i, m)| (i, i + m.len())).collect::<Vec<_>>())
+            .flat_map(|k| {
+                lower
+                    .match_indices(k)
+                    .map(|(i, m)| (i, i + m.len()))
+                    .collect::<Vec<_>>()
+            })
             .collect();
         let mut out = Vec::new();
         check_connection_strings(text, &hits, &mut out);
@@ -170,7 +189,10 @@ mod tests {
 
     #[test]
     fn url_passwords() {
-        assert_eq!(urls("DB = 'postgres://app:Zq8r2LkV9t@db.internal:5432/app'"), ["Zq8r2LkV9t"]);
+        assert_eq!(
+            urls("DB = 'postgres://app:Zq8r2LkV9t@db.internal:5432/app'"),
+            ["Zq8r2LkV9t"]
+        );
         assert_eq!(urls("amqp://celery:Hx7!pL2vQ9@rabbit/vhost"), ["Hx7!pL2vQ9"]);
         for text in [
             "postgres://user:password@localhost/db",
@@ -187,8 +209,14 @@ mod tests {
 
     #[test]
     fn connection_string_passwords() {
-        assert_eq!(conns("Server=db01;Database=Sales;User Id=app;Password=pX7#qL9!vR2m;"), ["pX7#qL9!vR2m"]);
-        assert_eq!(conns("host=db.internal dbname=app user=svc password=Vq3Lm9Zt2Kx"), ["Vq3Lm9Zt2Kx"]);
+        assert_eq!(
+            conns("Server=db01;Database=Sales;User Id=app;Password=pX7#qL9!vR2m;"),
+            ["pX7#qL9!vR2m"]
+        );
+        assert_eq!(
+            conns("host=db.internal dbname=app user=svc password=Vq3Lm9Zt2Kx"),
+            ["Vq3Lm9Zt2Kx"]
+        );
         assert_eq!(conns("Driver={ODBC};Server=x;Uid=sa;Pwd={Wq8!zR4#tY};"), ["Wq8!zR4#tY"]);
         for text in [
             "Server=db01;User Id=app;Password=***;",

@@ -22,7 +22,10 @@ const FAMILIES: &[(&str, &str)] = &[
     ("chat-mail", include_str!("../../data/secrets/chat-mail.toml")),
     ("payments", include_str!("../../data/secrets/payments.toml")),
     ("ai", include_str!("../../data/secrets/ai.toml")),
-    ("observability-saas", include_str!("../../data/secrets/observability-saas.toml")),
+    (
+        "observability-saas",
+        include_str!("../../data/secrets/observability-saas.toml"),
+    ),
 ];
 
 /// A provider rule as its data file describes it. The analyzer compiles `pattern`.
@@ -124,7 +127,11 @@ fn loaded() -> &'static Loaded {
                     level: data.level,
                     tags: &["security", "secrets"],
                     security_severity: Some(data.security_severity),
-                    precision: if data.checksum.is_some() { Precision::VeryHigh } else { Precision::High },
+                    precision: if data.checksum.is_some() {
+                        Precision::VeryHigh
+                    } else {
+                        Precision::High
+                    },
                     peers: Box::leak(peers.into_boxed_slice()),
                     default_enabled: data.default,
                 });
@@ -133,7 +140,11 @@ fn loaded() -> &'static Loaded {
                     family,
                     provider: leak(data.provider),
                     name: leak(data.name),
-                    keywords: data.keywords.into_iter().map(|k| leak(k.to_ascii_lowercase())).collect(),
+                    keywords: data
+                        .keywords
+                        .into_iter()
+                        .map(|k| leak(k.to_ascii_lowercase()))
+                        .collect(),
                     pattern: leak(data.pattern),
                     entropy: data.entropy,
                     checksum: data.checksum.map(leak),
@@ -306,17 +317,27 @@ mod tests {
         for pattern in patterns() {
             assert!(!pattern.keywords.is_empty(), "{}: no keywords", pattern.id);
             assert!(
-                pattern.keywords.iter().all(|k| k.len() >= 3 || k.bytes().any(|b| !b.is_ascii_alphanumeric())),
+                pattern
+                    .keywords
+                    .iter()
+                    .all(|k| k.len() >= 3 || k.bytes().any(|b| !b.is_ascii_alphanumeric())),
                 "{}: keyword too short",
                 pattern.id
             );
-            assert!(!pattern.format.ends_with('.'), "{}: format ends with a period", pattern.id);
+            assert!(
+                !pattern.format.ends_with('.'),
+                "{}: format ends with a period",
+                pattern.id
+            );
         }
     }
 
     #[test]
     fn examples_read_as_shapes() {
-        assert_eq!(describe_example("t = ghp_{alnum:30}{crc}"), "t = ghp_<30 alnum><6-char checksum>");
+        assert_eq!(
+            describe_example("t = ghp_{alnum:30}{crc}"),
+            "t = ghp_<30 alnum><6-char checksum>"
+        );
         assert_eq!(describe_example("id {uuid}"), "id <uuid>");
     }
 }
