@@ -123,7 +123,7 @@ impl Engine {
     }
 
     /// Every finding in `text`, before overlap resolution.
-    pub fn scan(&self, text: &str, out: &mut Vec<Finding>) {
+    pub fn scan(&self, path: &str, text: &str, out: &mut Vec<Finding>) {
         let bytes = text.as_bytes();
         // Per provider: merged windows. Per builtin: hit offsets (start, end).
         let mut windows: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.providers.len()];
@@ -167,7 +167,7 @@ impl Engine {
         jwt::check(text, &jwt_hits, out);
         urls::check_urls(text, &url_hits, out);
         urls::check_connection_strings(text, &conn_hits, out);
-        generic::check(text, &generic_hits, out);
+        generic::check(path, text, &generic_hits, out);
     }
 }
 

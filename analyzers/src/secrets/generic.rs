@@ -95,7 +95,11 @@ fn is_name_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'.'
 }
 
-pub fn check(text: &str, hits: &[(usize, usize)], out: &mut Vec<Finding>) {
+pub fn check(path: &str, text: &str, hits: &[(usize, usize)], out: &mut Vec<Finding>) {
+    if is_test_path(path) {
+        return;
+    }
+    let bare_values = is_config_path(path);
     let bytes = text.as_bytes();
     let mut done = 0;
     for &(start, end) in hits {
@@ -113,9 +117,12 @@ pub fn check(text: &str, hits: &[(usize, usize)], out: &mut Vec<Finding>) {
         done = name_end;
         let name = &text[name_start..name_end];
         let Some(kind) = credential_kind(name) else { continue };
-        let Some((value_start, value_end)) = assigned_value(bytes, name_start, name_end) else {
+        let Some((value_start, value_end, quoted)) = assigned_value(bytes, name_start, name_end) else {
             continue;
         };
+        if !quoted && !bare_values {
+            continue;
+        }
         if !text.is_char_boundary(value_start) || !text.is_char_boundary(value_end) {
             continue;
         }
@@ -189,7 +196,7 @@ fn split_words(name: &str) -> Vec<String> {
 
 /// After a name: an optional closing quote or `]`, an assignment (`=`, `:`, `:=`, `=>`; a
 /// type annotation `: str =` is stepped over), then a quoted or bare value on the same line.
-fn assigned_value(bytes: &[u8], name_start: usize, name_end: usize) -> Option<(usize, usize)> {
+fn assigned_value(bytes: &[u8], name_start: usize, name_end: usize) -> Option<(usize, usize, bool)> {
     let line_end = memchr::memchr(b'\n', &bytes[name_end..]).map_or(bytes.len(), |i| name_end + i);
     let mut at = name_end;
     let skip_blanks = |at: &mut usize| {
@@ -250,13 +257,13 @@ fn assigned_value(bytes: &[u8], name_start: usize, name_end: usize) -> Option<(u
     if b"\"'`".contains(&quote) {
         let from = at + 1;
         let to = memchr::memchr(quote, &bytes[from..line_end]).map(|i| from + i)?;
-        Some((from, to))
+        Some((from, to, true))
     } else {
         let to = bytes[at..line_end]
             .iter()
             .position(|b| b" \t,;)}]\"'\r".contains(b))
             .map_or(line_end, |i| at + i);
-        Some((at, to))
+        Some((at, to, false))
     }
 }
 
@@ -277,6 +284,7 @@ fn looks_random(value: &str, kind: Kind) -> bool {
         || filters::is_weak_word(bytes)
         || is_uuid(bytes)
         || is_identifier_like(value)
+        || is_password_hash(value)
     {
         return false;
     }
@@ -286,7 +294,7 @@ fn looks_random(value: &str, kind: Kind) -> bool {
     let symbol = bytes.iter().any(|b| !b.is_ascii_alphanumeric());
     let classes = [lower, upper, digit, symbol].iter().filter(|&&c| c).count();
     let enough_classes = match kind {
-        Kind::Password => classes >= 3,
+        Kind::Password => classes >= 3 && digit,
         Kind::Token => digit && (lower || upper),
     };
     if !enough_classes {
@@ -294,6 +302,79 @@ fn looks_random(value: &str, kind: Kind) -> bool {
     }
     let floor = (3.5f64).min((bytes.len() as f64).log2() - 0.7);
     filters::entropy(bytes) >= floor
+}
+
+/// Test code and fixtures hold made-up credentials by the hundred; provider rules still run
+/// there, this one does not.
+fn is_test_path(path: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    let name = lower.rsplit('/').next().unwrap_or(&lower);
+    let dirs = format!("/{lower}");
+    [
+        "/test/",
+        "/tests/",
+        "/testing/",
+        "/testdata/",
+        "/fixtures/",
+        "/__tests__/",
+        "/spec/",
+        "/mocks/",
+    ]
+    .iter()
+    .any(|d| dirs.contains(d))
+        || name.starts_with("test_")
+        || name.contains("_test.")
+        || name.contains(".test.")
+        || name.contains(".spec.")
+        || name.contains("_spec.")
+        || name == "conftest.py"
+}
+
+/// Files where a bare (unquoted) value is a value: `.env`, INI, YAML, TOML, properties,
+/// shell, Dockerfiles. In program code a bare word is a name.
+fn is_config_path(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    if name.starts_with(".env") || name.ends_with(".env") || name == "dockerfile" || name.starts_with("dockerfile.") {
+        return true;
+    }
+    let Some((_, ext)) = name.rsplit_once('.') else {
+        return true;
+    };
+    matches!(
+        ext,
+        "env"
+            | "ini"
+            | "cfg"
+            | "conf"
+            | "config"
+            | "properties"
+            | "yaml"
+            | "yml"
+            | "toml"
+            | "sh"
+            | "bash"
+            | "zsh"
+            | "envrc"
+            | "tfvars"
+            | "hcl"
+            | "tf"
+            | "dockerfile"
+            | "npmrc"
+            | "pypirc"
+            | "netrc"
+            | "example"
+    )
+}
+
+/// Stored password hashes (Django, crypt, LDAP): the opposite of a leaked password.
+fn is_password_hash(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    [
+        "pbkdf2", "argon2", "bcrypt", "scrypt", "sha1$", "md5$", "sha256$", "{ssha", "{sha", "{crypt",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p))
+        || (value.starts_with('$') && value[1..].contains('$'))
 }
 
 fn is_uuid(bytes: &[u8]) -> bool {
@@ -343,7 +424,7 @@ mod tests {
             .collect();
         hits.sort();
         let mut out = Vec::new();
-        check(text, &hits, &mut out);
+        check("app/settings.env", text, &hits, &mut out);
         out.iter().map(|f| text[f.span.clone()].to_string()).collect()
     }
 

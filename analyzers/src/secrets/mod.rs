@@ -36,7 +36,7 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
     }
     check_file_name(input.path, input.text.as_bytes(), out);
     let mut found = Vec::new();
-    engine::engine().scan(input.text, &mut found);
+    engine::engine().scan(input.path, input.text, &mut found);
     if !settings.allow.is_empty() {
         found.retain(|f| {
             let secret = input.text.get(f.span.clone()).unwrap_or("");

@@ -113,10 +113,21 @@ pub fn check_connection_strings(text: &str, hits: &[(usize, usize)], out: &mut V
         if start > 0 && !b"; \t\"'".contains(&bytes[start - 1]) {
             continue;
         }
+        // `key=value;` strings (ADO.NET, ODBC, Azure) have a `;` near the password;
+        // libpq's `key=value key=value` has `host=` or `dbname=` and no commas.
+        let near = &bytes[start.saturating_sub(64)..(end + 64).min(bytes.len())];
+        let semicolons = near.contains(&b';');
         let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
         let line_end = memchr::memchr(b'\n', &bytes[end..]).map_or(bytes.len(), |i| end + i);
         let line = bytes[line_start..line_end].to_ascii_lowercase();
         if !CONNECTION_KEYS.iter().any(|k| filters::contains(&line, k.as_bytes())) {
+            continue;
+        }
+        let libpq = (filters::contains(&line, b"dbname=") || filters::contains(&line, b"host="))
+            && !line.contains(&b',')
+            && start > 0
+            && bytes[start - 1] == b' ';
+        if !semicolons && !libpq {
             continue;
         }
         let mut value_start = end;
@@ -131,7 +142,7 @@ pub fn check_connection_strings(text: &str, hits: &[(usize, usize)], out: &mut V
             Some(b'\'') if bytes[start - 1] != b'\'' => {
                 (value_start + 1, find_from(bytes, value_start + 1, line_end, b"'"))
             }
-            _ => (value_start, find_from(bytes, value_start, line_end, b"; \t\"'`")),
+            _ => (value_start, find_from(bytes, value_start, line_end, b"; \t\"'`,)")),
         };
         if value_end <= value_start || !text.is_char_boundary(value_start) || !text.is_char_boundary(value_end) {
             continue;
