@@ -9,6 +9,7 @@ mod lines;
 pub mod select;
 
 pub use catalogue::{catalogue, find, Catalogue, Precision, Rule};
+pub use domains::secrets::{describe_example, patterns as secret_patterns, SecretPattern};
 pub use finding::{Finding, Location, Metric, PropValue, Related};
 pub use level::Level;
 pub use lines::{LineIndex, Region};

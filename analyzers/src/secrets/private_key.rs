@@ -1,58 +1,119 @@
 use tollgate_rules::{Finding, Level};
 
+use super::hash_identity;
+
 const RULE: &str = "secrets/private-key";
 
-/// PEM and PGP private key blocks with a body. The header alone (in docs, in code that
-/// parses keys) is not a key.
-pub fn check(text: &str, out: &mut Vec<Finding>) {
-    let mut from = 0;
-    while let Some(found) = text[from..].find("-----BEGIN ") {
-        let start = from + found;
-        from = start + 11;
-        let Some(header_len) = text[start..]
-            .find("-----\n")
-            .or_else(|| text[start..].find("-----\r\n"))
-        else {
+/// PEM, OpenSSH and PGP private key blocks with a body, at `-----BEGIN ` keyword hits, and
+/// PuTTY key files at `PuTTY-User-Key-File-` hits. The header alone (in docs, in code that
+/// parses keys) is not a key. Keys inside JSON strings (`\n` escapes) count too.
+pub fn check(text: &str, hits: &[usize], out: &mut Vec<Finding>) {
+    let mut covered = 0;
+    for &start in hits {
+        if start < covered {
             continue;
+        }
+        let rest = &text.as_bytes()[start..];
+        let found = if rest.starts_with(b"-----BEGIN ") {
+            pem_block(text, start)
+        } else if rest.len() > 20 && rest[..20].eq_ignore_ascii_case(b"PuTTY-User-Key-File-") {
+            putty_key(text, start)
+        } else {
+            None
         };
-        let header = &text[start + 11..start + header_len];
-        if !header.ends_with("PRIVATE KEY") && !header.ends_with("PRIVATE KEY BLOCK") || header.len() > 40 {
-            continue;
+        if let Some(finding) = found {
+            covered = finding.span.end;
+            out.push(finding);
         }
-        let end_marker = format!("-----END {header}-----");
-        let Some(end_rel) = text[start..].find(&end_marker) else {
-            continue;
-        };
-        let end = start + end_rel + end_marker.len();
-        let body = &text[start + header_len + 5..start + end_rel];
-        if !has_key_material(body) {
-            continue;
-        }
-        let encrypted = header.starts_with("ENCRYPTED") || body.contains("Proc-Type: 4,ENCRYPTED");
-        let mut finding = Finding::new(RULE, start..end, format!("{header} block ({} chars)", end - start))
-            .with_identity(crate::secrets::hash_identity(body))
-            .redacted();
-        if encrypted {
-            if !header.starts_with("ENCRYPTED") {
-                finding.message = format!("encrypted {header} block ({} chars)", end - start);
-            }
-            finding = finding.with_level(Level::Note);
-        }
-        out.push(finding);
-        from = end;
     }
+}
+
+fn pem_block(text: &str, start: usize) -> Option<Finding> {
+    let after = &text[start + 11..];
+    let header_len = after.find("-----")?;
+    let header = &after[..header_len];
+    if header.len() > 40 || !(header.ends_with("PRIVATE KEY") || header.ends_with("PRIVATE KEY BLOCK")) {
+        return None;
+    }
+    let body_start = start + 11 + header_len + 5;
+    let end_marker = format!("-----END {header}-----");
+    let end_rel = text[body_start..].find(&end_marker)?;
+    let body = &text[body_start..body_start + end_rel];
+    if !has_key_material(body) {
+        return None;
+    }
+    let end = body_start + end_rel + end_marker.len();
+    let encrypted =
+        header.starts_with("ENCRYPTED") || body.contains("Proc-Type: 4,ENCRYPTED") || openssh_encrypted(header, body);
+    let mut finding = Finding::new(RULE, start..end, format!("{header} block ({} chars)", end - start))
+        .with_identity(hash_identity(body.trim()))
+        .redacted();
+    if encrypted {
+        finding.message = format!(
+            "encrypted {header} block ({} chars): still needs its passphrase",
+            end - start
+        );
+        finding = finding.with_level(Level::Note);
+    }
+    Some(finding)
+}
+
+/// An OpenSSH key names its cipher after the magic: `none` when it is not encrypted.
+/// base64("openssh-key-v1\0") followed by the cipher length: `...AAAABG5vbmU` is `none`.
+fn openssh_encrypted(header: &str, body: &str) -> bool {
+    header == "OPENSSH PRIVATE KEY"
+        && !body
+            .trim_start_matches(['\r', '\n', '\\', 'n'])
+            .starts_with("b3BlbnNzaC1rZXktdjEAAAAABG5vbmU")
+        && body.contains("b3BlbnNzaC1rZXktdjEAAAAA")
+}
+
+/// A PuTTY `.ppk` key: its header, then `Private-Lines: N` and the base64 lines.
+fn putty_key(text: &str, start: usize) -> Option<Finding> {
+    let rest = &text[start..];
+    let lines_at = rest.find("Private-Lines:")?;
+    // A key file is short; a `Private-Lines` far away belongs to something else.
+    if lines_at > 4096 {
+        return None;
+    }
+    let after = &rest[lines_at + "Private-Lines:".len()..];
+    let count_end = after.find('\n')?;
+    let count: usize = after[..count_end].trim().parse().ok()?;
+    let mut end = start + lines_at + "Private-Lines:".len() + count_end + 1;
+    let mut body = String::new();
+    for line in text[end..].split_inclusive('\n').take(count.min(64)) {
+        body.push_str(line.trim());
+        end += line.len();
+    }
+    if !has_key_material(&body) {
+        return None;
+    }
+    let end = text[..end].trim_end().len();
+    let header_line = rest.lines().next().unwrap_or("");
+    let encrypted = rest[..lines_at]
+        .lines()
+        .any(|l| l.starts_with("Encryption:") && !l.contains("none"));
+    let mut finding = Finding::new(RULE, start..end, format!("PuTTY private key ({})", header_line.trim()))
+        .with_identity(hash_identity(&body))
+        .redacted();
+    if encrypted {
+        finding.message = "encrypted PuTTY private key: still needs its passphrase".to_string();
+        finding = finding.with_level(Level::Note);
+    }
+    Some(finding)
 }
 
 /// At least a line's worth of base64 that is not a placeholder.
 fn has_key_material(body: &str) -> bool {
     let material: String = body
+        .replace("\\n", "\n")
         .lines()
         .filter(|line| !line.contains(':'))
-        .flat_map(|line| line.trim().chars())
+        .flat_map(|line| line.trim().chars().collect::<Vec<_>>())
         .filter(|c| c.is_ascii_alphanumeric() || *c == '+' || *c == '/' || *c == '=')
         .collect();
     let distinct = material.bytes().collect::<std::collections::HashSet<_>>().len();
-    material.len() >= 64 && distinct >= 16
+    material.len() >= 64 && distinct >= 16 && !material.contains("EXAMPLE")
 }
 
 #[cfg(test)]
@@ -60,8 +121,13 @@ mod tests {
     use super::*;
 
     fn findings(text: &str) -> Vec<Finding> {
+        let hits: Vec<usize> = text
+            .match_indices("-----BEGIN ")
+            .map(|(i, _)| i)
+            .chain(text.match_indices("PuTTY-User-Key-File-").map(|(i, _)| i))
+            .collect();
         let mut out = Vec::new();
-        check(text, &mut out);
+        check(text, &hits, &mut out);
         out
     }
 
@@ -82,6 +148,25 @@ mod tests {
     fn encrypted_keys_are_notes() {
         let text = format!("-----BEGIN ENCRYPTED PRIVATE KEY-----\n{BODY}-----END ENCRYPTED PRIVATE KEY-----\n");
         assert_eq!(findings(&text)[0].level, Some(Level::Note));
+    }
+
+    #[test]
+    fn keys_in_json_strings() {
+        let body = BODY.replace('\n', "\\n");
+        let text = format!("{{\"private_key\": \"-----BEGIN PRIVATE KEY-----\\n{body}-----END PRIVATE KEY-----\\n\"}}");
+        assert_eq!(findings(&text).len(), 1);
+    }
+
+    #[test]
+    fn putty_keys() {
+        let text = format!(
+            "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nComment: k\nPublic-Lines: 1\nAAAAC3NzaC1lZDI1NTE5AAAAIA\nPrivate-Lines: 2\n{BODY}Private-MAC: 00\n"
+        );
+        let found = findings(&text);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].level, None);
+        let encrypted = text.replace("Encryption: none", "Encryption: aes256-cbc");
+        assert_eq!(findings(&encrypted)[0].level, Some(Level::Note));
     }
 
     #[test]

@@ -1,17 +1,343 @@
+//! Secrets rules. The hand-written detectors (private keys, JWTs, URLs with credentials,
+//! connection strings, generic assignments) have their help in `rules/help/secrets/`; the
+//! provider rules are data, one TOML file per family in `rules/data/secrets/`, and their
+//! help is generated from that data.
+
+use std::sync::OnceLock;
+
 use crate::{Level, Precision, Rule};
 
 pub const PRIVATE_KEY: &str = "secrets/private-key";
+pub const PKCS12_FILE: &str = "secrets/pkcs12-file";
+pub const JWT: &str = "secrets/jwt";
+pub const URL_CREDENTIALS: &str = "secrets/url-credentials";
+pub const CONNECTION_STRING: &str = "secrets/connection-string";
+pub const GENERIC_ASSIGNMENT: &str = "secrets/generic-assignment";
+
+/// The provider families, compiled in.
+const FAMILIES: &[(&str, &str)] = &[
+    ("cloud", include_str!("../../data/secrets/cloud.toml")),
+    ("source-hosting", include_str!("../../data/secrets/source-hosting.toml")),
+    ("ci-registries", include_str!("../../data/secrets/ci-registries.toml")),
+    ("chat-mail", include_str!("../../data/secrets/chat-mail.toml")),
+    ("payments", include_str!("../../data/secrets/payments.toml")),
+    ("ai", include_str!("../../data/secrets/ai.toml")),
+    (
+        "observability-saas",
+        include_str!("../../data/secrets/observability-saas.toml"),
+    ),
+];
+
+/// A provider rule as its data file describes it. The analyzer compiles `pattern`.
+#[derive(Clone, Debug)]
+pub struct SecretPattern {
+    /// `secrets/<slug>`.
+    pub id: &'static str,
+    pub family: &'static str,
+    pub provider: &'static str,
+    /// What the token is, e.g. "GitHub classic personal access token".
+    pub name: &'static str,
+    /// Lower-case literals; the rule's regex runs only around a hit of one of them.
+    pub keywords: Vec<&'static str>,
+    /// A regex; the secret is the group named `secret`, else the whole match.
+    pub pattern: &'static str,
+    /// Minimum Shannon entropy (bits per character) of the secret.
+    pub entropy: Option<f32>,
+    /// A documented checksum to verify, e.g. `github-crc32`.
+    pub checksum: Option<&'static str>,
+    /// The documented format in words, for help.
+    pub format: &'static str,
+    /// A template of a positive example: literal text with `{set:n}` runs of random
+    /// characters (`hex`, `HEX`, `alnum`, `lower`, `upper`, `b64`, `b64url`, `digits`,
+    /// `b32`), `{uuid}` and `{crc}` (GitHub's CRC32 of the preceding run).
+    pub example: &'static str,
+    pub revoke: Option<&'static str>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FamilyFile {
+    rule: Vec<RuleData>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleData {
+    id: String,
+    provider: String,
+    name: String,
+    keywords: Vec<String>,
+    pattern: String,
+    #[serde(default)]
+    entropy: Option<f32>,
+    #[serde(default)]
+    checksum: Option<String>,
+    #[serde(default = "error")]
+    level: Level,
+    #[serde(rename = "security-severity", default = "severity")]
+    security_severity: f32,
+    #[serde(default)]
+    peers: Vec<String>,
+    format: String,
+    example: String,
+    #[serde(default)]
+    revoke: Option<String>,
+    #[serde(default = "yes")]
+    default: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn error() -> Level {
+    Level::Error
+}
+
+fn severity() -> f32 {
+    8.0
+}
+
+fn leak(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+struct Loaded {
+    patterns: Vec<SecretPattern>,
+    rules: Vec<Rule>,
+}
+
+fn loaded() -> &'static Loaded {
+    static LOADED: OnceLock<Loaded> = OnceLock::new();
+    LOADED.get_or_init(|| {
+        let mut patterns = Vec::new();
+        let mut rules = Vec::new();
+        for (family, text) in FAMILIES {
+            // The files are compiled in and checked by tests: a broken file is a build defect.
+            let file: FamilyFile =
+                toml::from_str(text).unwrap_or_else(|e| panic!("rules/data/secrets/{family}.toml: {e}"));
+            for data in file.rule {
+                let id = leak(format!("secrets/{}", data.id));
+                let help = leak(help_for(&data));
+                let peers: Vec<&'static str> = data.peers.into_iter().map(leak).collect();
+                rules.push(Rule {
+                    id,
+                    summary: leak(format!("{} ({})", data.name, data.provider)),
+                    help,
+                    level: data.level,
+                    tags: &["security", "secrets"],
+                    security_severity: Some(data.security_severity),
+                    precision: if data.checksum.is_some() {
+                        Precision::VeryHigh
+                    } else {
+                        Precision::High
+                    },
+                    peers: Box::leak(peers.into_boxed_slice()),
+                    default_enabled: data.default,
+                });
+                patterns.push(SecretPattern {
+                    id,
+                    family,
+                    provider: leak(data.provider),
+                    name: leak(data.name),
+                    keywords: data
+                        .keywords
+                        .into_iter()
+                        .map(|k| leak(k.to_ascii_lowercase()))
+                        .collect(),
+                    pattern: leak(data.pattern),
+                    entropy: data.entropy,
+                    checksum: data.checksum.map(leak),
+                    format: leak(data.format),
+                    example: leak(data.example),
+                    revoke: data.revoke.map(leak),
+                });
+            }
+        }
+        Loaded { patterns, rules }
+    })
+}
+
+/// Every provider rule's pattern data, in file order.
+pub fn patterns() -> &'static [SecretPattern] {
+    &loaded().patterns
+}
+
+/// The example template made readable: `ghp_<30 alnum><6-char checksum>`.
+pub fn describe_example(template: &str) -> String {
+    let mut out = String::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('}') else {
+            out.push_str(&rest[open..]);
+            return out;
+        };
+        let spec = &rest[open + 1..open + close];
+        match spec.split_once(':') {
+            Some((set, n)) => out.push_str(&format!("<{n} {set}>")),
+            None if spec == "crc" => out.push_str("<6-char checksum>"),
+            None => out.push_str(&format!("<{spec}>")),
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn help_for(data: &RuleData) -> String {
+    let revoke = data
+        .revoke
+        .clone()
+        .unwrap_or_else(|| format!("in the {} console or account settings", data.provider));
+    let checksum = match data.checksum.as_deref() {
+        Some(_) => " The token's built-in checksum is verified, so a made-up value with the right shape is reported only as a warning.",
+        None => "",
+    };
+    let entropy = match data.entropy {
+        Some(floor) => format!(" Values whose Shannon entropy is under {floor} bits per character are ignored."),
+        None => String::new(),
+    };
+    format!(
+        "## What it does\n\n\
+         Finds {name} ({provider}) credentials: {format}.{checksum}{entropy} Placeholders and \
+         documentation examples (`EXAMPLE`, `xxxx`, `<your-token>`, `${{VAR}}`, repeated or \
+         sequential characters) are not reported.\n\n\
+         ## Why is this bad?\n\n\
+         Anyone who can read the repository, a fork, a CI log or a package built from it can use \
+         this credential with the owner's permissions on {provider} until it is revoked. Deleting \
+         the line does not help: it stays in the history.\n\n\
+         ## Example\n\n\
+         ```text\n{example}\n```\n\n\
+         ## How to fix\n\n\
+         Revoke the credential now ({revoke}) and create a new one. Load the new one at run time \
+         from the environment, a secret manager or the CI's secret store, and keep it out of \
+         the repository.\n",
+        name = data.name,
+        provider = data.provider,
+        format = data.format,
+        example = describe_example(&data.example),
+    )
+}
+
+fn builtin(
+    id: &'static str,
+    summary: &'static str,
+    help: &'static str,
+    level: Level,
+    severity: f32,
+    precision: Precision,
+    peers: &'static [&'static str],
+) -> Rule {
+    Rule {
+        id,
+        summary,
+        help,
+        level,
+        tags: &["security", "secrets"],
+        security_severity: Some(severity),
+        precision,
+        peers,
+        default_enabled: true,
+    }
+}
 
 pub fn rules() -> Vec<Rule> {
-    vec![Rule {
-        id: PRIVATE_KEY,
-        summary: "A private key block (PEM, OpenSSH, PGP) in a file",
-        help: include_str!("../../help/secrets/private-key.md"),
-        level: Level::Error,
-        tags: &["security", "secrets"],
-        security_severity: Some(9.0),
-        precision: Precision::VeryHigh,
-        peers: &["gitleaks:private-key"],
-        default_enabled: true,
-    }]
+    let mut rules = vec![
+        builtin(
+            PRIVATE_KEY,
+            "A private key block (PEM, OpenSSH, PGP, PuTTY) in a file",
+            include_str!("../../help/secrets/private-key.md"),
+            Level::Error,
+            9.0,
+            Precision::VeryHigh,
+            &["gitleaks:private-key"],
+        ),
+        builtin(
+            PKCS12_FILE,
+            "A PKCS#12 key store (.p12, .pfx) in the tree",
+            include_str!("../../help/secrets/pkcs12-file.md"),
+            Level::Warning,
+            7.0,
+            Precision::High,
+            &["gitleaks:pkcs12-file"],
+        ),
+        builtin(
+            JWT,
+            "A JSON Web Token with a real header",
+            include_str!("../../help/secrets/jwt.md"),
+            Level::Warning,
+            6.5,
+            Precision::High,
+            &["gitleaks:jwt"],
+        ),
+        builtin(
+            URL_CREDENTIALS,
+            "A URL with a password embedded (`scheme://user:password@host`)",
+            include_str!("../../help/secrets/url-credentials.md"),
+            Level::Error,
+            8.0,
+            Precision::High,
+            &["detect-secrets:BasicAuthDetector"],
+        ),
+        builtin(
+            CONNECTION_STRING,
+            "A connection string with a password",
+            include_str!("../../help/secrets/connection-string.md"),
+            Level::Error,
+            8.0,
+            Precision::High,
+            &[],
+        ),
+        builtin(
+            GENERIC_ASSIGNMENT,
+            "A high-entropy value assigned to a password, secret, token or key",
+            include_str!("../../help/secrets/generic-assignment.md"),
+            Level::Warning,
+            6.0,
+            Precision::Medium,
+            &["gitleaks:generic-api-key", "detect-secrets:KeywordDetector"],
+        ),
+    ];
+    rules.extend(loaded().rules.iter().cloned());
+    rules
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_load_and_ids_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in rules() {
+            assert!(seen.insert(rule.id), "duplicate {}", rule.id);
+        }
+        assert!(patterns().len() >= 150, "only {} provider rules", patterns().len());
+        for pattern in patterns() {
+            assert!(!pattern.keywords.is_empty(), "{}: no keywords", pattern.id);
+            assert!(
+                pattern
+                    .keywords
+                    .iter()
+                    .all(|k| k.len() >= 3 || k.bytes().any(|b| !b.is_ascii_alphanumeric())),
+                "{}: keyword too short",
+                pattern.id
+            );
+            assert!(
+                !pattern.format.ends_with('.'),
+                "{}: format ends with a period",
+                pattern.id
+            );
+        }
+    }
+
+    #[test]
+    fn examples_read_as_shapes() {
+        assert_eq!(
+            describe_example("t = ghp_{alnum:30}{crc}"),
+            "t = ghp_<30 alnum><6-char checksum>"
+        );
+        assert_eq!(describe_example("id {uuid}"), "id <uuid>");
+    }
 }

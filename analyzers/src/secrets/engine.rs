@@ -1,0 +1,261 @@
+//! The scanning engine: one case-insensitive Aho-Corasick pass over a file finds every
+//! rule's keywords; each provider rule's regex then runs only in a window around its own
+//! keyword hits (the hit's line, at most `WINDOW_BEFORE`/`WINDOW_AFTER` bytes either side),
+//! and the hand-written detectors get the hit offsets. Memory per file is the hit windows,
+//! not a copy of the text.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use regex::bytes::{Regex, RegexBuilder};
+use tollgate_rules::{Finding, Level, SecretPattern};
+
+use super::{checksum, filters, generic, hash_identity, jwt, private_key, redact, urls};
+
+/// How far a provider regex looks around a keyword hit on a long line.
+const WINDOW_BEFORE: usize = 512;
+const WINDOW_AFTER: usize = 1536;
+
+/// "A name containing the keyword, then an assignment, then an optional quote."
+const ASSIGN: &str = r#"[\w.\-]{0,40}?["']?\s{0,4}(?:=|:=|:|=>)\s{0,4}["'`]?"#;
+
+/// Who wants a keyword's hits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Consumer {
+    Provider(usize),
+    PrivateKey,
+    Jwt,
+    Url,
+    ConnectionString,
+    Generic,
+}
+
+const BUILTIN_KEYWORDS: &[(&str, Consumer)] = &[
+    ("-----begin ", Consumer::PrivateKey),
+    ("putty-user-key-file-", Consumer::PrivateKey),
+    ("eyj", Consumer::Jwt),
+    ("://", Consumer::Url),
+    ("password=", Consumer::ConnectionString),
+    ("pwd=", Consumer::ConnectionString),
+    ("password =", Consumer::ConnectionString),
+];
+
+pub struct Provider {
+    pub pattern: &'static SecretPattern,
+    regex: Regex,
+    secret_group: Option<usize>,
+}
+
+pub struct Engine {
+    automaton: AhoCorasick,
+    /// Per automaton pattern: who wants its hits.
+    consumers: Vec<Vec<Consumer>>,
+    pub providers: Vec<Provider>,
+}
+
+/// The engine, built once per process.
+pub fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(Engine::build)
+}
+
+/// Expands `{assign}` in a data file's pattern.
+pub fn expand(pattern: &str) -> String {
+    pattern.replace("{assign}", ASSIGN)
+}
+
+impl Engine {
+    fn build() -> Engine {
+        let mut keywords: Vec<String> = Vec::new();
+        let mut consumers: Vec<Vec<Consumer>> = Vec::new();
+        let mut add = |keyword: &str, consumer: Consumer| {
+            let keyword = keyword.to_ascii_lowercase();
+            match keywords.iter().position(|k| *k == keyword) {
+                Some(i) => {
+                    if !consumers[i].contains(&consumer) {
+                        consumers[i].push(consumer)
+                    }
+                }
+                None => {
+                    keywords.push(keyword);
+                    consumers.push(vec![consumer]);
+                }
+            }
+        };
+        for (keyword, consumer) in BUILTIN_KEYWORDS {
+            add(keyword, *consumer);
+        }
+        for keyword in generic::KEYWORDS {
+            add(keyword, Consumer::Generic);
+        }
+        let mut providers = Vec::new();
+        for pattern in tollgate_rules::secret_patterns() {
+            // The data files are compiled in and every pattern is compiled by a test: a
+            // pattern that does not compile is a build defect, not an input problem.
+            let regex = RegexBuilder::new(&expand(pattern.pattern))
+                .unicode(false)
+                .size_limit(1 << 22)
+                .build()
+                .unwrap_or_else(|e| panic!("{}: bad pattern: {e}", pattern.id));
+            let secret_group = regex.capture_names().position(|n| n == Some("secret"));
+            let index = providers.len();
+            for keyword in &pattern.keywords {
+                add(keyword, Consumer::Provider(index));
+            }
+            providers.push(Provider {
+                pattern,
+                regex,
+                secret_group,
+            });
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&keywords)
+            .expect("keyword automaton");
+        Engine {
+            automaton,
+            consumers,
+            providers,
+        }
+    }
+
+    /// Every finding in `text`, before overlap resolution.
+    pub fn scan(&self, path: &str, text: &str, out: &mut Vec<Finding>) {
+        let bytes = text.as_bytes();
+        // Per provider: merged windows. Per builtin: hit offsets (start, end).
+        let mut windows: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.providers.len()];
+        let mut key_hits = Vec::new();
+        let mut jwt_hits = Vec::new();
+        let mut url_hits = Vec::new();
+        let mut conn_hits = Vec::new();
+        let mut generic_hits = Vec::new();
+        for hit in self.automaton.find_overlapping_iter(bytes) {
+            let (start, end) = (hit.start(), hit.end());
+            for consumer in &self.consumers[hit.pattern().as_usize()] {
+                match *consumer {
+                    Consumer::Provider(i) => {
+                        let list = &mut windows[i];
+                        if list.last().is_some_and(|w| start >= w.start && end + 64 <= w.end) {
+                            continue;
+                        }
+                        let window = window_around(bytes, start, end);
+                        match list.last_mut() {
+                            Some(last) if window.start <= last.end => {
+                                last.start = last.start.min(window.start);
+                                last.end = last.end.max(window.end);
+                            }
+                            _ => list.push(window),
+                        }
+                    }
+                    Consumer::PrivateKey => key_hits.push(start),
+                    Consumer::Jwt => jwt_hits.push(start),
+                    Consumer::Url => url_hits.push(start),
+                    Consumer::ConnectionString => conn_hits.push((start, end)),
+                    Consumer::Generic => generic_hits.push((start, end)),
+                }
+            }
+        }
+        for (provider, list) in self.providers.iter().zip(&windows) {
+            for window in list {
+                provider.scan_window(text, window.clone(), out);
+            }
+        }
+        private_key::check(text, &key_hits, out);
+        jwt::check(text, &jwt_hits, out);
+        urls::check_urls(text, &url_hits, out);
+        urls::check_connection_strings(text, &conn_hits, out);
+        generic::check(path, text, &generic_hits, out);
+    }
+}
+
+/// The hit's line, cut to a bounded distance either side.
+fn window_around(bytes: &[u8], start: usize, end: usize) -> Range<usize> {
+    let low = start.saturating_sub(WINDOW_BEFORE);
+    let from = memchr::memrchr(b'\n', &bytes[low..start]).map_or(low, |i| low + i + 1);
+    let high = (end + WINDOW_AFTER).min(bytes.len());
+    let to = memchr::memchr(b'\n', &bytes[end..high]).map_or(high, |i| end + i);
+    from..to
+}
+
+impl Provider {
+    fn scan_window(&self, text: &str, window: Range<usize>, out: &mut Vec<Finding>) {
+        let bytes = &text.as_bytes()[window.clone()];
+        for caps in self.regex.captures_iter(bytes) {
+            let group = self.secret_group.and_then(|g| caps.get(g)).or_else(|| caps.get(0));
+            let Some(group) = group else { continue };
+            let span = window.start + group.start()..window.start + group.end();
+            // Regex over bytes: only report spans on character boundaries.
+            if !text.is_char_boundary(span.start) || !text.is_char_boundary(span.end) {
+                continue;
+            }
+            let secret = &text[span.clone()];
+            if let Some(finding) = self.judge(secret, span) {
+                out.push(finding);
+            }
+        }
+    }
+
+    fn judge(&self, secret: &str, span: Range<usize>) -> Option<Finding> {
+        let pattern = self.pattern;
+        let body = strip_keyword(secret, &pattern.keywords);
+        if filters::is_placeholder(body.as_bytes()) {
+            return None;
+        }
+        if let Some(floor) = pattern.entropy {
+            if filters::entropy(body.as_bytes()) < floor as f64 {
+                return None;
+            }
+        }
+        let mut level = None;
+        let mut note = "";
+        if let Some(kind) = pattern.checksum {
+            if !checksum::verify(kind, secret) {
+                level = Some(Level::Warning);
+                note = "; its checksum does not match, so it may be made up";
+            }
+        }
+        let mut finding = Finding::new(
+            pattern.id,
+            span,
+            format!("{} ({}) `{}`{note}", pattern.name, pattern.provider, redact(secret)),
+        )
+        .with_identity(hash_identity(secret))
+        .redacted();
+        if let Some(level) = level {
+            finding = finding.with_level(level);
+        }
+        Some(finding)
+    }
+}
+
+/// The random part of a token: the secret without the keyword it starts with.
+fn strip_keyword<'a>(secret: &'a str, keywords: &[&str]) -> &'a str {
+    let best = keywords
+        .iter()
+        .filter(|k| secret.len() > k.len() && secret.as_bytes()[..k.len()].eq_ignore_ascii_case(k.as_bytes()))
+        .map(|k| k.len())
+        .max()
+        .unwrap_or(0);
+    &secret[best..]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_compiles_and_has_a_keyword_it_can_start_near() {
+        let engine = engine();
+        assert_eq!(engine.providers.len(), tollgate_rules::secret_patterns().len());
+    }
+
+    #[test]
+    fn windows_stay_on_the_line() {
+        let text = b"first line\nkey = ghp_abc\nthird";
+        let w = window_around(text, 17, 21);
+        assert_eq!(&text[w], b"key = ghp_abc");
+    }
+}
