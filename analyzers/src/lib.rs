@@ -2,6 +2,7 @@
 //! nothing here prints, reads the disk or knows about output formats.
 
 pub mod classify;
+pub mod python;
 pub mod secrets;
 
 pub use classify::{classify, classify_by_content, Kinds};
@@ -20,12 +21,16 @@ pub struct Input<'a> {
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
+    pub python: python::Settings,
     pub secrets: secrets::Settings,
 }
 
 /// Runs every analyzer that wants this file and has an enabled rule.
 pub fn analyze(input: &Input, settings: &Settings, rules: &RuleSet) -> Vec<Finding> {
     let mut findings = Vec::new();
+    if input.kinds.python && rules.any("python") {
+        python::analyze(input, &settings.python, &mut findings);
+    }
     if input.kinds.secrets && rules.any("secrets") {
         secrets::analyze(input, &settings.secrets, &mut findings);
     }

@@ -48,12 +48,14 @@ pub struct FileConfig {
     pub per_file_ignores: BTreeMap<String, Vec<String>>,
     /// Files larger than this many bytes are skipped with a diagnostic.
     pub max_file_size: Option<u64>,
+    pub python: tollgate_analyzers::python::Settings,
     pub secrets: tollgate_analyzers::secrets::Settings,
 }
 
 impl FileConfig {
     pub fn settings(&self) -> Settings {
         Settings {
+            python: self.python.clone(),
             secrets: self.secrets.clone(),
         }
     }

@@ -1,4 +1,5 @@
 //! One module per domain; each returns its rules. Help texts live in `rules/help/<domain>/`.
 
+pub mod python;
 pub mod secrets;
 pub mod tollgate;
