@@ -8,7 +8,7 @@ use tree_sitter::Language;
 /// What the walk does with a node kind, read from a table indexed by `kind_id()`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[repr(u8)]
-pub(crate) enum Class {
+pub(crate) enum Role {
     Other,
     /// A simple statement: counts 1 for ruff's statement count.
     Simple,
@@ -25,7 +25,7 @@ pub(crate) enum Class {
     Match,
     Case,
     Function,
-    ClassDef,
+    ClassDefinition,
     Decorated,
     Block,
     Assignment,
@@ -48,7 +48,7 @@ pub(crate) enum Class {
 }
 
 pub(crate) struct Kinds {
-    pub class: Vec<Class>,
+    pub class: Vec<Role>,
     pub identifier: u16,
     pub block: u16,
     pub if_statement: u16,
@@ -76,7 +76,6 @@ pub(crate) struct Kinds {
     pub keyword_pattern: u16,
     pub splat_pattern: u16,
     pub as_pattern: u16,
-    pub as_pattern_target: u16,
     pub union_pattern: u16,
     pub tuple_pattern: u16,
     pub with_item: u16,
@@ -87,13 +86,11 @@ pub(crate) struct Kinds {
     pub list_splat_pattern: u16,
     pub dictionary_splat_pattern: u16,
     pub keyword_separator: u16,
-    pub positional_separator: u16,
     pub call: u16,
     pub subscript: u16,
     pub wildcard: u16,
     pub comma: u16,
     pub and: u16,
-    pub or: u16,
     pub field_name: u16,
     pub field_body: u16,
     pub field_parameters: u16,
@@ -125,7 +122,7 @@ impl Kinds {
         let named = |name: &str| lang.id_for_node_kind(name, true);
         let anon = |name: &str| lang.id_for_node_kind(name, false);
         let field = |name: &str| lang.field_id_for_name(name).map(|id| id.get()).unwrap_or(u16::MAX);
-        let mut class = vec![Class::Other; lang.node_kind_count() + 1];
+        let mut class = vec![Role::Other; lang.node_kind_count() + 1];
         let simple = [
             "expression_statement",
             "pass_statement",
@@ -139,41 +136,41 @@ impl Kinds {
             "future_import_statement",
         ];
         for name in simple {
-            class[named(name) as usize] = Class::Simple;
+            class[named(name) as usize] = Role::Simple;
         }
         let table = [
-            ("return_statement", Class::Return),
-            ("if_statement", Class::If),
-            ("elif_clause", Class::Elif),
-            ("else_clause", Class::Else),
-            ("for_statement", Class::For),
-            ("while_statement", Class::While),
-            ("try_statement", Class::Try),
-            ("except_clause", Class::Except),
-            ("except_group_clause", Class::Except),
-            ("finally_clause", Class::Finally),
-            ("with_statement", Class::With),
-            ("match_statement", Class::Match),
-            ("case_clause", Class::Case),
-            ("function_definition", Class::Function),
-            ("class_definition", Class::ClassDef),
-            ("decorated_definition", Class::Decorated),
-            ("block", Class::Block),
-            ("assignment", Class::Assignment),
-            ("augmented_assignment", Class::AugAssignment),
-            ("named_expression", Class::NamedExpr),
-            ("boolean_operator", Class::BoolOp),
-            ("conditional_expression", Class::Ternary),
-            ("lambda", Class::Lambda),
-            ("call", Class::Call),
-            ("attribute", Class::Attribute),
-            ("global_statement", Class::Global),
-            ("nonlocal_statement", Class::Nonlocal),
-            ("delete_statement", Class::Delete),
-            ("import_statement", Class::Import),
-            ("import_from_statement", Class::ImportFrom),
-            ("string", Class::Str),
-            ("comment", Class::Comment),
+            ("return_statement", Role::Return),
+            ("if_statement", Role::If),
+            ("elif_clause", Role::Elif),
+            ("else_clause", Role::Else),
+            ("for_statement", Role::For),
+            ("while_statement", Role::While),
+            ("try_statement", Role::Try),
+            ("except_clause", Role::Except),
+            ("except_group_clause", Role::Except),
+            ("finally_clause", Role::Finally),
+            ("with_statement", Role::With),
+            ("match_statement", Role::Match),
+            ("case_clause", Role::Case),
+            ("function_definition", Role::Function),
+            ("class_definition", Role::ClassDefinition),
+            ("decorated_definition", Role::Decorated),
+            ("block", Role::Block),
+            ("assignment", Role::Assignment),
+            ("augmented_assignment", Role::AugAssignment),
+            ("named_expression", Role::NamedExpr),
+            ("boolean_operator", Role::BoolOp),
+            ("conditional_expression", Role::Ternary),
+            ("lambda", Role::Lambda),
+            ("call", Role::Call),
+            ("attribute", Role::Attribute),
+            ("global_statement", Role::Global),
+            ("nonlocal_statement", Role::Nonlocal),
+            ("delete_statement", Role::Delete),
+            ("import_statement", Role::Import),
+            ("import_from_statement", Role::ImportFrom),
+            ("string", Role::Str),
+            ("comment", Role::Comment),
         ];
         for (name, c) in table {
             let id = named(name);
@@ -210,7 +207,6 @@ impl Kinds {
             keyword_pattern: named("keyword_pattern"),
             splat_pattern: named("splat_pattern"),
             as_pattern: named("as_pattern"),
-            as_pattern_target: named("as_pattern_target"),
             union_pattern: named("union_pattern"),
             tuple_pattern: named("tuple_pattern"),
             with_item: named("with_item"),
@@ -221,13 +217,11 @@ impl Kinds {
             list_splat_pattern: named("list_splat_pattern"),
             dictionary_splat_pattern: named("dictionary_splat_pattern"),
             keyword_separator: named("keyword_separator"),
-            positional_separator: named("positional_separator"),
             call: named("call"),
             subscript: named("subscript"),
             wildcard: anon("_"),
             comma: anon(","),
             and: anon("and"),
-            or: anon("or"),
             field_name: field("name"),
             field_body: field("body"),
             field_parameters: field("parameters"),
@@ -247,7 +241,7 @@ impl Kinds {
     }
 
     #[inline]
-    pub fn class_of(&self, kind: u16) -> Class {
-        self.class.get(kind as usize).copied().unwrap_or(Class::Other)
+    pub fn class_of(&self, kind: u16) -> Role {
+        self.class.get(kind as usize).copied().unwrap_or(Role::Other)
     }
 }

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use tree_sitter::{Node, Tree, TreeCursor};
 
-use super::kinds::{kinds, Class, Kinds};
+use super::kinds::{kinds, Kinds, Role};
 
 /// What a name is bound to in a function scope, after its latest binding (ruff's
 /// `BindingKind`, reduced to what the rules need).
@@ -93,7 +93,6 @@ enum FrameKind {
 
 struct Frame<'t> {
     kind: FrameKind,
-    node: Node<'t>,
     start: usize,
     name: &'t str,
     name_span: Range<usize>,
@@ -120,7 +119,6 @@ impl<'t> Frame<'t> {
     fn new(kind: FrameKind, node: Node<'t>) -> Self {
         Frame {
             kind,
-            node,
             start: node.start_byte(),
             name: "",
             name_span: 0..0,
@@ -170,6 +168,8 @@ pub(crate) struct Walker<'t> {
     lambda_depth: u32,
     conditional_depth: u32,
     pending_decorated: Option<Node<'t>>,
+    /// The assignment target being walked: attribute accesses in it are writes, not reads.
+    target: Range<usize>,
     scratch: Vec<(Node<'t>, u16)>,
     aux: TreeCursor<'t>,
     /// Non-blank lines before each row.
@@ -192,6 +192,7 @@ pub(crate) fn measure<'t>(tree: &'t Tree, text: &'t str, stub: bool) -> Measures
         lambda_depth: 0,
         conditional_depth: 0,
         pending_decorated: None,
+        target: 0..0,
         scratch: Vec::with_capacity(16),
         aux: root.walk(),
         nonblank: nonblank_prefix(text),
@@ -318,10 +319,10 @@ impl<'t> Walker<'t> {
         let k = self.k;
         let kind = node.kind_id();
         match k.class_of(kind) {
-            Class::Str | Class::Comment => return false,
-            Class::Simple => self.top().statements += 1,
-            Class::Return => self.top().returns += 1,
-            Class::If => {
+            Role::Str | Role::Comment => return false,
+            Role::Simple => self.top().statements += 1,
+            Role::Return => self.top().returns += 1,
+            Role::If => {
                 let f = self.top();
                 f.cyclomatic += 1;
                 f.branches += 1;
@@ -331,7 +332,7 @@ impl<'t> Walker<'t> {
                 self.open_block();
                 self.conditional_depth += 1;
             }
-            Class::Elif => {
+            Role::Elif => {
                 let f = self.top();
                 f.cyclomatic += 1;
                 f.branches += 1;
@@ -339,7 +340,7 @@ impl<'t> Walker<'t> {
                 self.flat(1);
                 self.check_bool_test(node);
             }
-            Class::Else => {
+            Role::Else => {
                 let parent = self.parent_kind(0);
                 let f = self.top();
                 f.branches += 1;
@@ -351,7 +352,7 @@ impl<'t> Walker<'t> {
                     f.statements += 1;
                 }
             }
-            Class::For => {
+            Role::For => {
                 let f = self.top();
                 f.cyclomatic += 1;
                 f.branches += 1;
@@ -361,7 +362,7 @@ impl<'t> Walker<'t> {
                 }
                 self.open_block();
             }
-            Class::While => {
+            Role::While => {
                 let f = self.top();
                 f.cyclomatic += 1;
                 f.branches += 1;
@@ -370,13 +371,13 @@ impl<'t> Walker<'t> {
                 self.open_block();
                 self.conditional_depth += 1;
             }
-            Class::Try => {
+            Role::Try => {
                 let handlers = self.count_children(node, k.except_clause);
                 let f = self.top();
                 f.statements += 1 + u32::from(handlers > 1);
                 self.open_block();
             }
-            Class::Except => {
+            Role::Except => {
                 let f = self.top();
                 f.cyclomatic += 1;
                 f.branches += 1;
@@ -390,17 +391,17 @@ impl<'t> Walker<'t> {
                     }
                 }
             }
-            Class::Finally => {
+            Role::Finally => {
                 let f = self.top();
                 f.branches += 1;
                 f.statements += 2;
             }
-            Class::With => {
+            Role::With => {
                 self.top().statements += 1;
                 self.bind_with_items(node);
                 self.open_block();
             }
-            Class::Match => {
+            Role::Match => {
                 let f = self.top();
                 f.statements += 1;
                 if self.last_case_is_irrefutable(node) {
@@ -410,16 +411,17 @@ impl<'t> Walker<'t> {
                 self.structural();
                 self.conditional_depth += 1;
             }
-            Class::Case => {
+            Role::Case => {
                 let f = self.top();
                 f.cyclomatic = f.cyclomatic.wrapping_add(1);
                 f.branches += 1;
+                f.statements += 1;
                 self.bind_case_captures(node);
             }
-            Class::Function => self.enter_function(node),
-            Class::ClassDef => self.enter_class(node),
-            Class::Decorated => self.pending_decorated = Some(node),
-            Class::Block => {
+            Role::Function => self.enter_function(node),
+            Role::ClassDefinition => self.enter_class(node),
+            Role::Decorated => self.pending_decorated = Some(node),
+            Role::Block => {
                 let (parent, grandparent) = (self.parent_kind(0), self.parent_kind(1));
                 if self.block_nests(parent, grandparent) {
                     self.nesting += 1;
@@ -429,7 +431,7 @@ impl<'t> Walker<'t> {
                     }
                 }
             }
-            Class::Assignment => {
+            Role::Assignment => {
                 let kind = if node.child_by_field_id(k.field_right).is_some() {
                     Bind::Assignment
                 } else {
@@ -439,12 +441,12 @@ impl<'t> Walker<'t> {
                     self.bind_targets(left, kind);
                 }
             }
-            Class::AugAssignment => {
+            Role::AugAssignment => {
                 if let Some(left) = node.child_by_field_id(k.field_left) {
                     self.bind_targets(left, Bind::Assignment);
                 }
             }
-            Class::NamedExpr => {
+            Role::NamedExpr => {
                 if self.lambda_depth == 0 {
                     if let Some(name) = node.child_by_field_id(k.field_name) {
                         let name = self.text_of(name);
@@ -454,7 +456,7 @@ impl<'t> Walker<'t> {
                     }
                 }
             }
-            Class::BoolOp => {
+            Role::BoolOp => {
                 let parent = self.parent_kind(0);
                 let inside_bool = parent == k.boolean_operator
                     || (parent == k.parenthesized_expression && self.paren_chain_in_bool());
@@ -463,31 +465,31 @@ impl<'t> Walker<'t> {
                     self.flat(sequences);
                 }
             }
-            Class::Ternary => {
+            Role::Ternary => {
                 self.structural();
                 self.nesting += 1;
             }
-            Class::Lambda => {
+            Role::Lambda => {
                 self.nesting += 1;
                 self.lambda_depth += 1;
             }
-            Class::Call => self.check_recursion(node),
-            Class::Attribute => self.count_attribute_read(node),
-            Class::Global | Class::Nonlocal => {
+            Role::Call => self.check_recursion(node),
+            Role::Attribute => self.count_attribute_read(node),
+            Role::Global | Role::Nonlocal => {
                 self.top().statements += 1;
                 self.bind_children_identifiers(node, Bind::Global);
             }
-            Class::Delete => {
+            Role::Delete => {
                 self.top().statements += 1;
                 if self.conditional_depth == 0 {
                     self.bind_delete(node);
                 }
             }
-            Class::Import | Class::ImportFrom => {
+            Role::Import | Role::ImportFrom => {
                 self.top().statements += 1;
                 self.bind_imports(node);
             }
-            Class::Other => {}
+            Role::Other => {}
         }
         true
     }
@@ -495,22 +497,22 @@ impl<'t> Walker<'t> {
     fn leave(&mut self, node: Node<'t>) {
         let k = self.k;
         match k.class_of(node.kind_id()) {
-            Class::If | Class::While => {
+            Role::If | Role::While => {
                 self.conditional_depth -= 1;
                 self.close_block(node);
             }
-            Class::For | Class::Try | Class::With => self.close_block(node),
-            Class::Match => self.conditional_depth -= 1,
-            Class::Function => self.leave_function(node),
-            Class::ClassDef => self.leave_class(node),
-            Class::Block => {
+            Role::For | Role::Try | Role::With => self.close_block(node),
+            Role::Match => self.conditional_depth -= 1,
+            Role::Function => self.leave_function(node),
+            Role::ClassDefinition => self.leave_class(node),
+            Role::Block => {
                 let (parent, grandparent) = (self.parent_kind(0), self.parent_kind(1));
                 if self.block_nests(parent, grandparent) {
                     self.nesting -= 1;
                 }
             }
-            Class::Ternary => self.nesting -= 1,
-            Class::Lambda => {
+            Role::Ternary => self.nesting -= 1,
+            Role::Lambda => {
                 self.nesting -= 1;
                 self.lambda_depth -= 1;
             }
@@ -723,7 +725,7 @@ impl<'t> Walker<'t> {
         }
         if kind == k.union_pattern {
             for i in 0..pattern.child_count() {
-                if let Some(child) = pattern.child(i as u32) {
+                if let Some(child) = pattern.child(i) {
                     if child.kind_id() == k.wildcard || (child.is_named() && self.pattern_is_irrefutable(child)) {
                         return true;
                     }
@@ -734,7 +736,7 @@ impl<'t> Walker<'t> {
         if kind == k.tuple_pattern {
             // `(p)` is a group, `(p,)` a sequence.
             let has_comma =
-                (0..pattern.child_count()).any(|i| pattern.child(i as u32).is_some_and(|c| c.kind_id() == k.comma));
+                (0..pattern.child_count()).any(|i| pattern.child(i).is_some_and(|c| c.kind_id() == k.comma));
             return !has_comma
                 && pattern.named_child_count() == 1
                 && pattern.named_child(0).is_some_and(|c| self.pattern_is_irrefutable(c));
@@ -789,6 +791,7 @@ impl<'t> Walker<'t> {
     /// Binds the names in an assignment target; records `self.x` targets for the class.
     fn bind_targets(&mut self, target: Node<'t>, kind: Bind) {
         let k = self.k;
+        self.target = target.byte_range();
         let Some(frame) = self.frames.last() else { return };
         if frame.kind != FrameKind::Function {
             return;
@@ -816,7 +819,7 @@ impl<'t> Walker<'t> {
                         self.record_instance_attribute(attr);
                     }
                 }
-            } else if k.class_of(node_kind) != Class::Other {
+            } else if k.class_of(node_kind) != Role::Other {
                 // subscripts, calls, strings: their names are loads
                 descend = false;
             } else if node_kind == k.call || node_kind == k.subscript {
@@ -963,6 +966,9 @@ impl<'t> Walker<'t> {
         let k = self.k;
         let Some(frame) = self.frames.last() else { return };
         if frame.kind != FrameKind::Function || !frame.is_method {
+            return;
+        }
+        if self.target.contains(&node.start_byte()) {
             return;
         }
         let Some(object) = node.child_by_field_id(k.field_object) else {
