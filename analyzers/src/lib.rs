@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod classify;
 pub mod docker;
+pub mod python;
 pub mod secrets;
 
 pub use classify::{classify, classify_by_content, Kinds};
@@ -22,6 +23,7 @@ pub struct Input<'a> {
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
+    pub python: python::Settings,
     pub secrets: secrets::Settings,
     pub actions: actions::Settings,
     pub docker: docker::Settings,
@@ -30,6 +32,9 @@ pub struct Settings {
 /// Runs every analyzer that wants this file and has an enabled rule.
 pub fn analyze(input: &Input, settings: &Settings, rules: &RuleSet) -> Vec<Finding> {
     let mut findings = Vec::new();
+    if input.kinds.python && rules.any("python") {
+        python::analyze(input, &settings.python, &mut findings);
+    }
     if input.kinds.secrets && rules.any("secrets") {
         secrets::analyze(input, &settings.secrets, &mut findings);
     }

@@ -48,6 +48,7 @@ pub struct FileConfig {
     pub per_file_ignores: BTreeMap<String, Vec<String>>,
     /// Files larger than this many bytes are skipped with a diagnostic.
     pub max_file_size: Option<u64>,
+    pub python: tollgate_analyzers::python::Settings,
     pub secrets: tollgate_analyzers::secrets::Settings,
     pub actions: tollgate_analyzers::actions::Settings,
     pub docker: tollgate_analyzers::docker::Settings,
@@ -56,6 +57,7 @@ pub struct FileConfig {
 impl FileConfig {
     pub fn settings(&self) -> Settings {
         Settings {
+            python: self.python.clone(),
             secrets: self.secrets.clone(),
             actions: self.actions.clone(),
             docker: self.docker.clone(),

@@ -59,6 +59,7 @@ impl Catalogue {
     fn build() -> Catalogue {
         let mut rules = Vec::new();
         rules.extend(crate::domains::tollgate::rules());
+        rules.extend(crate::domains::python::rules());
         rules.extend(crate::domains::secrets::rules());
         rules.extend(crate::domains::actions::rules());
         rules.extend(crate::domains::docker::rules());

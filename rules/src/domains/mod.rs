@@ -2,5 +2,6 @@
 
 pub mod actions;
 pub mod docker;
+pub mod python;
 pub mod secrets;
 pub mod tollgate;

@@ -1,0 +1,304 @@
+//! Python smells: one tree-sitter parse per file and one walk that measures every function
+//! and class (walk.rs); this module turns the measures into findings.
+
+mod kinds;
+mod walk;
+
+use std::cell::RefCell;
+
+use tollgate_rules::Finding;
+use tree_sitter::{Node, Parser, Tree};
+
+use crate::Input;
+
+const SYNTAX_ERROR: &str = "python/syntax-error";
+const COMPLEX_FUNCTION: &str = "python/complex-function";
+const TOO_MANY_ARGUMENTS: &str = "python/too-many-arguments";
+const TOO_MANY_POSITIONAL_ARGUMENTS: &str = "python/too-many-positional-arguments";
+const TOO_MANY_RETURNS: &str = "python/too-many-returns";
+const TOO_MANY_BRANCHES: &str = "python/too-many-branches";
+const TOO_MANY_STATEMENTS: &str = "python/too-many-statements";
+const TOO_MANY_LOCALS: &str = "python/too-many-locals";
+const TOO_MANY_NESTED_BLOCKS: &str = "python/too-many-nested-blocks";
+const TOO_MANY_BOOLEAN_EXPRESSIONS: &str = "python/too-many-boolean-expressions";
+const TOO_MANY_PUBLIC_METHODS: &str = "python/too-many-public-methods";
+const TOO_MANY_INSTANCE_ATTRIBUTES: &str = "python/too-many-instance-attributes";
+const COGNITIVE_COMPLEXITY: &str = "python/cognitive-complexity";
+const LONG_FUNCTION: &str = "python/long-function";
+const LARGE_CLASS: &str = "python/large-class";
+const FEATURE_ENVY: &str = "python/feature-envy";
+
+/// The `[python]` table. Defaults are ruff's and pylint's; a finding needs a value strictly
+/// above its maximum (feature envy: at least `feature-envy-min` reads).
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Settings {
+    pub max_complexity: u32,
+    pub max_args: u32,
+    pub max_positional_args: u32,
+    pub max_returns: u32,
+    pub max_branches: u32,
+    pub max_statements: u32,
+    pub max_locals: u32,
+    pub max_nested_blocks: u32,
+    pub max_bool_expr: u32,
+    pub max_public_methods: u32,
+    pub max_attributes: u32,
+    pub max_cognitive_complexity: u32,
+    pub max_function_lines: u32,
+    pub max_class_lines: u32,
+    pub feature_envy_min: u32,
+    /// Parse and stop: lets benchmarks measure the walk's cost over the bare parse.
+    #[doc(hidden)]
+    pub bench_parse_only: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            max_complexity: 10,
+            max_args: 5,
+            max_positional_args: 5,
+            max_returns: 6,
+            max_branches: 12,
+            max_statements: 50,
+            max_locals: 15,
+            max_nested_blocks: 5,
+            max_bool_expr: 5,
+            max_public_methods: 20,
+            max_attributes: 7,
+            max_cognitive_complexity: 15,
+            max_function_lines: 100,
+            max_class_lines: 500,
+            feature_envy_min: 5,
+            bench_parse_only: false,
+        }
+    }
+}
+
+thread_local! {
+    /// One parser per worker thread: creating one per file costs more than small files' parse.
+    static PARSER: RefCell<Option<Parser>> = const { RefCell::new(None) };
+}
+
+fn parse(text: &str) -> Option<Tree> {
+    PARSER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            let mut parser = Parser::new();
+            parser.set_language(&kinds::language()).ok()?;
+            *slot = Some(parser);
+        }
+        slot.as_mut()?.parse(text, None)
+    })
+}
+
+pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
+    let Some(tree) = parse(input.text) else { return };
+    if settings.bench_parse_only {
+        return;
+    }
+    let root = tree.root_node();
+    if root.has_error() {
+        syntax_error(root, input.text, out);
+    }
+    let stub = input.path.ends_with(".pyi");
+    let measures = walk::measure(&tree, input.text, stub);
+    report(&measures, settings, out);
+}
+
+/// The first error or missing node, found by descending into the first child with an error.
+fn syntax_error(root: Node, text: &str, out: &mut Vec<Finding>) {
+    let mut node = root;
+    'descend: loop {
+        if node.is_error() || node.is_missing() {
+            break;
+        }
+        let mut cursor = node.walk();
+        if cursor.goto_first_child() {
+            loop {
+                let child = cursor.node();
+                if child.is_error() || child.is_missing() || child.has_error() {
+                    node = child;
+                    continue 'descend;
+                }
+                if !cursor.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+        break;
+    }
+    let span = node.byte_range();
+    let message = if node.is_missing() {
+        format!("syntax error: missing `{}`", node.kind())
+    } else {
+        let snippet: String = text.get(span.clone()).unwrap_or("").chars().take(30).collect();
+        let snippet = snippet.lines().next().unwrap_or("").trim();
+        if snippet.is_empty() {
+            "syntax error".to_string()
+        } else {
+            format!("syntax error at `{snippet}`")
+        }
+    };
+    // Point at the first token of the error, not the whole broken region.
+    let end = if node.is_missing() {
+        span.start
+    } else {
+        let first_line_end = text
+            .get(span.clone())
+            .and_then(|s| s.find('\n'))
+            .map_or(span.end, |i| span.start + i);
+        first_line_end.max(span.start)
+    };
+    out.push(Finding::new(SYNTAX_ERROR, span.start..end, message));
+}
+
+fn over(value: u32, max: u32) -> bool {
+    value > max
+}
+
+fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
+    for f in m.functions.iter().filter(|f| !f.has_error) {
+        let name = f.name;
+        let mut push = |rule: &'static str, metric: &'static str, value: u32, max: u32, message: String| {
+            let mut finding =
+                Finding::new(rule, f.name_span.clone(), message).with_metric(metric, value.into(), max.into());
+            if f.start < f.name_span.start {
+                finding = finding.with_statement_start(f.start);
+            }
+            out.push(finding);
+        };
+        if over(f.cyclomatic, s.max_complexity) {
+            let msg = format!(
+                "`{name}` has cyclomatic complexity {} (max {})",
+                f.cyclomatic, s.max_complexity
+            );
+            push(COMPLEX_FUNCTION, "cyclomatic", f.cyclomatic, s.max_complexity, msg);
+        }
+        if let Some(args) = f.arguments.filter(|&a| over(a, s.max_args)) {
+            let msg = format!("`{name}` has {args} arguments (max {})", s.max_args);
+            push(TOO_MANY_ARGUMENTS, "arguments", args, s.max_args, msg);
+        }
+        if let Some(pos) = f.positional.filter(|&p| over(p, s.max_positional_args)) {
+            let msg = format!(
+                "`{name}` has {pos} positional arguments (max {})",
+                s.max_positional_args
+            );
+            push(
+                TOO_MANY_POSITIONAL_ARGUMENTS,
+                "positional-arguments",
+                pos,
+                s.max_positional_args,
+                msg,
+            );
+        }
+        if over(f.returns, s.max_returns) {
+            let msg = format!("`{name}` has {} return statements (max {})", f.returns, s.max_returns);
+            push(TOO_MANY_RETURNS, "returns", f.returns, s.max_returns, msg);
+        }
+        if over(f.branches, s.max_branches) {
+            let msg = format!("`{name}` has {} branches (max {})", f.branches, s.max_branches);
+            push(TOO_MANY_BRANCHES, "branches", f.branches, s.max_branches, msg);
+        }
+        if over(f.statements, s.max_statements) {
+            let msg = format!("`{name}` has {} statements (max {})", f.statements, s.max_statements);
+            push(TOO_MANY_STATEMENTS, "statements", f.statements, s.max_statements, msg);
+        }
+        if over(f.locals, s.max_locals) {
+            let msg = format!("`{name}` has {} local variables (max {})", f.locals, s.max_locals);
+            push(TOO_MANY_LOCALS, "locals", f.locals, s.max_locals, msg);
+        }
+        if over(f.cognitive, s.max_cognitive_complexity) {
+            let msg = format!(
+                "`{name}` has cognitive complexity {} (max {})",
+                f.cognitive, s.max_cognitive_complexity
+            );
+            push(
+                COGNITIVE_COMPLEXITY,
+                "cognitive",
+                f.cognitive,
+                s.max_cognitive_complexity,
+                msg,
+            );
+        }
+        if over(f.lines, s.max_function_lines) {
+            let msg = format!("`{name}` has {} lines of code (max {})", f.lines, s.max_function_lines);
+            push(LONG_FUNCTION, "lines", f.lines, s.max_function_lines, msg);
+        }
+        if let Some((other, reads, self_reads)) = f.envy {
+            if reads >= s.feature_envy_min.max(1) && reads > self_reads {
+                let msg = format!(
+                    "`{name}` reads attributes of `{other}` {reads} times and of `self` {self_reads} times; it may belong to `{other}`'s class"
+                );
+                push(FEATURE_ENVY, "foreign-attribute-reads", reads, s.feature_envy_min, msg);
+            }
+        }
+    }
+    for c in m.classes.iter().filter(|c| !c.has_error) {
+        let name = c.name;
+        let mut push = |rule: &'static str, metric: &'static str, value: u32, max: u32, message: String| {
+            let mut finding =
+                Finding::new(rule, c.name_span.clone(), message).with_metric(metric, value.into(), max.into());
+            if c.start < c.name_span.start {
+                finding = finding.with_statement_start(c.start);
+            }
+            out.push(finding);
+        };
+        if let Some(methods) = c.public_methods.filter(|&p| over(p, s.max_public_methods)) {
+            let msg = format!("`{name}` has {methods} public methods (max {})", s.max_public_methods);
+            push(
+                TOO_MANY_PUBLIC_METHODS,
+                "public-methods",
+                methods,
+                s.max_public_methods,
+                msg,
+            );
+        }
+        if over(c.instance_attributes, s.max_attributes) {
+            let msg = format!(
+                "`{name}` has {} instance attributes (max {})",
+                c.instance_attributes, s.max_attributes
+            );
+            push(
+                TOO_MANY_INSTANCE_ATTRIBUTES,
+                "instance-attributes",
+                c.instance_attributes,
+                s.max_attributes,
+                msg,
+            );
+        }
+        if over(c.lines, s.max_class_lines) {
+            let msg = format!("`{name}` has {} lines of code (max {})", c.lines, s.max_class_lines);
+            push(LARGE_CLASS, "lines", c.lines, s.max_class_lines, msg);
+        }
+    }
+    for n in &m.nested {
+        if over(n.depth, s.max_nested_blocks) {
+            let msg = format!(
+                "blocks nested {} deep under this statement (max {})",
+                n.depth, s.max_nested_blocks
+            );
+            out.push(Finding::new(TOO_MANY_NESTED_BLOCKS, n.span.clone(), msg).with_metric(
+                "nested-blocks",
+                n.depth.into(),
+                s.max_nested_blocks.into(),
+            ));
+        }
+    }
+    for b in &m.bools {
+        if over(b.operands, s.max_bool_expr) {
+            let msg = format!(
+                "condition has {} boolean operands (max {})",
+                b.operands, s.max_bool_expr
+            );
+            out.push(
+                Finding::new(TOO_MANY_BOOLEAN_EXPRESSIONS, b.span.clone(), msg).with_metric(
+                    "boolean-expressions",
+                    b.operands.into(),
+                    s.max_bool_expr.into(),
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,250 @@
+//! The python analyzer against the fixtures in testdata/python/.
+//!
+//! - `metrics/*.py`: every rule runs with its threshold at 0, so each measure is reported;
+//!   a line's `# metrics: name=value ...` comment gives the values the findings on that line
+//!   must carry (0: no finding with that metric on the line).
+//! - `rules/*.py(i)`: default settings; `# fires: rule=value ...` comments list exactly the
+//!   findings of the file (rule, line, value), and each message names its value and maximum.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use tollgate_analyzers::{analyze, classify, python, Input, Settings};
+use tollgate_rules::{Finding, LineIndex, RuleSet};
+
+fn fixtures(dir: &str) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../testdata/python")
+        .join(dir);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
+        .map(|entry| entry.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "py" || e == "pyi"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no fixtures in {}", root.display());
+    files
+}
+
+fn run(path: &Path, text: &str, settings: &Settings) -> Vec<Finding> {
+    let name = path.file_name().and_then(|n| n.to_str()).expect("file name");
+    let input = Input {
+        path: name,
+        text,
+        kinds: classify(name),
+    };
+    analyze(&input, settings, &RuleSet::all())
+}
+
+fn zero_thresholds() -> Settings {
+    Settings {
+        python: python::Settings {
+            max_complexity: 0,
+            max_args: 0,
+            max_positional_args: 0,
+            max_returns: 0,
+            max_branches: 0,
+            max_statements: 0,
+            max_locals: 0,
+            max_nested_blocks: 0,
+            max_bool_expr: 0,
+            max_public_methods: 0,
+            max_attributes: 0,
+            max_cognitive_complexity: 0,
+            max_function_lines: 0,
+            max_class_lines: 0,
+            feature_envy_min: 1,
+            bench_parse_only: false,
+        },
+        ..Settings::default()
+    }
+}
+
+/// A line's `key=value` pairs (the value is optional).
+type Pairs<'a> = Vec<(&'a str, Option<u64>)>;
+
+/// `key=value` pairs after `marker` in each line, with 1-based line numbers.
+fn annotations<'a>(text: &'a str, marker: &str) -> Vec<(usize, Pairs<'a>)> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some(at) = line.find(marker) else { continue };
+        let pairs = line[at + marker.len()..]
+            .split_whitespace()
+            .map(|pair| match pair.split_once('=') {
+                Some((key, value)) => (key, Some(value.parse().expect("numeric value"))),
+                None => (pair, None),
+            })
+            .collect();
+        out.push((i + 1, pairs));
+    }
+    out
+}
+
+#[test]
+fn measures_match_the_annotated_values() {
+    let settings = zero_thresholds();
+    let mut checked = 0;
+    for path in fixtures("metrics") {
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        let lines = LineIndex::new(&text);
+        let findings = run(&path, &text, &settings);
+        for (line, pairs) in annotations(&text, "# metrics:") {
+            for (metric, expected) in pairs {
+                let expected = expected.expect("metrics need values");
+                let found: Vec<u64> = findings
+                    .iter()
+                    .filter(|f| lines.line_of(f.span.start) + 1 == line)
+                    .filter_map(|f| f.metric.filter(|m| m.name == metric).map(|m| m.value))
+                    .collect();
+                let want: Vec<u64> = if expected == 0 { vec![] } else { vec![expected] };
+                assert_eq!(found, want, "{}:{line}: {metric}", path.display());
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} annotated values");
+}
+
+#[test]
+fn findings_at_default_settings_are_exactly_the_annotated_ones() {
+    let settings = Settings::default();
+    let max = |rule: &str| -> u64 {
+        let s = &settings.python;
+        u64::from(match rule {
+            "complex-function" => s.max_complexity,
+            "too-many-arguments" => s.max_args,
+            "too-many-positional-arguments" => s.max_positional_args,
+            "too-many-returns" => s.max_returns,
+            "too-many-branches" => s.max_branches,
+            "too-many-statements" => s.max_statements,
+            "too-many-locals" => s.max_locals,
+            "too-many-nested-blocks" => s.max_nested_blocks,
+            "too-many-boolean-expressions" => s.max_bool_expr,
+            "too-many-public-methods" => s.max_public_methods,
+            "too-many-instance-attributes" => s.max_attributes,
+            "cognitive-complexity" => s.max_cognitive_complexity,
+            "long-function" => s.max_function_lines,
+            "large-class" => s.max_class_lines,
+            "feature-envy" => s.feature_envy_min,
+            other => panic!("no threshold for {other}"),
+        })
+    };
+    for path in fixtures("rules") {
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        let lines = LineIndex::new(&text);
+        let findings = run(&path, &text, &settings);
+        let got: BTreeSet<(usize, String, Option<u64>)> = findings
+            .iter()
+            .map(|f| {
+                (
+                    lines.line_of(f.span.start) + 1,
+                    f.rule.to_string(),
+                    f.metric.map(|m| m.value),
+                )
+            })
+            .collect();
+        let want: BTreeSet<(usize, String, Option<u64>)> = annotations(&text, "# fires:")
+            .into_iter()
+            .flat_map(|(line, pairs)| {
+                pairs
+                    .into_iter()
+                    .map(move |(rule, value)| (line, format!("python/{rule}"), value))
+            })
+            .collect();
+        assert_eq!(got, want, "{}", path.display());
+        for finding in &findings {
+            if let Some(metric) = finding.metric {
+                let slug = finding.rule.trim_start_matches("python/");
+                assert_eq!(metric.threshold, max(slug), "{}: {}", path.display(), finding.rule);
+                assert!(
+                    finding.message.contains(&metric.value.to_string()),
+                    "{}: message `{}` lacks the value",
+                    path.display(),
+                    finding.message
+                );
+                if slug != "feature-envy" {
+                    assert!(
+                        finding.message.contains(&format!("(max {})", metric.threshold)),
+                        "{}",
+                        finding.message
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn messages_name_the_function_and_point_at_its_name() {
+    let path = Path::new("complex_function.py");
+    let text = "def parse_args(x):\n".to_string() + &"    if x:\n        pass\n".repeat(13);
+    let findings = run(path, &text, &Settings::default());
+    let complex: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.rule == "python/complex-function")
+        .collect();
+    assert_eq!(complex.len(), 1);
+    assert_eq!(complex[0].message, "`parse_args` has cyclomatic complexity 14 (max 10)");
+    assert_eq!(&text[complex[0].span.clone()], "parse_args");
+    let metric = complex[0].metric.expect("metric");
+    assert_eq!((metric.name, metric.value, metric.threshold), ("cyclomatic", 14, 10));
+}
+
+#[test]
+fn decorated_definitions_carry_the_decorator_as_statement_start() {
+    let text = "@cache\n@other\ndef f(a, b, c, d, e, f):\n    pass\n";
+    let findings = run(Path::new("d.py"), text, &Settings::default());
+    let args = findings
+        .iter()
+        .find(|f| f.rule == "python/too-many-arguments")
+        .expect("finding");
+    assert_eq!(&text[args.span.clone()], "f");
+    assert_eq!(args.statement_start, Some(0));
+}
+
+#[test]
+fn syntax_error_is_one_note_at_the_first_error() {
+    let text = "def ok(a, b, c, d, e, f):\n    pass\n\nx = (\n\ndef broken(:\n    pass\n";
+    let findings = run(Path::new("s.py"), text, &Settings::default());
+    let errors: Vec<&Finding> = findings.iter().filter(|f| f.rule == "python/syntax-error").collect();
+    assert_eq!(errors.len(), 1, "{findings:?}");
+    assert!(errors[0].span.start >= text.find("x = (").expect("x"));
+    assert!(findings.iter().any(|f| f.rule == "python/too-many-arguments"));
+}
+
+#[test]
+fn bad_input_never_panics() {
+    let inputs = [
+        "",
+        "\n\n\n",
+        "def",
+        "class :",
+        "match x:\n    case",
+        "if (a and (b or",
+        "def f(*, **):\n  return",
+        "\u{feff}def f(): pass",
+        "x = '''unterminated",
+        "lambda: (yield)",
+        "@\nclass C: pass",
+        "def f(\u{e9}, \u{4e2d}):\n    \u{4e2d} = 1",
+        "\t\tif True:\n\treturn",
+    ];
+    for text in inputs {
+        let _ = run(Path::new("bad.py"), text, &zero_thresholds());
+    }
+    let deep = "(".repeat(5000) + &")".repeat(5000);
+    let _ = run(Path::new("deep.py"), &deep, &zero_thresholds());
+    let nested: String = (0..200)
+        .map(|i| format!("{}if x:\n", "    ".repeat(i)))
+        .collect::<String>()
+        + &"    ".repeat(200)
+        + "pass\n";
+    let _ = run(
+        Path::new("nested.py"),
+        &format!(
+            "def f(x):\n{}",
+            nested.lines().map(|l| format!("    {l}\n")).collect::<String>()
+        ),
+        &zero_thresholds(),
+    );
+}

@@ -1,0 +1,47 @@
+# `fires:` marks the line of each finding at default settings, with its value.
+
+
+def parse_args(x):  # fires: complex-function=11
+    if x == 0:
+        y = 0
+    if x == 1:
+        y = 1
+    if x == 2:
+        y = 2
+    if x == 3:
+        y = 3
+    if x == 4:
+        y = 4
+    if x == 5:
+        y = 5
+    if x == 6:
+        y = 6
+    if x == 7:
+        y = 7
+    if x == 8:
+        y = 8
+    if x == 9:
+        y = 9
+    return x
+
+
+def just_enough(x):
+    if x == 0:
+        y = 0
+    if x == 1:
+        y = 1
+    if x == 2:
+        y = 2
+    if x == 3:
+        y = 3
+    if x == 4:
+        y = 4
+    if x == 5:
+        y = 5
+    if x == 6:
+        y = 6
+    if x == 7:
+        y = 7
+    if x == 8:
+        y = 8
+    return x
