@@ -5,6 +5,7 @@ mod config;
 mod fingerprint;
 mod git;
 mod glob;
+mod history;
 mod report;
 mod scan;
 mod suppress;
@@ -96,6 +97,10 @@ struct CheckArgs {
     /// Also append a Markdown summary to this file (e.g. "$GITHUB_STEP_SUMMARY").
     #[arg(long, value_name = "FILE")]
     summary: Option<PathBuf>,
+    /// Secrets in every commit's added lines (all refs, or a RANGE such as `main..HEAD`)
+    /// instead of the files on disk.
+    #[arg(long, value_name = "RANGE", num_args = 0..=1, default_missing_value = "--all", require_equals = false)]
+    git_history: Option<String>,
     /// Drop findings recorded in this baseline file (see `tollgate baseline`).
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
@@ -134,7 +139,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     } else {
         args.paths.clone()
     };
-    if !args.staged {
+    if !args.staged && args.git_history.is_none() {
         for path in &paths {
             if std::fs::symlink_metadata(path).is_err() {
                 return Err(format!("{}: no such file or directory", path.display()));
@@ -182,6 +187,21 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         .num_threads(threads)
         .build()
         .map_err(|e| format!("cannot start {threads} threads: {e}"))?;
+    if let Some(range) = &args.git_history {
+        let max_file_size = cfg.max_file_size.unwrap_or(config::DEFAULT_MAX_FILE_SIZE);
+        let records = pool.install(|| history::scan(range, &settings, &rules, max_file_size))?;
+        let outcome = scan::Outcome {
+            records,
+            diagnostics: Vec::new(),
+            files_scanned: 0,
+        };
+        return Ok(Scanned {
+            outcome,
+            rules,
+            fail_on,
+            notes: Vec::new(),
+        });
+    }
     let walked = if args.staged {
         staged(&args.paths)?
     } else {

@@ -54,6 +54,8 @@ pub struct Record {
     pub line_hash: String,
     /// tollgate's content fingerprint (rule, path, content): survives moved lines.
     pub fingerprint: String,
+    /// The content the fingerprint hashes besides rule and path (for a secret, its hash).
+    pub identity: String,
     /// `ghp_3fK…(40 chars)` when the span is a secret.
     pub secret: Option<String>,
 }
@@ -256,7 +258,7 @@ fn has_nul(bytes: &[u8]) -> bool {
 }
 
 /// Turns byte spans into regions, applies levels, redacts secrets and computes fingerprints.
-fn resolve(path: &str, text: &str, findings: Vec<Finding>, rules: &RuleSet) -> Vec<Record> {
+pub fn resolve(path: &str, text: &str, findings: Vec<Finding>, rules: &RuleSet) -> Vec<Record> {
     if findings.is_empty() {
         return Vec::new();
     }
@@ -323,6 +325,7 @@ fn resolve(path: &str, text: &str, findings: Vec<Finding>, rules: &RuleSet) -> V
                 properties: finding.properties,
                 line_hash: hashes.get(&region.start_line).cloned().unwrap_or_default(),
                 fingerprint: content_fingerprint(rule.id, path, &content),
+                identity: content,
                 secret,
             })
         })

@@ -3,6 +3,7 @@
 mod common;
 
 use std::path::Path;
+use std::process::Command as Process;
 
 use assert_cmd::Command;
 use common::git;
@@ -235,4 +236,76 @@ fn baseline_survives_moved_lines_and_counts_copies() {
         "{}",
         run.stderr
     );
+}
+
+#[test]
+fn git_history_finds_a_deleted_key_once_at_its_first_commit() {
+    let dir = repo();
+    write(dir.path(), "README.md", "hello\n");
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-qm", "start"]);
+    write(dir.path(), "config/deploy.pem", &format!("# deploy key\n{KEY}"));
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-qm", "add a key"]);
+    std::fs::remove_file(dir.path().join("config/deploy.pem")).unwrap();
+    git(dir.path(), &["commit", "-qam", "remove the key"]);
+    write(dir.path(), "backup.txt", &format!("old\n\n{KEY}"));
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-qm", "the same key again"]);
+
+    assert!(check(dir.path(), &[])
+        .findings
+        .iter()
+        .all(|(p, _, _)| p == "backup.txt"));
+    let output = Command::cargo_bin("tollgate")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--git-history", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let findings: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let finding = &findings[0];
+    assert_eq!(finding["path"], "config/deploy.pem");
+    assert_eq!(finding["line"], 2, "the line in the commit's version of the file");
+    assert_eq!(finding["properties"]["commits"], 2);
+    assert_eq!(finding["properties"]["author"], "t <t@example.com>");
+    assert!(finding["properties"]["date"].as_str().unwrap().starts_with("20"));
+    let first = Process::new("git")
+        .current_dir(dir.path())
+        .args(["rev-parse", "HEAD~2"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        finding["properties"]["commit"],
+        String::from_utf8_lossy(&first.stdout).trim()
+    );
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lg"));
+
+    // A range limits the commits read.
+    let output = Command::cargo_bin("tollgate")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--git-history", "HEAD~1..HEAD", "--format", "json"])
+        .output()
+        .unwrap();
+    let findings: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0]["path"], "backup.txt");
+    assert_eq!(findings[0]["line"], 3);
+
+    let output = Command::cargo_bin("tollgate")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--git-history", "nope..HEAD"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("--git-history"));
 }
