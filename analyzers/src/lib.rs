@@ -4,6 +4,7 @@
 pub mod actions;
 pub mod classify;
 pub mod docker;
+pub mod duplication;
 pub mod python;
 pub mod secrets;
 

@@ -8,7 +8,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 use rayon::prelude::*;
-use tollgate_analyzers::{classify, classify_by_content, Input, Settings};
+use tollgate_analyzers::{classify, classify_by_content, duplication, Input, Settings};
 use tollgate_rules::{Finding, Level, LineIndex, Location, Metric, PropValue, Region, Rule, RuleSet};
 
 use crate::config::PerFileIgnores;
@@ -86,7 +86,7 @@ pub struct Outcome {
 pub type AnalyzeFn = dyn Fn(&Input, &Settings, &RuleSet) -> Vec<Finding> + Sync;
 
 pub fn scan(files: &[FileEntry], options: &Options, analyze: &AnalyzeFn, progress: &indicatif::ProgressBar) -> Outcome {
-    let results: Vec<(Vec<Record>, Option<Diagnostic>)> = files
+    let results: Vec<FileResult> = files
         .par_iter()
         .map(|file| {
             let result = scan_file(file, options, analyze);
@@ -97,12 +97,19 @@ pub fn scan(files: &[FileEntry], options: &Options, analyze: &AnalyzeFn, progres
     let mut records = Vec::new();
     let mut diagnostics = Vec::new();
     let mut files_scanned = 0;
-    for (found, diagnostic) in results {
+    let mut windows = Vec::with_capacity(files.len());
+    for (found, diagnostic, file_windows) in results {
         records.extend(found);
         match diagnostic {
             Some(d) => diagnostics.push(d),
             None => files_scanned += 1,
         }
+        windows.push(file_windows);
+    }
+    if windows.iter().any(|w| !w.is_empty()) {
+        let (found, problems) = duplicates(files, &windows, options);
+        records.extend(found);
+        diagnostics.extend(problems);
     }
     sort(&mut records);
     diagnostics.sort();
@@ -118,11 +125,15 @@ pub fn sort(records: &mut [Record]) {
     records.sort_by(|a, b| (&a.path, a.region, a.rule.id, &a.message).cmp(&(&b.path, b.region, b.rule.id, &b.message)));
 }
 
-fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> (Vec<Record>, Option<Diagnostic>) {
+/// One file's share of the run: its records, or why it was skipped, and its duplication
+/// windows for the cross-file pass.
+type FileResult = (Vec<Record>, Option<Diagnostic>, Vec<duplication::Window>);
+
+fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileResult {
     let path = file.display.clone();
     let text = match read_text(file, options.max_file_size) {
         Ok(text) => text,
-        Err((quiet, message)) => return (Vec::new(), Some(Diagnostic { path, message, quiet })),
+        Err((quiet, message)) => return (Vec::new(), Some(Diagnostic { path, message, quiet }), Vec::new()),
     };
     let mut kinds = classify(&path);
     if file.explicit && kinds.is_yaml_undecided(&path) {
@@ -136,7 +147,7 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> (Vec<R
     ANALYZING.with(|flag| flag.set(true));
     let result = catch_unwind(AssertUnwindSafe(|| analyze(&input, options.settings, options.rules)));
     ANALYZING.with(|flag| flag.set(false));
-    let mut findings = match result {
+    let findings = match result {
         Ok(findings) => findings,
         Err(panic) => {
             let mut what = panic
@@ -153,24 +164,137 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> (Vec<R
                     path,
                     format!("internal error while analysing this file, skipped ({what}); please report it"),
                 )),
+                Vec::new(),
             );
         }
     };
-    findings.retain(|f| options.rules.is_enabled(f.rule));
+    let windows = if kinds.python && options.rules.is_enabled(duplication::RULE) {
+        duplication::windows(&text, &duplication_options(options.settings))
+    } else {
+        Vec::new()
+    };
+    (finish(file, &text, findings, options, true), None, windows)
+}
 
+fn duplication_options(settings: &Settings) -> duplication::Options {
+    duplication::Options {
+        min_tokens: settings.python.duplicate_min_tokens.max(1) as usize,
+        min_lines: settings.python.duplicate_min_lines as usize,
+        normalize: settings.python.duplicate_normalize,
+    }
+}
+
+/// Per-file ignores, suppression comments, then placement: what every finding of a file goes
+/// through. `check_unused` reports suppressions that suppressed nothing.
+fn finish(
+    file: &FileEntry,
+    text: &str,
+    mut findings: Vec<Finding>,
+    options: &Options,
+    check_unused: bool,
+) -> Vec<Record> {
+    findings.retain(|f| options.rules.is_enabled(f.rule));
     if !findings.is_empty() && !options.per_file_ignores.is_empty() {
         let absolute = crate::walk::absolute(&file.path);
         let relative = absolute
             .strip_prefix(options.base)
             .map(slash_path)
-            .unwrap_or_else(|_| path.clone());
+            .unwrap_or_else(|_| file.display.clone());
         let ignored = options.per_file_ignores.for_path(&relative);
         findings.retain(|f| !ignored.iter().any(|sel| tollgate_rules::select::matches(sel, f.rule)));
     }
-    if !findings.is_empty() || options.rules.is_enabled(crate::suppress::UNUSED) {
-        crate::suppress::apply(&text, &mut findings, options.rules, tollgate_rules::find);
+    let unused = check_unused && options.rules.is_enabled(crate::suppress::UNUSED);
+    if !findings.is_empty() || unused {
+        crate::suppress::apply(text, &mut findings, options.rules, tollgate_rules::find, unused);
     }
-    (resolve(&path, &text, findings, options.rules), None)
+    resolve(&file.display, text, findings, options.rules)
+}
+
+/// The cross-file pass: duplicated code among the windows every file gave. Files with a
+/// duplicate are read again, only to place, suppress and show the findings.
+fn duplicates(
+    files: &[FileEntry],
+    windows: &[Vec<duplication::Window>],
+    options: &Options,
+) -> (Vec<Record>, Vec<Diagnostic>) {
+    let found = duplication::find(windows, &duplication_options(options.settings));
+    let mut by_file: std::collections::BTreeMap<usize, Vec<duplication::Duplicate>> = Default::default();
+    for duplicate in found {
+        by_file.entry(duplicate.file).or_default().push(duplicate);
+    }
+    let mut records = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (index, duplicates) in by_file {
+        let file = &files[index];
+        let text = match read_text(file, options.max_file_size) {
+            Ok(text) => text,
+            Err((quiet, message)) => {
+                diagnostics.push(Diagnostic {
+                    path: file.display.clone(),
+                    message,
+                    quiet,
+                });
+                continue;
+            }
+        };
+        let lines = LineIndex::new(&text);
+        let offset = |line: usize, column: usize| {
+            let range = lines.line_range((line - 1).min(lines.line_count() - 1));
+            let utf16: usize = column.saturating_sub(1);
+            let mut at = range.start;
+            let mut units = 0;
+            for c in text[range.clone()].chars() {
+                if units >= utf16 {
+                    break;
+                }
+                units += c.len_utf16();
+                at += c.len_utf8();
+            }
+            at
+        };
+        let findings = duplicates
+            .into_iter()
+            .map(|d| {
+                let span =
+                    offset(d.region.start_line, d.region.start_column)..offset(d.region.end_line, d.region.end_column);
+                let (first_file, first_region) = &d.others[0];
+                let mut finding = Finding::new(
+                    duplication::RULE,
+                    span.clone(),
+                    format!(
+                        "{} lines duplicate {}:{}",
+                        d.lines, files[*first_file].display, first_region.start_line
+                    ),
+                )
+                .with_metric(
+                    "duplicate-lines",
+                    d.lines as u64,
+                    options.settings.python.duplicate_min_lines as u64,
+                )
+                .with_identity(format!("{:x}", fnv(&text[span])));
+                for (other, region) in d.others.iter().take(10) {
+                    finding = finding.with_related(tollgate_rules::Related {
+                        location: Location::Elsewhere {
+                            path: files[*other].display.clone(),
+                            region: *region,
+                        },
+                        message: "another copy".to_string(),
+                    });
+                }
+                finding
+            })
+            .collect();
+        records.extend(finish(file, &text, findings, options, false));
+    }
+    (records, diagnostics)
+}
+
+fn fnv(text: &str) -> u64 {
+    text.split_whitespace().fold(0xcbf2_9ce4_8422_2325, |hash: u64, word| {
+        word.bytes()
+            .fold(hash, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+            ^ 0x20
+    })
 }
 
 thread_local! {

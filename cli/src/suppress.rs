@@ -12,6 +12,7 @@ use std::ops::Range;
 use tollgate_rules::{select::matches, Finding, LineIndex, Rule, RuleSet};
 
 pub const UNUSED: &str = "tollgate/unused-suppression";
+const CROSS_FILE: &str = "python/duplicate-code";
 
 #[derive(Debug, Clone, PartialEq)]
 enum Codes {
@@ -72,7 +73,14 @@ fn has_marker(text: &str) -> bool {
 
 /// Removes suppressed findings and adds `tollgate/unused-suppression` findings for our own
 /// comments that suppressed nothing among the rules this run uses.
-pub fn apply(text: &str, findings: &mut Vec<Finding>, rules: &RuleSet, lookup: impl Fn(&str) -> Option<&'static Rule>) {
+/// `check_unused` is off for the cross-file pass, which sees only some findings of a file.
+pub fn apply(
+    text: &str,
+    findings: &mut Vec<Finding>,
+    rules: &RuleSet,
+    lookup: impl Fn(&str) -> Option<&'static Rule>,
+    check_unused: bool,
+) {
     if !has_marker(text) {
         return;
     }
@@ -102,7 +110,7 @@ pub fn apply(text: &str, findings: &mut Vec<Finding>, rules: &RuleSet, lookup: i
         }
         !suppressed
     });
-    if !rules.is_enabled(UNUSED) {
+    if !check_unused || !rules.is_enabled(UNUSED) {
         return;
     }
     for directive in directives.iter().filter(|d| d.own && !d.used) {
@@ -115,8 +123,10 @@ pub fn apply(text: &str, findings: &mut Vec<Finding>, rules: &RuleSet, lookup: i
                     .collect();
                 if !unknown.is_empty() {
                     format!("suppression names unknown rule(s): {}", unknown.join(", "))
-                } else if !selectors.iter().any(|s| rules.any(s)) {
-                    continue; // none of its rules ran: it cannot be judged in this run
+                } else if !selectors.iter().any(|s| rules.any(s) && !matches(s, CROSS_FILE)) {
+                    // None of its rules ran, or only the cross-file one, whose findings do not
+                    // exist yet when a file's comments are judged.
+                    continue;
                 } else {
                     format!("unused suppression: no finding of {} here", selectors.join(", "))
                 }
@@ -454,7 +464,7 @@ mod tests {
         let stmt = index.line_range(1).start;
         let at = text.find("curl").unwrap();
         let mut findings = vec![Finding::new("docker/apt-pin", at..at + 4, "m").with_statement_start(stmt)];
-        apply(text, &mut findings, &RuleSet::all(), lookup);
+        apply(text, &mut findings, &RuleSet::all(), lookup, true);
         assert!(findings.is_empty());
     }
 
@@ -462,7 +472,7 @@ mod tests {
     fn unused_own_suppressions_are_reported_peers_are_not() {
         let text = "x = 1  # tollgate: ignore[secrets/private-key]\ny = 2  # noqa: C901\nz = 3  # tollgate: ignore[secrets/privat-kee]\n";
         let mut findings = Vec::new();
-        apply(text, &mut findings, &RuleSet::all(), tollgate_rules::find);
+        apply(text, &mut findings, &RuleSet::all(), tollgate_rules::find, true);
         let messages: Vec<(usize, &str)> = findings.iter().map(|f| (f.span.start, f.message.as_str())).collect();
         assert_eq!(findings.len(), 2, "{messages:?}");
         assert!(findings.iter().all(|f| f.rule == UNUSED));
@@ -476,7 +486,7 @@ mod tests {
         let text = "x = 1  # tollgate: ignore[secrets/private-key]\n";
         let mut findings = Vec::new();
         let rules = RuleSet::new(Some(&["tollgate".into()]), &[], &[]).unwrap();
-        apply(text, &mut findings, &rules, tollgate_rules::find);
+        apply(text, &mut findings, &rules, tollgate_rules::find, true);
         assert!(findings.is_empty());
     }
 }

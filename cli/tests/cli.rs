@@ -506,3 +506,78 @@ fn readme_rule_list_is_up_to_date() {
         "README.md's rule list is out of date: run scripts/update-readme-rules"
     );
 }
+
+#[test]
+fn duplicate_code_across_files_with_related_copies() {
+    let run = tollgate(
+        &repo(),
+        &[
+            "check",
+            "testdata/python/duplication",
+            "--select",
+            "python/duplicate-code",
+            "--format",
+            "sarif",
+        ],
+    );
+    let document = assert_valid_sarif(&run.stdout);
+    let results = document["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "{:#}", document["runs"][0]["results"]);
+    let result = &results[0];
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "testdata/python/duplication/quotes.py"
+    );
+    assert_eq!(result["locations"][0]["physicalLocation"]["region"]["startLine"], 9);
+    assert_eq!(
+        result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "testdata/python/duplication/orders.py"
+    );
+    assert_eq!(
+        result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"],
+        8
+    );
+    assert_eq!(result["properties"]["metric"], "duplicate-lines");
+    assert!(result["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("duplicate testdata/python/duplication/orders.py:8"));
+
+    // Normalised, the renamed copy matches too, but its comment suppresses it.
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "tollgate.toml", "[python]\nduplicate-normalize = true\n");
+    for name in ["orders.py", "quotes.py"] {
+        std::fs::copy(
+            repo().join("testdata/python/duplication").join(name),
+            dir.path().join(name),
+        )
+        .unwrap();
+    }
+    let run = tollgate(
+        dir.path(),
+        &[
+            "check",
+            "--select",
+            "python/duplicate-code,tollgate",
+            "--format",
+            "json",
+        ],
+    );
+    // Names no longer matter: the copy now starts at the module's logger line.
+    assert_eq!(
+        json_findings(&run),
+        vec![("quotes.py".into(), "python/duplicate-code".into(), 4)],
+        "{}",
+        run.stdout
+    );
+    let without_comment = std::fs::read_to_string(dir.path().join("quotes.py")).unwrap().replace(
+        "# tollgate: ignore[python/duplicate-code] kept apart on purpose\n",
+        "\n",
+    );
+    write(dir.path(), "quotes.py", without_comment);
+    let run = tollgate(
+        dir.path(),
+        &["check", "--select", "python/duplicate-code", "--format", "json"],
+    );
+    assert_eq!(json_findings(&run).len(), 2, "{}", run.stdout);
+}

@@ -63,6 +63,7 @@ impl Catalogue {
         rules.extend(crate::domains::secrets::rules());
         rules.extend(crate::domains::actions::rules());
         rules.extend(crate::domains::docker::rules());
+        rules.extend(crate::domains::duplication::rules());
         rules.sort_by_key(|rule| rule.id);
         let by_id = rules.iter().enumerate().map(|(i, rule)| (rule.id, i)).collect();
         Catalogue { rules, by_id }

@@ -48,6 +48,11 @@ pub struct Settings {
     pub max_function_lines: u32,
     pub max_class_lines: u32,
     pub feature_envy_min: u32,
+    /// `python/duplicate-code`: a copy is at least this many tokens and lines long.
+    pub duplicate_min_tokens: u32,
+    pub duplicate_min_lines: u32,
+    /// Compare identifiers and literals as placeholders (catches renamed copies).
+    pub duplicate_normalize: bool,
     /// Parse and stop: lets benchmarks measure the walk's cost over the bare parse.
     #[doc(hidden)]
     pub bench_parse_only: bool,
@@ -71,6 +76,9 @@ impl Default for Settings {
             max_function_lines: 100,
             max_class_lines: 500,
             feature_envy_min: 5,
+            duplicate_min_tokens: 50,
+            duplicate_min_lines: 6,
+            duplicate_normalize: false,
             bench_parse_only: false,
         }
     }

@@ -2,6 +2,7 @@
 
 pub mod actions;
 pub mod docker;
+pub mod duplication;
 pub mod python;
 pub mod secrets;
 pub mod tollgate;

@@ -1,0 +1,210 @@
+//! A small Python lexer for duplication: enough to split code into comparable tokens, not
+//! to parse it. Comments, docstrings (a string that is a whole logical line) and import
+//! lines are dropped.
+
+use std::ops::Range;
+
+pub struct Token {
+    pub hash: u64,
+    pub span: Range<usize>,
+    /// The first token of a logical line.
+    pub line_start: bool,
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
+
+#[derive(PartialEq)]
+enum Kind {
+    Name,
+    Literal,
+    Other,
+}
+
+pub fn tokens(text: &str, normalize: bool) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<Token> = Vec::new();
+    // Tokens of the current logical line, decided when the line ends.
+    let mut line: Vec<(Kind, Range<usize>)> = Vec::new();
+    let mut depth = 0usize; // brackets: newlines inside them do not end a logical line
+    let mut i = 0;
+    let flush = |line: &mut Vec<(Kind, Range<usize>)>, out: &mut Vec<Token>| {
+        let first = line.first().map(|(_, r)| &text[r.clone()]);
+        let import =
+            matches!(first, Some("import") | Some("from")) && line.iter().any(|(_, r)| &text[r.clone()] == "import");
+        let docstring = line.len() == 1 && line[0].0 == Kind::Literal && matches!(bytes[line[0].1.start], b'"' | b'\'');
+        if !import && !docstring {
+            for (n, (kind, span)) in line.drain(..).enumerate() {
+                let hash = match kind {
+                    Kind::Name if normalize && !is_keyword(&text[span.clone()]) => 1,
+                    Kind::Literal if normalize => 2,
+                    _ => fnv(text[span.clone()].as_bytes()),
+                };
+                out.push(Token {
+                    hash,
+                    span,
+                    line_start: n == 0,
+                });
+            }
+        }
+        line.clear();
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'\n' => {
+                if depth == 0 {
+                    flush(&mut line, &mut out);
+                }
+                i += 1;
+            }
+            b' ' | b'\t' | b'\r' | b'\x0c' => i += 1,
+            b'\\' if bytes.get(i + 1) == Some(&b'\n') => i += 2,
+            b'#' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'"' | b'\'' => {
+                let start = i;
+                i = string_end(bytes, i);
+                line.push((Kind::Literal, start..i));
+            }
+            b'0'..=b'9' => {
+                let start = i;
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'.' || bytes[i] == b'_') {
+                    i += 1;
+                }
+                line.push((Kind::Literal, start..i));
+            }
+            _ if b.is_ascii_alphabetic() || b == b'_' || b >= 0x80 => {
+                let start = i;
+                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] >= 0x80) {
+                    i += 1;
+                }
+                // String prefixes: r"", b'', f"", rb"" ...
+                if i - start <= 2
+                    && matches!(bytes.get(i), Some(b'"') | Some(b'\''))
+                    && text[start..i].chars().all(|c| "rRbBfFuU".contains(c))
+                {
+                    i = string_end(bytes, i);
+                    line.push((Kind::Literal, start..i));
+                } else {
+                    line.push((Kind::Name, start..i));
+                }
+            }
+            _ => {
+                let start = i;
+                match b {
+                    b'(' | b'[' | b'{' => depth += 1,
+                    b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+                // Keep multi-byte UTF-8 characters whole.
+                i += 1;
+                while i < bytes.len() && !text.is_char_boundary(i) {
+                    i += 1;
+                }
+                line.push((Kind::Other, start..i));
+            }
+        }
+    }
+    flush(&mut line, &mut out);
+    out
+}
+
+/// The end of a string literal starting at `start` (a quote), triple quotes included.
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let quote = bytes[start];
+    let triple = bytes.get(start + 1) == Some(&quote) && bytes.get(start + 2) == Some(&quote);
+    let mut i = start + if triple { 3 } else { 1 };
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'\n' if !triple => return i,
+            c if c == quote => {
+                if !triple {
+                    return i + 1;
+                }
+                if bytes.get(i + 1) == Some(&quote) && bytes.get(i + 2) == Some(&quote) {
+                    return i + 3;
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    bytes.len()
+}
+
+fn is_keyword(word: &str) -> bool {
+    matches!(
+        word,
+        "False"
+            | "None"
+            | "True"
+            | "and"
+            | "as"
+            | "assert"
+            | "async"
+            | "await"
+            | "break"
+            | "class"
+            | "continue"
+            | "def"
+            | "del"
+            | "elif"
+            | "else"
+            | "except"
+            | "finally"
+            | "for"
+            | "from"
+            | "global"
+            | "if"
+            | "import"
+            | "in"
+            | "is"
+            | "lambda"
+            | "nonlocal"
+            | "not"
+            | "or"
+            | "pass"
+            | "raise"
+            | "return"
+            | "try"
+            | "while"
+            | "with"
+            | "yield"
+            | "self"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text, false).iter().map(|t| &text[t.span.clone()]).collect()
+    }
+
+    #[test]
+    fn splits_python() {
+        assert_eq!(
+            words("x = f(a, 'b c')  # note\n"),
+            ["x", "=", "f", "(", "a", ",", "'b c'", ")"]
+        );
+        assert_eq!(words("s = r\"\\d+\" + b'x'\n"), ["s", "=", "r\"\\d+\"", "+", "b'x'"]);
+        assert_eq!(
+            words("\"\"\"doc\nstring\"\"\"\nimport os\nfrom a import b\ny = 1\n"),
+            ["y", "=", "1"]
+        );
+        let t = tokens("call(a,\n     b)\nz = 2\n", false);
+        let starts: Vec<bool> = t.iter().map(|t| t.line_start).collect();
+        assert_eq!(starts, [true, false, false, false, false, false, true, false, false]);
+    }
+}

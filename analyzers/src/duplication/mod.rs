@@ -1,0 +1,259 @@
+//! Cross-file duplication over token windows. The per-file pass (`windows`) is a pure
+//! function of one file: it lexes Python, and at the first token of every logical line
+//! hashes the next `min_tokens` tokens. The cross-file pass (`find`) matches those hashes
+//! across all files of the run, extends each match line by line to its full length, and
+//! reports every copy after the first once, with the other copies as related locations.
+//!
+//! Comments, docstrings and import lines are left out (as pylint's similarity checker does
+//! by default); identifiers and literals are kept as written unless `normalize` is set.
+
+mod lexer;
+
+use std::collections::HashMap;
+
+use tollgate_rules::{LineIndex, Region};
+
+pub const RULE: &str = "python/duplicate-code";
+
+/// A run of windows: (file, first window, last window).
+type Run = (u32, u32, u32);
+
+/// Copies of one run reported at most (the rest is boilerplate), and related copies per finding.
+const MAX_COPIES: usize = 200;
+const MAX_RELATED: usize = 9;
+
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    pub min_tokens: usize,
+    pub min_lines: usize,
+    /// Treat every identifier as one name and every literal as one value.
+    pub normalize: bool,
+}
+
+/// The hash of the `min_tokens` tokens from the first token of one logical line.
+#[derive(Clone, Debug)]
+pub struct Window {
+    pub hash: u64,
+    /// Where the window's first token starts and its last token ends.
+    pub region: Region,
+}
+
+/// One file's windows, in order: consecutive windows start on consecutive logical lines.
+pub fn windows(text: &str, options: &Options) -> Vec<Window> {
+    let tokens = lexer::tokens(text, options.normalize);
+    if tokens.len() < options.min_tokens {
+        return Vec::new();
+    }
+    let index = LineIndex::new(text);
+    let mut out = Vec::new();
+    for start in 0..=tokens.len() - options.min_tokens {
+        if !tokens[start].line_start {
+            continue;
+        }
+        let window = &tokens[start..start + options.min_tokens];
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        for token in window {
+            hash = (hash ^ token.hash).wrapping_mul(0x0100_0000_01b3).rotate_left(5);
+        }
+        let first = &window[0];
+        let last = &window[options.min_tokens - 1];
+        out.push(Window {
+            hash,
+            region: index.region(&(first.span.start..last.span.end)),
+        });
+    }
+    out
+}
+
+/// A copy of code that appears earlier in the run.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Duplicate {
+    /// Index into the `files` given to `find`.
+    pub file: usize,
+    pub region: Region,
+    /// The other copies: (file index, region), the first copy first.
+    pub others: Vec<(usize, Region)>,
+    pub lines: usize,
+}
+
+/// `files` are the windows of each file, in the run's order (sorted by path).
+pub fn find(files: &[Vec<Window>], options: &Options) -> Vec<Duplicate> {
+    // Every place each window hash occurs.
+    let mut places: HashMap<u64, Vec<(u32, u32)>> = HashMap::new();
+    for (file, windows) in files.iter().enumerate() {
+        for (at, window) in windows.iter().enumerate() {
+            places.entry(window.hash).or_default().push((file as u32, at as u32));
+        }
+    }
+    let hash_at = |(file, at): (u32, u32)| files[file as usize].get(at as usize).map(|w| w.hash);
+    // A copy: (file, first window, last window) -> the copies it repeats, the first one first.
+    let mut copies: HashMap<Run, Vec<Run>> = HashMap::new();
+    for occurrences in places.values().filter(|o| o.len() > 1) {
+        // Each later occurrence is matched against the first only: linear in the copies, and
+        // a hash repeated thousands of times (boilerplate) cannot make the pass quadratic.
+        let first = occurrences[0];
+        for &later in occurrences[1..].iter().take(MAX_COPIES) {
+            // Only where a match begins: the windows before differ.
+            let before = |(f, a): (u32, u32)| a.checked_sub(1).and_then(|a| hash_at((f, a)));
+            if before(first).is_some() && before(first) == before(later) {
+                continue;
+            }
+            let mut length = 1;
+            while let (Some(a), Some(b)) = (
+                hash_at((first.0, first.1 + length)),
+                hash_at((later.0, later.1 + length)),
+            ) {
+                if a != b {
+                    break;
+                }
+                length += 1;
+            }
+            // A run within one file must not overlap itself.
+            if first.0 == later.0 && first.1 + length > later.1 {
+                length = later.1 - first.1;
+                if length == 0 {
+                    continue;
+                }
+            }
+            let run = |(f, a): (u32, u32)| (f, a, a + length - 1);
+            // The other copies of the same run, as far as they repeat it.
+            let mut others = vec![run(first)];
+            for &other in occurrences.iter().skip(1).filter(|&&o| o != later).take(MAX_RELATED) {
+                let same = (0..length).all(|k| hash_at((other.0, other.1 + k)) == hash_at((first.0, first.1 + k)));
+                if same {
+                    others.push(run(other));
+                }
+            }
+            copies.entry(run(later)).or_default().extend(others);
+        }
+    }
+    let span = |(file, from, to): Run| {
+        let windows = &files[file as usize];
+        let (a, b) = (&windows[from as usize].region, &windows[to as usize].region);
+        Region {
+            start_line: a.start_line,
+            start_column: a.start_column,
+            end_line: b.end_line,
+            end_column: b.end_column,
+        }
+    };
+    let mut out: Vec<Duplicate> = copies
+        .into_iter()
+        .filter_map(|(copy, mut earlier)| {
+            let region = span(copy);
+            let lines = region.end_line - region.start_line + 1;
+            if lines < options.min_lines {
+                return None;
+            }
+            // The first copy stays first; the rest in order, once.
+            let first = earlier[0];
+            earlier.sort();
+            earlier.dedup();
+            earlier.retain(|e| *e != first);
+            earlier.insert(0, first);
+            let others = earlier.into_iter().map(|e| (e.0 as usize, span(e))).collect();
+            Some(Duplicate {
+                file: copy.0 as usize,
+                region,
+                others,
+                lines,
+            })
+        })
+        .collect();
+    // A copy inside a longer copy at the same place says nothing new.
+    out.sort_by(|a, b| {
+        (a.file, a.region.start_line, std::cmp::Reverse(a.lines)).cmp(&(
+            b.file,
+            b.region.start_line,
+            std::cmp::Reverse(b.lines),
+        ))
+    });
+    let mut kept: Vec<Duplicate> = Vec::new();
+    for duplicate in out {
+        let inside = kept
+            .last()
+            .is_some_and(|k| k.file == duplicate.file && k.region.end_line >= duplicate.region.end_line);
+        if !inside {
+            kept.push(duplicate);
+        }
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OPTIONS: Options = Options {
+        min_tokens: 50,
+        min_lines: 6,
+        normalize: false,
+    };
+
+    fn block(name: &str) -> String {
+        format!(
+            "def {name}(items, limit):\n    total = 0\n    count = len(items)\n    for item in items:\n        if item.price > limit:\n            total += item.price * 2\n        elif item.price < 0:\n            raise ValueError(item)\n        else:\n            total += item.price\n    log.info(\"%d items\", count)\n    return total\n"
+        )
+    }
+
+    #[test]
+    fn a_copy_in_another_file_is_reported_once_at_the_later_copy() {
+        let body = "    total = 0\n    count = len(items)\n    log.info(\"%d items\", count)\n    for item in items:\n        if item.price > limit:\n            total += item.price * 2\n        elif item.price < 0:\n            raise ValueError(item)\n        else:\n            total += item.price + 1\n    return total\n";
+        let a = format!("import os\n\n\ndef first(items, limit):\n{body}");
+        let b = format!("def second(items, limit):\n    \"\"\"Docstrings do not count.\"\"\"\n{body}\n\nx = 1\n");
+        let files = vec![windows(&a, &OPTIONS), windows(&b, &OPTIONS)];
+        let found = find(&files, &OPTIONS);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        assert_eq!(found[0].file, 1);
+        assert_eq!(found[0].region.start_line, 3);
+        assert_eq!(found[0].region.end_line, 12);
+        // Regions end at the last line-aligned window, so at most a line short of the copy.
+        assert_eq!(
+            found[0].others,
+            vec![(
+                0,
+                Region {
+                    start_line: 5,
+                    start_column: 5,
+                    end_line: 14,
+                    end_column: 36
+                }
+            )]
+        );
+    }
+
+    #[test]
+    fn names_matter_unless_normalized() {
+        let a = block("first");
+        let b = block("second").replace("total", "sum_").replace("item", "row");
+        let files = vec![windows(&a, &OPTIONS), windows(&b, &OPTIONS)];
+        assert!(find(&files, &OPTIONS).is_empty());
+        let normalized = Options {
+            normalize: true,
+            ..OPTIONS
+        };
+        let files = vec![windows(&a, &normalized), windows(&b, &normalized)];
+        assert_eq!(find(&files, &normalized).len(), 1);
+    }
+
+    #[test]
+    fn copies_within_one_file_and_short_ones() {
+        let text = format!("{}\n\n{}", block("first"), block("second"));
+        let found = find(&[windows(&text, &OPTIONS)], &OPTIONS);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].region.start_line, found[0].region.end_line), (16, 26));
+        assert_eq!(
+            (found[0].others[0].1.start_line, found[0].others[0].1.end_line),
+            (2, 12)
+        );
+        // Fewer tokens than the window: nothing.
+        let short = "x = 1\ny = 2\n";
+        assert!(find(&[windows(short, &OPTIONS), windows(short, &OPTIONS)], &OPTIONS).is_empty());
+    }
+
+    #[test]
+    fn comments_and_imports_do_not_count() {
+        let code: String = (0..10).map(|i| format!("import mod{i}\n# comment {i}\n")).collect();
+        assert!(windows(&code, &OPTIONS).is_empty());
+    }
+}
