@@ -55,6 +55,7 @@ fn zero_thresholds() -> Settings {
             max_class_lines: 0,
             feature_envy_min: 1,
             bench_parse_only: false,
+            ..python::Settings::default()
         },
         ..Settings::default()
     }

@@ -348,6 +348,7 @@ mod tests {
             &mut findings,
             &RuleSet::new(Some(&["none".into()]), &[], &[]).unwrap(),
             lookup,
+            true,
         );
         findings
             .iter()
