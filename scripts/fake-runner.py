@@ -21,6 +21,88 @@ import yaml
 EXPR = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 
 
+class Runner:
+    """The state of one run: inputs, the environment, and each step's outputs."""
+
+    def __init__(self, action: dict, inputs: dict, workspace: str, base_env: dict, temp: str):
+        self.action = action
+        self.inputs = inputs
+        self.workspace = workspace
+        self.base_env = base_env
+        self.temp = temp
+        self.steps: dict[str, dict[str, str]] = {}
+        self.report = {"steps": [], "uploads": []}
+
+    def value(self, expr: str) -> str:
+        expr = expr.strip()
+        for op in ("!=", "=="):
+            if op in expr:
+                left, right = (self.value(side) for side in expr.split(op, 1))
+                return str((left == right) == (op == "==")).lower()
+        if expr.startswith("'") and expr.endswith("'"):
+            return expr[1:-1]
+        parts = expr.split(".")
+        contexts = {
+            "inputs": lambda: self.inputs[parts[1]],
+            "steps": lambda: self.steps.get(parts[1], {}).get(parts[3], ""),
+            "runner": lambda: "Linux",
+            "github": lambda: self.base_env["GITHUB_ACTION_PATH"],
+        }
+        if parts[0] not in contexts:
+            raise SystemExit(f"unsupported expression: {expr}")
+        return contexts[parts[0]]()
+
+    def render(self, text) -> str:
+        return EXPR.sub(lambda m: self.value(m.group(1)), str(text))
+
+    def condition(self, text) -> bool:
+        if text is None:
+            return True
+        expr = EXPR.fullmatch(str(text).strip())
+        return self.value(expr.group(1) if expr else str(text)) == "true"
+
+    def simulate(self, step: dict) -> dict:
+        """`uses:` steps: the cache misses; the upload records what it would send."""
+        uses = step["uses"]
+        with_ = {k: self.render(v) for k, v in step.get("with", {}).items()}
+        if uses.startswith("actions/cache@"):
+            return {"cache-hit": "false"}
+        if uses.startswith("github/codeql-action/upload-sarif@"):
+            path = os.path.join(self.workspace, with_["sarif_file"])
+            self.report["uploads"].append(
+                {"sarif_file": with_["sarif_file"], "category": with_.get("category"), "exists": os.path.exists(path)}
+            )
+            return {}
+        raise SystemExit(f"no simulation for {uses}")
+
+    def execute(self, index: int, step: dict) -> tuple[int, dict]:
+        """`run:` steps, with bash, GITHUB_OUTPUT read back afterwards."""
+        output_file = os.path.join(self.temp, f"output-{index}")
+        open(output_file, "w").close()
+        env = dict(self.base_env)
+        env.update({k: self.render(v) for k, v in step.get("env", {}).items()})
+        env["GITHUB_OUTPUT"] = output_file
+        script = self.render(step["run"])
+        code = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", script], cwd=self.workspace, env=env).returncode
+        with open(output_file) as f:
+            outputs = dict(line.rstrip("\n").partition("=")[::2] for line in f if "=" in line)
+        return code, outputs
+
+    def run(self) -> int:
+        for index, step in enumerate(self.action["runs"]["steps"]):
+            name = step.get("name", f"step {index}")
+            if not self.condition(step.get("if")):
+                self.report["steps"].append({"name": name, "outcome": "skipped"})
+                continue
+            code, outputs = (0, self.simulate(step)) if "uses" in step else self.execute(index, step)
+            if "id" in step:
+                self.steps[step["id"]] = outputs
+            self.report["steps"].append({"name": name, "outcome": "success" if code == 0 else "failure", "exit_code": code})
+            if code != 0:
+                return code
+        return 0
+
+
 def main() -> int:
     action_dir, workspace, *overrides = sys.argv[1:]
     with open(os.path.join(action_dir, "action.yml")) as f:
@@ -48,74 +130,10 @@ def main() -> int:
         "RUNNER_OS": "Linux",
         "RUNNER_TEMP": temp,
     })
-    steps: dict[str, dict[str, str]] = {}
-    report = {"steps": [], "uploads": []}
-
-    def value(expr: str) -> str:
-        expr = expr.strip()
-        for op in ("!=", "=="):
-            if op in expr:
-                left, right = (value(side) for side in expr.split(op, 1))
-                return str((left == right) == (op == "==")).lower()
-        if expr.startswith("'") and expr.endswith("'"):
-            return expr[1:-1]
-        parts = expr.split(".")
-        if parts[0] == "inputs":
-            return inputs[parts[1]]
-        if parts[0] == "steps" and parts[2] == "outputs":
-            return steps.get(parts[1], {}).get(parts[3], "")
-        if parts[0] == "runner" and parts[1] == "os":
-            return "Linux"
-        if parts[0] == "github" and parts[1] == "action_path":
-            return base_env["GITHUB_ACTION_PATH"]
-        raise SystemExit(f"unsupported expression: {expr}")
-
-    def render(text) -> str:
-        return EXPR.sub(lambda m: value(m.group(1)), str(text))
-
-    def condition(text) -> bool:
-        if text is None:
-            return True
-        expr = EXPR.fullmatch(str(text).strip())
-        return value(expr.group(1) if expr else str(text)) == "true"
-
-    exit_code = 0
-    for index, step in enumerate(action["runs"]["steps"]):
-        name = step.get("name", f"step {index}")
-        if not condition(step.get("if")):
-            report["steps"].append({"name": name, "outcome": "skipped"})
-            continue
-        outputs: dict[str, str] = {}
-        if "uses" in step:
-            uses = step["uses"]
-            with_ = {k: render(v) for k, v in step.get("with", {}).items()}
-            if uses.startswith("actions/cache@"):
-                outputs["cache-hit"] = "false"
-            elif uses.startswith("github/codeql-action/upload-sarif@"):
-                path = os.path.join(workspace, with_["sarif_file"])
-                report["uploads"].append({"sarif_file": with_["sarif_file"], "category": with_.get("category"), "exists": os.path.exists(path)})
-            else:
-                raise SystemExit(f"no simulation for {uses}")
-            code = 0
-        else:
-            output_file = os.path.join(temp, f"output-{index}")
-            open(output_file, "w").close()
-            env = dict(base_env)
-            env.update({k: render(v) for k, v in step.get("env", {}).items()})
-            env["GITHUB_OUTPUT"] = output_file
-            code = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", render(step["run"])], cwd=workspace, env=env).returncode
-            with open(output_file) as f:
-                for line in f:
-                    if "=" in line:
-                        key, _, val = line.rstrip("\n").partition("=")
-                        outputs[key] = val
-        if "id" in step:
-            steps[step["id"]] = outputs
-        report["steps"].append({"name": name, "outcome": "success" if code == 0 else "failure", "exit_code": code})
-        if code != 0:
-            exit_code = code
-            break
-    report["outputs"] = {name: render(spec["value"]) for name, spec in action.get("outputs", {}).items()}
+    runner = Runner(action, inputs, workspace, base_env, temp)
+    exit_code = runner.run()
+    report = runner.report
+    report["outputs"] = {name: runner.render(spec["value"]) for name, spec in action.get("outputs", {}).items()}
     with open(summary) as f:
         report["summary"] = f.read()
     report["exit_code"] = exit_code

@@ -117,7 +117,14 @@ fn analyse(added: Added, settings: &Settings, rules: &RuleSet) -> Vec<(usize, Re
     };
     let mut findings = tollgate_analyzers::analyze(&input, settings, rules);
     findings.retain(|f| f.rule.starts_with("secrets/"));
-    crate::suppress::apply(&added.text, &mut findings, rules, tollgate_rules::find, false);
+    crate::suppress::apply(
+        &added.path,
+        &added.text,
+        &mut findings,
+        rules,
+        tollgate_rules::find,
+        false,
+    );
     findings.retain(|f| f.rule.starts_with("secrets/"));
     let records = resolve(&added.path, &added.text, findings, rules);
     records

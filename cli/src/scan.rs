@@ -194,6 +194,18 @@ fn finish(
     check_unused: bool,
 ) -> Vec<Record> {
     findings.retain(|f| options.rules.is_enabled(f.rule));
+    let unused = check_unused && options.rules.is_enabled(crate::suppress::UNUSED);
+    if !findings.is_empty() || unused {
+        crate::suppress::apply(
+            &file.display,
+            text,
+            &mut findings,
+            options.rules,
+            tollgate_rules::find,
+            unused,
+        );
+    }
+    // After the comments, so that it also covers their unused-suppression reports.
     if !findings.is_empty() && !options.per_file_ignores.is_empty() {
         let absolute = crate::walk::absolute(&file.path);
         let relative = absolute
@@ -202,10 +214,6 @@ fn finish(
             .unwrap_or_else(|_| file.display.clone());
         let ignored = options.per_file_ignores.for_path(&relative);
         findings.retain(|f| !ignored.iter().any(|sel| tollgate_rules::select::matches(sel, f.rule)));
-    }
-    let unused = check_unused && options.rules.is_enabled(crate::suppress::UNUSED);
-    if !findings.is_empty() || unused {
-        crate::suppress::apply(text, &mut findings, options.rules, tollgate_rules::find, unused);
     }
     resolve(&file.display, text, findings, options.rules)
 }

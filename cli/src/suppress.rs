@@ -75,6 +75,7 @@ fn has_marker(text: &str) -> bool {
 /// comments that suppressed nothing among the rules this run uses.
 /// `check_unused` is off for the cross-file pass, which sees only some findings of a file.
 pub fn apply(
+    path: &str,
     text: &str,
     findings: &mut Vec<Finding>,
     rules: &RuleSet,
@@ -110,7 +111,11 @@ pub fn apply(
         }
         !suppressed
     });
-    if !check_unused || !rules.is_enabled(UNUSED) {
+    // In prose, a suppression is usually an example of one.
+    let prose = [".md", ".markdown", ".rst", ".txt", ".adoc", ".snap"]
+        .iter()
+        .any(|ext| path.ends_with(ext));
+    if !check_unused || prose || !rules.is_enabled(UNUSED) {
         return;
     }
     for directive in directives.iter().filter(|d| d.own && !d.used) {
@@ -159,6 +164,9 @@ fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
         while let Some(found) = content[from..].find("tollgate:") {
             let at = from + found;
             from = at + 9;
+            if !in_comment(&content[..at]) {
+                continue;
+            }
             let rest = content[from..].trim_start();
             let (file, after) = if let Some(after) = rest.strip_prefix("ignore-file") {
                 (true, after)
@@ -274,6 +282,17 @@ fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
     out
 }
 
+/// Is there a comment opener before this point of the line? Our syntax lives in comments;
+/// the same words in a string or in prose are not a suppression.
+fn in_comment(before: &str) -> bool {
+    let trimmed = before.trim_start();
+    ["#", "//", "/*", "<!--", "--", "{#", "{{/*"]
+        .iter()
+        .any(|opener| before.contains(opener))
+        || trimmed.starts_with(['*', ';', '%'])
+        || trimmed.starts_with("REM ")
+}
+
 fn split_codes(list: &str) -> Vec<String> {
     list.split([',', ' '])
         .map(str::trim)
@@ -344,6 +363,7 @@ mod tests {
             })
             .collect();
         apply(
+            "test.py",
             text,
             &mut findings,
             &RuleSet::new(Some(&["none".into()]), &[], &[]).unwrap(),
@@ -465,7 +485,7 @@ mod tests {
         let stmt = index.line_range(1).start;
         let at = text.find("curl").unwrap();
         let mut findings = vec![Finding::new("docker/apt-pin", at..at + 4, "m").with_statement_start(stmt)];
-        apply(text, &mut findings, &RuleSet::all(), lookup, true);
+        apply("test.py", text, &mut findings, &RuleSet::all(), lookup, true);
         assert!(findings.is_empty());
     }
 
@@ -473,7 +493,14 @@ mod tests {
     fn unused_own_suppressions_are_reported_peers_are_not() {
         let text = "x = 1  # tollgate: ignore[secrets/private-key]\ny = 2  # noqa: C901\nz = 3  # tollgate: ignore[secrets/privat-kee]\n";
         let mut findings = Vec::new();
-        apply(text, &mut findings, &RuleSet::all(), tollgate_rules::find, true);
+        apply(
+            "test.py",
+            text,
+            &mut findings,
+            &RuleSet::all(),
+            tollgate_rules::find,
+            true,
+        );
         let messages: Vec<(usize, &str)> = findings.iter().map(|f| (f.span.start, f.message.as_str())).collect();
         assert_eq!(findings.len(), 2, "{messages:?}");
         assert!(findings.iter().all(|f| f.rule == UNUSED));
@@ -487,7 +514,33 @@ mod tests {
         let text = "x = 1  # tollgate: ignore[secrets/private-key]\n";
         let mut findings = Vec::new();
         let rules = RuleSet::new(Some(&["tollgate".into()]), &[], &[]).unwrap();
-        apply(text, &mut findings, &rules, tollgate_rules::find, true);
+        apply("test.py", text, &mut findings, &rules, tollgate_rules::find, true);
+        assert!(findings.is_empty());
+    }
+
+    #[test]
+    fn our_syntax_only_counts_in_comments_and_prose_is_not_judged() {
+        let text = "summary = \"a `tollgate: ignore` comment\"\nx = 1  // tollgate: ignore[secrets]\n";
+        let mut findings = Vec::new();
+        apply(
+            "lib.rs",
+            text,
+            &mut findings,
+            &RuleSet::all(),
+            tollgate_rules::find,
+            true,
+        );
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(LineIndex::new(text).line_of(findings[0].span.start), 1);
+        let mut findings = Vec::new();
+        apply(
+            "README.md",
+            text,
+            &mut findings,
+            &RuleSet::all(),
+            tollgate_rules::find,
+            true,
+        );
         assert!(findings.is_empty());
     }
 }
