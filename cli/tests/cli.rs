@@ -473,17 +473,17 @@ fn suppression_comments_in_a_run() {
     );
     write(
         dir.path(),
-        "d.txt",
+        "d.cfg",
         format!("{KEY}x = 1  # tollgate: ignore[secrets/private-key]\n"),
     );
     let run = tollgate(dir.path(), &["check", "--format", "json"]);
     let found = json_findings(&run);
     assert!(
-        found.contains(&("d.txt".into(), "secrets/private-key".into(), 1)),
+        found.contains(&("d.cfg".into(), "secrets/private-key".into(), 1)),
         "{found:?}"
     );
     assert!(
-        found.contains(&("d.txt".into(), "tollgate/unused-suppression".into(), 5)),
+        found.contains(&("d.cfg".into(), "tollgate/unused-suppression".into(), 5)),
         "{found:?}"
     );
     assert!(!found.iter().any(|(p, _, _)| p == "a.txt" || p == "b.txt"), "{found:?}");
