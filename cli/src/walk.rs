@@ -124,6 +124,8 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
             }
         }));
     }
+    // Sorted, so that cross-file results ("the first copy") do not depend on the walk's threads.
+    files.sort_by(|a, b| a.display.cmp(&b.display));
     Walk {
         files,
         diagnostics: diagnostics.into_inner().unwrap(),

@@ -581,3 +581,71 @@ fn duplicate_code_across_files_with_related_copies() {
     );
     assert_eq!(json_findings(&run).len(), 2, "{}", run.stdout);
 }
+
+/// Every peer tool's comment, through the real analyzers: the comment suppresses exactly the
+/// rules whose `peers` name its codes.
+#[test]
+fn peer_suppression_comments_through_real_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let complex = |name: &str, comment: &str| {
+        let mut body = format!("def {name}(a, b, c, d, e, f):  {comment}\n");
+        for i in 0..11 {
+            body.push_str(&format!("    if a == {i}:\n        return {i}\n"));
+        }
+        body
+    };
+    // noqa with codes: C901 goes, the argument counts stay.
+    write(dir.path(), "a.py", complex("f", "# noqa: C901"));
+    // bare noqa: every python rule on that line goes.
+    write(dir.path(), "b.py", complex("g", "# noqa"));
+    // ruff's file-level noqa with a code.
+    write(
+        dir.path(),
+        "c.py",
+        format!("# ruff: noqa: PLR0913\n{}", complex("h", "")),
+    );
+    write(
+        dir.path(),
+        "Dockerfile",
+        "FROM debian:12.5@sha256:0000000000000000000000000000000000000000000000000000000000000000\n\
+         # hadolint ignore=DL3008\n\
+         RUN apt-get update && apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*\n\
+         RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*\n\
+         USER app\n",
+    );
+    write(
+        dir.path(),
+        "global.Dockerfile",
+        "# hadolint global ignore=DL3007\nFROM alpine:latest\nUSER app\n",
+    );
+    write(
+        dir.path(),
+        ".github/workflows/ci.yml",
+        "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/setup-node@v4  # zizmor: ignore[unpinned-uses]\n      - uses: actions/setup-go@v5\n",
+    );
+    write(
+        dir.path(),
+        "settings.env",
+        "GITHUB_TOKEN=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  # pragma: allowlist secret\n",
+    );
+    let run = tollgate(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "--ignore",
+            "python/cognitive-complexity,python/too-many-returns,python/duplicate-code",
+        ],
+    );
+    let found = json_findings(&run);
+    let expect: Vec<(String, String, u64)> = vec![
+        (".github/workflows/ci.yml".into(), "actions/unpinned-uses".into(), 8),
+        ("Dockerfile".into(), "docker/apt-pin".into(), 5),
+        ("a.py".into(), "python/too-many-arguments".into(), 1),
+        ("a.py".into(), "python/too-many-positional-arguments".into(), 1),
+        ("c.py".into(), "python/complex-function".into(), 2),
+        ("c.py".into(), "python/too-many-positional-arguments".into(), 2),
+    ];
+    assert_eq!(found, expect, "{}", run.stdout);
+}
