@@ -202,15 +202,17 @@ pub(crate) fn measure<'t>(tree: &'t Tree, text: &'t str, stub: bool) -> Measures
     let mut cursor = root.walk();
     'walk: loop {
         let node = cursor.node();
-        let descend = walker.enter(node);
-        walker.path.push(node.kind_id());
+        let kind = node.kind_id();
+        let descend = walker.enter(node, kind);
+        walker.path.push(kind);
         if descend && cursor.goto_first_child() {
             continue;
         }
         loop {
-            let node = cursor.node();
-            walker.path.pop();
-            walker.leave(node);
+            let kind = walker.path.pop().unwrap_or(0);
+            if walker.k.class_of(kind).has_leave_action() {
+                walker.leave(cursor.node());
+            }
             if cursor.goto_next_sibling() {
                 break;
             }
@@ -315,12 +317,19 @@ impl<'t> Walker<'t> {
     }
 
     /// Returns whether to walk into the node's children.
-    fn enter(&mut self, node: Node<'t>) -> bool {
+    fn enter(&mut self, node: Node<'t>, kind: u16) -> bool {
         let k = self.k;
-        let kind = node.kind_id();
         match k.class_of(kind) {
-            Role::Str | Role::Comment => return false,
-            Role::Simple => self.top().statements += 1,
+            Role::Str | Role::Comment | Role::Skip => return false,
+            Role::Simple => {
+                let top = self.top();
+                top.statements += 1;
+                // Outside functions no metric looks inside simple statements: module and class
+                // level code (data tables, migrations) is skipped.
+                if top.kind != FrameKind::Function {
+                    return false;
+                }
+            }
             Role::Return => self.top().returns += 1,
             Role::If => {
                 let f = self.top();
@@ -478,6 +487,7 @@ impl<'t> Walker<'t> {
             Role::Global | Role::Nonlocal => {
                 self.top().statements += 1;
                 self.bind_children_identifiers(node, Bind::Global);
+                return false;
             }
             Role::Delete => {
                 self.top().statements += 1;
@@ -488,6 +498,7 @@ impl<'t> Walker<'t> {
             Role::Import | Role::ImportFrom => {
                 self.top().statements += 1;
                 self.bind_imports(node);
+                return false;
             }
             Role::Other => {}
         }
@@ -971,7 +982,8 @@ impl<'t> Walker<'t> {
         if self.target.contains(&node.start_byte()) {
             return;
         }
-        let Some(object) = node.child_by_field_id(k.field_object) else {
+        // `object . attribute`: the object is the first child.
+        let Some(object) = node.child(0) else {
             return;
         };
         if object.kind_id() != k.identifier {
@@ -994,7 +1006,8 @@ impl<'t> Walker<'t> {
         if frame.kind != FrameKind::Function {
             return;
         }
-        let Some(callee) = node.child_by_field_id(k.field_function) else {
+        // The callee is the first child of a call.
+        let Some(callee) = node.child(0) else {
             return;
         };
         let recursive = if callee.kind_id() == k.identifier {
