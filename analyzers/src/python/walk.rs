@@ -713,31 +713,42 @@ impl<'t> Walker<'t> {
                 }
             }
         }
-        patterns == 1 && pattern.is_some_and(|p| self.pattern_is_irrefutable(p))
+        patterns == 1 && pattern.is_some_and(|p| self.pattern_is_irrefutable(p, 0))
     }
 
     /// ruff's `is_irrefutable`: a wildcard or capture, possibly under `as`, in an or-pattern,
     /// or in parentheses.
-    fn pattern_is_irrefutable(&self, pattern: Node<'t>) -> bool {
+    fn pattern_is_irrefutable(&self, pattern: Node<'t>, depth: u32) -> bool {
         let k = self.k;
+        // Patterns nested this deep are not catch-alls in practice; the bound keeps the
+        // recursion off the end of the stack on pathological input.
+        if depth > 64 {
+            return false;
+        }
         let kind = pattern.kind_id();
         if kind == k.case_pattern {
             if pattern.child_count() == 1 && pattern.child(0).is_some_and(|c| c.kind_id() == k.wildcard) {
                 return true;
             }
             return pattern.named_child_count() == 1
-                && pattern.named_child(0).is_some_and(|c| self.pattern_is_irrefutable(c));
+                && pattern
+                    .named_child(0)
+                    .is_some_and(|c| self.pattern_is_irrefutable(c, depth + 1));
         }
         if kind == k.dotted_name {
             return pattern.named_child_count() == 1;
         }
         if kind == k.as_pattern {
-            return pattern.named_child(0).is_some_and(|c| self.pattern_is_irrefutable(c));
+            return pattern
+                .named_child(0)
+                .is_some_and(|c| self.pattern_is_irrefutable(c, depth + 1));
         }
         if kind == k.union_pattern {
             for i in 0..pattern.child_count() {
                 if let Some(child) = pattern.child(i) {
-                    if child.kind_id() == k.wildcard || (child.is_named() && self.pattern_is_irrefutable(child)) {
+                    if child.kind_id() == k.wildcard
+                        || (child.is_named() && self.pattern_is_irrefutable(child, depth + 1))
+                    {
                         return true;
                     }
                 }
@@ -750,7 +761,9 @@ impl<'t> Walker<'t> {
                 (0..pattern.child_count()).any(|i| pattern.child(i).is_some_and(|c| c.kind_id() == k.comma));
             return !has_comma
                 && pattern.named_child_count() == 1
-                && pattern.named_child(0).is_some_and(|c| self.pattern_is_irrefutable(c));
+                && pattern
+                    .named_child(0)
+                    .is_some_and(|c| self.pattern_is_irrefutable(c, depth + 1));
         }
         false
     }
