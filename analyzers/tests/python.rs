@@ -233,6 +233,12 @@ fn bad_input_never_panics() {
     for text in inputs {
         let _ = run(Path::new("bad.py"), text, &zero_thresholds());
     }
+    let pattern = format!(
+        "def f(x):\n    match x:\n        case {}_{}:\n            pass\n",
+        "(".repeat(500),
+        ")".repeat(500)
+    );
+    let _ = run(Path::new("pattern.py"), &pattern, &zero_thresholds());
     let deep = "(".repeat(5000) + &")".repeat(5000);
     let _ = run(Path::new("deep.py"), &deep, &zero_thresholds());
     let nested: String = (0..200)

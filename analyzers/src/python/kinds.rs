@@ -45,6 +45,9 @@ pub(crate) enum Role {
     /// interpolations, which are rare enough to skip.
     Str,
     Comment,
+    /// Subtrees no metric looks into (parameter lists and annotations are read through the
+    /// node API where needed): not walking them saves cursor moves.
+    Skip,
 }
 
 pub(crate) struct Kinds {
@@ -117,6 +120,27 @@ pub(crate) fn kinds() -> &'static Kinds {
     KINDS.get_or_init(|| Kinds::new(&language()))
 }
 
+impl Role {
+    /// Whether the walk must see the node again when leaving it.
+    #[inline]
+    pub fn has_leave_action(self) -> bool {
+        matches!(
+            self,
+            Role::If
+                | Role::While
+                | Role::For
+                | Role::Try
+                | Role::With
+                | Role::Match
+                | Role::Function
+                | Role::ClassDefinition
+                | Role::Block
+                | Role::Ternary
+                | Role::Lambda
+        )
+    }
+}
+
 impl Kinds {
     fn new(lang: &Language) -> Kinds {
         let named = |name: &str| lang.id_for_node_kind(name, true);
@@ -171,6 +195,11 @@ impl Kinds {
             ("import_from_statement", Role::ImportFrom),
             ("string", Role::Str),
             ("comment", Role::Comment),
+            ("concatenated_string", Role::Str),
+            ("parameters", Role::Skip),
+            ("lambda_parameters", Role::Skip),
+            ("type", Role::Skip),
+            ("dotted_name", Role::Skip),
         ];
         for (name, c) in table {
             let id = named(name);

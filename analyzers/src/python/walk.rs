@@ -202,15 +202,17 @@ pub(crate) fn measure<'t>(tree: &'t Tree, text: &'t str, stub: bool) -> Measures
     let mut cursor = root.walk();
     'walk: loop {
         let node = cursor.node();
-        let descend = walker.enter(node);
-        walker.path.push(node.kind_id());
+        let kind = node.kind_id();
+        let descend = walker.enter(node, kind);
+        walker.path.push(kind);
         if descend && cursor.goto_first_child() {
             continue;
         }
         loop {
-            let node = cursor.node();
-            walker.path.pop();
-            walker.leave(node);
+            let kind = walker.path.pop().unwrap_or(0);
+            if walker.k.class_of(kind).has_leave_action() {
+                walker.leave(cursor.node());
+            }
             if cursor.goto_next_sibling() {
                 break;
             }
@@ -315,12 +317,19 @@ impl<'t> Walker<'t> {
     }
 
     /// Returns whether to walk into the node's children.
-    fn enter(&mut self, node: Node<'t>) -> bool {
+    fn enter(&mut self, node: Node<'t>, kind: u16) -> bool {
         let k = self.k;
-        let kind = node.kind_id();
         match k.class_of(kind) {
-            Role::Str | Role::Comment => return false,
-            Role::Simple => self.top().statements += 1,
+            Role::Str | Role::Comment | Role::Skip => return false,
+            Role::Simple => {
+                let top = self.top();
+                top.statements += 1;
+                // Outside functions no metric looks inside simple statements: module and class
+                // level code (data tables, migrations) is skipped.
+                if top.kind != FrameKind::Function {
+                    return false;
+                }
+            }
             Role::Return => self.top().returns += 1,
             Role::If => {
                 let f = self.top();
@@ -478,6 +487,7 @@ impl<'t> Walker<'t> {
             Role::Global | Role::Nonlocal => {
                 self.top().statements += 1;
                 self.bind_children_identifiers(node, Bind::Global);
+                return false;
             }
             Role::Delete => {
                 self.top().statements += 1;
@@ -488,6 +498,7 @@ impl<'t> Walker<'t> {
             Role::Import | Role::ImportFrom => {
                 self.top().statements += 1;
                 self.bind_imports(node);
+                return false;
             }
             Role::Other => {}
         }
@@ -702,31 +713,42 @@ impl<'t> Walker<'t> {
                 }
             }
         }
-        patterns == 1 && pattern.is_some_and(|p| self.pattern_is_irrefutable(p))
+        patterns == 1 && pattern.is_some_and(|p| self.pattern_is_irrefutable(p, 0))
     }
 
     /// ruff's `is_irrefutable`: a wildcard or capture, possibly under `as`, in an or-pattern,
     /// or in parentheses.
-    fn pattern_is_irrefutable(&self, pattern: Node<'t>) -> bool {
+    fn pattern_is_irrefutable(&self, pattern: Node<'t>, depth: u32) -> bool {
         let k = self.k;
+        // Patterns nested this deep are not catch-alls in practice; the bound keeps the
+        // recursion off the end of the stack on pathological input.
+        if depth > 64 {
+            return false;
+        }
         let kind = pattern.kind_id();
         if kind == k.case_pattern {
             if pattern.child_count() == 1 && pattern.child(0).is_some_and(|c| c.kind_id() == k.wildcard) {
                 return true;
             }
             return pattern.named_child_count() == 1
-                && pattern.named_child(0).is_some_and(|c| self.pattern_is_irrefutable(c));
+                && pattern
+                    .named_child(0)
+                    .is_some_and(|c| self.pattern_is_irrefutable(c, depth + 1));
         }
         if kind == k.dotted_name {
             return pattern.named_child_count() == 1;
         }
         if kind == k.as_pattern {
-            return pattern.named_child(0).is_some_and(|c| self.pattern_is_irrefutable(c));
+            return pattern
+                .named_child(0)
+                .is_some_and(|c| self.pattern_is_irrefutable(c, depth + 1));
         }
         if kind == k.union_pattern {
             for i in 0..pattern.child_count() {
                 if let Some(child) = pattern.child(i) {
-                    if child.kind_id() == k.wildcard || (child.is_named() && self.pattern_is_irrefutable(child)) {
+                    if child.kind_id() == k.wildcard
+                        || (child.is_named() && self.pattern_is_irrefutable(child, depth + 1))
+                    {
                         return true;
                     }
                 }
@@ -739,7 +761,9 @@ impl<'t> Walker<'t> {
                 (0..pattern.child_count()).any(|i| pattern.child(i).is_some_and(|c| c.kind_id() == k.comma));
             return !has_comma
                 && pattern.named_child_count() == 1
-                && pattern.named_child(0).is_some_and(|c| self.pattern_is_irrefutable(c));
+                && pattern
+                    .named_child(0)
+                    .is_some_and(|c| self.pattern_is_irrefutable(c, depth + 1));
         }
         false
     }
@@ -971,7 +995,8 @@ impl<'t> Walker<'t> {
         if self.target.contains(&node.start_byte()) {
             return;
         }
-        let Some(object) = node.child_by_field_id(k.field_object) else {
+        // `object . attribute`: the object is the first child.
+        let Some(object) = node.child(0) else {
             return;
         };
         if object.kind_id() != k.identifier {
@@ -994,7 +1019,8 @@ impl<'t> Walker<'t> {
         if frame.kind != FrameKind::Function {
             return;
         }
-        let Some(callee) = node.child_by_field_id(k.field_function) else {
+        // The callee is the first child of a call.
+        let Some(callee) = node.child(0) else {
             return;
         };
         let recursive = if callee.kind_id() == k.identifier {
