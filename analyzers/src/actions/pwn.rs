@@ -88,7 +88,7 @@ pub fn check(ctx: &mut Ctx, workflow: &Workflow) -> Analysis {
             }
             let outcome = check_job(ctx, workflow, job, &triggers);
             if let Some((checkout, execution)) = outcome.pwn {
-                report(ctx, &checkout, outcome.trigger.unwrap_or(trigger), &execution);
+                report(ctx, &checkout, outcome.trigger.unwrap_or(trigger), &execution, environment(job));
                 found = true;
                 analysis.runs_untrusted[index] = true;
             }
@@ -106,7 +106,7 @@ pub fn check(ctx: &mut Ctx, workflow: &Workflow) -> Analysis {
                     continue;
                 }
                 if let Some(execution) = runs_downloaded_artifact(ctx.src, job) {
-                    report(ctx, &checkout, trigger, &execution);
+                    report(ctx, &checkout, trigger, &execution, environment(job));
                     found = true;
                     analysis.runs_untrusted[index] = true;
                     break;
@@ -131,13 +131,16 @@ pub fn check(ctx: &mut Ctx, workflow: &Workflow) -> Analysis {
     analysis
 }
 
-fn report(ctx: &mut Ctx, checkout: &Checkout, trigger: &Trigger, execution: &Execution) {
+fn report(ctx: &mut Ctx, checkout: &Checkout, trigger: &Trigger, execution: &Execution, environment: Option<&str>) {
+    let gate = environment
+        .map(|name| format!("; environment `{name}` may require an approval, which then is all that stands in the way"))
+        .unwrap_or_default();
     ctx.out.push(
         Finding::new(
             PWN_REQUEST,
             checkout.span.clone(),
             format!(
-                "pwn request: under `{}` this checks out untrusted code ({}) and {} then executes it with the job's secrets and token",
+                "pwn request: under `{}` this checks out untrusted code ({}) and {} then executes it with the job's secrets and token{gate}",
                 trigger.name, checkout.what, execution.what
             ),
         )
@@ -203,6 +206,12 @@ fn check_job<'t>(ctx: &Ctx, workflow: &Workflow, job: &Job, triggers: &[&'t Trig
         }
     }
     outcome
+}
+
+/// `environment: name` or `environment: { name: … }`.
+fn environment<'a>(job: &Job<'a>) -> Option<&'a str> {
+    let environment = job.node.get("environment")?;
+    environment.str().or_else(|| environment.get("name").and_then(Node::str))
 }
 
 fn take(checkout: &Checkout) -> Checkout {
@@ -378,6 +387,8 @@ const RUNS_CODE_ACTIONS: &[&str] = &[
     "gradle/actions/setup-gradle",
     "bahmutov/npm-install",
     "borales/actions-yarn",
+    // Scans by installing the project's dependencies with its package manager.
+    "jfrog/frogbot",
 ];
 
 /// Commands that read or move files but run nothing from the checkout.
