@@ -88,7 +88,13 @@ pub fn check(ctx: &mut Ctx, workflow: &Workflow) -> Analysis {
             }
             let outcome = check_job(ctx, workflow, job, &triggers);
             if let Some((checkout, execution)) = outcome.pwn {
-                report(ctx, &checkout, outcome.trigger.unwrap_or(trigger), &execution, environment(job));
+                report(
+                    ctx,
+                    &checkout,
+                    outcome.trigger.unwrap_or(trigger),
+                    &execution,
+                    environment(job),
+                );
                 found = true;
                 analysis.runs_untrusted[index] = true;
             }
@@ -211,7 +217,9 @@ fn check_job<'t>(ctx: &Ctx, workflow: &Workflow, job: &Job, triggers: &[&'t Trig
 /// `environment: name` or `environment: { name: … }`.
 fn environment<'a>(job: &Job<'a>) -> Option<&'a str> {
     let environment = job.node.get("environment")?;
-    environment.str().or_else(|| environment.get("name").and_then(Node::str))
+    environment
+        .str()
+        .or_else(|| environment.get("name").and_then(Node::str))
 }
 
 fn take(checkout: &Checkout) -> Checkout {
