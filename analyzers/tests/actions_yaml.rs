@@ -134,6 +134,8 @@ const SAMPLES: &[&str] = &[
     "a: !tag x\n",
     "? complex\n: key\n",
     "a: multi\n  line plain\n",
+    "a:\n  - one\n    two\n\n    three\n  - four\nb: x\n  y # c\n",
+    "run: npx eslint .\n  --config .eslintrc.js\n  --ext .js\nnext: 1\n",
     "k: |+\n  keep\n\n",
     "k: |2\n    indented\n",
     "url: http://example.com:8080/x#frag\n",

@@ -8,7 +8,8 @@
 use std::collections::HashMap;
 
 use super::yaml::{
-    block_scalar_value, fold_quoted_text, merge_or_push, unescape_double_text, Node, Pair, Scalar, Value,
+    block_scalar_value, fold_plain_text, fold_quoted_text, merge_or_push, unescape_double_text, Node, Pair, Scalar,
+    Value,
 };
 
 type R<T> = Result<T, ()>;
@@ -437,31 +438,49 @@ impl<'a> Fast<'a> {
         if text.is_empty() {
             return Err(());
         }
-        // A continuation line would make this a multi-line plain scalar.
+        // More-indented lines continue the scalar; line breaks fold to spaces.
+        let mut end = start + text.len();
         let mut probe = line_end;
+        let mut multi_line = false;
         while probe < self.src.len() {
-            let next_end = self.src[probe + 1..]
+            let next_start = probe + 1;
+            let next_end = self.src[next_start..]
                 .find('\n')
-                .map_or(self.src.len(), |i| probe + 1 + i);
-            let next = self.src.get(probe + 1..next_end).unwrap_or("");
+                .map_or(self.src.len(), |i| next_start + i);
+            let next = &self.src[next_start..next_end];
             let trimmed = next.trim();
             if trimmed.is_empty() {
                 probe = next_end;
                 continue;
             }
             let indent = next.len() - next.trim_start_matches(' ').len();
-            if (indent as isize) > parent && !trimmed.starts_with('#') {
+            if (indent as isize) <= parent || trimmed.starts_with('#') {
+                break;
+            }
+            if next.contains('\t')
+                || trimmed.starts_with(['[', '{', '&', '*', '!', '|', '>', '\'', '"', '?', ':', '%', '@', '`'])
+                || trimmed == "-"
+                || trimmed.starts_with("- ")
+                || trimmed.contains(": ")
+                || trimmed.ends_with(':')
+                || trimmed.contains(" #")
+            {
                 return Err(());
             }
-            break;
+            multi_line = true;
+            end = next_start + indent + trimmed.len();
+            probe = next_end;
         }
-        self.pos = start + text.len();
+        self.pos = end;
+        let raw = &self.src[start..end];
+        let (text, verbatim_at) = if multi_line {
+            (fold_plain_text(raw), None)
+        } else {
+            (text.to_string(), Some(start))
+        };
         Ok(Node {
-            span: start..self.pos,
-            value: Value::Scalar(Scalar {
-                text: text.to_string(),
-                verbatim_at: Some(start),
-            }),
+            span: start..end,
+            value: Value::Scalar(Scalar { text, verbatim_at }),
         })
     }
 

@@ -339,7 +339,7 @@ impl<'a> Builder<'a> {
             }
             "plain_scalar" => {
                 let raw = self.text(ts);
-                let text = fold_plain(raw);
+                let text = fold_plain_text(raw);
                 let verbatim_at = (text == raw).then_some(ts.start_byte());
                 scalar(ts, text, verbatim_at)
             }
@@ -473,7 +473,7 @@ fn scalar(ts: TsNode, text: String, verbatim_at: Option<usize>) -> Node {
 }
 
 /// A multi-line plain scalar: line breaks fold to spaces, empty lines to newlines.
-fn fold_plain(raw: &str) -> String {
+pub(super) fn fold_plain_text(raw: &str) -> String {
     if !raw.contains('\n') {
         return raw.to_string();
     }
