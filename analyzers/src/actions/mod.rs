@@ -4,6 +4,7 @@
 //! workflows, jobs and steps on top of it ([`model`]), then one module per rule family.
 
 mod credentials;
+mod fast;
 mod injection;
 mod model;
 mod permissions;

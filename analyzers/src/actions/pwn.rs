@@ -53,10 +53,13 @@ pub struct Analysis {
     pub runs_untrusted: Vec<bool>,
 }
 
+#[derive(Clone)]
 struct Checkout {
     span: Range<usize>,
     statement: usize,
     what: String,
+    /// actions/checkout's `path:` when the untrusted code went into a subdirectory.
+    path: Option<String>,
 }
 
 struct Execution {
@@ -88,7 +91,13 @@ pub fn check(ctx: &mut Ctx, workflow: &Workflow) -> Analysis {
             }
             let outcome = check_job(ctx, workflow, job, &triggers);
             if let Some((checkout, execution)) = outcome.pwn {
-                report(ctx, &checkout, outcome.trigger.unwrap_or(trigger), &execution);
+                report(
+                    ctx,
+                    &checkout,
+                    outcome.trigger.unwrap_or(trigger),
+                    &execution,
+                    environment(job),
+                );
                 found = true;
                 analysis.runs_untrusted[index] = true;
             }
@@ -106,7 +115,7 @@ pub fn check(ctx: &mut Ctx, workflow: &Workflow) -> Analysis {
                     continue;
                 }
                 if let Some(execution) = runs_downloaded_artifact(ctx.src, job) {
-                    report(ctx, &checkout, trigger, &execution);
+                    report(ctx, &checkout, trigger, &execution, environment(job));
                     found = true;
                     analysis.runs_untrusted[index] = true;
                     break;
@@ -131,13 +140,16 @@ pub fn check(ctx: &mut Ctx, workflow: &Workflow) -> Analysis {
     analysis
 }
 
-fn report(ctx: &mut Ctx, checkout: &Checkout, trigger: &Trigger, execution: &Execution) {
+fn report(ctx: &mut Ctx, checkout: &Checkout, trigger: &Trigger, execution: &Execution, environment: Option<&str>) {
+    let gate = environment
+        .map(|name| format!("; environment `{name}` may require an approval, which then is all that stands in the way"))
+        .unwrap_or_default();
     ctx.out.push(
         Finding::new(
             PWN_REQUEST,
             checkout.span.clone(),
             format!(
-                "pwn request: under `{}` this checks out untrusted code ({}) and {} then executes it with the job's secrets and token",
+                "pwn request: under `{}` this checks out untrusted code ({}) and {} then executes it with the job's secrets and token{gate}",
                 trigger.name, checkout.what, execution.what
             ),
         )
@@ -168,7 +180,8 @@ fn check_job<'t>(ctx: &Ctx, workflow: &Workflow, job: &Job, triggers: &[&'t Trig
     let mut artifact: Option<Checkout> = None;
     for step in &job.steps {
         if let Some(current) = &checkout {
-            if let Some(execution) = executes(ctx.src, step, false) {
+            let execution = executes(ctx.src, step, false).filter(|_| touches(step, current.path.as_deref()));
+            if let Some(execution) = execution {
                 outcome.pwn = Some((take(current), execution));
                 return outcome;
             }
@@ -205,12 +218,37 @@ fn check_job<'t>(ctx: &Ctx, workflow: &Workflow, job: &Job, triggers: &[&'t Trig
     outcome
 }
 
+/// `environment: name` or `environment: { name: … }`.
+fn environment<'a>(job: &Job<'a>) -> Option<&'a str> {
+    let environment = job.node.get("environment")?;
+    environment
+        .str()
+        .or_else(|| environment.get("name").and_then(Node::str))
+}
+
 fn take(checkout: &Checkout) -> Checkout {
-    Checkout {
-        span: checkout.span.clone(),
-        statement: checkout.statement,
-        what: checkout.what.clone(),
+    checkout.clone()
+}
+
+/// With the untrusted code in a subdirectory, a step runs it only if it works there or
+/// names it; tools run at the root run the base's trusted code.
+fn touches(step: &Step, path: Option<&str>) -> bool {
+    let Some(path) = path else { return true };
+    if step
+        .node
+        .get("working-directory")
+        .and_then(Node::str)
+        .is_some_and(|dir| {
+            let dir = dir.trim_start_matches("./");
+            dir == path || dir.starts_with(&format!("{path}/"))
+        })
+    {
+        return true;
     }
+    let mentions = |text: &str| text.contains(path);
+    step.run().and_then(Node::str).is_some_and(mentions)
+        || step.uses().and_then(Node::str).is_some_and(mentions)
+        || step.with("script").and_then(Node::str).is_some_and(mentions)
 }
 
 /// The privileged triggers a job can run under: `if: github.event_name == 'x'` narrows them.
@@ -326,26 +364,45 @@ fn untrusted_checkout(src: &str, workflow: &Workflow, job: &Job, step: &Step) ->
                 .into_iter()
                 .next()
                 .unwrap_or_else(|| value.text_span());
+            let path = step
+                .with("path")
+                .and_then(Node::str)
+                .map(|p| p.trim_start_matches("./").trim_end_matches('/').to_string())
+                .filter(|p| !p.is_empty() && p != "." && !p.contains("${{"));
             return Some(Checkout {
                 span,
                 statement: step.node.span.start,
                 what: format!("`{input}:` {what}"),
+                path,
             });
         }
         return None;
     }
     let run = step.run()?;
+    // Environment variables that carry the untrusted ref into the script.
+    let tainted: Vec<&str> = envs
+        .iter()
+        .flatten()
+        .flat_map(|env| env.pairs())
+        .filter(|pair| pair.value.str().is_some_and(|v| untrusted_value(v, &envs, 1).is_some()))
+        .map(|pair| pair.key.as_str())
+        .collect();
     for (line, span) in lines(src, run.span.clone()) {
         let lower = line.to_ascii_lowercase();
+        let uses_tainted = tainted
+            .iter()
+            .any(|name| line.contains(&format!("${name}")) || line.contains(&format!("${{{name}}}")));
         let fetches_pr = (lower.contains("git fetch") || lower.contains("git pull")) && lower.contains("pull/");
         let checks_out = lower.contains("gh pr checkout") || lower.contains("hub pr checkout");
         let git_moves = lower.contains("git checkout") || lower.contains("git switch") || lower.contains("git clone");
-        let untrusted = git_moves && (lower.contains("fetch_head") || untrusted_value(line, &envs, 0).is_some());
+        let untrusted =
+            git_moves && (lower.contains("fetch_head") || uses_tainted || untrusted_value(line, &envs, 0).is_some());
         if fetches_pr || checks_out || untrusted {
             return Some(Checkout {
                 span,
                 statement: step.node.span.start,
                 what: format!("`{}`", line.trim()),
+                path: None,
             });
         }
     }
@@ -378,6 +435,8 @@ const RUNS_CODE_ACTIONS: &[&str] = &[
     "gradle/actions/setup-gradle",
     "bahmutov/npm-install",
     "borales/actions-yarn",
+    // Scans by installing the project's dependencies with its package manager.
+    "jfrog/frogbot",
 ];
 
 /// Commands that read or move files but run nothing from the checkout.
@@ -692,6 +751,7 @@ fn downloads_triggering_run_artifact(src: &str, step: &Step) -> Option<Checkout>
             span: uses.text_span(),
             statement: step.node.span.start,
             what: "artifacts of the triggering run".to_string(),
+            path: None,
         });
     }
     if step.uses_action("actions/github-script") {
@@ -702,6 +762,7 @@ fn downloads_triggering_run_artifact(src: &str, step: &Step) -> Option<Checkout>
                 span: uses?.text_span(),
                 statement: step.node.span.start,
                 what: "artifacts of the triggering run".to_string(),
+                path: None,
             });
         }
     }
@@ -712,6 +773,7 @@ fn downloads_triggering_run_artifact(src: &str, step: &Step) -> Option<Checkout>
                 span,
                 statement: step.node.span.start,
                 what: "artifacts of the triggering run".to_string(),
+                path: None,
             });
         }
     }

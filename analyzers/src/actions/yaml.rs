@@ -119,6 +119,23 @@ pub fn is_false(node: Option<&Node>) -> bool {
 }
 
 pub fn parse(text: &str) -> Parsed {
+    if let Some(documents) = super::fast::parse(text) {
+        return Parsed {
+            documents,
+            error: None,
+            orphans: Vec::new(),
+        };
+    }
+    parse_with_tree_sitter(text)
+}
+
+/// The fast path alone: `None` where it leaves the file to tree-sitter.
+pub fn parse_fast(text: &str) -> Option<Vec<Node>> {
+    super::fast::parse(text)
+}
+
+/// The general path: every YAML construct, and syntax errors with their position.
+pub fn parse_with_tree_sitter(text: &str) -> Parsed {
     let mut parser = Parser::new();
     if parser.set_language(&tree_sitter_yaml::LANGUAGE.into()).is_err() {
         return Parsed {
@@ -322,27 +339,27 @@ impl<'a> Builder<'a> {
             }
             "plain_scalar" => {
                 let raw = self.text(ts);
-                let text = fold_plain(raw);
+                let text = fold_plain_text(raw);
                 let verbatim_at = (text == raw).then_some(ts.start_byte());
                 scalar(ts, text, verbatim_at)
             }
             "single_quote_scalar" => {
                 let raw = self.text(ts);
                 let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or("");
-                let text = fold_quoted(&inner.replace("''", "'"));
+                let text = fold_quoted_text(&inner.replace("''", "'"));
                 let verbatim_at = (text == inner).then_some(ts.start_byte() + 1);
                 scalar(ts, text, verbatim_at)
             }
             "double_quote_scalar" => {
                 let raw = self.text(ts);
                 let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or("");
-                let text = unescape_double(inner);
+                let text = unescape_double_text(inner);
                 let verbatim_at = (text == inner).then_some(ts.start_byte() + 1);
                 scalar(ts, text, verbatim_at)
             }
             "block_scalar" => {
                 let raw = self.text(ts);
-                let text = block_scalar(raw);
+                let text = block_scalar_value(raw);
                 // A one-line block scalar is verbatim in the source after its header.
                 let line = text.trim_end_matches('\n');
                 let verbatim_at = (!line.is_empty() && !line.contains('\n'))
@@ -410,24 +427,28 @@ impl<'a> Builder<'a> {
             }
             None => (String::new(), ts.start_byte()..ts.start_byte()),
         };
-        if key == "<<" {
-            // Merge keys: the merged mapping's pairs, unless the mapping sets them itself.
-            let merged: Vec<Pair> = match &value.value {
-                Value::Map(merged) => merged.clone(),
-                Value::Seq(items) => items.iter().flat_map(|item| item.pairs().to_vec()).collect(),
-                _ => Vec::new(),
-            };
-            for pair in merged {
-                if !pairs.iter().any(|existing| existing.key == pair.key) {
-                    pairs.push(pair);
-                }
-            }
-            return;
-        }
-        // A later duplicate key wins, as in most YAML loaders.
-        pairs.retain(|existing| existing.key != key);
-        pairs.push(Pair { key, key_span, value });
+        merge_or_push(pairs, key, key_span, value);
     }
+}
+
+/// Adds a pair to a mapping: `<<` merges the aliased mapping's pairs the mapping does not
+/// set itself, and a later duplicate key wins, as in most YAML loaders.
+pub(super) fn merge_or_push(pairs: &mut Vec<Pair>, key: String, key_span: Range<usize>, value: Node) {
+    if key == "<<" {
+        let merged: Vec<Pair> = match &value.value {
+            Value::Map(merged) => merged.clone(),
+            Value::Seq(items) => items.iter().flat_map(|item| item.pairs().to_vec()).collect(),
+            _ => Vec::new(),
+        };
+        for pair in merged {
+            if !pairs.iter().any(|existing| existing.key == pair.key) {
+                pairs.push(pair);
+            }
+        }
+        return;
+    }
+    pairs.retain(|existing| existing.key != key);
+    pairs.push(Pair { key, key_span, value });
 }
 
 fn key_text(key: &Node, raw: &str) -> String {
@@ -452,14 +473,14 @@ fn scalar(ts: TsNode, text: String, verbatim_at: Option<usize>) -> Node {
 }
 
 /// A multi-line plain scalar: line breaks fold to spaces, empty lines to newlines.
-fn fold_plain(raw: &str) -> String {
+pub(super) fn fold_plain_text(raw: &str) -> String {
     if !raw.contains('\n') {
         return raw.to_string();
     }
     fold_lines(raw)
 }
 
-fn fold_quoted(inner: &str) -> String {
+pub(super) fn fold_quoted_text(inner: &str) -> String {
     if !inner.contains('\n') {
         return inner.to_string();
     }
@@ -488,11 +509,11 @@ fn fold_lines(raw: &str) -> String {
     out
 }
 
-fn unescape_double(inner: &str) -> String {
+pub(super) fn unescape_double_text(inner: &str) -> String {
     if !inner.contains('\\') {
-        return fold_quoted(inner);
+        return fold_quoted_text(inner);
     }
-    let folded = fold_quoted(inner);
+    let folded = fold_quoted_text(inner);
     let mut out = String::with_capacity(folded.len());
     let mut chars = folded.chars();
     while let Some(c) = chars.next() {
@@ -531,7 +552,7 @@ fn unescape_double(inner: &str) -> String {
 }
 
 /// `|` and `>` block scalars: indentation removed, chomping applied; `>` folds lines.
-fn block_scalar(raw: &str) -> String {
+pub(super) fn block_scalar_value(raw: &str) -> String {
     let (header, body) = raw.split_once('\n').unwrap_or((raw, ""));
     let header = header.split('#').next().unwrap_or("").trim();
     let folded = header.starts_with('>');

@@ -1,0 +1,171 @@
+//! The fast YAML path must build exactly the tree the tree-sitter path builds, and must
+//! leave every file with a syntax error to tree-sitter.
+
+use std::path::Path;
+
+use tollgate_analyzers::actions::yaml::{parse_fast, parse_with_tree_sitter, Node, Value};
+
+fn same(a: &Node, b: &Node, src: &str, path: &str) -> Result<(), String> {
+    let here = || {
+        format!(
+            "{path}: at byte {} ({:?})",
+            b.span.start,
+            &src[b.span.start..b.span.end.min(b.span.start + 40)]
+        )
+    };
+    match (&a.value, &b.value) {
+        (Value::Map(x), Value::Map(y)) => {
+            if x.len() != y.len() {
+                return Err(format!("{}: {} pairs vs {}", here(), x.len(), y.len()));
+            }
+            for (p, q) in x.iter().zip(y) {
+                if p.key != q.key || p.key_span != q.key_span {
+                    return Err(format!(
+                        "{}: key {:?}@{:?} vs {:?}@{:?}",
+                        here(),
+                        p.key,
+                        p.key_span,
+                        q.key,
+                        q.key_span
+                    ));
+                }
+                same(&p.value, &q.value, src, path)?;
+            }
+            if a.span.start != b.span.start {
+                return Err(format!(
+                    "{}: mapping starts at {} vs {}",
+                    here(),
+                    a.span.start,
+                    b.span.start
+                ));
+            }
+        }
+        (Value::Seq(x), Value::Seq(y)) => {
+            if x.len() != y.len() {
+                return Err(format!("{}: {} items vs {}", here(), x.len(), y.len()));
+            }
+            for (p, q) in x.iter().zip(y) {
+                same(p, q, src, path)?;
+            }
+        }
+        (Value::Scalar(x), Value::Scalar(y)) => {
+            if x.text != y.text || a.span.start != b.span.start || x.verbatim_at != y.verbatim_at {
+                return Err(format!(
+                    "{}: scalar {:?}@{}/{:?} vs {:?}@{}/{:?}",
+                    here(),
+                    x.text,
+                    a.span.start,
+                    x.verbatim_at,
+                    y.text,
+                    b.span.start,
+                    y.verbatim_at
+                ));
+            }
+        }
+        (Value::Null, Value::Null) => {}
+        _ => return Err(format!("{}: {:?} vs {:?}", here(), kind(a), kind(b))),
+    }
+    Ok(())
+}
+
+fn kind(node: &Node) -> &'static str {
+    match node.value {
+        Value::Map(_) => "map",
+        Value::Seq(_) => "seq",
+        Value::Scalar(_) => "scalar",
+        Value::Null => "null",
+    }
+}
+
+fn check(path: &str, src: &str, stats: &mut (usize, usize), failures: &mut Vec<String>) {
+    let slow = parse_with_tree_sitter(src);
+    let Some(fast) = parse_fast(src) else {
+        if std::env::var_os("SHOW_SLOW").is_some() {
+            println!("tree-sitter only: {path}");
+        }
+        stats.1 += 1;
+        return;
+    };
+    stats.0 += 1;
+    if slow.error.is_some() {
+        failures.push(format!("{path}: the fast path accepted a file with a syntax error"));
+        return;
+    }
+    if fast.len() != slow.documents.len() {
+        failures.push(format!("{path}: {} documents vs {}", fast.len(), slow.documents.len()));
+        return;
+    }
+    for (a, b) in fast.iter().zip(&slow.documents) {
+        if let Err(e) = same(a, b, src, path) {
+            failures.push(e);
+        }
+    }
+}
+
+fn yaml_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            yaml_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "yml" || e == "yaml") {
+            out.push(path);
+        }
+    }
+}
+
+const SAMPLES: &[&str] = &[
+    "on: push\n",
+    "on:\n  push:\n    branches: [main, 'release/**']\n  pull_request:\n",
+    "\"on\": [push, pull_request]\n'jobs': {}\n",
+    "a: &x\n  k: 1\nb:\n  <<: *x\n  j: 2\nc: *x\n",
+    "steps:\n- uses: a/b@v1\n  with: {x: 1, y: \"two\"}\n- run: |\n    echo one\n\n    echo two\n  shell: bash\n",
+    "k: >-\n  folded\n  text\n\n  para\nnext: 'it''s'\n",
+    "k: \"esc \\\" \\n \\u00e9\"\n",
+    "list:\n- a\n- b\n-\n- - nested\n  - more\n",
+    "a:\n  - x: 1\n    y: 2\n  - &s z\n  - *s\n",
+    "---\na: 1\n...\n---\nb: 2\n",
+    "%YAML 1.2\n---\na: 1\n",
+    "a: [1, [2, 3], {b: c}]\nd: {e: [f], g: }\n",
+    "a:    # comment\n  b: c # trailing\n# last\n",
+    "run: echo \"x: y\"\n",
+    "a: 1\n b: 2\n",
+    "a: [1, 2\n",
+    "a: !tag x\n",
+    "? complex\n: key\n",
+    "a: multi\n  line plain\n",
+    "a:\n  - one\n    two\n\n    three\n  - four\nb: x\n  y # c\n",
+    "run: npx eslint .\n  --config .eslintrc.js\n  --ext .js\nnext: 1\n",
+    "k: |+\n  keep\n\n",
+    "k: |2\n    indented\n",
+    "url: http://example.com:8080/x#frag\n",
+    "a: \"multi\n  line quoted\"\n",
+    "jobs:\n  x:\n    if: ${{ github.event_name == 'push' }}\n    steps:\n      - run: echo ${{ github.sha }} # note\n",
+    "a:\n\tb: 1\n",
+    "a: 'unterminated\n",
+    "- a\nb: c\n",
+];
+
+#[test]
+fn the_fast_path_builds_the_tree_sitter_tree() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    yaml_files(&root.join("testdata/actions"), &mut files);
+    // The shared corpus of real workflows, when it is there.
+    let shared = std::env::var("TOLLGATE_SHARED")
+        .map(std::path::PathBuf::from)
+        .unwrap_or(root.join("../shared"));
+    yaml_files(&shared.join("corpus/workflows"), &mut files);
+    let mut stats = (0, 0);
+    let mut failures = Vec::new();
+    for (i, sample) in SAMPLES.iter().enumerate() {
+        check(&format!("sample {i}"), sample, &mut stats, &mut failures);
+    }
+    for file in &files {
+        let src = std::fs::read_to_string(file).unwrap();
+        check(&file.display().to_string(), &src, &mut stats, &mut failures);
+    }
+    println!("fast path: {} files, tree-sitter only: {}", stats.0, stats.1);
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+    assert!(stats.0 > stats.1, "the fast path should take most files: {stats:?}");
+}
