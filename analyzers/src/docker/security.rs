@@ -316,7 +316,7 @@ fn runs_stdin(command: &Command) -> bool {
         return false;
     }
     // `sh -c 'script'` runs its argument, not stdin (unless `-s` is given).
-    !(command.has_flag(&["-c"]) && !command.has_flag(&["-s"]))
+    !command.has_flag(&["-c"]) || command.has_flag(&["-s"])
 }
 
 fn pipe_to_shell(item: &Item, sink: &mut Sink) {
