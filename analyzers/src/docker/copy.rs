@@ -65,8 +65,9 @@ pub fn check(model: &Model, sink: &mut Sink) {
             copy_or_add(model, item, stage_index, workdir, sink);
         }
     }
-    // ONBUILD COPY/ADD run in a child image: only the checks that do not depend on stages.
-    for item in model.items.iter().filter(|i| i.onbuild) {
+    // ONBUILD COPY/ADD run in a child image, and instructions before the first FROM belong
+    // to no stage: only the checks that do not depend on stages.
+    for item in model.items.iter().filter(|i| i.onbuild || i.stage.is_none()) {
         if item.is(Kind::Add) {
             add_checks(item, sink);
         }
