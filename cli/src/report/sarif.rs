@@ -10,21 +10,11 @@ use crate::scan::Record;
 /// GitHub code scanning accepts at most this many results in a run.
 pub const MAX_RESULTS: usize = 25_000;
 
-/// SARIF 2.1.0, one run, ready for GitHub code scanning.
+/// SARIF 2.1.0, one run, ready for GitHub code scanning. Results are written one at a time,
+/// a line each, so a large report never exists twice in memory.
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &document(report))?;
-    writeln!(out)
-}
-
-pub fn document(report: &Report) -> Value {
     let rules: Vec<&Rule> = report.rules.enabled().collect();
     let rule_index: HashMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-    let results: Vec<Value> = report
-        .records
-        .iter()
-        .take(MAX_RESULTS)
-        .map(|r| result(r, rule_index[r.rule.id]))
-        .collect();
     let mut notifications: Vec<Value> = report
         .diagnostics
         .iter()
@@ -42,25 +32,26 @@ pub fn document(report: &Report) -> Value {
             "message": { "text": format!("{} findings, only the first {MAX_RESULTS} are in this report (GitHub's limit per run)", report.records.len()) },
         }));
     }
-    json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "tollgate",
-                "version": env!("CARGO_PKG_VERSION"),
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/tollgate-dev/tollgate",
-                "rules": rules.iter().map(|r| rule(r)).collect::<Vec<_>>(),
-            }},
-            "invocations": [{
-                "executionSuccessful": true,
-                "toolExecutionNotifications": notifications,
-            }],
-            "columnKind": "utf16CodeUnits",
-            "results": results,
-        }],
-    })
+    let tool = json!({ "driver": {
+        "name": "tollgate",
+        "version": env!("CARGO_PKG_VERSION"),
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "informationUri": "https://github.com/tollgate-dev/tollgate",
+        "rules": rules.iter().map(|r| rule(r)).collect::<Vec<_>>(),
+    }});
+    let invocations = json!([{ "executionSuccessful": true, "toolExecutionNotifications": notifications }]);
+    out.write_all(
+        b"{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":",
+    )?;
+    serde_json::to_writer(&mut *out, &tool)?;
+    out.write_all(b",\n\"invocations\":")?;
+    serde_json::to_writer(&mut *out, &invocations)?;
+    out.write_all(b",\n\"columnKind\":\"utf16CodeUnits\",\n\"results\":[")?;
+    for (i, record) in report.records.iter().take(MAX_RESULTS).enumerate() {
+        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        serde_json::to_writer(&mut *out, &result(record, rule_index[record.rule.id]))?;
+    }
+    out.write_all(b"\n]}]}\n")
 }
 
 fn rule(rule: &Rule) -> Value {
