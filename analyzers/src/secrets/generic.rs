@@ -150,8 +150,9 @@ pub fn check(path: &str, text: &str, hits: &[(usize, usize)], out: &mut Vec<Find
 /// dotted segment and decides whether the name is a credential.
 fn credential_kind(name: &str) -> Option<Kind> {
     let last = name.rsplit('.').next().unwrap_or(name);
-    let lower = last.to_ascii_lowercase();
-    if !ENDINGS.iter().any(|e| lower.ends_with(e)) {
+    let tail = last.trim_end_matches(['-', '_']).as_bytes();
+    let ends_with = |e: &str| tail.len() >= e.len() && tail[tail.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes());
+    if !ENDINGS.iter().any(|e| ends_with(e)) {
         return None;
     }
     let words = split_words(last);
