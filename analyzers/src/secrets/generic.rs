@@ -280,7 +280,9 @@ fn looks_random(value: &str, kind: Kind) -> bool {
     if bytes.iter().any(|b| b.is_ascii_whitespace() || *b == b'\\')
         || value.starts_with(['$', '%', '{', '<', '[', '(', '@', '/', '~', '.', '!', '&', '*', '#'])
         || value.contains("://")
-        || value.contains('(')
+        || value.contains(['(', '[', ']'])
+        // base64 JSON: a JWT (its own rule) or an opaque pagination token
+        || value.starts_with("eyJ")
         || filters::is_placeholder(bytes)
         || filters::is_weak_word(bytes)
         || is_uuid(bytes)
@@ -305,8 +307,8 @@ fn looks_random(value: &str, kind: Kind) -> bool {
     filters::entropy(bytes) >= floor
 }
 
-/// Test code and fixtures hold made-up credentials by the hundred; provider rules still run
-/// there, this one does not.
+/// Test code, fixtures and examples hold made-up credentials by the hundred; provider rules
+/// still run there, this one does not.
 fn is_test_path(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
     let name = lower.rsplit('/').next().unwrap_or(&lower);
@@ -329,6 +331,8 @@ fn is_test_path(path: &str) -> bool {
         || name.contains(".spec.")
         || name.contains("_spec.")
         || name == "conftest.py"
+        || name.contains("example")
+        || dirs.contains("/examples/")
 }
 
 /// Files where a bare (unquoted) value is a value: `.env`, INI, YAML, TOML, properties,
