@@ -49,8 +49,10 @@ pub struct Provider {
 
 pub struct Engine {
     automaton: AhoCorasick,
-    /// Per automaton pattern: who wants its hits.
-    consumers: Vec<Vec<Consumer>>,
+    /// Per automaton pattern: who wants its hits, with the offset and length of the keyword
+    /// inside it. The search is leftmost-longest (the automaton's fast path), so a keyword
+    /// also dispatches the hits of every shorter keyword it contains.
+    consumers: Vec<Vec<(Consumer, usize, usize)>>,
     pub providers: Vec<Provider>,
 }
 
@@ -109,9 +111,25 @@ impl Engine {
                 secret_group,
             });
         }
+        let mut expanded: Vec<Vec<(Consumer, usize, usize)>> = Vec::with_capacity(keywords.len());
+        for keyword in &keywords {
+            let mut list = Vec::new();
+            for (inner, inner_consumers) in keywords.iter().zip(&consumers) {
+                let mut from = 0;
+                while let Some(at) = keyword[from..].find(inner.as_str()) {
+                    for consumer in inner_consumers {
+                        list.push((*consumer, from + at, inner.len()));
+                    }
+                    from += at + 1;
+                }
+            }
+            list.sort_by_key(|&(_, offset, _)| offset);
+            expanded.push(list);
+        }
+        let consumers = expanded;
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&keywords)
             .expect("keyword automaton");
@@ -132,10 +150,11 @@ impl Engine {
         let mut url_hits = Vec::new();
         let mut conn_hits = Vec::new();
         let mut generic_hits = Vec::new();
-        for hit in self.automaton.find_overlapping_iter(bytes) {
-            let (start, end) = (hit.start(), hit.end());
-            for consumer in &self.consumers[hit.pattern().as_usize()] {
-                match *consumer {
+        for hit in self.automaton.find_iter(bytes) {
+            for &(consumer, offset, len) in &self.consumers[hit.pattern().as_usize()] {
+                let start = hit.start() + offset;
+                let end = start + len;
+                match consumer {
                     Consumer::Provider(i) => {
                         let list = &mut windows[i];
                         if list.last().is_some_and(|w| start >= w.start && end + 64 <= w.end) {

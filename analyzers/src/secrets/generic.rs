@@ -150,8 +150,9 @@ pub fn check(path: &str, text: &str, hits: &[(usize, usize)], out: &mut Vec<Find
 /// dotted segment and decides whether the name is a credential.
 fn credential_kind(name: &str) -> Option<Kind> {
     let last = name.rsplit('.').next().unwrap_or(name);
-    let lower = last.to_ascii_lowercase();
-    if !ENDINGS.iter().any(|e| lower.ends_with(e)) {
+    let tail = last.trim_end_matches(['-', '_']).as_bytes();
+    let ends_with = |e: &str| tail.len() >= e.len() && tail[tail.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes());
+    if !ENDINGS.iter().any(|e| ends_with(e)) {
         return None;
     }
     let words = split_words(last);
@@ -279,7 +280,9 @@ fn looks_random(value: &str, kind: Kind) -> bool {
     if bytes.iter().any(|b| b.is_ascii_whitespace() || *b == b'\\')
         || value.starts_with(['$', '%', '{', '<', '[', '(', '@', '/', '~', '.', '!', '&', '*', '#'])
         || value.contains("://")
-        || value.contains('(')
+        || value.contains(['(', '[', ']'])
+        // base64 JSON: a JWT (its own rule) or an opaque pagination token
+        || value.starts_with("eyJ")
         || filters::is_placeholder(bytes)
         || filters::is_weak_word(bytes)
         || is_uuid(bytes)
@@ -304,8 +307,8 @@ fn looks_random(value: &str, kind: Kind) -> bool {
     filters::entropy(bytes) >= floor
 }
 
-/// Test code and fixtures hold made-up credentials by the hundred; provider rules still run
-/// there, this one does not.
+/// Test code, fixtures and examples hold made-up credentials by the hundred; provider rules
+/// still run there, this one does not.
 fn is_test_path(path: &str) -> bool {
     let lower = path.to_ascii_lowercase();
     let name = lower.rsplit('/').next().unwrap_or(&lower);
@@ -328,6 +331,8 @@ fn is_test_path(path: &str) -> bool {
         || name.contains(".spec.")
         || name.contains("_spec.")
         || name == "conftest.py"
+        || name.contains("example")
+        || dirs.contains("/examples/")
 }
 
 /// Files where a bare (unquoted) value is a value: `.env`, INI, YAML, TOML, properties,

@@ -13,3 +13,4 @@ etag = "W/\"01e1c771d814e0f33545a3c0202219ec\""
 fingerprint = "06:05:e6:36:d3:2b:32:73:2b:89:99:4f:a6:02:21:36"
 request_id = "fbd5bef2-74a3-4af3-a2a7-ec8b8526e964"
 cache_key = "d620104d159e8489b0ac35e5fa870d0a"
+next_page = {"PurchaseToken": "eyJ2IjoiMSIsInMiOjEsImMiOjF9", "output_token": "StreamDescription.Shards[-1].ShardId"}
