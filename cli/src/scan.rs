@@ -131,6 +131,10 @@ type FileResult = (Vec<Record>, Option<Diagnostic>, Vec<duplication::Window>);
 
 fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileResult {
     let path = file.display.clone();
+    let lower = path.to_ascii_lowercase();
+    if (lower.ends_with(".p12") || lower.ends_with(".pfx")) && options.rules.any("secrets") {
+        return key_store(file, options);
+    }
     let text = match read_text(file, options.max_file_size) {
         Ok(text) => text,
         Err((quiet, message)) => return (Vec::new(), Some(Diagnostic { path, message, quiet }), Vec::new()),
@@ -174,6 +178,30 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
         Vec::new()
     };
     (finish(file, &text, findings, options, true), None, windows)
+}
+
+/// PKCS#12 key stores are binary: they are secrets by name, and never read as text.
+fn key_store(file: &FileEntry, options: &Options) -> FileResult {
+    let bytes = match &file.content {
+        Some(content) => content.clone(),
+        None => match read_file(&file.path, options.max_file_size) {
+            Ok(bytes) => bytes,
+            Err((quiet, message)) => {
+                return (
+                    Vec::new(),
+                    Some(Diagnostic {
+                        path: file.display.clone(),
+                        message,
+                        quiet,
+                    }),
+                    Vec::new(),
+                );
+            }
+        },
+    };
+    let mut findings = Vec::new();
+    tollgate_analyzers::secrets::check_file_name(&file.display, &bytes, &mut findings);
+    (finish(file, "", findings, options, false), None, Vec::new())
 }
 
 fn duplication_options(settings: &Settings) -> duplication::Options {

@@ -414,6 +414,11 @@ fn bad_input_is_a_diagnostic_and_the_scan_goes_on() {
     );
     write(dir.path(), "big.txt", "x".repeat(5000));
     write(dir.path(), "key.pem", KEY);
+    write(
+        dir.path(),
+        "certs/client.p12",
+        b"\x30\x82\x0a\x00\x02\x01\x03\x30\x82\x09\xc6\x06\x09\x00\x00",
+    );
     std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
     std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("dangling.txt")).unwrap();
     let run = tollgate(
@@ -423,7 +428,11 @@ fn bad_input_is_a_diagnostic_and_the_scan_goes_on() {
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert_eq!(
         json_findings(&run),
-        vec![("key.pem".into(), "secrets/private-key".into(), 1)]
+        vec![
+            ("certs/client.p12".into(), "secrets/pkcs12-file".into(), 1),
+            ("key.pem".into(), "secrets/private-key".into(), 1)
+        ],
+        "a binary key store is a secret by its name"
     );
     assert!(
         run.stderr
