@@ -296,7 +296,7 @@ fn duplicates(
                 let (first_file, first_region) = &d.others[0];
                 let mut finding = Finding::new(
                     duplication::RULE,
-                    span.clone(),
+                    span,
                     format!(
                         "{} lines duplicate {}:{}",
                         d.lines, files[*first_file].display, first_region.start_line
@@ -306,8 +306,7 @@ fn duplicates(
                     "duplicate-lines",
                     d.lines as u64,
                     options.settings.python.duplicate_min_lines as u64,
-                )
-                .with_identity(format!("{:x}", fnv(&text[span])));
+                );
                 for (other, region) in d.others.iter().take(10) {
                     finding = finding.with_related(tollgate_rules::Related {
                         location: Location::Elsewhere {
@@ -323,14 +322,6 @@ fn duplicates(
         records.extend(finish(file, &text, findings, options, false));
     }
     (records, diagnostics)
-}
-
-fn fnv(text: &str) -> u64 {
-    text.split_whitespace().fold(0xcbf2_9ce4_8422_2325, |hash: u64, word| {
-        word.bytes()
-            .fold(hash, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
-            ^ 0x20
-    })
 }
 
 thread_local! {
