@@ -1,19 +1,22 @@
 //! Runs the python analyzer over the files named on the command line, in one thread, either
 //! parsing only (`parse`) or with every rule (`full`), so the walk's cost over the parse can
 //! be measured with a profiler that counts instructions (e.g. `valgrind --tool=callgrind`),
-//! which a loaded machine does not disturb.
+//! which a loaded machine does not disturb. `bare` times tree-sitter-python alone on every
+//! core, with the files already in memory and no tollgate code around the parse.
 //!
 //! `cargo build --release -p tollgate-analyzers --example walkcost`, then
-//! `walkcost parse FILE...` and `walkcost full FILE...`.
+//! `walkcost bare|parse|full FILE...`.
 
 use tollgate_analyzers::{analyze, classify, python, Input, Settings};
 use tollgate_rules::RuleSet;
 
 fn main() {
+    // The same parser allocator as the tollgate binary.
+    tollgate_analyzers::use_mimalloc_for_parsers();
     let mut args = std::env::args().skip(1);
     let mode = args.next().unwrap_or_default();
-    if mode != "parse" && mode != "full" {
-        eprintln!("usage: walkcost parse|full FILE...");
+    if !["bare", "parse", "full"].contains(&mode.as_str()) {
+        eprintln!("usage: walkcost bare|parse|full FILE...");
         std::process::exit(2);
     }
     let files: Vec<(String, String)> = args
@@ -28,6 +31,38 @@ fn main() {
         ..Settings::default()
     };
     let started = std::time::Instant::now();
+    if mode == "bare" {
+        // tree-sitter alone, files already in memory, one parser per core: the floor under
+        // any tree-sitter analyzer, for `scripts/bench-python` to set beside ruff.
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let nodes: usize = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|worker| {
+                    let files = &files;
+                    scope.spawn(move || {
+                        let mut parser = tree_sitter::Parser::new();
+                        parser
+                            .set_language(&tree_sitter_python::LANGUAGE.into())
+                            .expect("python grammar");
+                        files
+                            .iter()
+                            .skip(worker)
+                            .step_by(threads)
+                            .filter_map(|(_, text)| parser.parse(text, None))
+                            .map(|tree| tree.root_node().descendant_count())
+                            .sum::<usize>()
+                    })
+                })
+                .collect();
+            workers.into_iter().map(|w| w.join().expect("parse worker")).sum()
+        });
+        println!(
+            "bare: {} files, {nodes} nodes, {threads} threads, {:.3} s",
+            files.len(),
+            started.elapsed().as_secs_f64()
+        );
+        return;
+    }
     let mut findings = 0;
     for (path, text) in &files {
         let input = Input {

@@ -16,9 +16,10 @@ pub fn line_hashes(text: &str, lines: &[usize]) -> HashMap<usize, String> {
     let mut wanted = HashMap::new();
     let max = lines.iter().copied().max().unwrap_or(0);
     let mut hasher = Hasher::new();
-    let mut out = |line: usize, hash: String| {
+    // Called for every line of the file: only the wanted ones are formatted.
+    let mut out = |line: usize, hash: u64, count: usize| {
         if lines.contains(&line) {
-            wanted.insert(line, hash);
+            wanted.insert(line, format!("{hash:x}:{count}"));
         }
     };
     for unit in text.encode_utf16() {
@@ -61,10 +62,10 @@ impl Hasher {
         }
     }
 
-    fn output(&mut self, out: &mut impl FnMut(usize, String)) {
+    fn output(&mut self, out: &mut impl FnMut(usize, u64, usize)) {
         let count = self.counts.entry(self.hash).or_insert(0);
         *count += 1;
-        out(self.line_numbers[self.index], format!("{:x}:{}", self.hash, count));
+        out(self.line_numbers[self.index], self.hash, *count);
         self.line_numbers[self.index] = 0;
     }
 
@@ -78,7 +79,7 @@ impl Hasher {
         self.index = (self.index + 1) % BLOCK_SIZE;
     }
 
-    fn process(&mut self, mut current: u64, out: &mut impl FnMut(usize, String)) {
+    fn process(&mut self, mut current: u64, out: &mut impl FnMut(usize, u64, usize)) {
         const SPACE: u64 = b' ' as u64;
         const TAB: u64 = b'\t' as u64;
         const LF: u64 = b'\n' as u64;
@@ -107,7 +108,7 @@ impl Hasher {
         self.update(current);
     }
 
-    fn finish(&mut self, out: &mut impl FnMut(usize, String)) {
+    fn finish(&mut self, out: &mut impl FnMut(usize, u64, usize)) {
         self.process(EOF, out);
         for _ in 0..BLOCK_SIZE {
             if self.line_numbers[self.index] != 0 {
@@ -122,16 +123,22 @@ impl Hasher {
 /// the path and the finding's content (the analyzer's identity, or the span's text with
 /// white space folded), so that it survives moved lines and unrelated edits.
 pub fn content_fingerprint(rule: &str, path: &str, content: &str) -> String {
-    let mut hasher = Sha256::new();
-    hasher.update(rule.as_bytes());
-    hasher.update([0]);
-    hasher.update(path.as_bytes());
-    hasher.update([0]);
+    use std::fmt::Write;
+    let mut folded = String::with_capacity(rule.len() + path.len() + content.len() + 2);
+    folded.push_str(rule);
+    folded.push('\0');
+    folded.push_str(path);
+    folded.push('\0');
     for word in content.split_whitespace() {
-        hasher.update(word.as_bytes());
-        hasher.update([b' ']);
+        folded.push_str(word);
+        folded.push(' ');
     }
-    hasher.finalize()[..16].iter().map(|b| format!("{b:02x}")).collect()
+    let digest = Sha256::digest(folded.as_bytes());
+    let mut hex = String::with_capacity(32);
+    for byte in &digest[..16] {
+        let _ = write!(hex, "{byte:02x}");
+    }
+    hex
 }
 
 #[cfg(test)]

@@ -126,7 +126,7 @@ fn analyse(added: Added, settings: &Settings, rules: &RuleSet) -> Vec<(usize, Re
         false,
     );
     findings.retain(|f| f.rule.starts_with("secrets/"));
-    let records = resolve(&added.path, &added.text, findings, rules);
+    let records = resolve(&added.path, &added.text, findings, rules, true);
     records
         .into_iter()
         .map(|mut record| {

@@ -106,7 +106,12 @@ struct CheckArgs {
     baseline: Option<PathBuf>,
 }
 
+/// mimalloc for the whole process: the scan allocates per file on every worker thread.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
+    tollgate_analyzers::use_mimalloc_for_parsers();
     let cli = Cli::parse();
     scan::install_panic_hook();
     let result = match cli.command {
@@ -214,6 +219,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         max_file_size: cfg.max_file_size.unwrap_or(config::DEFAULT_MAX_FILE_SIZE),
         per_file_ignores: &per_file_ignores,
         base: &loaded.base,
+        line_hashes: args.format == Format::Sarif,
     };
     let mut outcome = pool.install(|| scan::scan(&walked.files, &options, &tollgate_analyzers::analyze, &progress));
     progress.finish_and_clear();

@@ -74,6 +74,9 @@ pub struct Options<'a> {
     pub per_file_ignores: &'a PerFileIgnores,
     /// The config's directory (absolute), which per-file-ignores globs are relative to.
     pub base: &'a Path,
+    /// Compute GitHub's `primaryLocationLineHash`, which only SARIF carries: it hashes every
+    /// line of a file up to its last finding, a tenth of a Python scan's own work.
+    pub line_hashes: bool,
 }
 
 pub struct Outcome {
@@ -172,11 +175,13 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
             );
         }
     };
-    let windows = if kinds.python && options.rules.is_enabled(duplication::RULE) {
-        duplication::windows(&text, &duplication_options(options.settings))
-    } else {
-        Vec::new()
-    };
+    // The parse-only benchmark setting leaves duplication out too: it times the parse alone.
+    let windows =
+        if kinds.python && options.rules.is_enabled(duplication::RULE) && !options.settings.python.bench_parse_only {
+            duplication::windows(&text, &duplication_options(options.settings))
+        } else {
+            Vec::new()
+        };
     (finish(file, &text, findings, options, true), None, windows)
 }
 
@@ -243,7 +248,7 @@ fn finish(
         let ignored = options.per_file_ignores.for_path(&relative);
         findings.retain(|f| !ignored.iter().any(|sel| tollgate_rules::select::matches(sel, f.rule)));
     }
-    resolve(&file.display, text, findings, options.rules)
+    resolve(&file.display, text, findings, options.rules, options.line_hashes)
 }
 
 /// The cross-file pass: duplicated code among the windows every file gave. Files with a
@@ -408,14 +413,19 @@ fn has_nul(bytes: &[u8]) -> bool {
     bytes.contains(&0)
 }
 
-/// Turns byte spans into regions, applies levels, redacts secrets and computes fingerprints.
-pub fn resolve(path: &str, text: &str, findings: Vec<Finding>, rules: &RuleSet) -> Vec<Record> {
+/// Turns byte spans into regions, applies levels, redacts secrets and computes fingerprints
+/// (GitHub's line hashes only when `with_line_hashes`; otherwise `line_hash` is empty).
+pub fn resolve(path: &str, text: &str, findings: Vec<Finding>, rules: &RuleSet, with_line_hashes: bool) -> Vec<Record> {
     if findings.is_empty() {
         return Vec::new();
     }
     let index = LineIndex::new(text);
-    let lines: Vec<usize> = findings.iter().map(|f| index.line_of(f.span.start) + 1).collect();
-    let hashes = line_hashes(text, &lines);
+    let hashes = if with_line_hashes {
+        let lines: Vec<usize> = findings.iter().map(|f| index.line_of(f.span.start) + 1).collect();
+        line_hashes(text, &lines)
+    } else {
+        Default::default()
+    };
     let mut records: Vec<Record> = findings
         .into_iter()
         .filter_map(|finding| {
@@ -532,6 +542,7 @@ mod tests {
             max_file_size: 1024,
             per_file_ignores: &ignores,
             base: dir.path(),
+            line_hashes: true,
         };
         let outcome = scan(&files, &options, &analyze, &indicatif::ProgressBar::hidden());
         assert_eq!(outcome.records.len(), 1);

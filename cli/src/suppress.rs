@@ -67,8 +67,19 @@ const MARKERS: &[&str] = &[
     "pragma: allowlist",
 ];
 
+/// Whether the file has any marker, or `noqa` in any case. Vectorised searches: this runs
+/// on every file with a finding, and a byte-by-byte scan was a tenth of the Python pass.
 fn has_marker(text: &str) -> bool {
-    MARKERS.iter().any(|m| text.contains(m)) || text.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"noqa"))
+    let bytes = text.as_bytes();
+    MARKERS
+        .iter()
+        .any(|m| memchr::memmem::find(bytes, m.as_bytes()).is_some())
+        || memchr::memchr2_iter(b'q', b'Q', bytes).any(|at| {
+            at >= 2
+                && bytes
+                    .get(at - 2..at + 2)
+                    .is_some_and(|w| w.eq_ignore_ascii_case(b"noqa"))
+        })
 }
 
 /// Removes suppressed findings and adds `tollgate/unused-suppression` findings for our own
@@ -374,6 +385,16 @@ mod tests {
             .iter()
             .map(|f| (f.rule, index.line_of(f.span.start) + 1))
             .collect()
+    }
+
+    #[test]
+    fn marker_prefilter_sees_every_spelling() {
+        for text in ["x = 1  # noqa", "x = 1  # NOQA: E501", "x = 1  # NoQa", "q = 1  # tollgate: ignore[x]"] {
+            assert!(has_marker(text), "{text}");
+        }
+        for text in ["query = request.GET  # a comment", "no qa here", "qa", ""] {
+            assert!(!has_marker(text), "{text}");
+        }
     }
 
     #[test]

@@ -65,11 +65,7 @@ pub fn tokens(text: &str, normalize: bool) -> Vec<Token> {
             }
             b' ' | b'\t' | b'\r' | b'\x0c' => i += 1,
             b'\\' if bytes.get(i + 1) == Some(&b'\n') => i += 2,
-            b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-            }
+            b'#' => i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |at| i + at),
             b'"' | b'\'' => {
                 let start = i;
                 i = string_end(bytes, i);

@@ -45,18 +45,25 @@ pub fn windows(text: &str, options: &Options) -> Vec<Window> {
         return Vec::new();
     }
     let index = LineIndex::new(text);
+    // Polynomial hashes of every token prefix, so each window's hash costs O(1) rather than
+    // O(min_tokens): hash(a..b) = prefix[b] - prefix[a] * BASE^(b - a) (mod 2^64).
+    const BASE: u64 = 0x0100_0000_01b3;
+    let mut prefix = Vec::with_capacity(tokens.len() + 1);
+    prefix.push(0u64);
+    for token in &tokens {
+        let last = *prefix.last().unwrap_or(&0);
+        prefix.push(last.wrapping_mul(BASE).wrapping_add(token.hash));
+    }
+    let shift = (0..options.min_tokens).fold(1u64, |acc, _| acc.wrapping_mul(BASE));
     let mut out = Vec::new();
     for start in 0..=tokens.len() - options.min_tokens {
         if !tokens[start].line_start {
             continue;
         }
-        let window = &tokens[start..start + options.min_tokens];
-        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-        for token in window {
-            hash = (hash ^ token.hash).wrapping_mul(0x0100_0000_01b3).rotate_left(5);
-        }
-        let first = &window[0];
-        let last = &window[options.min_tokens - 1];
+        let end = start + options.min_tokens;
+        let hash = prefix[end].wrapping_sub(prefix[start].wrapping_mul(shift));
+        let first = &tokens[start];
+        let last = &tokens[end - 1];
         out.push(Window {
             hash,
             region: index.region(&(first.span.start..last.span.end)),

@@ -53,7 +53,8 @@ pub struct Settings {
     pub duplicate_min_lines: u32,
     /// Compare identifiers and literals as placeholders (catches renamed copies).
     pub duplicate_normalize: bool,
-    /// Parse and stop: lets benchmarks measure the walk's cost over the bare parse.
+    /// Parse and stop, with no metric walk and no duplication windows: lets benchmarks
+    /// measure what the walk and duplication cost over the bare parse.
     #[doc(hidden)]
     pub bench_parse_only: bool,
 }
