@@ -389,7 +389,12 @@ mod tests {
 
     #[test]
     fn marker_prefilter_sees_every_spelling() {
-        for text in ["x = 1  # noqa", "x = 1  # NOQA: E501", "x = 1  # NoQa", "q = 1  # tollgate: ignore[x]"] {
+        for text in [
+            "x = 1  # noqa",
+            "x = 1  # NOQA: E501",
+            "x = 1  # NoQa",
+            "q = 1  # tollgate: ignore[x]",
+        ] {
             assert!(has_marker(text), "{text}");
         }
         for text in ["query = request.GET  # a comment", "no qa here", "qa", ""] {
