@@ -36,7 +36,10 @@ pub fn classify(path: &str) -> Kinds {
             || lower == "containerfile"
             || lower.ends_with(".dockerfile")
             || lower.ends_with(".containerfile")
-            || lower.starts_with("dockerfile."),
+            || lower.starts_with("dockerfile.")
+            // Variants named with a dash or underscore (`Dockerfile-alpine`), but not other
+            // files about Dockerfiles (`dockerfile-lint.json`, `Dockerfile-slim.template`).
+            || ((lower.starts_with("dockerfile-") || lower.starts_with("dockerfile_")) && !lower.contains('.')),
         secrets: true,
     }
 }
@@ -90,10 +93,14 @@ mod tests {
             "api.Dockerfile",
             "Dockerfile.dev",
             "Containerfile",
+            "Dockerfile-alpine",
+            "docker/Dockerfile_prod",
         ] {
             assert!(classify(name).dockerfile, "{name}");
         }
-        assert!(!classify("Dockerfiles.md").dockerfile);
+        for name in ["Dockerfiles.md", "dockerfile-lint.json", "Dockerfile-slim.template"] {
+            assert!(!classify(name).dockerfile, "{name}");
+        }
         assert!(classify("README.md").secrets);
     }
 
