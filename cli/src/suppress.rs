@@ -24,6 +24,9 @@ enum Codes {
     Selectors(Vec<String>),
     /// Codes of a peer tool, matched against `peers`.
     Peer(&'static [&'static str], Vec<String>),
+    /// `tollgate: ignore[` with no `]`: covers nothing, and is reported. Reading it as a bare
+    /// `ignore` would silence every rule on the line.
+    Malformed,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -54,6 +57,7 @@ impl Codes {
                     tools.contains(&tool) && codes.iter().any(|c| c.eq_ignore_ascii_case(code))
                 })
             }),
+            Codes::Malformed => false,
         }
     }
 }
@@ -147,6 +151,7 @@ pub fn apply(
                     format!("unused suppression: no finding of {} here", selectors.join(", "))
                 }
             }
+            Codes::Malformed => "malformed suppression: its `[` is never closed by `]`, so it suppresses nothing".to_string(),
             _ => "unused suppression: no finding here".to_string(),
         };
         findings.push(Finding::new(UNUSED, directive.span.clone(), message));
@@ -186,11 +191,11 @@ fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
             } else {
                 continue;
             };
-            let (codes, consumed) = match after
-                .strip_prefix('[')
-                .and_then(|a| a.find(']').map(|end| (&a[..end], end + 2)))
-            {
-                Some((list, consumed)) => (Codes::Selectors(split_codes(list)), consumed),
+            let (codes, consumed) = match after.strip_prefix('[') {
+                Some(list) => match list.find(']') {
+                    Some(end) => (Codes::Selectors(split_codes(&list[..end])), end + 2),
+                    None => (Codes::Malformed, after.len()),
+                },
                 None => (Codes::All, 0),
             };
             let end = content.len() - after.len() + consumed;
@@ -533,6 +538,38 @@ mod tests {
         assert!(findings[0].message.contains("no finding of secrets/private-key"));
         assert!(findings[1].message.contains("unknown rule"));
         assert_eq!(&text[findings[0].span.clone()], "tollgate: ignore[secrets/private-key]");
+    }
+
+    #[test]
+    fn an_unclosed_list_suppresses_nothing_and_is_reported() {
+        let text = "def f():  # tollgate: ignore[python/complex-function\n# tollgate: ignore-file[python\n";
+        let index = LineIndex::new(text);
+        let mut findings = vec![
+            Finding::new("python/complex-function", 0..3, "m"),
+            Finding::new("secrets/private-key", 4..5, "m"),
+        ];
+        apply(
+            "test.py",
+            text,
+            &mut findings,
+            &RuleSet::all(),
+            tollgate_rules::find,
+            true,
+        );
+        let kept: Vec<(&str, usize)> = findings
+            .iter()
+            .map(|f| (f.rule, index.line_of(f.span.start) + 1))
+            .collect();
+        assert_eq!(
+            kept,
+            vec![
+                ("python/complex-function", 1),
+                ("secrets/private-key", 1),
+                (UNUSED, 1),
+                (UNUSED, 2)
+            ]
+        );
+        assert!(findings[2].message.contains("never closed"), "{}", findings[2].message);
     }
 
     #[test]
