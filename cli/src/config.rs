@@ -75,6 +75,23 @@ pub struct Loaded {
 }
 
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+/// Files are read whole into memory: a larger limit is a mistake, not a wish.
+pub const MAX_MAX_FILE_SIZE: u64 = 1024 * 1024 * 1024;
+
+impl FileConfig {
+    /// Limits that parse as numbers but make no sense: caught here rather than wrapping
+    /// around later (`max-file-size = 18446744073709551615` once read every file as empty).
+    fn validate(&self) -> Result<(), String> {
+        if let Some(size) = self.max_file_size {
+            if !(1..=MAX_MAX_FILE_SIZE).contains(&size) {
+                return Err(format!(
+                    "max-file-size = {size}: must be between 1 and {MAX_MAX_FILE_SIZE} bytes (1 GiB)"
+                ));
+            }
+        }
+        Ok(())
+    }
+}
 
 /// Reads `explicit`, or looks for a config from `start` upward to the repository root.
 pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, String> {
@@ -129,7 +146,9 @@ fn read(path: &Path) -> Result<Option<FileConfig>, String> {
     } else {
         toml::from_str::<FileConfig>(&text).map_err(|e| format!("{}: {}", path.display(), one_line(&e)))
     };
-    parsed.map(Some)
+    let config = parsed?;
+    config.validate().map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(Some(config))
 }
 
 /// toml's errors span several lines with a source excerpt; keep them readable on one screen.

@@ -82,7 +82,7 @@ struct CheckArgs {
     /// Config file (else tollgate.toml, .tollgate.toml or pyproject.toml, found upward).
     #[arg(long)]
     config: Option<PathBuf>,
-    /// Worker threads [default: the number of cores].
+    /// Worker threads [default: the number of cores; at most four per core].
     #[arg(long)]
     threads: Option<usize>,
     /// Also list every skipped file (binary, over the size limit).
@@ -128,6 +128,9 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// `--threads` is capped at this many per core.
+const MAX_THREADS_PER_CORE: usize = 4;
 
 /// The findings of a run, after suppression, baseline and diff filters.
 struct Scanned {
@@ -181,10 +184,10 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     }
     let settings = cfg.settings();
     let fail_on = args.fail_on.or(cfg.fail_on).unwrap_or(FailOn::Warning);
-    let threads = args
-        .threads
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
-        .max(1);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // More threads than this only costs: each one is a stack and a scheduler slot, and
+    // `--threads 10000` once spent a minute starting threads on an empty folder.
+    let threads = args.threads.unwrap_or(cores).clamp(1, cores * MAX_THREADS_PER_CORE);
     // Checked before the scan, so a wrong ref fails fast.
     let changed = args.diff_base.as_deref().map(git::ChangedLines::since).transpose()?;
 

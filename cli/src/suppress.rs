@@ -151,7 +151,9 @@ pub fn apply(
                     format!("unused suppression: no finding of {} here", selectors.join(", "))
                 }
             }
-            Codes::Malformed => "malformed suppression: its `[` is never closed by `]`, so it suppresses nothing".to_string(),
+            Codes::Malformed => {
+                "malformed suppression: its `[` is never closed by `]`, so it suppresses nothing".to_string()
+            }
             _ => "unused suppression: no finding here".to_string(),
         };
         findings.push(Finding::new(UNUSED, directive.span.clone(), message));

@@ -658,3 +658,53 @@ fn peer_suppression_comments_through_real_rules() {
     ];
     assert_eq!(found, expect, "{}", run.stdout);
 }
+
+#[test]
+fn size_limits_out_of_range_are_config_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "id_rsa", KEY);
+    // u64::MAX once wrapped `take(max + 1)` to zero: every file read as empty, exit 0.
+    for size in ["18446744073709551615", "0"] {
+        write(dir.path(), ".tollgate.toml", format!("max-file-size = {size}\n"));
+        let run = tollgate(dir.path(), &["check"]);
+        assert_eq!(run.code, 2, "{size}: {}{}", run.stdout, run.stderr);
+        assert!(
+            run.stderr.contains(".tollgate.toml") && run.stderr.contains("max-file-size"),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+/// Runs the binary and kills it after `limit`: a hang fails the test instead of the suite.
+fn tollgate_within(dir: &Path, args: &[&str], limit: std::time::Duration) -> Option<i32> {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tollgate"))
+        .current_dir(dir)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while start.elapsed() < limit {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status.code();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}
+
+#[test]
+fn a_huge_thread_count_is_capped() {
+    let dir = tempfile::tempdir().unwrap();
+    // 10,000 threads took over a minute to start on an empty folder; capped, it is instant.
+    let code = tollgate_within(
+        dir.path(),
+        &["check", "--threads", "10000"],
+        std::time::Duration::from_secs(30),
+    );
+    assert_eq!(code, Some(0));
+}
