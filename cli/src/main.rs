@@ -123,7 +123,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("tollgate: error: {message}");
+            eprintln!("tollgate: error: {}", report::escape::terminal_lines(&message));
             ExitCode::from(2)
         }
     }
@@ -306,7 +306,11 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     } = run(&args)?;
     for diagnostic in &outcome.diagnostics {
         if !diagnostic.quiet || args.verbose {
-            eprintln!("tollgate: {}: {}", diagnostic.path, diagnostic.message);
+            eprintln!(
+                "tollgate: {}: {}",
+                report::escape::terminal(&diagnostic.path),
+                report::escape::terminal(&diagnostic.message)
+            );
         }
     }
     let color = args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
@@ -378,7 +382,10 @@ fn record_baseline(args: CheckArgs) -> Result<ExitCode, String> {
     }
     let Scanned { outcome, .. } = run(&args)?;
     let count = baseline::write(&path, &outcome.records)?;
-    eprintln!("Recorded {count} findings in {}.", path.display());
+    eprintln!(
+        "Recorded {count} findings in {}.",
+        report::escape::terminal(&path.display().to_string())
+    );
     Ok(ExitCode::SUCCESS)
 }
 

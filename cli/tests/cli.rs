@@ -708,3 +708,88 @@ fn a_huge_thread_count_is_capped() {
     );
     assert_eq!(code, Some(0));
 }
+
+/// A line that GitHub's runner would take for a workflow command.
+fn workflow_command_lines(text: &str) -> Vec<&str> {
+    text.lines().filter(|l| l.trim_start().starts_with("::")).collect()
+}
+
+#[test]
+fn file_names_and_contents_cannot_inject_into_logs_terminals_or_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let hostile = [
+        "z\n::error title=X::owned\n.env",
+        "::add-mask::secret.env",
+        "\u{1b}]8;;https://x\u{7}link\u{1b}]8;;\u{7}\r.env",
+        "a|b<img src=x onerror=alert(1)>`c`.env",
+        "javascript:alert(1).env",
+    ];
+    for name in hostile {
+        write(dir.path(), name, KEY);
+    }
+    write(
+        dir.path(),
+        ".github/workflows/ci.yml",
+        "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: \"a/b@v4\\n::stop-commands::x\\r\\u001b[2J\"\n",
+    );
+    write(dir.path(), "\n::warning::bin\n.dat", b"\0\x01binary");
+    let summary = dir.path().join("summary.md");
+    for format in ["text", "json", "sarif", "github", "gitlab"] {
+        let run = tollgate(
+            dir.path(),
+            &[
+                "check",
+                "--verbose",
+                "--format",
+                format,
+                "--summary",
+                summary.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(run.code, 1, "{format}: {}", run.stderr);
+        for (sink, text) in [("stdout", &run.stdout), ("stderr", &run.stderr)] {
+            for bad in ['\u{1b}', '\r', '\u{7}'] {
+                assert!(!text.contains(bad), "{format} {sink} has {bad:?}:\n{text}");
+            }
+            let commands = workflow_command_lines(text);
+            if format == "github" && sink == "stdout" {
+                // Our own annotations only: one per finding, each a single line.
+                assert!(
+                    commands.iter().all(|l| l.starts_with("::error file=")
+                        || l.starts_with("::warning file=")
+                        || l.starts_with("::notice file=")),
+                    "{commands:#?}"
+                );
+                assert_eq!(commands.len(), text.lines().count(), "{text}");
+            } else {
+                assert!(commands.is_empty(), "{format} {sink}: {commands:#?}");
+            }
+        }
+        if format == "sarif" {
+            let sarif = assert_valid_sarif(&run.stdout);
+            let uris: Vec<&str> = sarif["runs"][0]["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                        .as_str()
+                        .unwrap()
+                })
+                .collect();
+            assert!(uris.contains(&"./javascript:alert(1).env"), "{uris:?}");
+            assert!(uris
+                .iter()
+                .all(|u| u.starts_with("./") || !u.split('/').next().unwrap().contains(':')));
+        }
+    }
+    let markdown = std::fs::read_to_string(&summary).unwrap();
+    assert!(!markdown.contains("<img"), "{markdown}");
+    assert!(!markdown.contains('`') || !markdown.contains("`c`"), "{markdown}");
+    for row in markdown.lines().filter(|l| l.starts_with("| ")) {
+        // Cells are split on unescaped pipes only.
+        let cells = row.replace("\\|", "").matches('|').count();
+        assert!(cells == 5 || cells == 4, "a cell broke the table: {row}");
+    }
+    assert!(!markdown.lines().any(|l| l.starts_with("::")), "{markdown}");
+}

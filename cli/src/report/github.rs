@@ -2,6 +2,7 @@ use std::io::{self, Write};
 
 use tollgate_rules::Level;
 
+use super::escape::annotation;
 use super::Report;
 
 /// GitHub workflow commands: `::error file=…,line=…,col=…,endLine=…,title=…::message`.
@@ -15,13 +16,13 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            escape_property(&r.path),
+            escape_property(&annotation(&r.path)),
             r.region.start_line,
             r.region.start_column,
             r.region.end_line,
             r.region.end_column,
             escape_property(r.rule.id),
-            escape_data(&r.message)
+            escape_data(&annotation(&r.message))
         )?;
     }
     Ok(())

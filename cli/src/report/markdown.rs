@@ -2,6 +2,7 @@ use std::fmt::Write as _;
 
 use tollgate_rules::{Level, DOMAINS};
 
+use super::escape::markdown as escape;
 use super::Report;
 use crate::scan::tally;
 
@@ -37,10 +38,16 @@ pub fn summary(report: &Report, blob_url: Option<&str>) -> String {
     top.sort_by_key(|r| std::cmp::Reverse(r.level));
     md.push_str("| level | rule | location | message |\n|---|---|---|---|\n");
     for r in top.iter().take(TOP) {
-        let place = format!("{}:{}", r.path, r.region.start_line);
+        // File names are untrusted: escaped as text (a code span could be closed by a
+        // backtick in the name) and percent-encoded in the link.
+        let place = format!("{}:{}", escape(&r.path), r.region.start_line);
         let location = match blob_url {
-            Some(base) if !r.path.starts_with('/') => format!("[{place}]({base}/{}#L{})", r.path, r.region.start_line),
-            _ => format!("`{place}`"),
+            Some(base) if !r.path.starts_with('/') => format!(
+                "[{place}](<{base}/{}#L{}>)",
+                super::sarif::encode_uri(&r.path),
+                r.region.start_line
+            ),
+            _ => place,
         };
         let _ = writeln!(
             md,
@@ -54,8 +61,4 @@ pub fn summary(report: &Report, blob_url: Option<&str>) -> String {
         let _ = writeln!(md, "\n…and {} more in the SARIF report.", report.records.len() - TOP);
     }
     md
-}
-
-fn escape(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
 }

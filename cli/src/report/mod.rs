@@ -1,5 +1,6 @@
 //! Reporters: one per output format, each a function of the sorted records.
 
+pub mod escape;
 mod github;
 mod gitlab;
 mod json;

@@ -78,12 +78,23 @@ fn artifact(path: &str) -> Value {
     if path.starts_with('/') {
         json!({ "uri": format!("file://{}", encode_uri(path)) })
     } else {
-        json!({ "uri": encode_uri(path), "uriBaseId": "%SRCROOT%" })
+        json!({ "uri": relative_uri(path), "uriBaseId": "%SRCROOT%" })
+    }
+}
+
+/// A relative reference whose first segment holds a `:` would read as a scheme
+/// (`javascript:alert(1).env`); RFC 3986 §4.2 says to put `./` before it.
+fn relative_uri(path: &str) -> String {
+    let encoded = encode_uri(path);
+    if encoded.split('/').next().is_some_and(|first| first.contains(':')) {
+        format!("./{encoded}")
+    } else {
+        encoded
     }
 }
 
 /// Percent-encodes what is not allowed in a URI path.
-fn encode_uri(path: &str) -> String {
+pub(super) fn encode_uri(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for byte in path.bytes() {
         if byte.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&byte) {
@@ -141,5 +152,12 @@ mod tests {
     #[test]
     fn uris_are_percent_encoded() {
         assert_eq!(encode_uri("a b/ü#.py"), "a%20b/%C3%BC%23.py");
+    }
+
+    #[test]
+    fn a_colon_in_the_first_segment_is_not_a_scheme() {
+        assert_eq!(relative_uri("javascript:alert(1).env"), "./javascript:alert(1).env");
+        assert_eq!(relative_uri("src/a:b.py"), "src/a:b.py");
+        assert_eq!(relative_uri("src/x.py"), "src/x.py");
     }
 }

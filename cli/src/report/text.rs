@@ -3,6 +3,7 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style};
 use tollgate_rules::{Level, DOMAINS};
 
+use super::escape::{line_start_path, terminal};
 use super::Report;
 use crate::scan::tally;
 
@@ -38,19 +39,31 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "{}:{}:{}: {} {} {}",
-            p.paint(BOLD, &r.path),
+            p.paint(BOLD, &line_start_path(&r.path)),
             r.region.start_line,
             r.region.start_column,
             p.paint(level_style(r.level), r.rule.id),
             p.paint(DIM, &format!("[{}]", r.level)),
-            r.message
+            terminal(&r.message)
         )?;
         let gutter = r.region.start_line.to_string();
         let pad = " ".repeat(gutter.len());
+        // Escaped piece by piece, so that the caret stays under the span.
         let line = r.line_text.replace('\t', " ");
-        let before = line.get(..r.caret.start).map(|s| s.chars().count()).unwrap_or(0);
-        let width = line.get(r.caret.clone()).map(|s| s.chars().count()).unwrap_or(1).max(1);
-        writeln!(out, "{} {} {}", p.paint(CYAN, &gutter), p.paint(CYAN, "|"), line)?;
+        let shown = |range: std::ops::Range<usize>| terminal(line.get(range).unwrap_or_default()).into_owned();
+        let (head, span, tail) = (
+            shown(0..r.caret.start),
+            shown(r.caret.clone()),
+            shown(r.caret.end.min(line.len())..line.len()),
+        );
+        let before = head.chars().count();
+        let width = span.chars().count().max(1);
+        writeln!(
+            out,
+            "{} {} {head}{span}{tail}",
+            p.paint(CYAN, &gutter),
+            p.paint(CYAN, "|")
+        )?;
         writeln!(
             out,
             "{pad} {} {}{}",
@@ -63,10 +76,10 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 out,
                 "{pad} {} {}:{}:{}: {}",
                 p.paint(CYAN, "="),
-                related.path,
+                terminal(&related.path),
                 related.region.start_line,
                 related.region.start_column,
-                related.message
+                terminal(&related.message)
             )?;
         }
         writeln!(out)?;
@@ -106,7 +119,7 @@ pub fn summary(report: &Report) -> String {
         }
     }
     for note in report.notes {
-        text.push_str(note);
+        text.push_str(&terminal(note));
         text.push('\n');
     }
     let skipped = report.diagnostics.iter().filter(|d| d.quiet).count();
