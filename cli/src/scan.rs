@@ -16,8 +16,8 @@ use crate::config::PerFileIgnores;
 use crate::fingerprint::{content_fingerprint, line_hashes};
 use crate::walk::{slash_path, FileEntry};
 
-/// A problem with a file rather than in it: unreadable, binary, too large, not UTF-8, or
-/// an analyzer that failed on it. The scan goes on.
+/// A problem with a file rather than in it: unreadable, binary, too large, not UTF-8 (the
+/// last three still scanned for secrets), or an analyzer that failed on it. The scan goes on.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Diagnostic {
     pub path: String,
@@ -44,7 +44,8 @@ pub struct Record {
     pub path: String,
     pub region: Region,
     pub message: String,
-    /// The first line of the span as shown to people, secrets redacted.
+    /// The first line of the span as shown to people: at most 200 characters either side of
+    /// the span, `…` where cut, every secret of the file redacted.
     pub line_text: String,
     /// Byte range of the span within `line_text`, for the caret.
     pub caret: Range<usize>,
@@ -55,7 +56,8 @@ pub struct Record {
     pub line_hash: String,
     /// tollgate's content fingerprint (rule, path, content): survives moved lines.
     pub fingerprint: String,
-    /// The content the fingerprint hashes besides rule and path (for a secret, its hash).
+    /// The content the fingerprint hashes besides rule and path, or its hash: for a secret,
+    /// and for content taken from the text (which may be a whole function).
     pub identity: String,
     /// `ghp_3fK…(40 chars)` when the span is a secret.
     pub secret: Option<String>,
@@ -404,11 +406,12 @@ fn key_store(file: &FileEntry, options: &Options) -> FileResult {
                     "skipped: over the size limit of {} bytes (max-file-size)",
                     options.max_file_size
                 );
-                return (
-                    Vec::new(),
-                    Some(Diagnostic::error(file.display.clone(), message)),
-                    Vec::new(),
-                );
+                let diagnostic = Diagnostic {
+                    path: file.display.clone(),
+                    message,
+                    quiet: true,
+                };
+                return (Vec::new(), Some(diagnostic), Vec::new());
             }
             Err((quiet, message)) => {
                 return (
@@ -1208,5 +1211,114 @@ mod tests {
             outcome.diagnostics[0].message
         );
         assert_eq!(outcome.files_scanned, 1);
+    }
+
+    const TOKEN: &str = "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";
+
+    fn resolve_text(text: &str, findings: Vec<Finding>) -> Vec<Record> {
+        let settings = tollgate_analyzers::secrets::Settings::default();
+        resolve(
+            "f.txt",
+            text,
+            findings,
+            &RuleSet::all(),
+            false,
+            Secrets::Find(&settings),
+        )
+    }
+
+    #[test]
+    fn a_record_on_a_huge_line_keeps_a_bounded_window_of_it() {
+        let line: String = (0..10_000).map(|i| format!("w{i:05} ")).collect();
+        let text = format!("{line}\n");
+        let at = text.find("w05000").unwrap();
+        let records = resolve_text(&text, vec![Finding::new("python/syntax-error", at..at + 6, "here")]);
+        let record = &records[0];
+        assert!(
+            record.line_text.chars().count() <= 2 * SNIPPET_CONTEXT + 8,
+            "{}",
+            record.line_text.len()
+        );
+        assert!(record.line_text.starts_with('…') && record.line_text.ends_with('…'));
+        assert_eq!(&record.line_text[record.caret.clone()], "w05000");
+        assert_eq!(record.region.start_column, at + 1);
+        // The identity is a hash, not the line.
+        assert!(record.identity.len() < 64);
+    }
+
+    #[test]
+    fn every_secret_of_the_line_is_redacted_and_the_caret_stays_on_the_span() {
+        let text = format!("é = \"{TOKEN}\"; x = = 1; aws = \"AKIA5MTTE44KEDEH6UYY\"\n");
+        let at = text.find("= 1").unwrap();
+        let records = resolve_text(
+            &text,
+            vec![Finding::new(
+                "python/syntax-error",
+                at..at + 1,
+                format!("at `{}`", &text[..40]),
+            )],
+        );
+        let record = &records[0];
+        assert_eq!(
+            record.line_text,
+            "é = \"ghp_aDP…(40 chars)\"; x = = 1; aws = \"AKIA5…(20 chars)\""
+        );
+        assert_eq!(&record.line_text[record.caret.clone()], "=");
+        assert_eq!(record.message, "at `é = \"ghp_aDP…(34 chars)`");
+    }
+
+    #[test]
+    fn a_secret_span_shows_as_its_redaction_under_the_caret() {
+        let text = format!("token = \"{TOKEN}\" and again {TOKEN}\n");
+        let at = text.find(TOKEN).unwrap();
+        let finding = Finding::new("secrets/github-pat", at..at + TOKEN.len(), "token").redacted();
+        let record = &resolve_text(&text, vec![finding])[0];
+        assert_eq!(
+            record.line_text,
+            "token = \"ghp_aDP…(40 chars)\" and again ghp_aDP…(40 chars)"
+        );
+        assert_eq!(&record.line_text[record.caret.clone()], "ghp_aDP…(40 chars)");
+    }
+
+    #[test]
+    fn pep_263_codings() {
+        assert_eq!(declared_coding(b"# -*- coding: latin-1 -*-\n"), Some(Coding::Latin1));
+        assert_eq!(
+            declared_coding(b"#!/usr/bin/python\n# vim: set fileencoding=cp1252 :\n"),
+            Some(Coding::Cp1252)
+        );
+        assert_eq!(declared_coding(b"# coding=ISO_8859_1\n"), Some(Coding::Latin1));
+        assert_eq!(declared_coding(b"# coding: utf-8\n"), Some(Coding::Utf8));
+        assert_eq!(
+            declared_coding(b"# coding: klingon\n"),
+            Some(Coding::Unknown("klingon".into()))
+        );
+        // Only a comment or blank first line lets the second one declare.
+        assert_eq!(declared_coding(b"import os\n# coding: latin-1\n"), None);
+        assert_eq!(declared_coding(b"x = 1  # coding: latin-1\n"), None);
+        assert_eq!(cp1252(0x80), '€');
+        assert_eq!(cp1252(0xe9), 'é');
+    }
+
+    #[test]
+    fn large_file_windows_place_findings_in_the_file() {
+        let mut position = Position::default();
+        position.advance("ab\nc😀é".as_bytes());
+        let mut region = Region {
+            start_line: 1,
+            start_column: 2,
+            end_line: 2,
+            end_column: 3,
+        };
+        position.shift(&mut region);
+        assert_eq!(
+            region,
+            Region {
+                start_line: 2,
+                start_column: 6,
+                end_line: 3,
+                end_column: 3,
+            }
+        );
     }
 }
