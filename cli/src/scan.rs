@@ -1321,4 +1321,30 @@ mod tests {
             }
         );
     }
+
+    #[test]
+    fn a_panic_quoting_the_text_is_reported_redacted() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = vec![entry(dir.path(), "app.py", &format!("token = \"{TOKEN}\"\n"))];
+        let analyze = |input: &Input, _: &Settings, _: &RuleSet| -> Vec<Finding> {
+            panic!("cannot slice `{}`", input.text);
+        };
+        let rules = RuleSet::new(Some(&["python".to_string()]), &[], &[]).unwrap();
+        let settings = Settings::default();
+        let ignores = PerFileIgnores::new(&Default::default()).unwrap();
+        let options = Options {
+            rules: &rules,
+            settings: &settings,
+            max_file_size: 1024,
+            per_file_ignores: &ignores,
+            base: dir.path(),
+            line_hashes: false,
+        };
+        let outcome = scan(&files, &options, &analyze, &indicatif::ProgressBar::hidden());
+        let message = &outcome.diagnostics[0].message;
+        assert!(
+            message.contains("cannot slice `token = \"ghp_aDP…(40 chars)\""),
+            "{message}"
+        );
+    }
 }
