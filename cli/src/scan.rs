@@ -307,10 +307,7 @@ fn large_file(file: &FileEntry, len: u64, options: &Options) -> FileResult {
             match reader.by_ref().take((wanted - before) as u64).read_to_end(&mut buffer) {
                 Ok(0) => at_end = true,
                 Ok(_) => {}
-                Err(e) => {
-                    records.clear();
-                    return (records, Some(diagnostic(read_error(&e).1, false)), Vec::new());
-                }
+                Err(e) => return (Vec::new(), Some(diagnostic(read_error(&e).1, false)), Vec::new()),
             }
         }
         let own = own_start - base..(own_start - base + LARGE_WINDOW).min(buffer.len());
@@ -341,7 +338,7 @@ fn large_file(file: &FileEntry, len: u64, options: &Options) -> FileResult {
         };
         // Every secret of the window redacts, but each is reported by the window it starts in.
         let spans = tollgate_analyzers::secrets::spans_of(&findings);
-        findings.retain(|f| own_text.contains(&f.span.start) || (last && f.span.start >= own_text.end));
+        findings.retain(|f| own_text.contains(&f.span.start));
         let start = position;
         for mut record in finish(file, &text, findings, options, false, Secrets::Known(&spans)) {
             start.shift(&mut record.region);
@@ -1346,5 +1343,28 @@ mod tests {
             message.contains("cannot slice `token = \"ghp_aDP…(40 chars)\""),
             "{message}"
         );
+    }
+
+    #[test]
+    fn snippets_keep_the_caret_on_the_span_at_any_place() {
+        let none = Redactor::new([]);
+        let line = "aé😀b".repeat(150);
+        for start in (0..line.len()).filter(|&i| line.is_char_boundary(i)) {
+            for len in [0, 1, 4, 5, 300] {
+                let end = (start + len).min(line.len());
+                if !line.is_char_boundary(end) {
+                    continue;
+                }
+                let shown = snippet(&line, start..end, None, &none);
+                let under = &shown.text[shown.caret.clone()];
+                let span = &line[start..end];
+                assert!(span.starts_with(under), "{start}..{end}: {under:?}");
+                assert!(under.chars().count() >= span.chars().count().min(SNIPPET_CONTEXT));
+                assert!(
+                    shown.text.chars().count() <= span.chars().count().min(SNIPPET_CONTEXT) + 2 * SNIPPET_CONTEXT + 2
+                );
+            }
+        }
+        assert_eq!(snippet("", 0..0, None, &none).text, "");
     }
 }
