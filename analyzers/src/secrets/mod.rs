@@ -142,7 +142,7 @@ const PIECE: usize = 8;
 /// quoted from that file (messages, snippets, properties), to redact them there.
 #[derive(Debug, Default)]
 pub struct Redactor {
-    /// Every 8-byte run of every secret (of its lines, PEM armour lines excepted).
+    /// Every 8-byte run of every secret (of its lines, key-type header lines excepted).
     pieces: std::collections::HashSet<u64>,
     /// Whole secrets shorter than a piece, found by plain search.
     short: Vec<String>,
@@ -155,15 +155,20 @@ impl Redactor {
         let mut redactor = Redactor::default();
         for secret in secrets {
             let multi_line = secret.contains('\n');
-            for line in secret.split('\n') {
+            // A provider's fixed prefix (`sb_secret_`, `CLOJARS_`) is not secret: pieces
+            // within it would hide the same words in names (`supabase_secret_key`).
+            let fixed = fixed_prefix(secret);
+            for (index, line) in secret.split('\n').enumerate() {
                 let line = line.trim_end_matches('\r');
-                // `-----BEGIN RSA PRIVATE KEY-----` names the key type; it is not secret.
-                if line.starts_with("-----") {
+                // `-----BEGIN RSA PRIVATE KEY-----` and `PuTTY-User-Key-File-3: ssh-rsa` name
+                // the key type; they are not secret.
+                if line.starts_with("-----") || line.starts_with("PuTTY-User-Key-File-") {
                     continue;
                 }
                 redactor.longest = redactor.longest.max(line.len());
                 if line.len() >= PIECE {
-                    for window in line.as_bytes().windows(PIECE) {
+                    let skip = if index == 0 { fixed.saturating_sub(PIECE - 1) } else { 0 };
+                    for window in line.as_bytes().windows(PIECE).skip(skip) {
                         redactor.pieces.insert(piece_key(window));
                     }
                 } else if !multi_line && !line.is_empty() && !redactor.short.iter().any(|s| s == line) {
@@ -245,6 +250,18 @@ impl Redactor {
     }
 }
 
+/// The length of the longest provider keyword `secret` starts with.
+fn fixed_prefix(secret: &str) -> usize {
+    engine::engine()
+        .providers
+        .iter()
+        .flat_map(|provider| provider.pattern.keywords.iter())
+        .filter(|k| secret.len() >= k.len() && secret.as_bytes()[..k.len()].eq_ignore_ascii_case(k.as_bytes()))
+        .map(|k| k.len())
+        .max()
+        .unwrap_or(0)
+}
+
 fn piece_key(window: &[u8]) -> u64 {
     let mut key = [0u8; PIECE];
     key.copy_from_slice(window);
@@ -296,6 +313,10 @@ mod tests {
         // Fewer than 8 characters of a secret are what redaction itself shows.
         assert_eq!(redactor.redact("ghp_3fK…(40 chars)"), "ghp_3fK…(40 chars)");
         assert!(Redactor::new([]).is_empty());
+        // A provider's fixed prefix is not secret.
+        let supabase = Redactor::new(["sb_secret_T7OAtYSEszBjJVKjPX_vrgLNkt0aSXX"]);
+        assert_eq!(supabase.redact("supabase_secret_key"), "supabase_secret_key");
+        assert_eq!(supabase.redact("at `sb_secret_T7OAt`"), "at `sb_sec…(12 chars)`");
     }
 
     #[test]
