@@ -60,8 +60,10 @@ pub struct Applied {
 
 pub fn apply(path: &Path, records: &mut Vec<Record>) -> Result<Applied, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read baseline: {e}", path.display()))?;
+    // Some Windows editors start the file with a byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let file: File =
-        serde_json::from_str(&text).map_err(|e| format!("{}: not a tollgate baseline: {e}", path.display()))?;
+        serde_json::from_str(text).map_err(|e| format!("{}: not a tollgate baseline: {e}", path.display()))?;
     if file.version != 1 {
         return Err(format!(
             "{}: baseline version {} is not supported (expected 1)",

@@ -126,7 +126,14 @@ fn analyse(added: Added, settings: &Settings, rules: &RuleSet) -> Vec<(usize, Re
         false,
     );
     findings.retain(|f| f.rule.starts_with("secrets/"));
-    let records = resolve(&added.path, &added.text, findings, rules, true);
+    let records = resolve(
+        &added.path,
+        &added.text,
+        findings,
+        rules,
+        true,
+        crate::scan::Secrets::Find(&settings.secrets),
+    );
     records
         .into_iter()
         .map(|mut record| {

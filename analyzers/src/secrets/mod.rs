@@ -116,6 +116,158 @@ pub fn hash_identity(secret: &str) -> String {
     digest[..12].iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Every secret of one text, whatever the rule selection: what the caller redacts wherever
+/// that text is quoted. The same pass as [`analyze`] (user settings such as `allow` and
+/// `scan-lockfiles` apply; suppression comments do not, they hide a finding, not a secret).
+pub fn secret_spans(input: &Input, settings: &Settings) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    analyze(input, settings, &mut found);
+    spans_of(&found)
+}
+
+/// The non-empty spans of the findings that are secrets.
+pub fn spans_of(findings: &[Finding]) -> Vec<std::ops::Range<usize>> {
+    findings
+        .iter()
+        .filter(|f| f.redact && !f.span.is_empty())
+        .map(|f| f.span.clone())
+        .collect()
+}
+
+/// Pieces of a secret at least this long are redacted wherever they appear: a quote cut
+/// short still shows no more than [`redact`] itself does (at most 7 characters).
+const PIECE: usize = 8;
+
+/// Finds the secrets of one file, and any piece of one of at least [`PIECE`] bytes, in text
+/// quoted from that file (messages, snippets, properties), to redact them there.
+#[derive(Debug, Default)]
+pub struct Redactor {
+    /// Every 8-byte run of every secret (of its lines, key-type header lines excepted).
+    pieces: std::collections::HashSet<u64>,
+    /// Whole secrets shorter than a piece, found by plain search.
+    short: Vec<String>,
+    /// The longest secret line: how far a cut can reach into one.
+    longest: usize,
+}
+
+impl Redactor {
+    pub fn new<'a>(secrets: impl IntoIterator<Item = &'a str>) -> Redactor {
+        let mut redactor = Redactor::default();
+        for secret in secrets {
+            let multi_line = secret.contains('\n');
+            // A provider's fixed prefix (`sb_secret_`, `CLOJARS_`) is not secret: pieces
+            // within it would hide the same words in names (`supabase_secret_key`).
+            let fixed = fixed_prefix(secret);
+            for (index, line) in secret.split('\n').enumerate() {
+                let line = line.trim_end_matches('\r');
+                // `-----BEGIN RSA PRIVATE KEY-----` and `PuTTY-User-Key-File-3: ssh-rsa` name
+                // the key type; they are not secret.
+                if line.starts_with("-----") || line.starts_with("PuTTY-User-Key-File-") {
+                    continue;
+                }
+                redactor.longest = redactor.longest.max(line.len());
+                if line.len() >= PIECE {
+                    let skip = if index == 0 { fixed.saturating_sub(PIECE - 1) } else { 0 };
+                    for window in line.as_bytes().windows(PIECE).skip(skip) {
+                        redactor.pieces.insert(piece_key(window));
+                    }
+                } else if !multi_line && !line.is_empty() && !redactor.short.iter().any(|s| s == line) {
+                    redactor.short.push(line.to_string());
+                }
+            }
+        }
+        redactor
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pieces.is_empty() && self.short.is_empty()
+    }
+
+    /// How far before or after a range a secret that overlaps it can reach.
+    pub fn reach(&self) -> usize {
+        self.longest
+    }
+
+    /// The byte ranges of `text` that are secrets or pieces of one, sorted, disjoint, on
+    /// character boundaries.
+    pub fn find(&self, text: &str) -> Vec<std::ops::Range<usize>> {
+        let bytes = text.as_bytes();
+        let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+        let add = |range: std::ops::Range<usize>, found: &mut Vec<std::ops::Range<usize>>| match found.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => found.push(range),
+        };
+        if !self.pieces.is_empty() {
+            for (at, window) in bytes.windows(PIECE).enumerate() {
+                if self.pieces.contains(&piece_key(window)) {
+                    add(at..at + PIECE, &mut found);
+                }
+            }
+        }
+        if !self.short.is_empty() {
+            let mut extra: Vec<std::ops::Range<usize>> = self
+                .short
+                .iter()
+                .flat_map(|s| text.match_indices(s.as_str()).map(|(at, s)| at..at + s.len()))
+                .collect();
+            if !extra.is_empty() {
+                extra.append(&mut found);
+                extra.sort_by_key(|r| r.start);
+                for range in extra {
+                    add(range, &mut found);
+                }
+            }
+        }
+        for range in &mut found {
+            while !text.is_char_boundary(range.start) {
+                range.start -= 1;
+            }
+            while !text.is_char_boundary(range.end) {
+                range.end += 1;
+            }
+        }
+        found
+    }
+
+    /// `text` with every secret and piece of one replaced by its [`redact`]ed form.
+    pub fn redact<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        if self.is_empty() {
+            return text.into();
+        }
+        let found = self.find(text);
+        if found.is_empty() {
+            return text.into();
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        for range in found {
+            out.push_str(&text[at..range.start]);
+            out.push_str(&redact(&text[range.clone()]));
+            at = range.end;
+        }
+        out.push_str(&text[at..]);
+        out.into()
+    }
+}
+
+/// The length of the longest provider keyword `secret` starts with.
+fn fixed_prefix(secret: &str) -> usize {
+    engine::engine()
+        .providers
+        .iter()
+        .flat_map(|provider| provider.pattern.keywords.iter())
+        .filter(|k| secret.len() >= k.len() && secret.as_bytes()[..k.len()].eq_ignore_ascii_case(k.as_bytes()))
+        .map(|k| k.len())
+        .max()
+        .unwrap_or(0)
+}
+
+fn piece_key(window: &[u8]) -> u64 {
+    let mut key = [0u8; PIECE];
+    key.copy_from_slice(window);
+    u64::from_le_bytes(key)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -143,5 +295,37 @@ mod tests {
         resolve_overlaps(&mut found);
         let rules: Vec<&str> = found.iter().map(|f| f.rule).collect();
         assert_eq!(rules, ["secrets/a", "secrets/d"]);
+    }
+
+    #[test]
+    fn the_redactor_finds_secrets_and_their_cut_pieces() {
+        let token = "ghp_3fKabcdefghijklmnopqrstuvwxyz0123456";
+        let redactor = Redactor::new([token, "Hq7!mZ"]);
+        assert_eq!(
+            redactor.redact(&format!("run `X={token} make` and `Y=Hq7!mZ`")),
+            "run `X=ghp_3fK…(40 chars) make` and `Y=H…(6 chars)`"
+        );
+        // A quote cut short: the piece is redacted on its own.
+        assert_eq!(
+            redactor.redact("at `x = \"ghp_3fKabcdefghij`"),
+            "at `x = \"ghp_…(17 chars)`"
+        );
+        // Fewer than 8 characters of a secret are what redaction itself shows.
+        assert_eq!(redactor.redact("ghp_3fK…(40 chars)"), "ghp_3fK…(40 chars)");
+        assert!(Redactor::new([]).is_empty());
+        // A provider's fixed prefix is not secret.
+        let supabase = Redactor::new(["sb_secret_T7OAtYSEszBjJVKjPX_vrgLNkt0aSXX"]);
+        assert_eq!(supabase.redact("supabase_secret_key"), "supabase_secret_key");
+        assert_eq!(supabase.redact("at `sb_secret_T7OAt`"), "at `sb_sec…(12 chars)`");
+    }
+
+    #[test]
+    fn pem_armour_lines_are_not_secret() {
+        let key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx4\n-----END RSA PRIVATE KEY-----";
+        let redactor = Redactor::new([key]);
+        assert_eq!(
+            redactor.redact("-----BEGIN RSA PRIVATE KEY----- then MIIEowIBAAKCAQEAx4"),
+            "-----BEGIN RSA PRIVATE KEY----- then MIIE…(18 chars)"
+        );
     }
 }
