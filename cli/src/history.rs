@@ -53,14 +53,16 @@ pub struct Options<'a> {
 
 pub fn scan(options: &Options) -> Result<Vec<Record>, String> {
     let range = options.range;
-    // Paths in the log are relative to the top of the work tree.
+    // Paths in the log are relative to the top of the work tree (a bare repository has
+    // none: there, the current directory stands in).
     let top = crate::git::command()
         .args(["rev-parse", "--show-toplevel"])
         .output()
         .ok()
         .filter(|out| out.status.success())
         .map(|out| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim_end_matches('\n')))
-        .ok_or("--git-history: not in a git work tree")?;
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default();
     let mut command = crate::git::command();
     // Pathspecs are file names, not patterns or magic.
     command.arg("--literal-pathspecs").arg("log");

@@ -562,6 +562,14 @@ fn git_history_reads_any_log_git_prints() {
     // From a subdirectory the whole history is read all the same.
     let run = check(&dir.path().join("sub"), &["--git-history"]);
     assert_eq!(run.findings.len(), 4, "{:?} {}", run.findings, run.stderr);
+    // And in a bare clone, which has no work tree.
+    let clones = tempfile::tempdir().unwrap();
+    git(
+        clones.path(),
+        &["clone", "-q", "--bare", dir.path().to_str().unwrap(), "bare.git"],
+    );
+    let run = check(&clones.path().join("bare.git"), &["--git-history"]);
+    assert_eq!(sorted(run.findings), tricky_expected(), "{}", run.stderr);
 }
 
 #[test]
