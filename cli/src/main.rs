@@ -217,7 +217,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         }
     } else {
         let walked = if args.staged {
-            staged(&args.paths)?
+            staged(&args.paths, &exclude, &loaded.base)?
         } else {
             walk::walk(&paths, &exclude, &loaded.base, threads)
         };
@@ -273,8 +273,10 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     })
 }
 
-/// The staged blobs of the files under `paths` (all staged files when none is given).
-fn staged(paths: &[PathBuf]) -> Result<walk::Walk, String> {
+/// The staged blobs of the files under `paths` (all staged files when none is given). The
+/// excludes apply as in a walk: to every file but those named exactly.
+fn staged(paths: &[PathBuf], exclude: &glob::GlobList, base: &std::path::Path) -> Result<walk::Walk, String> {
+    let cwd = std::env::current_dir().unwrap_or_default();
     let wanted: Vec<String> = paths
         .iter()
         .map(|p| {
@@ -287,10 +289,19 @@ fn staged(paths: &[PathBuf]) -> Result<walk::Walk, String> {
     let files = git::staged_files()?
         .into_iter()
         .filter(|f| {
-            wanted.is_empty()
+            if wanted.iter().any(|w| f.path == *w) {
+                return true;
+            }
+            let under = wanted.is_empty()
                 || wanted
                     .iter()
-                    .any(|w| w.is_empty() || w == "." || f.path == *w || f.path.starts_with(&format!("{w}/")))
+                    .any(|w| w.is_empty() || w == "." || f.path.starts_with(&format!("{w}/")));
+            let relative = cwd
+                .join(&f.path)
+                .strip_prefix(base)
+                .map(walk::slash_path)
+                .unwrap_or_else(|_| f.path.clone());
+            under && !walk::is_excluded(exclude, &relative)
         })
         .map(|f| walk::FileEntry {
             path: PathBuf::from(&f.path),

@@ -704,3 +704,16 @@ fn fifos_are_refused_and_named_symlinks_not_followed() {
         run.stderr
     );
 }
+
+#[test]
+fn staged_honours_exclude_except_for_files_named() {
+    let dir = repo();
+    write(dir.path(), "tollgate.toml", "exclude = [\"vendor\"]\n");
+    write(dir.path(), "vendor/lib/key.pem", KEY);
+    write(dir.path(), "app/key.pem", KEY);
+    git(dir.path(), &["add", "-A"]);
+    let run = check(dir.path(), &["--staged"]);
+    assert_eq!(paths(&run), vec!["app/key.pem".to_string()], "{}", run.stderr);
+    let run = check(dir.path(), &["--staged", "--", "vendor/lib/key.pem"]);
+    assert_eq!(paths(&run), vec!["vendor/lib/key.pem".to_string()], "{}", run.stderr);
+}
