@@ -287,4 +287,25 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn header_lines_are_read_only_before_the_first_hunk() {
+        let log = "\u{1f}commit\u{1f}abc\u{1f}A <a@x>\u{1f}2024-01-01T00:00:00Z\n\ndiff --git a/README b/README\n\
+                   --- a/README\n+++ b/README\n@@ -1,0 +2,2 @@\n+++ b/other\n+x\n@@ -5,0 +7 @@\n+y\n\
+                   diff --git \"a/caf\\303\\251.env\" \"b/caf\\303\\251.env\"\nnew file mode 100644\n--- /dev/null\n\
+                   +++ \"b/caf\\303\\251.env\"\n@@ -0,0 +1 @@\n+z\n";
+        let mut seen = Vec::new();
+        parse_log(log.as_bytes(), 1 << 20, |added| {
+            seen.push((added.path, added.text, added.lines));
+            true
+        })
+        .unwrap();
+        assert_eq!(
+            seen,
+            vec![
+                ("README".to_string(), "++ b/other\nx\ny".to_string(), vec![2, 3, 7]),
+                ("café.env".to_string(), "z".to_string(), vec![1]),
+            ]
+        );
+    }
 }
