@@ -289,7 +289,7 @@ fn staged(paths: &[PathBuf], exclude: &glob::GlobList, base: &std::path::Path) -
     let files = git::staged_files()?
         .into_iter()
         .filter(|f| {
-            if wanted.iter().any(|w| f.path == *w) {
+            if wanted.contains(&f.path) {
                 return true;
             }
             let under = wanted.is_empty()
