@@ -28,9 +28,10 @@ fn git(args: &[&str]) -> Result<Vec<u8>, String> {
     Ok(output.stdout)
 }
 
-/// Options for `git diff`/`git log -p` whose output `PatchHeader` and `Hunk` read: the
-/// user's diff config (prefixes, colour, external tools, `-diff` attributes, inter-hunk
-/// context) must not change it.
+/// Options for `git diff`/`git log -p` whose output `PatchHeader` and `hunk_new_side` read:
+/// the user's diff config (prefixes, colour, external tools, textconv, inter-hunk context)
+/// must not change it. A repository's `-diff` attributes are dealt with by the caller
+/// (`--text`, or `attributes_ignored`).
 pub const PATCH_OPTIONS: &[&str] = &[
     "-p",
     "-U0",
@@ -38,10 +39,18 @@ pub const PATCH_OPTIONS: &[&str] = &[
     "--no-color",
     "--no-ext-diff",
     "--no-textconv",
-    "--text",
     "--src-prefix=a/",
     "--dst-prefix=b/",
 ];
+
+/// A global option that makes git read no `.gitattributes` from the repository (attributes
+/// from an empty tree), so a committed `*.env -diff` cannot turn a file's diff into "Binary
+/// files differ", while real binaries still are. `None` before git 2.40, which lacks it.
+pub fn attributes_ignored() -> Option<String> {
+    let empty = git(&["hash-object", "-t", "tree", "/dev/null"]).ok()?;
+    let option = format!("--attr-source={}", String::from_utf8_lossy(&empty).trim());
+    git(&[&option, "rev-parse", "--git-dir"]).ok().map(|_| option)
+}
 
 /// A file as the index holds it: what the next commit will contain.
 pub struct StagedFile {
@@ -151,7 +160,8 @@ impl ChangedLines {
         let base = String::from_utf8_lossy(&base).trim().to_string();
         let mut args = vec!["diff"];
         args.extend(PATCH_OPTIONS);
-        args.extend(["-M", "--relative"]);
+        // Every file as text: a pull request's `.gitattributes` cannot hide its changes.
+        args.extend(["--text", "-M", "--relative"]);
         if staged {
             args.push("--cached");
         }

@@ -65,8 +65,15 @@ pub fn scan(options: &Options) -> Result<Vec<Record>, String> {
         .unwrap_or_default();
     let mut command = crate::git::command();
     // Pathspecs are file names, not patterns or magic.
-    command.arg("--literal-pathspecs").arg("log");
+    command.arg("--literal-pathspecs");
+    // A committed `-diff` attribute must not hide a file's lines. Older git has no way to
+    // ignore attributes: every file is diffed as text there (slower on binary history).
+    let attributes_ignored = crate::git::attributes_ignored();
+    command.args(&attributes_ignored).arg("log");
     command.args(crate::git::PATCH_OPTIONS);
+    if attributes_ignored.is_none() {
+        command.arg("--text");
+    }
     command.args([
         "--reverse",
         "--no-renames",
