@@ -286,6 +286,18 @@ fn staged(paths: &[PathBuf], exclude: &glob::GlobList, base: &std::path::Path) -
                 .to_string()
         })
         .collect();
+    let from_base = |path: &str| {
+        cwd.join(path)
+            .strip_prefix(base)
+            .map(walk::slash_path)
+            .unwrap_or_else(|_| path.to_string())
+    };
+    // A directory named although excluded: inside it, globs match from it (as in a walk).
+    let forced: Vec<String> = wanted
+        .iter()
+        .filter(|w| !w.is_empty() && *w != "." && walk::is_excluded(exclude, &from_base(w)))
+        .map(|w| format!("{w}/"))
+        .collect();
     let files = git::staged_files()?
         .into_iter()
         .filter(|f| {
@@ -296,11 +308,10 @@ fn staged(paths: &[PathBuf], exclude: &glob::GlobList, base: &std::path::Path) -
                 || wanted
                     .iter()
                     .any(|w| w.is_empty() || w == "." || f.path.starts_with(&format!("{w}/")));
-            let relative = cwd
-                .join(&f.path)
-                .strip_prefix(base)
-                .map(walk::slash_path)
-                .unwrap_or_else(|_| f.path.clone());
+            let relative = match forced.iter().find(|dir| f.path.starts_with(dir.as_str())) {
+                Some(dir) => f.path[dir.len()..].to_string(),
+                None => from_base(&f.path),
+            };
             under && !walk::is_excluded(exclude, &relative)
         })
         .map(|f| walk::FileEntry {

@@ -696,7 +696,7 @@ fn fifos_are_refused_and_named_symlinks_not_followed() {
     write(outside.path(), "shadow", OTHER_KEY);
     std::os::unix::fs::symlink(outside.path().join("shadow"), dir.path().join("x.pem")).unwrap();
     std::os::unix::fs::symlink(outside.path(), dir.path().join("linked")).unwrap();
-    let run = check(dir.path(), &["x.pem", "linked", "app.pem"]);
+    let run = check(dir.path(), &["x.pem", "linked/", "app.pem"]);
     assert_eq!(paths(&run), vec!["app.pem".to_string()], "{}", run.stderr);
     assert!(
         run.stderr.contains("x.pem") && run.stderr.contains("linked") && run.stderr.contains("symbolic link"),
@@ -716,4 +716,9 @@ fn staged_honours_exclude_except_for_files_named() {
     assert_eq!(paths(&run), vec!["app/key.pem".to_string()], "{}", run.stderr);
     let run = check(dir.path(), &["--staged", "--", "vendor/lib/key.pem"]);
     assert_eq!(paths(&run), vec!["vendor/lib/key.pem".to_string()], "{}", run.stderr);
+    // A directory named on purpose, as in a walk.
+    let run = check(dir.path(), &["--staged", "vendor"]);
+    assert_eq!(paths(&run), vec!["vendor/lib/key.pem".to_string()], "{}", run.stderr);
+    let walked = check(dir.path(), &["vendor"]);
+    assert_eq!(paths(&walked), paths(&run));
 }
