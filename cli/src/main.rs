@@ -100,7 +100,7 @@ struct CheckArgs {
     summary: Option<PathBuf>,
     /// Secrets in every commit's added lines (all refs, or a RANGE such as `main..HEAD`)
     /// instead of the files on disk.
-    /// Paths limit the history to them.
+    /// PATHs, if given, limit the history to them.
     #[arg(long, value_name = "RANGE", num_args = 0..=1, default_missing_value = "--all", require_equals = false,
           conflicts_with = "diff_base")]
     git_history: Option<String>,
