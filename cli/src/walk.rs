@@ -64,13 +64,20 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
     let mut listed = BTreeSet::new();
     for dir in &dirs {
         match git_listing(dir) {
-            Some(paths) => listed.extend(
+            Listing::Files(paths) => listed.extend(
                 paths
                     .into_iter()
                     .filter(|path| !anchors.excluded_below(path, dir, &cwd))
                     .filter(|path| std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())),
             ),
-            None => walked_dirs.push(dir.clone()),
+            Listing::NotGit => walked_dirs.push(dir.clone()),
+            Listing::Failed(why) => {
+                diagnostics.push(Diagnostic::error(
+                    display_path(dir, &cwd),
+                    format!("git cannot list the files ({why}): walked instead, with .gitignore and .ignore applied"),
+                ));
+                walked_dirs.push(dir.clone());
+            }
         }
     }
     files.extend(listed.into_iter().map(|path| {
@@ -214,35 +221,52 @@ pub fn is_excluded(exclude: &GlobList, relative: &str) -> bool {
     })
 }
 
+enum Listing {
+    /// Paths starting with the directory; they may be deleted files, symlinks or
+    /// submodules, which the caller skips.
+    Files(Vec<PathBuf>),
+    /// Not in a git work tree, or ignored there (named on purpose: walked instead).
+    NotGit,
+    /// In a repository (a `.git` above) that git refused or could not read.
+    Failed(String),
+}
+
 /// The files git lists under `dir`: tracked ones, and untracked ones that are not ignored
-/// (`.gitignore` cannot hide a tracked file). `None` when `dir` is not in a git work tree
-/// or is itself ignored (named on purpose: it is walked instead). The paths start with
-/// `dir`; they may be deleted files, symlinks or submodules, which the caller skips.
-fn git_listing(dir: &Path) -> Option<Vec<PathBuf>> {
-    let git = |args: &[&str]| {
-        crate::git::command()
-            .arg("-C")
-            .arg(dir)
-            .args(args)
-            .stderr(std::process::Stdio::null())
-            .output()
-            .ok()
+/// (`.gitignore` cannot hide a tracked file).
+fn git_listing(dir: &Path) -> Listing {
+    let git = |args: &[&str]| crate::git::command().arg("-C").arg(dir).args(args).output();
+    let failed = |why: String| {
+        let in_repository = absolute(dir).ancestors().any(|a| a.join(".git").exists());
+        if in_repository {
+            Listing::Failed(why)
+        } else {
+            Listing::NotGit
+        }
     };
-    let inside = git(&["rev-parse", "--is-inside-work-tree"])?;
-    if !inside.status.success() || inside.stdout.trim_ascii() != b"true" {
-        return None;
+    let first_line = |out: &std::process::Output| {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        stderr.lines().next().unwrap_or("failed").trim().to_string()
+    };
+    let inside = match git(&["rev-parse", "--is-inside-work-tree"]) {
+        Ok(out) if out.status.success() => out,
+        Ok(out) => return failed(first_line(&out)),
+        Err(e) => return failed(format!("cannot run git: {e}")),
+    };
+    if inside.stdout.trim_ascii() != b"true" {
+        return Listing::NotGit;
     }
-    let ignored = git(&["check-ignore", "-q", "--", "."])?;
-    if ignored.status.success() {
-        return None;
+    match git(&["check-ignore", "-q", "--", "."]) {
+        Ok(out) if out.status.success() => return Listing::NotGit,
+        Ok(_) => {}
+        Err(e) => return failed(format!("cannot run git: {e}")),
     }
-    let listing = git(&["ls-files", "-z", "--cached", "--others", "--exclude-standard"])?;
-    if !listing.status.success() {
-        return None;
-    }
-    Some(
+    let listing = match git(&["ls-files", "-z", "--cached", "--others", "--exclude-standard"]) {
+        Ok(out) if out.status.success() => out.stdout,
+        Ok(out) => return failed(first_line(&out)),
+        Err(e) => return failed(format!("cannot run git: {e}")),
+    };
+    Listing::Files(
         listing
-            .stdout
             .split(|&b| b == 0)
             .filter(|name| !name.is_empty())
             .map(|name| dir.join(path_from_bytes(name)))

@@ -722,3 +722,23 @@ fn staged_honours_exclude_except_for_files_named() {
     let walked = check(dir.path(), &["vendor"]);
     assert_eq!(paths(&walked), paths(&run));
 }
+
+#[test]
+fn a_repository_git_cannot_read_is_walked_and_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    // A `.git` that git does not accept as a repository.
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    write(dir.path(), "key.pem", KEY);
+    let run = check(dir.path(), &[]);
+    assert_eq!(paths(&run), vec!["key.pem".to_string()]);
+    assert!(
+        run.stderr.contains("git cannot list the files") && run.stderr.contains(".ignore"),
+        "{}",
+        run.stderr
+    );
+    // Outside any repository, nothing to say.
+    let plain = tempfile::tempdir().unwrap();
+    write(plain.path(), "key.pem", KEY);
+    let run = check(plain.path(), &[]);
+    assert!(!run.stderr.contains("git"), "{}", run.stderr);
+}
