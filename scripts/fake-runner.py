@@ -128,6 +128,7 @@ def main() -> int:
         "GITHUB_REPOSITORY": "example/demo",
         "GITHUB_SHA": "0123456789abcdef0123456789abcdef01234567",
         "RUNNER_OS": "Linux",
+        "RUNNER_ARCH": "X64",
         "RUNNER_TEMP": temp,
     })
     runner = Runner(action, inputs, workspace, base_env, temp)

@@ -93,9 +93,12 @@ impl FileConfig {
     }
 }
 
-/// Reads `explicit`, or looks for a config from `start` upward to the repository root.
-pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, String> {
+/// Reads `explicit`, or looks for a config from `cwd` upward to the repository root (the
+/// directory with `.git`); outside a git repository, in `cwd` only. The scanned paths play
+/// no part: a file being checked must not choose the config that checks it.
+pub fn load(explicit: Option<&Path>, cwd: &Path) -> Result<Loaded, String> {
     if let Some(path) = explicit {
+        crate::walk::require_regular_file(path, "config")?;
         let config = read(path)?.ok_or_else(|| format!("{}: no [tool.tollgate] table", path.display()))?;
         let base = crate::walk::absolute(path.parent().unwrap_or(Path::new("")));
         return Ok(Loaded {
@@ -104,8 +107,12 @@ pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, String> {
             base,
         });
     }
-    let mut dir = Some(start);
-    while let Some(current) = dir {
+    let top = cwd.ancestors().find(|dir| dir.join(".git").exists());
+    let dirs: Vec<&Path> = match top {
+        Some(top) => cwd.ancestors().take_while(|dir| *dir != top).chain([top]).collect(),
+        None => vec![cwd],
+    };
+    for current in dirs {
         for name in ["tollgate.toml", ".tollgate.toml", "pyproject.toml"] {
             let candidate = current.join(name);
             if candidate.is_file() {
@@ -118,15 +125,11 @@ pub fn load(explicit: Option<&Path>, start: &Path) -> Result<Loaded, String> {
                 }
             }
         }
-        if current.join(".git").exists() {
-            break;
-        }
-        dir = current.parent();
     }
     Ok(Loaded {
         config: FileConfig::default(),
         path: None,
-        base: start.to_path_buf(),
+        base: cwd.to_path_buf(),
     })
 }
 

@@ -1,12 +1,23 @@
 //! git as a subprocess: the staged index for pre-commit, and changed lines for
 //! `--diff-base`. Paths are relative to the current directory, as reports show them.
+//!
+//! git's output is read in forms that user config cannot change: NUL-separated listings
+//! (`-z`), blob ids rather than names for `cat-file`, and patches with explicit prefixes,
+//! no colour, no external diff or textconv, every file as text, and no merged hunks.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command, Stdio};
 
+/// `git` with config that would change how names are printed turned off.
+pub fn command() -> Command {
+    let mut command = Command::new("git");
+    command.args(["-c", "core.quotePath=false"]);
+    command
+}
+
 fn git(args: &[&str]) -> Result<Vec<u8>, String> {
-    let output = Command::new("git")
+    let output = command()
         .args(args)
         .output()
         .map_err(|e| format!("cannot run git: {e}"))?;
@@ -17,6 +28,30 @@ fn git(args: &[&str]) -> Result<Vec<u8>, String> {
     Ok(output.stdout)
 }
 
+/// Options for `git diff`/`git log -p` whose output `PatchHeader` and `hunk_new_side` read:
+/// the user's diff config (prefixes, colour, external tools, textconv, inter-hunk context)
+/// must not change it. A repository's `-diff` attributes are dealt with by the caller
+/// (`--text`, or `attributes_ignored`).
+pub const PATCH_OPTIONS: &[&str] = &[
+    "-p",
+    "-U0",
+    "--inter-hunk-context=0",
+    "--no-color",
+    "--no-ext-diff",
+    "--no-textconv",
+    "--src-prefix=a/",
+    "--dst-prefix=b/",
+];
+
+/// A global option that makes git read no `.gitattributes` from the repository (attributes
+/// from an empty tree), so a committed `*.env -diff` cannot turn a file's diff into "Binary
+/// files differ", while real binaries still are. `None` before git 2.40, which lacks it.
+pub fn attributes_ignored() -> Option<String> {
+    let empty = git(&["hash-object", "-t", "tree", "/dev/null"]).ok()?;
+    let option = format!("--attr-source={}", String::from_utf8_lossy(&empty).trim());
+    git(&[&option, "rev-parse", "--git-dir"]).ok().map(|_| option)
+}
+
 /// A file as the index holds it: what the next commit will contain.
 pub struct StagedFile {
     /// Relative to the current directory.
@@ -24,26 +59,37 @@ pub struct StagedFile {
     pub content: Vec<u8>,
 }
 
-/// Every staged file (added, copied, modified, renamed) under the current directory, with its
-/// index content, read through one `git cat-file --batch`.
+/// Every staged regular file (added, modified, or changed from another type) under the
+/// current directory, with its index content, read through one `git cat-file --batch`.
 pub fn staged_files() -> Result<Vec<StagedFile>, String> {
+    // `:<old mode> <new mode> <old id> <new id> <status>\0<path>\0` per file.
     let listing = git(&[
         "diff",
         "--cached",
-        "--name-only",
-        "--diff-filter=ACMR",
-        "--relative",
+        "--raw",
         "-z",
+        "--no-abbrev",
+        "--no-renames",
+        "--diff-filter=AMT",
+        "--relative",
     ])?;
-    let paths: Vec<String> = listing
-        .split(|&b| b == 0)
-        .filter(|p| !p.is_empty())
-        .map(|p| String::from_utf8_lossy(p).into_owned())
-        .collect();
-    if paths.is_empty() {
+    let mut staged = Vec::new();
+    let mut fields = listing.split(|&b| b == 0);
+    while let (Some(meta), Some(path)) = (fields.next(), fields.next()) {
+        let meta = String::from_utf8_lossy(meta);
+        let parts: Vec<&str> = meta.trim_start_matches(':').split(' ').collect();
+        let [_, mode, _, id, _] = parts[..] else {
+            return Err(format!("git diff --raw: unexpected line `{meta}`"));
+        };
+        // Regular files only: symlinks are not followed and submodules are not ours.
+        if mode == "100644" || mode == "100755" {
+            staged.push((id.to_string(), String::from_utf8_lossy(path).into_owned()));
+        }
+    }
+    if staged.is_empty() {
         return Ok(Vec::new());
     }
-    let mut child = Command::new("git")
+    let mut child = command()
         .args(["cat-file", "--batch"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
@@ -51,21 +97,23 @@ pub fn staged_files() -> Result<Vec<StagedFile>, String> {
         .spawn()
         .map_err(|e| format!("cannot run git: {e}"))?;
     let mut stdin = child.stdin.take().expect("piped stdin");
-    let requests: String = paths.iter().map(|p| format!(":./{p}\n")).collect();
+    // Blob ids, one a line: unlike names, they cannot contain a newline.
+    let requests: String = staged.iter().map(|(id, _)| format!("{id}\n")).collect();
     let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
     let mut reader = BufReader::new(child.stdout.take().expect("piped stdout"));
-    let mut files = Vec::with_capacity(paths.len());
-    for path in paths {
+    let mut files = Vec::with_capacity(staged.len());
+    for (id, path) in staged {
         let mut header = String::new();
         reader
             .read_line(&mut header)
             .map_err(|e| format!("git cat-file: {e}"))?;
-        // "<oid> blob <size>" or "<name> missing"
+        // "<oid> blob <size>" or "<oid> missing"
         let size = match header.split_whitespace().collect::<Vec<_>>()[..] {
-            [_, "blob", size] => size
+            [oid, "blob", size] if oid == id => size
                 .parse::<usize>()
                 .map_err(|_| format!("git cat-file: bad header `{}`", header.trim()))?,
-            _ => continue,
+            [oid, "missing"] if oid == id => continue,
+            _ => return Err(format!("git cat-file: unexpected header `{}` for {id}", header.trim())),
         };
         let mut content = vec![0; size + 1];
         reader
@@ -86,24 +134,44 @@ pub struct ChangedLines {
 }
 
 impl ChangedLines {
-    pub fn since(base_ref: &str) -> Result<ChangedLines, String> {
-        if git(&["rev-parse", "--verify", "--quiet", &format!("{base_ref}^{{commit}}")]).is_err() {
-            return Err(format!(
+    /// Against the working tree, or against the index when `staged` (what `--staged` scans).
+    pub fn since(base_ref: &str, staged: bool) -> Result<ChangedLines, String> {
+        let not_a_commit = || {
+            format!(
                 "--diff-base: `{base_ref}` is not a commit in this repository; fetch it first (e.g. `git fetch origin {base_ref}`)"
-            ));
-        }
-        let base = git(&["merge-base", base_ref, "HEAD"]).map_err(|_| {
+            )
+        };
+        // `--end-of-options`: a ref such as `--output=x` is a (missing) ref, not an option.
+        let commit = git(&[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            &format!("{base_ref}^{{commit}}"),
+        ])
+        .map_err(|_| not_a_commit())?;
+        let commit = String::from_utf8_lossy(&commit).trim().to_string();
+        let base = git(&["merge-base", "--end-of-options", &commit, "HEAD"]).map_err(|_| {
             format!(
                 "--diff-base: no merge base between `{base_ref}` and HEAD; the clone is probably shallow: fetch more history \
                  (`git fetch --unshallow`, or `fetch-depth: 0` for actions/checkout)"
             )
         })?;
         let base = String::from_utf8_lossy(&base).trim().to_string();
-        let diff = git(&["diff", "--no-color", "--no-ext-diff", "-U0", "-M", "--relative", &base])?;
-        let mut changed = parse_diff(&String::from_utf8_lossy(&diff));
-        let untracked = git(&["ls-files", "--others", "--exclude-standard", "-z"])?;
-        for path in untracked.split(|&b| b == 0).filter(|p| !p.is_empty()) {
-            changed.insert(String::from_utf8_lossy(path).into_owned(), None);
+        let mut args = vec!["diff"];
+        args.extend(PATCH_OPTIONS);
+        // Every file as text: a pull request's `.gitattributes` cannot hide its changes.
+        args.extend(["--text", "-M", "--relative"]);
+        if staged {
+            args.push("--cached");
+        }
+        args.extend(["--end-of-options", &base, "--"]);
+        let mut changed = parse_diff(&git(&args)?);
+        if !staged {
+            let untracked = git(&["ls-files", "--others", "--exclude-standard", "-z"])?;
+            for path in untracked.split(|&b| b == 0).filter(|p| !p.is_empty()) {
+                changed.insert(String::from_utf8_lossy(path).into_owned(), None);
+            }
         }
         Ok(ChangedLines { files: changed })
     }
@@ -118,46 +186,114 @@ impl ChangedLines {
     }
 }
 
+/// The header block of one file in a patch: from `diff --git` to its first `@@`. Only
+/// there are `+++ ` lines names; after it, they are changed lines that start with `++`.
+#[derive(Default)]
+pub struct PatchHeader {
+    /// The new side's name without its `b/` prefix; `None` for a deleted file.
+    pub path: Option<String>,
+    pub new_file: bool,
+}
+
+impl PatchHeader {
+    pub fn read(&mut self, line: &[u8]) {
+        if line.starts_with(b"new file mode ") {
+            self.new_file = true;
+        } else if let Some(name) = line.strip_prefix(b"+++ ") {
+            self.path = new_side_name(name);
+        }
+    }
+}
+
+/// The name in a `+++ ` line: `b/name`, `"b/quoted\tname"` or `/dev/null`. git adds a
+/// tab after an unquoted name that contains a space.
+fn new_side_name(field: &[u8]) -> Option<String> {
+    let name = if field.first() == Some(&b'"') {
+        unquote(field)?
+    } else {
+        field.strip_suffix(b"\t").unwrap_or(field).to_vec()
+    };
+    let name = name.strip_prefix(b"b/")?;
+    Some(String::from_utf8_lossy(name).into_owned())
+}
+
+/// The new side of a hunk header `@@ -a[,b] +c[,d] @@`: first line and line count.
+pub fn hunk_new_side(line: &[u8]) -> Option<(usize, usize)> {
+    let line = std::str::from_utf8(line.strip_prefix(b"@@ ")?).ok()?;
+    let new = line.split(' ').find_map(|part| part.strip_prefix('+'))?;
+    let mut parts = new.splitn(2, ',');
+    let start = parts.next()?.parse().ok()?;
+    let count = match parts.next() {
+        Some(count) => count.parse().ok()?,
+        None => 1,
+    };
+    Some((start, count))
+}
+
 /// Reads `git diff -U0` output: the new side's line ranges of each hunk.
-fn parse_diff(diff: &str) -> HashMap<String, Option<HashSet<usize>>> {
+fn parse_diff(diff: &[u8]) -> HashMap<String, Option<HashSet<usize>>> {
     let mut files: HashMap<String, Option<HashSet<usize>>> = HashMap::new();
+    let mut header: Option<PatchHeader> = None;
     let mut current: Option<String> = None;
-    let mut new_file = false;
-    for line in diff.lines() {
-        if line.starts_with("diff --git ") {
+    for line in diff.split(|&b| b == b'\n') {
+        if line.starts_with(b"diff --git ") {
+            header = Some(PatchHeader::default());
             current = None;
-            new_file = false;
-        } else if line.starts_with("new file mode") {
-            new_file = true;
-        } else if let Some(path) = line.strip_prefix("+++ ") {
-            current = path.strip_prefix("b/").map(unquote);
-            if let Some(path) = &current {
-                files.insert(path.clone(), if new_file { None } else { Some(HashSet::new()) });
+        } else if line.starts_with(b"@@ ") {
+            if let Some(done) = header.take() {
+                current = done.path;
+                if let Some(path) = &current {
+                    files.insert(path.clone(), if done.new_file { None } else { Some(HashSet::new()) });
+                }
             }
-        } else if let Some(hunk) = line.strip_prefix("@@ ") {
-            let Some(path) = &current else { continue };
-            let Some(Some(lines)) = files.get_mut(path) else {
+            let Some(Some(lines)) = current.as_ref().and_then(|path| files.get_mut(path)) else {
                 continue;
             };
-            // @@ -a[,b] +c[,d] @@
-            let Some(new) = hunk.split_whitespace().find(|part| part.starts_with('+')) else {
-                continue;
-            };
-            let mut parts = new[1..].splitn(2, ',');
-            let start: usize = parts.next().and_then(|s| s.parse().ok()).unwrap_or(0);
-            let count: usize = parts.next().map_or(Some(1), |s| s.parse().ok()).unwrap_or(1);
-            lines.extend(start..start + count);
+            if let Some((start, count)) = hunk_new_side(line) {
+                lines.extend(start..start + count);
+            }
+        } else if let Some(header) = header.as_mut() {
+            header.read(line);
         }
     }
     files
 }
 
-/// git quotes unusual paths C-style: `"a\tb.py"`.
-fn unquote(path: &str) -> String {
-    match path.strip_prefix('"').and_then(|p| p.strip_suffix('"')) {
-        Some(inner) => inner.replace("\\\"", "\"").replace("\\\\", "\\").replace("\\t", "\t"),
-        None => path.to_string(),
+/// Undoes git's C-style quoting of a name: `"caf\303\251 \"x\"\t.py"`. `None` if the
+/// field is not a well-formed quoted string.
+pub fn unquote(field: &[u8]) -> Option<Vec<u8>> {
+    let inner = field.strip_prefix(b"\"")?;
+    let mut out = Vec::with_capacity(inner.len());
+    let mut bytes = inner.iter().copied();
+    while let Some(b) = bytes.next() {
+        match b {
+            b'"' => return bytes.next().is_none().then_some(out),
+            b'\\' => {
+                let escaped = bytes.next()?;
+                out.push(match escaped {
+                    b'a' => 0x07,
+                    b'b' => 0x08,
+                    b't' => b'\t',
+                    b'n' => b'\n',
+                    b'v' => 0x0b,
+                    b'f' => 0x0c,
+                    b'r' => b'\r',
+                    b'"' | b'\\' => escaped,
+                    b'0'..=b'3' => {
+                        let mut value = u32::from(escaped - b'0');
+                        for _ in 0..2 {
+                            let digit = bytes.next().filter(|d| (b'0'..=b'7').contains(d))?;
+                            value = value * 8 + u32::from(digit - b'0');
+                        }
+                        value as u8
+                    }
+                    _ => return None,
+                });
+            }
+            _ => out.push(b),
+        }
     }
+    None
 }
 
 #[cfg(test)]
@@ -168,11 +304,36 @@ mod tests {
     fn hunks_give_new_side_lines() {
         let diff = "diff --git a/x.py b/x.py\nindex 1..2 100644\n--- a/x.py\n+++ b/x.py\n@@ -3,0 +4,2 @@ def f():\n+a\n+b\n@@ -10 +12 @@\n-c\n+d\n@@ -20,3 +22,0 @@\n-e\n\
                     diff --git a/new.py b/new.py\nnew file mode 100644\n--- /dev/null\n+++ b/new.py\n@@ -0,0 +1,3 @@\n+x\n";
-        let files = parse_diff(diff);
+        let files = parse_diff(diff.as_bytes());
         let x = files["x.py"].as_ref().unwrap();
         let mut lines: Vec<_> = x.iter().copied().collect();
         lines.sort();
         assert_eq!(lines, vec![4, 5, 12]);
         assert!(files["new.py"].is_none());
+    }
+
+    #[test]
+    fn changed_lines_that_look_like_headers_stay_lines() {
+        let diff = "diff --git a/README b/README\n--- a/README\n+++ b/README\n@@ -1,0 +2 @@\n+++ b/other\n\
+                    @@ -5,0 +7 @@\n+--- a/x\n";
+        let files = parse_diff(diff.as_bytes());
+        assert_eq!(files.len(), 1);
+        let mut lines: Vec<_> = files["README"].as_ref().unwrap().iter().copied().collect();
+        lines.sort();
+        assert_eq!(lines, vec![2, 7]);
+    }
+
+    #[test]
+    fn quoted_names_are_unquoted_whole() {
+        assert_eq!(
+            unquote(br#""b/caf\303\251 \"x\"\t\\.py""#).unwrap(),
+            "b/café \"x\"\t\\.py".as_bytes()
+        );
+        assert_eq!(unquote(br#""a\nb""#).unwrap(), b"a\nb");
+        assert_eq!(unquote(br#""unterminated"#), None);
+        assert_eq!(unquote(br#""bad\q""#), None);
+        assert_eq!(new_side_name(b"b/with space.py\t").as_deref(), Some("with space.py"));
+        assert_eq!(new_side_name(b"/dev/null"), None);
+        assert_eq!(new_side_name(br#""b/tab\there.env""#).as_deref(), Some("tab\there.env"));
     }
 }

@@ -5,14 +5,19 @@
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
 use std::sync::mpsc::sync_channel;
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use tollgate_analyzers::{classify, Input, Settings};
 use tollgate_rules::{PropValue, RuleSet};
 
+use crate::config::PerFileIgnores;
+use crate::git::{hunk_new_side, PatchHeader};
+use crate::glob::GlobList;
 use crate::scan::{resolve, Record};
+use crate::walk::slash_path;
 
 /// What one commit added to one file.
 struct Added {
@@ -31,24 +36,60 @@ struct Added {
 /// Field separator in the commit header line we ask git for.
 const SEP: char = '\u{1f}';
 
-pub fn scan(range: &str, settings: &Settings, rules: &RuleSet, max_file_size: u64) -> Result<Vec<Record>, String> {
-    let mut command = Command::new("git");
+/// What a history scan reads and keeps.
+pub struct Options<'a> {
+    /// A revision range, or `--all`.
+    pub range: &'a str,
+    /// Limit the history to these paths (relative to the current directory); all if empty.
+    pub paths: &'a [PathBuf],
+    pub settings: &'a Settings,
+    pub rules: &'a RuleSet,
+    pub max_file_size: u64,
+    /// The config's `exclude` and `per-file-ignores`, anchored at `base`.
+    pub exclude: &'a GlobList,
+    pub per_file_ignores: &'a PerFileIgnores,
+    pub base: &'a Path,
+}
+
+pub fn scan(options: &Options) -> Result<Vec<Record>, String> {
+    let range = options.range;
+    // Paths in the log are relative to the top of the work tree (a bare repository has
+    // none: there, the current directory stands in).
+    let top = crate::git::command()
+        .args(["rev-parse", "--show-toplevel"])
+        .output()
+        .ok()
+        .filter(|out| out.status.success())
+        .map(|out| PathBuf::from(String::from_utf8_lossy(&out.stdout).trim_end_matches('\n')))
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default();
+    let mut command = crate::git::command();
+    // Pathspecs are file names, not patterns or magic.
+    command.arg("--literal-pathspecs");
+    // A committed `-diff` attribute must not hide a file's lines. Older git has no way to
+    // ignore attributes: every file is diffed as text there (slower on binary history).
+    let attributes_ignored = crate::git::attributes_ignored();
+    command.args(&attributes_ignored).arg("log");
+    command.args(crate::git::PATCH_OPTIONS);
+    if attributes_ignored.is_none() {
+        command.arg("--text");
+    }
     command.args([
-        "log",
         "--reverse",
-        "-p",
-        "-U0",
-        "--no-color",
-        "--no-ext-diff",
         "--no-renames",
+        "--no-relative",
+        "--root",
+        "--no-show-signature",
         "--diff-filter=AM",
         "--format=\u{1f}commit\u{1f}%H\u{1f}%an <%ae>\u{1f}%aI",
     ]);
     if range == "--all" {
         command.arg("--all");
     } else {
-        command.arg(range).arg("--");
+        // A range such as `--output=FILE` is a (missing) revision, never an option.
+        command.arg("--end-of-options").arg(range);
     }
+    command.arg("--").args(options.paths);
     let mut child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -56,6 +97,7 @@ pub fn scan(range: &str, settings: &Settings, rules: &RuleSet, max_file_size: u6
         .map_err(|e| format!("--git-history: cannot run git: {e}"))?;
     let stdout = child.stdout.take().expect("piped stdout");
     let (sender, receiver) = sync_channel::<Added>(64);
+    let max_file_size = options.max_file_size;
     let producer = std::thread::spawn(move || {
         parse_log(BufReader::new(stdout), max_file_size, |added| {
             sender.send(added).is_ok()
@@ -64,7 +106,19 @@ pub fn scan(range: &str, settings: &Settings, rules: &RuleSet, max_file_size: u6
     let mut found: Vec<(usize, Record)> = receiver
         .into_iter()
         .par_bridge()
-        .flat_map_iter(|added| analyse(added, settings, rules))
+        .flat_map_iter(|added| {
+            // Relative to the config's directory, as `exclude` and `per-file-ignores` are.
+            let relative = top
+                .join(&added.path)
+                .strip_prefix(options.base)
+                .map(slash_path)
+                .unwrap_or_else(|_| added.path.clone());
+            if crate::walk::is_excluded(options.exclude, &relative) {
+                return Vec::new();
+            }
+            let ignored = options.per_file_ignores.for_path(&relative);
+            analyse(added, options.settings, options.rules, &ignored)
+        })
         .collect();
     let parsed = producer
         .join()
@@ -104,7 +158,7 @@ pub fn scan(range: &str, settings: &Settings, rules: &RuleSet, max_file_size: u6
     Ok(records)
 }
 
-fn analyse(added: Added, settings: &Settings, rules: &RuleSet) -> Vec<(usize, Record)> {
+fn analyse(added: Added, settings: &Settings, rules: &RuleSet, ignored: &[&str]) -> Vec<(usize, Record)> {
     let mut kinds = classify(&added.path);
     kinds = tollgate_analyzers::Kinds {
         secrets: kinds.secrets,
@@ -126,6 +180,7 @@ fn analyse(added: Added, settings: &Settings, rules: &RuleSet) -> Vec<(usize, Re
         false,
     );
     findings.retain(|f| f.rule.starts_with("secrets/"));
+    findings.retain(|f| !ignored.iter().any(|sel| tollgate_rules::select::matches(sel, f.rule)));
     let records = resolve(
         &added.path,
         &added.text,
@@ -152,6 +207,8 @@ fn analyse(added: Added, settings: &Settings, rules: &RuleSet) -> Vec<(usize, Re
 fn parse_log(reader: impl BufRead, max_file_size: u64, mut emit: impl FnMut(Added) -> bool) -> std::io::Result<()> {
     let mut order = 0;
     let (mut commit, mut author, mut date) = (String::new(), String::new(), String::new());
+    // Between `diff --git` and the first `@@`: the only place where `+++ ` names a file.
+    let mut header: Option<PatchHeader> = None;
     let mut current: Option<Added> = None;
     let mut next_line = 0;
     let mut flush = |current: &mut Option<Added>| -> bool {
@@ -162,50 +219,55 @@ fn parse_log(reader: impl BufRead, max_file_size: u64, mut emit: impl FnMut(Adde
     };
     for line in reader.split(b'\n') {
         let line = line?;
-        // Diffs of files that are not UTF-8 are skipped line by line.
-        let Ok(line) = std::str::from_utf8(&line) else { continue };
-        if let Some(header) = line.strip_prefix(SEP) {
+        if let Some(header_line) = line.strip_prefix(SEP.to_string().as_bytes()) {
             if !flush(&mut current) {
                 return Ok(());
             }
-            let mut fields = header.split(SEP);
+            header = None;
+            let header_line = String::from_utf8_lossy(header_line);
+            let mut fields = header_line.split(SEP);
             fields.next(); // "commit"
             commit = fields.next().unwrap_or_default().to_string();
             author = fields.next().unwrap_or_default().to_string();
             date = fields.next().unwrap_or_default().to_string();
             order += 1;
-        } else if line.starts_with("diff --git ") {
+        } else if line.starts_with(b"diff --git ") {
             if !flush(&mut current) {
                 return Ok(());
             }
-        } else if let Some(path) = line.strip_prefix("+++ b/") {
-            current = Some(Added {
-                order,
-                commit: commit.clone(),
-                author: author.clone(),
-                date: date.clone(),
-                path: path.to_string(),
-                text: String::new(),
-                lines: Vec::new(),
-            });
-        } else if let Some(hunk) = line.strip_prefix("@@ ") {
-            next_line = hunk
-                .split_whitespace()
-                .find_map(|part| part.strip_prefix('+'))
-                .and_then(|new| new.split(',').next())
-                .and_then(|start| start.parse().ok())
-                .unwrap_or(0);
-        } else if let Some(added_line) = line.strip_prefix('+') {
+            header = Some(PatchHeader::default());
+        } else if line.starts_with(b"@@ ") {
+            if let Some(done) = header.take() {
+                current = done.path.map(|path| Added {
+                    order,
+                    commit: commit.clone(),
+                    author: author.clone(),
+                    date: date.clone(),
+                    path,
+                    text: String::new(),
+                    lines: Vec::new(),
+                });
+            }
+            next_line = hunk_new_side(&line).map_or(0, |(start, _)| start);
+        } else if let Some(header) = header.as_mut() {
+            header.read(&line);
+        } else if let Some(added_line) = line.strip_prefix(b"+") {
             if let Some(added) = current.as_mut() {
-                if (added.text.len() + added_line.len()) as u64 <= max_file_size {
-                    if !added.text.is_empty() {
-                        added.text.push('\n');
+                // Lines that are not UTF-8 are skipped, keeping the numbering.
+                if let Ok(added_line) = std::str::from_utf8(added_line) {
+                    if (added.text.len() + added_line.len()) as u64 <= max_file_size {
+                        if !added.text.is_empty() {
+                            added.text.push('\n');
+                        }
+                        added.text.push_str(added_line);
+                        added.lines.push(next_line);
                     }
-                    added.text.push_str(added_line);
-                    added.lines.push(next_line);
                 }
                 next_line += 1;
             }
+        } else if line.starts_with(b" ") {
+            // Context, should a hunk carry any: a line of the new side too.
+            next_line += 1;
         }
     }
     flush(&mut current);
@@ -236,6 +298,27 @@ mod tests {
                     vec![2, 3, 11]
                 ),
                 (2, "def".to_string(), "g.txt".to_string(), "four".to_string(), vec![1]),
+            ]
+        );
+    }
+
+    #[test]
+    fn header_lines_are_read_only_before_the_first_hunk() {
+        let log = "\u{1f}commit\u{1f}abc\u{1f}A <a@x>\u{1f}2024-01-01T00:00:00Z\n\ndiff --git a/README b/README\n\
+                   --- a/README\n+++ b/README\n@@ -1,0 +2,2 @@\n+++ b/other\n+x\n@@ -5,0 +7 @@\n+y\n\
+                   diff --git \"a/caf\\303\\251.env\" \"b/caf\\303\\251.env\"\nnew file mode 100644\n--- /dev/null\n\
+                   +++ \"b/caf\\303\\251.env\"\n@@ -0,0 +1 @@\n+z\n";
+        let mut seen = Vec::new();
+        parse_log(log.as_bytes(), 1 << 20, |added| {
+            seen.push((added.path, added.text, added.lines));
+            true
+        })
+        .unwrap();
+        assert_eq!(
+            seen,
+            vec![
+                ("README".to_string(), "++ b/other\nx\ny".to_string(), vec![2, 3, 7]),
+                ("café.env".to_string(), "z".to_string(), vec![1]),
             ]
         );
     }

@@ -79,7 +79,8 @@ struct CheckArgs {
     /// Globs of paths not to scan, on top of the config's `exclude`.
     #[arg(long, value_delimiter = ',')]
     exclude: Vec<String>,
-    /// Config file (else tollgate.toml, .tollgate.toml or pyproject.toml, found upward).
+    /// Config file (else tollgate.toml, .tollgate.toml or pyproject.toml, found from the
+    /// current directory upward to the repository root).
     #[arg(long)]
     config: Option<PathBuf>,
     /// Worker threads [default: the number of cores; at most four per core].
@@ -89,7 +90,7 @@ struct CheckArgs {
     #[arg(long, short)]
     verbose: bool,
     /// Scan what is staged in the git index (the blobs the next commit will contain).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "git_history")]
     staged: bool,
     /// Keep only findings on lines added or changed since merge-base(REF, HEAD).
     #[arg(long, value_name = "REF")]
@@ -99,7 +100,9 @@ struct CheckArgs {
     summary: Option<PathBuf>,
     /// Secrets in every commit's added lines (all refs, or a RANGE such as `main..HEAD`)
     /// instead of the files on disk.
-    #[arg(long, value_name = "RANGE", num_args = 0..=1, default_missing_value = "--all", require_equals = false)]
+    /// PATHs, if given, limit the history to them.
+    #[arg(long, value_name = "RANGE", num_args = 0..=1, default_missing_value = "--all", require_equals = false,
+          conflicts_with = "diff_base")]
     git_history: Option<String>,
     /// Drop findings recorded in this baseline file (see `tollgate baseline`).
     #[arg(long, value_name = "FILE")]
@@ -154,13 +157,11 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
             }
         }
     }
-    let start = walk::absolute(&paths[0]);
-    let start = if start.is_dir() {
-        start
-    } else {
-        start.parent().map(PathBuf::from).unwrap_or(start)
-    };
-    let loaded = config::load(args.config.as_deref(), &start)?;
+    if let Some(path) = &args.baseline {
+        walk::require_regular_file(path, "baseline")?;
+    }
+    let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    let loaded = config::load(args.config.as_deref(), &cwd)?;
     let cfg = &loaded.config;
     let in_config = |e: String| match &loaded.path {
         Some(path) => format!("{}: {e}", path.display()),
@@ -189,45 +190,55 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     // `--threads 10000` once spent a minute starting threads on an empty folder.
     let threads = args.threads.unwrap_or(cores).clamp(1, cores * MAX_THREADS_PER_CORE);
     // Checked before the scan, so a wrong ref fails fast.
-    let changed = args.diff_base.as_deref().map(git::ChangedLines::since).transpose()?;
+    let changed = args
+        .diff_base
+        .as_deref()
+        .map(|base| git::ChangedLines::since(base, args.staged))
+        .transpose()?;
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
         .build()
         .map_err(|e| format!("cannot start {threads} threads: {e}"))?;
-    if let Some(range) = &args.git_history {
-        let max_file_size = cfg.max_file_size.unwrap_or(config::DEFAULT_MAX_FILE_SIZE);
-        let records = pool.install(|| history::scan(range, &settings, &rules, max_file_size))?;
-        let outcome = scan::Outcome {
+    let max_file_size = cfg.max_file_size.unwrap_or(config::DEFAULT_MAX_FILE_SIZE);
+    let mut outcome = if let Some(range) = &args.git_history {
+        let options = history::Options {
+            range,
+            paths: &args.paths,
+            settings: &settings,
+            rules: &rules,
+            max_file_size,
+            exclude: &exclude,
+            per_file_ignores: &per_file_ignores,
+            base: &loaded.base,
+        };
+        let records = pool.install(|| history::scan(&options))?;
+        scan::Outcome {
             records,
             diagnostics: Vec::new(),
             files_scanned: 0,
-        };
-        return Ok(Scanned {
-            outcome,
-            rules,
-            fail_on,
-            notes: Vec::new(),
-        });
-    }
-    let walked = if args.staged {
-        staged(&args.paths)?
+        }
     } else {
-        walk::walk(&paths, &exclude, &loaded.base, threads)
+        let walked = if args.staged {
+            staged(&args.paths, &exclude, &loaded.base)?
+        } else {
+            walk::walk(&paths, &exclude, &loaded.base, threads)
+        };
+        let progress = progress_bar(walked.files.len());
+        let options = scan::Options {
+            rules: &rules,
+            settings: &settings,
+            max_file_size,
+            per_file_ignores: &per_file_ignores,
+            base: &loaded.base,
+            line_hashes: args.format == Format::Sarif,
+        };
+        let mut outcome = pool.install(|| scan::scan(&walked.files, &options, &tollgate_analyzers::analyze, &progress));
+        progress.finish_and_clear();
+        outcome.diagnostics.extend(walked.diagnostics);
+        outcome.diagnostics.sort();
+        outcome
     };
-    let progress = progress_bar(walked.files.len());
-    let options = scan::Options {
-        rules: &rules,
-        settings: &settings,
-        max_file_size: cfg.max_file_size.unwrap_or(config::DEFAULT_MAX_FILE_SIZE),
-        per_file_ignores: &per_file_ignores,
-        base: &loaded.base,
-        line_hashes: args.format == Format::Sarif,
-    };
-    let mut outcome = pool.install(|| scan::scan(&walked.files, &options, &tollgate_analyzers::analyze, &progress));
-    progress.finish_and_clear();
-    outcome.diagnostics.extend(walked.diagnostics);
-    outcome.diagnostics.sort();
 
     let mut notes = Vec::new();
     if let Some(changed) = &changed {
@@ -265,8 +276,10 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     })
 }
 
-/// The staged blobs of the files under `paths` (all staged files when none is given).
-fn staged(paths: &[PathBuf]) -> Result<walk::Walk, String> {
+/// The staged blobs of the files under `paths` (all staged files when none is given). The
+/// excludes apply as in a walk: to every file but those named exactly.
+fn staged(paths: &[PathBuf], exclude: &glob::GlobList, base: &std::path::Path) -> Result<walk::Walk, String> {
+    let cwd = std::env::current_dir().unwrap_or_default();
     let wanted: Vec<String> = paths
         .iter()
         .map(|p| {
@@ -276,13 +289,33 @@ fn staged(paths: &[PathBuf]) -> Result<walk::Walk, String> {
                 .to_string()
         })
         .collect();
+    let from_base = |path: &str| {
+        cwd.join(path)
+            .strip_prefix(base)
+            .map(walk::slash_path)
+            .unwrap_or_else(|_| path.to_string())
+    };
+    // A directory named although excluded: inside it, globs match from it (as in a walk).
+    let forced: Vec<String> = wanted
+        .iter()
+        .filter(|w| !w.is_empty() && *w != "." && walk::is_excluded(exclude, &from_base(w)))
+        .map(|w| format!("{w}/"))
+        .collect();
     let files = git::staged_files()?
         .into_iter()
         .filter(|f| {
-            wanted.is_empty()
+            if wanted.contains(&f.path) {
+                return true;
+            }
+            let under = wanted.is_empty()
                 || wanted
                     .iter()
-                    .any(|w| w.is_empty() || w == "." || f.path == *w || f.path.starts_with(&format!("{w}/")))
+                    .any(|w| w.is_empty() || w == "." || f.path.starts_with(&format!("{w}/")));
+            let relative = match forced.iter().find(|dir| f.path.starts_with(dir.as_str())) {
+                Some(dir) => f.path[dir.len()..].to_string(),
+                None => from_base(&f.path),
+            };
+            under && !walk::is_excluded(exclude, &relative)
         })
         .map(|f| walk::FileEntry {
             path: PathBuf::from(&f.path),

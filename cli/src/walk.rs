@@ -1,7 +1,11 @@
-//! Finds the files to scan: `.gitignore`, `.ignore` and `.git/info/exclude` honoured, `.git`
-//! never entered, symlinks not followed (so loops cannot trap the walk), config and
-//! `--exclude` globs applied. Paths named on the command line are always scanned.
+//! Finds the files to scan. In a git work tree: the files git lists (tracked, and untracked
+//! ones that are not ignored), so that no `.gitignore` or `.ignore` can hide a tracked file.
+//! Elsewhere: a walk honouring `.gitignore`, `.ignore` and `.git/info/exclude`. Either way
+//! `.git` is never entered, symlinks are not followed (so loops cannot trap the walk), and
+//! config and `--exclude` globs apply. Paths named on the command line are always scanned,
+//! unless they are symlinks or special files (a FIFO would block the scan).
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -30,47 +34,68 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
     let cwd = std::env::current_dir().unwrap_or_default();
     let mut files = Vec::new();
     let mut dirs = Vec::new();
+    let mut diagnostics = Vec::new();
     for root in roots {
-        if root.is_dir() {
-            dirs.push(root.clone());
-        } else {
-            let display = display_path(root, &cwd);
-            files.push(FileEntry {
+        let display = display_path(root, &cwd);
+        // Without a trailing `/`, which would make lstat follow a symlink.
+        let named: PathBuf = root.components().collect();
+        match std::fs::symlink_metadata(&named) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                diagnostics.push(Diagnostic::error(display, "cannot read: a symbolic link, not followed"))
+            }
+            Ok(meta) if meta.is_dir() => dirs.push(root.clone()),
+            Ok(meta) if meta.is_file() => files.push(FileEntry {
                 path: root.clone(),
                 display,
                 explicit: true,
                 content: None,
-            });
+            }),
+            Ok(_) => diagnostics.push(Diagnostic::error(
+                display,
+                "cannot read: not a regular file or directory",
+            )),
+            Err(e) => diagnostics.push(Diagnostic::error(display, format!("cannot read: {e}"))),
         }
     }
-    let diagnostics = Mutex::new(Vec::new());
-    if let Some((first, rest)) = dirs.split_first() {
+    let base = cwd.join(base);
+    let anchors = Anchors::new(&dirs, exclude, &base, &cwd);
+    // Directories in a git work tree are listed by git; the others are walked.
+    let mut walked_dirs = Vec::new();
+    let mut listed = BTreeSet::new();
+    for dir in &dirs {
+        match git_listing(dir) {
+            Listing::Files(paths) => listed.extend(
+                paths
+                    .into_iter()
+                    .filter(|path| !anchors.excluded_below(path, dir, &cwd))
+                    .filter(|path| std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file())),
+            ),
+            Listing::NotGit => walked_dirs.push(dir.clone()),
+            Listing::Failed(why) => {
+                diagnostics.push(Diagnostic::error(
+                    display_path(dir, &cwd),
+                    format!("git cannot list the files ({why}): walked instead, with .gitignore and .ignore applied"),
+                ));
+                walked_dirs.push(dir.clone());
+            }
+        }
+    }
+    files.extend(listed.into_iter().map(|path| {
+        let display = display_path(&path, &cwd);
+        FileEntry {
+            path,
+            display,
+            explicit: false,
+            content: None,
+        }
+    }));
+    let diagnostics = Mutex::new(diagnostics);
+    if let Some((first, rest)) = walked_dirs.split_first() {
         let mut builder = WalkBuilder::new(first);
         for dir in rest {
             builder.add(dir);
         }
-        let base = cwd.join(base);
-        // A root that the excludes would skip was named on purpose: inside it, globs are
-        // matched from the root instead of from the config's directory.
-        let roots: Vec<(PathBuf, bool)> = dirs
-            .iter()
-            .map(|dir| {
-                let abs = cwd.join(dir);
-                let forced = abs.strip_prefix(&base).is_ok_and(|rel| {
-                    let rel = slash_path(rel);
-                    let mut prefix = String::new();
-                    rel.split('/').filter(|p| !p.is_empty() && *p != ".").any(|part| {
-                        if !prefix.is_empty() {
-                            prefix.push('/');
-                        }
-                        prefix.push_str(part);
-                        exclude.is_match(&prefix)
-                    })
-                });
-                (abs, forced)
-            })
-            .collect();
-        let exclude = exclude.clone();
+        let exclude_nothing = exclude.is_empty();
         let filter_cwd = cwd.clone();
         builder
             .hidden(false)
@@ -81,21 +106,10 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
                 if entry.file_name() == ".git" {
                     return false;
                 }
-                if exclude.is_empty() || entry.depth() == 0 {
+                if exclude_nothing || entry.depth() == 0 {
                     return true;
                 }
-                let path = filter_cwd.join(entry.path());
-                let anchor = roots
-                    .iter()
-                    .filter(|(root, _)| path.starts_with(root))
-                    .max_by_key(|(root, _)| root.as_os_str().len())
-                    .and_then(|(root, forced)| forced.then_some(root))
-                    .unwrap_or(&base);
-                let relative = path
-                    .strip_prefix(anchor)
-                    .map(slash_path)
-                    .unwrap_or_else(|_| slash_path(&path));
-                !exclude.is_match(&relative)
+                !anchors.excludes(&filter_cwd.join(entry.path()))
             });
         let found = Mutex::new(Vec::new());
         builder.build_parallel().run(|| {
@@ -129,6 +143,155 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
     Walk {
         files,
         diagnostics: diagnostics.into_inner().unwrap(),
+    }
+}
+
+/// Where exclude globs are matched from: the config's directory, except inside a root that
+/// the excludes would skip, which was named on purpose: there, from the root.
+struct Anchors {
+    exclude: GlobList,
+    base: PathBuf,
+    forced: Vec<PathBuf>,
+}
+
+impl Anchors {
+    fn new(dirs: &[PathBuf], exclude: &GlobList, base: &Path, cwd: &Path) -> Anchors {
+        let forced = dirs
+            .iter()
+            .map(|dir| cwd.join(dir))
+            .filter(|abs| {
+                abs.strip_prefix(base)
+                    .is_ok_and(|rel| is_excluded(exclude, &slash_path(rel)))
+            })
+            .collect();
+        Anchors {
+            exclude: exclude.clone(),
+            base: base.to_path_buf(),
+            forced,
+        }
+    }
+
+    /// `path` (absolute) as exclude globs see it.
+    fn relative(&self, path: &Path) -> String {
+        let anchor = self
+            .forced
+            .iter()
+            .filter(|root| path.starts_with(root))
+            .max_by_key(|root| root.as_os_str().len())
+            .unwrap_or(&self.base);
+        path.strip_prefix(anchor)
+            .map(slash_path)
+            .unwrap_or_else(|_| slash_path(path))
+    }
+
+    /// Is `path`, listed under `root`, or a directory between them, excluded?
+    fn excluded_below(&self, path: &Path, root: &Path, cwd: &Path) -> bool {
+        if self.exclude.is_empty() {
+            return false;
+        }
+        let Ok(below) = path.strip_prefix(root) else {
+            return false;
+        };
+        let mut current = cwd.join(root);
+        below.components().any(|part| {
+            current.push(part);
+            self.excludes(&current)
+        })
+    }
+
+    fn excludes(&self, path: &Path) -> bool {
+        let relative = self.relative(path);
+        !relative.is_empty() && self.exclude.is_match(&relative)
+    }
+}
+
+/// Is a path (relative to the config's directory), or a directory above it, excluded? What
+/// the walk's pruning of excluded directories amounts to, for paths not found by walking.
+pub fn is_excluded(exclude: &GlobList, relative: &str) -> bool {
+    if exclude.is_empty() {
+        return false;
+    }
+    let mut prefix = String::new();
+    relative.split('/').filter(|p| !p.is_empty() && *p != ".").any(|part| {
+        if !prefix.is_empty() {
+            prefix.push('/');
+        }
+        prefix.push_str(part);
+        exclude.is_match(&prefix)
+    })
+}
+
+enum Listing {
+    /// Paths starting with the directory; they may be deleted files, symlinks or
+    /// submodules, which the caller skips.
+    Files(Vec<PathBuf>),
+    /// Not in a git work tree, or ignored there (named on purpose: walked instead).
+    NotGit,
+    /// In a repository (a `.git` above) that git refused or could not read.
+    Failed(String),
+}
+
+/// The files git lists under `dir`: tracked ones, and untracked ones that are not ignored
+/// (`.gitignore` cannot hide a tracked file).
+fn git_listing(dir: &Path) -> Listing {
+    let git = |args: &[&str]| crate::git::command().arg("-C").arg(dir).args(args).output();
+    let failed = |why: String| {
+        let in_repository = absolute(dir).ancestors().any(|a| a.join(".git").exists());
+        if in_repository {
+            Listing::Failed(why)
+        } else {
+            Listing::NotGit
+        }
+    };
+    let first_line = |out: &std::process::Output| {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        stderr.lines().next().unwrap_or("failed").trim().to_string()
+    };
+    let inside = match git(&["rev-parse", "--is-inside-work-tree"]) {
+        Ok(out) if out.status.success() => out,
+        Ok(out) => return failed(first_line(&out)),
+        Err(e) => return failed(format!("cannot run git: {e}")),
+    };
+    if inside.stdout.trim_ascii() != b"true" {
+        return Listing::NotGit;
+    }
+    match git(&["check-ignore", "-q", "--", "."]) {
+        Ok(out) if out.status.success() => return Listing::NotGit,
+        Ok(_) => {}
+        Err(e) => return failed(format!("cannot run git: {e}")),
+    }
+    let listing = match git(&["ls-files", "-z", "--cached", "--others", "--exclude-standard"]) {
+        Ok(out) if out.status.success() => out.stdout,
+        Ok(out) => return failed(first_line(&out)),
+        Err(e) => return failed(format!("cannot run git: {e}")),
+    };
+    Listing::Files(
+        listing
+            .split(|&b| b == 0)
+            .filter(|name| !name.is_empty())
+            .map(|name| dir.join(path_from_bytes(name)))
+            .collect(),
+    )
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    use std::os::unix::ffi::OsStrExt;
+    PathBuf::from(std::ffi::OsStr::from_bytes(bytes))
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: &[u8]) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(bytes).into_owned())
+}
+
+/// For files given by name to read whole (config, baseline): anything but a regular file
+/// (a FIFO, a device) could block or never end.
+pub fn require_regular_file(path: &Path, what: &str) -> Result<(), String> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => Ok(()),
+        Ok(_) => Err(format!("{}: not a regular file (as {what})", path.display())),
+        Err(e) => Err(format!("{}: cannot read {what}: {e}", path.display())),
     }
 }
 

@@ -35,8 +35,9 @@ fn check(dir: &Path, args: &[&str]) -> Run {
         .unwrap()
         .current_dir(dir)
         .arg("check")
-        .args(args)
+        // Before the arguments, which may end with `-- PATH...`.
         .args(["--format", "json"])
+        .args(args)
         .output()
         .unwrap();
     let stdout = String::from_utf8(output.stdout).unwrap();
@@ -308,4 +309,436 @@ fn git_history_finds_a_deleted_key_once_at_its_first_commit() {
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("--git-history"));
+}
+
+/// Runs `tollgate check ARGS --format json`-like commands that could block, killing them
+/// after a generous limit.
+fn check_with_deadline(dir: &Path, args: &[&str]) -> std::process::Output {
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("tollgate"))
+        .current_dir(dir)
+        .arg("check")
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("tollgate check {args:?} still running after 30 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn commit_all(dir: &Path, message: &str) {
+    git(dir, &["add", "-A"]);
+    git(dir, &["commit", "-qm", message]);
+}
+
+fn paths(run: &Run) -> Vec<String> {
+    run.findings.iter().map(|(path, _, _)| path.clone()).collect()
+}
+
+#[test]
+fn a_file_named_like_an_option_after_double_dash_is_a_file() {
+    let dir = repo();
+    write(dir.path(), "--fail-on=never", KEY);
+    write(dir.path(), "--output=README.md", "");
+    write(dir.path(), "README.md", "hello\n");
+    let run = check(dir.path(), &["--", "--fail-on=never", "--output=README.md"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(paths(&run), vec!["--fail-on=never".to_string()]);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("README.md")).unwrap(),
+        "hello\n"
+    );
+}
+
+#[test]
+fn ignore_files_do_not_hide_tracked_files() {
+    let dir = repo();
+    write(dir.path(), "README.md", "hello\n");
+    commit_all(dir.path(), "start");
+    git(dir.path(), &["checkout", "-qb", "feature"]);
+    write(dir.path(), "src/.ignore", "*\n");
+    write(dir.path(), "src/config.env", KEY);
+    write(dir.path(), ".gitignore", "forced.pem\nignored.pem\n");
+    write(dir.path(), "forced.pem", KEY);
+    git(dir.path(), &["add", "-f", "forced.pem"]);
+    write(dir.path(), "tollgate.toml", "exclude = [\"vendor\"]\n");
+    write(dir.path(), "vendor/key.pem", KEY);
+    write(dir.path(), "gone.pem", KEY);
+    commit_all(dir.path(), "feature");
+    std::fs::remove_file(dir.path().join("gone.pem")).unwrap();
+    // Untracked files count unless ignored.
+    write(dir.path(), "untracked.pem", OTHER_KEY);
+    write(dir.path(), "ignored.pem", OTHER_KEY);
+
+    let expected = vec![
+        "forced.pem".to_string(),
+        "src/config.env".to_string(),
+        "untracked.pem".to_string(),
+    ];
+    let run = check(dir.path(), &["."]);
+    assert_eq!(paths(&run), expected, "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("gone.pem"),
+        "a deleted file is skipped quietly: {}",
+        run.stderr
+    );
+    assert_eq!(paths(&check(dir.path(), &[])), expected);
+    let run = check(dir.path(), &["--diff-base", "main"]);
+    assert_eq!(paths(&run), expected, "{}", run.stderr);
+    assert_eq!(run.code, 1);
+    // Roots below the top are listed the same way, relative to the current directory.
+    let run = check(&dir.path().join("src"), &["."]);
+    assert_eq!(paths(&run), vec!["config.env".to_string()], "{}", run.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn listed_symlinks_and_submodules_are_not_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "secret.pem", KEY);
+    let sub = repo();
+    write(sub.path(), "inner.pem", KEY);
+    commit_all(sub.path(), "inner");
+
+    let dir = repo();
+    write(dir.path(), "app.py", "print('hi')\n");
+    std::os::unix::fs::symlink(outside.path().join("secret.pem"), dir.path().join("link.pem")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("linkdir")).unwrap();
+    // A gitlink, as `git submodule add` leaves it.
+    git(
+        dir.path(),
+        &[
+            "-c",
+            "protocol.file.allow=always",
+            "submodule",
+            "add",
+            "-q",
+            sub.path().to_str().unwrap(),
+            "sub",
+        ],
+    );
+    commit_all(dir.path(), "links");
+    let run = check(dir.path(), &[]);
+    assert!(run.findings.is_empty(), "{:?} {}", run.findings, run.stderr);
+    assert_eq!(run.code, 0);
+}
+
+#[test]
+fn config_is_found_from_the_current_directory_not_the_scanned_paths() {
+    let dir = repo();
+    write(dir.path(), "aaa/.tollgate.toml", "select = []\n");
+    write(dir.path(), "aaa/key.pem", KEY);
+    write(dir.path(), "b/key.pem", KEY);
+    let run = check(dir.path(), &["--", "aaa/key.pem", "b/key.pem"]);
+    assert_eq!(paths(&run), vec!["aaa/key.pem".to_string(), "b/key.pem".to_string()]);
+    let run = check(dir.path(), &["aaa"]);
+    assert_eq!(paths(&run), vec!["aaa/key.pem".to_string()]);
+
+    // From a subdirectory, the lookup climbs to the repository root.
+    write(dir.path(), "tollgate.toml", "fail-on = \"never\"\n");
+    let run = check(&dir.path().join("b"), &[]);
+    assert_eq!(run.code, 0, "fail-on = never from the root's tollgate.toml");
+    assert_eq!(run.findings.len(), 1);
+    // In aaa/ itself its config is the current directory's.
+    assert!(check(&dir.path().join("aaa"), &[]).findings.is_empty());
+
+    // Outside a git repository, only the current directory.
+    let plain = tempfile::tempdir().unwrap();
+    write(plain.path(), "tollgate.toml", "select = []\n");
+    write(plain.path(), "sub/key.pem", KEY);
+    let run = check(&plain.path().join("sub"), &[]);
+    assert_eq!(paths(&run), vec!["key.pem".to_string()]);
+    assert!(check(plain.path(), &[]).findings.is_empty());
+}
+
+/// Config that changes how git prints diffs; none of it may change what is found.
+const DIFF_CONFIGS: &[(&str, &str)] = &[
+    ("diff.noprefix", "true"),
+    ("diff.mnemonicPrefix", "true"),
+    ("diff.srcPrefix", "x/"),
+    ("diff.dstPrefix", "y/"),
+    ("diff.interHunkContext", "5"),
+    ("diff.external", "false"),
+    ("color.ui", "always"),
+    ("core.quotePath", "true"),
+    ("log.showRoot", "false"),
+    ("log.showSignature", "true"),
+    ("diff.relative", "true"),
+];
+
+/// A private key of its own for each `n` (history reports a secret once, at its first sighting).
+fn key_variant(n: usize) -> String {
+    KEY.replace("MIIEowIBAAKCAQEAu1SU1", &format!("MIIEowIBAAKCAQEAu1SU{n}"))
+}
+
+/// Files that trip up a line-oriented reading of git's output: a changed line that looks
+/// like a header, names git quotes, and a `.gitattributes` that marks files as binary.
+fn tricky_history(dir: &Path) {
+    write(dir, "README", "start\n");
+    write(dir, "notes.txt", "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n");
+    commit_all(dir, "start");
+    git(dir, &["checkout", "-qb", "feature"]);
+    write(dir, "README", &format!("start\n++ b/README\n{}", "filler\n".repeat(10)));
+    write(
+        dir,
+        "notes.txt",
+        &format!("1\n++ b/elsewhere\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n{OTHER_KEY}"),
+    );
+    write(dir, "café.env", &key_variant(2));
+    write(dir, "tab\there.env", &key_variant(3));
+    write(dir, "sub/.gitattributes", "*.txt -diff\n");
+    write(dir, "sub/data.txt", "x\n");
+    commit_all(dir, "feature");
+    write(dir, "sub/data.txt", &format!("x\n{}", key_variant(4)));
+    commit_all(dir, "data");
+}
+
+fn tricky_expected() -> Vec<(String, String, u64)> {
+    let key = |path: &str, line| (path.to_string(), "secrets/private-key".to_string(), line);
+    let mut expected = vec![
+        key("café.env", 1),
+        key("notes.txt", 14),
+        key("sub/data.txt", 2),
+        key("tab\there.env", 1),
+    ];
+    expected.sort();
+    expected
+}
+
+fn sorted(mut findings: Vec<(String, String, u64)>) -> Vec<(String, String, u64)> {
+    findings.sort();
+    findings
+}
+
+#[test]
+fn diff_base_reads_any_diff_git_prints() {
+    let dir = repo();
+    tricky_history(dir.path());
+    let run = check(dir.path(), &["--diff-base", "main"]);
+    assert_eq!(sorted(run.findings), tricky_expected(), "{}", run.stderr);
+    for (key, value) in DIFF_CONFIGS {
+        git(dir.path(), &["config", key, value]);
+        let run = check(dir.path(), &["--diff-base", "main"]);
+        assert_eq!(
+            sorted(run.findings),
+            tricky_expected(),
+            "with {key}={value}: {}",
+            run.stderr
+        );
+        assert_eq!(run.code, 1);
+        git(dir.path(), &["config", "--unset", key]);
+    }
+    // A ref is never an option to git.
+    let run = check(dir.path(), &["--diff-base=--output=diff.txt"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(!dir.path().join("diff.txt").exists());
+}
+
+#[test]
+fn git_history_reads_any_log_git_prints() {
+    let dir = repo();
+    tricky_history(dir.path());
+    let run = check(dir.path(), &["--git-history"]);
+    assert_eq!(sorted(run.findings), tricky_expected(), "{}", run.stderr);
+    for (key, value) in DIFF_CONFIGS {
+        git(dir.path(), &["config", key, value]);
+        let run = check(dir.path(), &["--git-history"]);
+        assert_eq!(
+            sorted(run.findings),
+            tricky_expected(),
+            "with {key}={value}: {}",
+            run.stderr
+        );
+        git(dir.path(), &["config", "--unset", key]);
+    }
+    // From a subdirectory the whole history is read all the same.
+    let run = check(&dir.path().join("sub"), &["--git-history"]);
+    assert_eq!(run.findings.len(), 4, "{:?} {}", run.findings, run.stderr);
+    // And in a bare clone, which has no work tree.
+    let clones = tempfile::tempdir().unwrap();
+    git(
+        clones.path(),
+        &["clone", "-q", "--bare", dir.path().to_str().unwrap(), "bare.git"],
+    );
+    let run = check(&clones.path().join("bare.git"), &["--git-history"]);
+    assert_eq!(sorted(run.findings), tricky_expected(), "{}", run.stderr);
+}
+
+#[test]
+fn git_history_range_is_never_an_option() {
+    let dir = repo();
+    write(dir.path(), "a.pem", KEY);
+    commit_all(dir.path(), "a");
+    let out = dir.path().join("log.txt");
+    let run = check(dir.path(), &[&format!("--git-history=--output={}", out.display())]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(!out.exists(), "git log wrote {}", out.display());
+}
+
+#[test]
+fn git_history_honours_baseline_exclude_and_per_file_ignores() {
+    let dir = repo();
+    write(
+        dir.path(),
+        "tollgate.toml",
+        "exclude = [\"vendor\"]\n[per-file-ignores]\n\"tests/**\" = [\"secrets\"]\n",
+    );
+    write(dir.path(), "vendor/lib/key.pem", KEY);
+    write(dir.path(), "tests/fixtures/key.pem", KEY);
+    write(dir.path(), "app/key.pem", OTHER_KEY);
+    commit_all(dir.path(), "keys");
+    let run = check(dir.path(), &["--git-history"]);
+    assert_eq!(paths(&run), vec!["app/key.pem".to_string()], "{}", run.stderr);
+
+    let run = check(dir.path(), &["--git-history", "--baseline", "missing.json"]);
+    assert_eq!(run.code, 2, "a missing baseline is an error: {}", run.stderr);
+    assert!(run.stderr.contains("missing.json"), "{}", run.stderr);
+    let record = Command::cargo_bin("tollgate")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["baseline", "--git-history", "-o", "baseline.json"])
+        .output()
+        .unwrap();
+    assert!(record.status.success(), "{}", String::from_utf8_lossy(&record.stderr));
+    let run = check(dir.path(), &["--git-history", "--baseline", "baseline.json"]);
+    assert_eq!(run.code, 0, "{:?} {}", run.findings, run.stderr);
+    assert!(run.findings.is_empty());
+
+    // Paths limit the history read to them.
+    write(dir.path(), "other/key.pem", KEY);
+    commit_all(dir.path(), "other");
+    let run = check(dir.path(), &["--git-history", "--", "other"]);
+    assert_eq!(paths(&run), vec!["other/key.pem".to_string()], "{}", run.stderr);
+}
+
+#[test]
+fn options_that_cannot_apply_are_usage_errors() {
+    let dir = repo();
+    write(dir.path(), "a.pem", KEY);
+    commit_all(dir.path(), "a");
+    for args in [
+        &["--git-history", "--staged"][..],
+        &["--git-history", "--diff-base", "main"][..],
+    ] {
+        let run = check(dir.path(), args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains("--git-history"), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn staged_files_with_newlines_in_their_names() {
+    let dir = repo();
+    write(dir.path(), "a\nb.py", "print('clean')\n");
+    write(dir.path(), "a", "clean\n");
+    write(dir.path(), "z.pem", KEY);
+    git(dir.path(), &["add", "-A"]);
+    let run = check(dir.path(), &["--staged"]);
+    assert_eq!(paths(&run), vec!["z.pem".to_string()], "{}", run.stderr);
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn staged_with_diff_base_reads_the_staged_lines() {
+    let dir = repo();
+    let start = "1\n2\n3\n4\n5\n6\n";
+    write(dir.path(), "notes.txt", start);
+    commit_all(dir.path(), "start");
+    git(dir.path(), &["checkout", "-qb", "feature"]);
+    // Staged: the key after line 6. In the working tree, above line 1 instead.
+    write(dir.path(), "notes.txt", &format!("{start}{KEY}"));
+    git(dir.path(), &["add", "notes.txt"]);
+    write(dir.path(), "notes.txt", &format!("{KEY}{start}"));
+    let run = check(dir.path(), &["--staged", "--diff-base", "main"]);
+    assert_eq!(
+        run.findings,
+        vec![("notes.txt".into(), "secrets/private-key".into(), 7)],
+        "{}",
+        run.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn fifos_are_refused_and_named_symlinks_not_followed() {
+    let dir = repo();
+    write(dir.path(), "app.pem", KEY);
+    let fifo = dir.path().join("pipe");
+    let made = Process::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+
+    let out = check_with_deadline(dir.path(), &["pipe", "app.pem"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "the scan goes on: {stderr}");
+    assert!(
+        stderr.contains("pipe") && stderr.contains("not a regular file"),
+        "{stderr}"
+    );
+    for option in ["--config", "--baseline"] {
+        let out = check_with_deadline(dir.path(), &[option, "pipe", "app.pem"]);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{option}: {stderr}");
+        assert!(
+            stderr.contains("pipe") && stderr.contains("not a regular file"),
+            "{stderr}"
+        );
+    }
+
+    let outside = tempfile::tempdir().unwrap();
+    write(outside.path(), "shadow", OTHER_KEY);
+    std::os::unix::fs::symlink(outside.path().join("shadow"), dir.path().join("x.pem")).unwrap();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("linked")).unwrap();
+    let run = check(dir.path(), &["x.pem", "linked/", "app.pem"]);
+    assert_eq!(paths(&run), vec!["app.pem".to_string()], "{}", run.stderr);
+    assert!(
+        run.stderr.contains("x.pem") && run.stderr.contains("linked") && run.stderr.contains("symbolic link"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn staged_honours_exclude_except_for_files_named() {
+    let dir = repo();
+    write(dir.path(), "tollgate.toml", "exclude = [\"vendor\"]\n");
+    write(dir.path(), "vendor/lib/key.pem", KEY);
+    write(dir.path(), "app/key.pem", KEY);
+    git(dir.path(), &["add", "-A"]);
+    let run = check(dir.path(), &["--staged"]);
+    assert_eq!(paths(&run), vec!["app/key.pem".to_string()], "{}", run.stderr);
+    let run = check(dir.path(), &["--staged", "--", "vendor/lib/key.pem"]);
+    assert_eq!(paths(&run), vec!["vendor/lib/key.pem".to_string()], "{}", run.stderr);
+    // A directory named on purpose, as in a walk.
+    let run = check(dir.path(), &["--staged", "vendor"]);
+    assert_eq!(paths(&run), vec!["vendor/lib/key.pem".to_string()], "{}", run.stderr);
+    let walked = check(dir.path(), &["vendor"]);
+    assert_eq!(paths(&walked), paths(&run));
+}
+
+#[test]
+fn a_repository_git_cannot_read_is_walked_and_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    // A `.git` that git does not accept as a repository.
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    write(dir.path(), "key.pem", KEY);
+    let run = check(dir.path(), &[]);
+    assert_eq!(paths(&run), vec!["key.pem".to_string()]);
+    assert!(
+        run.stderr.contains("git cannot list the files") && run.stderr.contains(".ignore"),
+        "{}",
+        run.stderr
+    );
+    // Outside any repository, nothing to say.
+    let plain = tempfile::tempdir().unwrap();
+    write(plain.path(), "key.pem", KEY);
+    let run = check(plain.path(), &[]);
+    assert!(!run.stderr.contains("git"), "{}", run.stderr);
 }

@@ -59,6 +59,34 @@ fn pre_commit_blocks_a_staged_private_key_and_passes_a_clean_commit() {
     );
 }
 
+#[test]
+#[ignore = "needs pre-commit from .venv: run scripts/test"]
+fn pre_commit_passes_file_names_that_look_like_options_as_files() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    git(dir.path(), &["init", "-q"]);
+    std::fs::write(dir.path().join("README.md"), "hello\n").unwrap();
+    for name in ["--fail-on=never", "--select=none", "--output=README.md"] {
+        std::fs::write(dir.path().join(name), "").unwrap();
+    }
+    std::fs::write(dir.path().join("id_ed25519"), KEY).unwrap();
+    git(dir.path(), &["add", "."]);
+    let out = try_repo(dir.path(), home.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("id_ed25519:1:1: secrets/private-key"), "{stdout}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("README.md")).unwrap(),
+        "hello\n",
+        "the report went to README.md"
+    );
+}
+
 /// Environment for builds that `cargo install` runs inside the tests: quick (no link-time
 /// optimisation) and cached in one target directory.
 fn quick_install_env(command: &mut Command) -> &mut Command {
@@ -68,10 +96,14 @@ fn quick_install_env(command: &mut Command) -> &mut Command {
         .env("CARGO_TARGET_DIR", repo().join("target/pre-commit"))
 }
 
-/// Runs action.yml's steps with scripts/fake-runner.py on a copy of the demo repository.
-fn run_action(inputs: &[&str]) -> (Value, tempfile::TempDir) {
+/// Runs action.yml's steps with scripts/fake-runner.py on a copy of the demo repository,
+/// with `files` (name, content) added.
+fn run_action(inputs: &[&str], files: &[(&str, &str)]) -> (Value, tempfile::TempDir) {
     let workspace = tempfile::tempdir().unwrap();
     copy_tree(&repo().join("testdata/demo"), workspace.path());
+    for (name, content) in files {
+        std::fs::write(workspace.path().join(name), content).unwrap();
+    }
     let home = workspace.path().join(".home");
     std::fs::create_dir(&home).unwrap();
     let real_home = std::env::var("HOME").unwrap();
@@ -108,7 +140,7 @@ fn outcomes(report: &Value) -> Vec<(String, String)> {
 #[test]
 #[ignore = "needs PyYAML from .venv and builds tollgate with cargo install: run scripts/test"]
 fn the_action_installs_checks_uploads_and_then_fails_the_step() {
-    let (report, workspace) = run_action(&[]);
+    let (report, workspace) = run_action(&[], &[]);
     let steps = outcomes(&report);
     let expected = [
         ("Cache key", "success"),
@@ -148,7 +180,10 @@ fn the_action_installs_checks_uploads_and_then_fails_the_step() {
 #[test]
 #[ignore = "needs PyYAML from .venv and builds tollgate with cargo install: run scripts/test"]
 fn the_action_passes_with_fail_on_never_and_can_skip_the_upload() {
-    let (report, _workspace) = run_action(&["fail-on=never", "upload-sarif=false", "sarif-file=out/report.sarif"]);
+    let (report, _workspace) = run_action(
+        &["fail-on=never", "upload-sarif=false", "sarif-file=out/report.sarif"],
+        &[],
+    );
     let steps = outcomes(&report);
     assert!(
         steps.contains(&("Upload SARIF".to_string(), "skipped".to_string())),
@@ -160,6 +195,92 @@ fn the_action_passes_with_fail_on_never_and_can_skip_the_upload() {
     );
     assert_eq!(report["exit_code"], 0);
     assert_eq!(report["outputs"]["sarif-file"], "out/report.sarif");
+}
+
+#[test]
+#[ignore = "needs PyYAML from .venv and builds tollgate with cargo install: run scripts/test"]
+fn the_action_takes_paths_as_paths_not_globs_or_options() {
+    let other_key = KEY.replace("b3BlbnNzaC1rZXktdjEAAAAABG5vbmUA", "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUB");
+    let (report, workspace) = run_action(
+        &["paths=--fail-on=never  only*.env\n"],
+        &[
+            ("--fail-on=never", KEY),
+            ("only*.env", &other_key),
+            ("onlyother.env", KEY),
+        ],
+    );
+    let steps = outcomes(&report);
+    assert!(
+        steps.contains(&("Check".to_string(), "success".to_string())),
+        "{report:#}"
+    );
+    assert_eq!(report["exit_code"], 1, "{report:#}");
+    let sarif = std::fs::read_to_string(workspace.path().join("tollgate.sarif")).unwrap();
+    let document = assert_valid_sarif(&sarif);
+    let mut uris: Vec<String> = document["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+                .replace("%2A", "*")
+        })
+        .collect();
+    uris.sort();
+    uris.dedup();
+    assert_eq!(uris, vec!["--fail-on=never", "only*.env"]);
+}
+
+/// The cache key the action's first step computes for an action checked out at `action_dir`.
+fn action_cache_key(action_dir: &Path) -> String {
+    let script = Command::new(venv_tool("python"))
+        .arg("-c")
+        .arg(
+            "import sys, yaml\n\
+             steps = yaml.safe_load(open(sys.argv[1]))['runs']['steps']\n\
+             print(next(s['run'] for s in steps if s.get('id') == 'key'))",
+        )
+        .arg(repo().join("action.yml"))
+        .output()
+        .unwrap();
+    assert!(script.status.success(), "{}", String::from_utf8_lossy(&script.stderr));
+    let output = tempfile::NamedTempFile::new().unwrap();
+    let run = Command::new("bash")
+        .args(["-e", "-o", "pipefail", "-c"])
+        .arg(String::from_utf8(script.stdout).unwrap())
+        .env("GITHUB_ACTION_PATH", action_dir)
+        .env("GITHUB_OUTPUT", output.path())
+        .env("RUNNER_OS", "Linux")
+        .env("RUNNER_ARCH", "X64")
+        .output()
+        .unwrap();
+    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+    std::fs::read_to_string(output.path()).unwrap().trim().to_string()
+}
+
+#[test]
+#[ignore = "needs PyYAML from .venv: run scripts/test"]
+fn the_action_cache_key_changes_with_any_source_file() {
+    let copy = tempfile::tempdir().unwrap();
+    for dir in ["cli", "rules", "analyzers"] {
+        copy_tree(&repo().join(dir), &copy.path().join(dir));
+    }
+    for file in ["Cargo.toml", "Cargo.lock"] {
+        std::fs::copy(repo().join(file), copy.path().join(file)).unwrap();
+    }
+    let before = action_cache_key(copy.path());
+    assert_eq!(action_cache_key(copy.path()), before, "the key is stable");
+    let main = copy.path().join("cli/src/main.rs");
+    let mut source = std::fs::read_to_string(&main).unwrap();
+    source.push_str("\n// a change that Cargo.lock does not see\n");
+    std::fs::write(&main, source).unwrap();
+    assert_ne!(action_cache_key(copy.path()), before);
+    assert!(
+        before.starts_with("key=tollgate-Linux-X64-"),
+        "per OS and architecture: {before}"
+    );
 }
 
 #[test]
