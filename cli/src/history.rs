@@ -211,8 +211,9 @@ fn parse_log(reader: impl BufRead, max_file_size: u64, mut emit: impl FnMut(Adde
     let mut header: Option<PatchHeader> = None;
     let mut current: Option<Added> = None;
     let mut next_line = 0;
-    let mut flush = |current: &mut Option<Added>| -> bool {
-        match current.take() {
+    // Hands over a file's added text, if any; false when the reader should stop.
+    let mut flush = |added: Option<Added>| -> bool {
+        match added {
             Some(added) if !added.text.is_empty() => emit(added),
             _ => true,
         }
@@ -220,7 +221,7 @@ fn parse_log(reader: impl BufRead, max_file_size: u64, mut emit: impl FnMut(Adde
     for line in reader.split(b'\n') {
         let line = line?;
         if let Some(header_line) = line.strip_prefix(SEP.to_string().as_bytes()) {
-            if !flush(&mut current) {
+            if !flush(current.take()) {
                 return Ok(());
             }
             header = None;
@@ -232,7 +233,7 @@ fn parse_log(reader: impl BufRead, max_file_size: u64, mut emit: impl FnMut(Adde
             date = fields.next().unwrap_or_default().to_string();
             order += 1;
         } else if line.starts_with(b"diff --git ") {
-            if !flush(&mut current) {
+            if !flush(current.take()) {
                 return Ok(());
             }
             header = Some(PatchHeader::default());
@@ -253,16 +254,29 @@ fn parse_log(reader: impl BufRead, max_file_size: u64, mut emit: impl FnMut(Adde
             header.read(&line);
         } else if let Some(added_line) = line.strip_prefix(b"+") {
             if let Some(added) = current.as_mut() {
-                // Lines that are not UTF-8 are skipped, keeping the numbering.
-                if let Ok(added_line) = std::str::from_utf8(added_line) {
-                    if (added.text.len() + added_line.len()) as u64 <= max_file_size {
-                        if !added.text.is_empty() {
-                            added.text.push('\n');
-                        }
-                        added.text.push_str(added_line);
-                        added.lines.push(next_line);
+                // Bytes that are not UTF-8 are read lossily: a secret beside them still counts.
+                let added_line = String::from_utf8_lossy(added_line);
+                // A file's added text over the size limit goes to the analyzers in pieces of
+                // whole lines, so memory stays bounded and nothing is dropped.
+                if !added.text.is_empty() && (added.text.len() + 1 + added_line.len()) as u64 > max_file_size {
+                    let rest = Added {
+                        order: added.order,
+                        commit: added.commit.clone(),
+                        author: added.author.clone(),
+                        date: added.date.clone(),
+                        path: added.path.clone(),
+                        text: String::new(),
+                        lines: Vec::new(),
+                    };
+                    if !flush(Some(std::mem::replace(added, rest))) {
+                        return Ok(());
                     }
                 }
+                if !added.text.is_empty() {
+                    added.text.push('\n');
+                }
+                added.text.push_str(&added_line);
+                added.lines.push(next_line);
                 next_line += 1;
             }
         } else if line.starts_with(b" ") {
@@ -270,13 +284,33 @@ fn parse_log(reader: impl BufRead, max_file_size: u64, mut emit: impl FnMut(Adde
             next_line += 1;
         }
     }
-    flush(&mut current);
+    flush(current.take());
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_that_are_not_utf8_or_over_the_size_limit_are_still_read() {
+        let mut log = b"\x1fcommit\x1fabc\x1fA <a@x>\x1f2024-01-01T00:00:00Z\n\ndiff --git a/f.txt b/f.txt\n--- a/f.txt\n+++ b/f.txt\n@@ -0,0 +1,4 @@\n".to_vec();
+        log.extend_from_slice(b"+\xff token=one\n+two two two\n+three\n+four four\n");
+        let mut seen = Vec::new();
+        parse_log(&log[..], 20, |added| {
+            seen.push((added.text, added.lines));
+            true
+        })
+        .unwrap();
+        assert_eq!(
+            seen,
+            vec![
+                ("\u{fffd} token=one".to_string(), vec![1]),
+                ("two two two\nthree".to_string(), vec![2, 3]),
+                ("four four".to_string(), vec![4]),
+            ]
+        );
+    }
 
     #[test]
     fn added_lines_keep_their_line_numbers() {
