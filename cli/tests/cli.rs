@@ -456,7 +456,13 @@ fn bad_input_is_a_diagnostic_and_the_scan_goes_on() {
     // Without --verbose, skipped binaries are only counted.
     let quiet = tollgate(dir.path(), &["check", "."]);
     assert!(!quiet.stderr.contains("binary.bin"));
-    assert!(quiet.stdout.contains("Skipped 2 files"), "{}", quiet.stdout);
+    assert!(
+        quiet
+            .stdout
+            .contains("2 files binary or over the size limit: scanned for secrets only"),
+        "{}",
+        quiet.stdout
+    );
 }
 
 #[test]
