@@ -195,10 +195,19 @@ fn split_words(name: &str) -> Vec<String> {
     words
 }
 
+/// How far after a name its value may end. Values longer than `looks_random` accepts are
+/// not secrets, so a line is never read further than this from a keyword hit: a long line
+/// full of keywords stays linear.
+const VALUE_REACH: usize = 1024;
+
 /// After a name: an optional closing quote or `]`, an assignment (`=`, `:`, `:=`, `=>`; a
 /// type annotation `: str =` is stepped over), then a quoted or bare value on the same line.
 fn assigned_value(bytes: &[u8], name_start: usize, name_end: usize) -> Option<(usize, usize, bool)> {
-    let line_end = memchr::memchr(b'\n', &bytes[name_end..]).map_or(bytes.len(), |i| name_end + i);
+    let reach = (name_end + VALUE_REACH).min(bytes.len());
+    let (line_end, cut) = match memchr::memchr(b'\n', &bytes[name_end..reach]) {
+        Some(i) => (name_end + i, false),
+        None => (reach, reach < bytes.len()),
+    };
     let mut at = name_end;
     let skip_blanks = |at: &mut usize| {
         while *at < line_end && (bytes[*at] == b' ' || bytes[*at] == b'\t') {
@@ -264,6 +273,10 @@ fn assigned_value(bytes: &[u8], name_start: usize, name_end: usize) -> Option<(u
             .iter()
             .position(|b| b" \t,;)}]\"'\r".contains(b))
             .map_or(line_end, |i| at + i);
+        // A bare value running past the reach is longer than any secret this rule reports.
+        if to == line_end && cut {
+            return None;
+        }
         Some((at, to, false))
     }
 }
