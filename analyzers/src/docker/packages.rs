@@ -1,5 +1,8 @@
 //! Package managers: pinned versions, non-interactive flags and caches left in the layer.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::parser::{Kind, Word};
 use super::shell::{flag_matches, Command};
 use super::{Item, Model, Sink};
@@ -87,6 +90,29 @@ fn has_cache_mount(item: &Item, path: &str) -> bool {
     })
 }
 
+/// Answers about a whole RUN that each package command in it asks (does the RUN delete this
+/// cache, does it run that clean command), worked out once per RUN: a RUN of thousands of
+/// commands stays linear.
+#[derive(Default)]
+struct RunFacts {
+    answers: RefCell<HashMap<String, bool>>,
+}
+
+impl RunFacts {
+    fn remembered(&self, question: String, work: impl FnOnce() -> bool) -> bool {
+        if let Some(&answer) = self.answers.borrow().get(&question) {
+            return answer;
+        }
+        let answer = work();
+        self.answers.borrow_mut().insert(question, answer);
+        answer
+    }
+
+    fn removes(&self, item: &Item, path: &str) -> bool {
+        self.remembered(format!("rm {path}"), || removes(item, path))
+    }
+}
+
 fn removes(item: &Item, path: &str) -> bool {
     item.commands()
         .any(|c| c.is("rm") && c.args.iter().any(|a| a.value.starts_with(path)))
@@ -98,16 +124,17 @@ fn exempt(model: &Model, name: &str) -> bool {
 
 pub fn check(model: &Model, sink: &mut Sink) {
     for item in model.items.iter().filter(|i| i.is(Kind::Run)) {
+        let facts = RunFacts::default();
         for command in item.commands() {
             match command.program() {
-                "apt-get" => apt_get(model, item, command, sink),
+                "apt-get" => apt_get(model, item, &facts, command, sink),
                 "apk" => apk(model, item, command, sink),
                 "npm" => npm(model, item, command, sink),
                 "gem" => gem(model, item, command, sink),
                 "go" => go(item, command, sink),
-                "yarn" => yarn(item, command, sink),
-                "yum" => rpm_family(model, item, command, Family::Yum, sink),
-                "dnf" | "microdnf" => rpm_family(model, item, command, Family::Dnf, sink),
+                "yarn" => yarn(item, &facts, command, sink),
+                "yum" => rpm_family(model, item, &facts, command, Family::Yum, sink),
+                "dnf" | "microdnf" => rpm_family(model, item, &facts, command, Family::Dnf, sink),
                 _ => {
                     if let Some(args) = pip_args(command) {
                         pip(model, item, command, args, sink);
@@ -118,7 +145,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
     }
 }
 
-fn apt_get(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
+fn apt_get(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink: &mut Sink) {
     let call = invocation(
         &command.args,
         &["-t", "--target-release", "-o", "--option", "-c", "--config-file"],
@@ -129,7 +156,7 @@ fn apt_get(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
         let only_copied = stage.is_some_and(|s| s.copied_from) && item.stage != model.last_stage();
         if !only_copied
             && !item.onbuild
-            && !removes(item, "/var/lib/apt/lists")
+            && !facts.removes(item, "/var/lib/apt/lists")
             && !has_cache_mount(item, "/var/lib/apt/lists")
             && !has_cache_mount(item, "/var/lib/apt")
         {
@@ -426,16 +453,18 @@ fn go(item: &Item, command: &Command, sink: &mut Sink) {
     }
 }
 
-fn yarn(item: &Item, command: &Command, sink: &mut Sink) {
+fn yarn(item: &Item, facts: &RunFacts, command: &Command, sink: &mut Sink) {
     let call = invocation(&command.args, &["--cwd", "--cache-folder", "--modules-folder"]);
     if !call.is(&["install"]) {
         return;
     }
-    let cleans = item.commands().any(|c| {
-        c.is("yarn") && {
-            let values: Vec<&str> = c.arg_values().filter(|v| !v.starts_with('-')).collect();
-            values.starts_with(&["cache", "clean"])
-        }
+    let cleans = facts.remembered("yarn cache clean".into(), || {
+        item.commands().any(|c| {
+            c.is("yarn") && {
+                let values: Vec<&str> = c.arg_values().filter(|v| !v.starts_with('-')).collect();
+                values.starts_with(&["cache", "clean"])
+            }
+        })
     });
     let mounted = has_cache_mount(item, "/usr/local/share/.cache/yarn")
         || has_cache_mount(item, "/.cache/yarn")
@@ -457,7 +486,7 @@ enum Family {
     Dnf,
 }
 
-fn rpm_family(model: &Model, item: &Item, command: &Command, family: Family, sink: &mut Sink) {
+fn rpm_family(model: &Model, item: &Item, facts: &RunFacts, command: &Command, family: Family, sink: &mut Sink) {
     let call = invocation(
         &command.args,
         &[
@@ -502,10 +531,10 @@ fn rpm_family(model: &Model, item: &Item, command: &Command, family: Family, sin
         );
     }
     // The same tool cleans its own cache: `microdnf clean all` after `microdnf install`.
-    let cleans = item
-        .commands()
-        .any(|c| c.is(program) && c.positional().next().is_some_and(|w| w.value == "clean"))
-        || removes(item, cache)
+    let cleans = facts.remembered(format!("{program} clean"), || {
+        item.commands()
+            .any(|c| c.is(program) && c.positional().next().is_some_and(|w| w.value == "clean"))
+    }) || facts.removes(item, cache)
         || has_cache_mount(item, cache);
     if !cleans {
         sink.report(

@@ -165,8 +165,31 @@ impl Logical {
 
     /// The first `len` bytes of the text starting at `from`, with their map.
     pub fn sub(&self, from: usize, len: usize) -> Logical {
-        let mut out = self.slice(from);
-        out.text.truncate(len.min(out.text.len()));
+        let from = from.min(self.text.len());
+        let mut end = (from + len).min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut out = Logical {
+            text: self.text.get(from..end).unwrap_or("").to_string(),
+            pieces: Vec::new(),
+        };
+        // Only the pieces this range touches: a script holding many `sh -c` strings copies
+        // each string once, not the rest of the script each time.
+        let first = self
+            .pieces
+            .partition_point(|&(start, _)| start <= from)
+            .saturating_sub(1);
+        for (i, &(start, file)) in self.pieces.iter().enumerate().skip(first) {
+            if i > first && start > end {
+                break;
+            }
+            if start <= from {
+                out.pieces.push((0, file + (from - start)));
+            } else {
+                out.pieces.push((start - from, file));
+            }
+        }
         out
     }
 
@@ -348,6 +371,15 @@ pub fn parse(text: &str) -> Dockerfile {
             break;
         };
         let span = lines[i].start..lines[i].start + lines[i].text.len();
+        // BuildKit stops on a repeated directive; the first one stays in force here.
+        if file.directives.iter().any(|d| d.name == name) {
+            file.errors.push(ParseError {
+                span,
+                message: format!("only one `{name}` parser directive can be used"),
+            });
+            i += 1;
+            continue;
+        }
         if name == "escape" {
             match value.as_str() {
                 "\\" => file.escape = '\\',
