@@ -15,7 +15,7 @@ use std::ops::Range;
 
 use tollgate_rules::Finding;
 
-use crate::Input;
+use crate::{excerpt, Input};
 use parser::{Args, Dockerfile, Instruction, Kind, Logical};
 use shell::{Command, Script};
 
@@ -95,15 +95,7 @@ fn bounded(message: &str) -> String {
             break;
         }
     }
-    excerpt(&out, MESSAGE_CHARS)
-}
-
-/// The first `limit` characters of `text`, with `…` when something was cut.
-fn excerpt(text: &str, limit: usize) -> String {
-    match text.char_indices().nth(limit) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
-    }
+    excerpt(&out, MESSAGE_CHARS).into_owned()
 }
 
 pub(crate) struct Stage<'a> {

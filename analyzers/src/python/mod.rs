@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use tollgate_rules::Finding;
 use tree_sitter::{Node, Parser, Tree};
 
-use crate::Input;
+use crate::{excerpt, Input};
 
 const SYNTAX_ERROR: &str = "python/syntax-error";
 const COMPLEX_FUNCTION: &str = "python/complex-function";
@@ -163,13 +163,16 @@ fn syntax_error(root: Node, text: &str, out: &mut Vec<Finding>) {
     out.push(Finding::new(SYNTAX_ERROR, span.start..end, message));
 }
 
+/// Longest name a message quotes, in characters.
+const NAME_CHARS: usize = 60;
+
 fn over(value: u32, max: u32) -> bool {
     value > max
 }
 
 fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
     for f in m.functions.iter().filter(|f| !f.has_error) {
-        let name = f.name;
+        let name = excerpt(f.name, NAME_CHARS);
         let mut push = |rule: &'static str, metric: &'static str, value: u32, max: u32, message: String| {
             let mut finding =
                 Finding::new(rule, f.name_span.clone(), message).with_metric(metric, value.into(), max.into());
@@ -236,6 +239,7 @@ fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
             push(LONG_FUNCTION, "lines", f.lines, s.max_function_lines, msg);
         }
         if let Some((other, reads, self_reads)) = f.envy {
+            let other = excerpt(other, NAME_CHARS);
             if reads >= s.feature_envy_min.max(1) && reads > self_reads {
                 let msg = format!(
                     "`{name}` reads attributes of `{other}` {reads} times and of `self` {self_reads} times; it may belong to `{other}`'s class"
@@ -245,7 +249,7 @@ fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
         }
     }
     for c in m.classes.iter().filter(|c| !c.has_error) {
-        let name = c.name;
+        let name = excerpt(c.name, NAME_CHARS);
         let mut push = |rule: &'static str, metric: &'static str, value: u32, max: u32, message: String| {
             let mut finding =
                 Finding::new(rule, c.name_span.clone(), message).with_metric(metric, value.into(), max.into());
