@@ -311,3 +311,26 @@ fn a_repeated_parser_directive_is_a_parse_error() {
     let findings = run(syntax, docker::Settings::default());
     assert_eq!(findings.iter().filter(|f| f.rule == "docker/parse-error").count(), 1);
 }
+
+/// Shapes that strain tree-sitter-bash's external scanner (its heredoc state is written to a
+/// 1 KB buffer): many heredocs, a long delimiter, deep substitutions. The scanner drops the
+/// state it cannot write rather than asserting; these stay findings, not an abort.
+#[test]
+fn scripts_that_strain_the_bash_scanner_are_analyzed() {
+    let heredocs: Vec<String> = (0..400).map(|i| format!("<<H{i}")).collect();
+    let bodies: String = (0..400).map(|i| format!("x\nH{i}\n")).collect();
+    let long = "D".repeat(5000);
+    let texts = [
+        format!("FROM a\nRUN cat {}\n{bodies}", heredocs.join(" ")),
+        format!("FROM a\nRUN <<{long}\necho hi\n{long}\n"),
+        format!("FROM a\nRUN cat <<{long} && echo\n"),
+        format!("FROM a\nRUN bash -c \"{}\"\n", heredocs.join("; cat ")),
+        format!("FROM a\nRUN echo {}x{}\n", "$(".repeat(5000), ")".repeat(5000)),
+        format!("FROM a\nRUN echo {}x{}\n", "\"$(".repeat(3000), ")\"".repeat(3000)),
+        format!("FROM a\nRUN ls {}x{}\n", "@(".repeat(300), ")".repeat(300)),
+    ];
+    for text in texts {
+        let findings = run_within(TEN_SECONDS, text);
+        assert!(findings.iter().any(|f| f.rule == "docker/untagged-image"));
+    }
+}

@@ -332,3 +332,50 @@ fn messages_quote_short_excerpts_of_long_names() {
         );
     }
 }
+
+fn nested_ifs(depth: usize, body: &str) -> String {
+    let mut text: String = (0..depth).map(|d| format!("{}if x:\n", " ".repeat(d))).collect();
+    text.push_str(&format!("{}{body}\n", " ".repeat(depth)));
+    text
+}
+
+/// tree-sitter-python's scanner aborts the process (a C assert on its 1 KB state buffer) when
+/// a string starts under about 400 levels of indentation; such a file is a syntax error
+/// here, and never reaches the parser.
+#[test]
+fn indentation_too_deep_for_the_parser_is_a_syntax_error_not_an_abort() {
+    for body in ["y = 's'", "y = f'{x}'", "y = 1"] {
+        let text = nested_ifs(520, body);
+        let findings = run(Path::new("deep.py"), &text, &Settings::default());
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].rule, "python/syntax-error");
+        assert!(findings[0].message.contains("indentation"), "{}", findings[0].message);
+    }
+    // Backslash continuations inside the indentation count too.
+    let continued: String = (0..450).map(|d| format!("{}\\\n", " ".repeat(d))).collect();
+    let findings = run(
+        Path::new("deep.py"),
+        &format!("if x:\n{continued} y = 's'\n"),
+        &Settings::default(),
+    );
+    assert!(findings.iter().any(|f| f.rule == "python/syntax-error"));
+    // Deep but within bounds: parsed as usual.
+    let findings = run(Path::new("deep.py"), &nested_ifs(200, "y = 's'"), &Settings::default());
+    assert!(findings.iter().all(|f| f.rule != "python/syntax-error"), "{findings:?}");
+}
+
+/// CPython reads a lone `\r` as a line end (classic Mac files).
+#[test]
+fn lone_carriage_returns_end_lines() {
+    let text = "import os\r\rdef f(a, b, c, d, e, g):\r    if a:\r        return 1\r    return 2\r";
+    let findings = run(Path::new("mac.py"), text, &Settings::default());
+    assert!(findings.iter().all(|f| f.rule != "python/syntax-error"), "{findings:?}");
+    let args = findings
+        .iter()
+        .find(|f| f.rule == "python/too-many-arguments")
+        .expect("f has six arguments");
+    assert_eq!(&text[args.span.clone()], "f");
+    let mixed = "def f(a, b, c, d, e, g):\r\n    x = 1\r    return x\n";
+    let findings = run(Path::new("mixed.py"), mixed, &Settings::default());
+    assert!(findings.iter().all(|f| f.rule != "python/syntax-error"), "{findings:?}");
+}
