@@ -39,36 +39,38 @@ pub struct Window {
 }
 
 /// One file's windows, in order: consecutive windows start on consecutive logical lines.
+///
+/// Tokens stream through a ring of the last `min_tokens`: memory is the windows (one per
+/// logical line), not the tokens, so a one-line data literal of millions of items costs
+/// next to nothing here.
 pub fn windows(text: &str, options: &Options) -> Vec<Window> {
-    let tokens = lexer::tokens(text, options.normalize);
-    if tokens.len() < options.min_tokens {
-        return Vec::new();
-    }
+    let size = options.min_tokens.max(1);
     let index = LineIndex::new(text);
     // Polynomial hashes of every token prefix, so each window's hash costs O(1) rather than
     // O(min_tokens): hash(a..b) = prefix[b] - prefix[a] * BASE^(b - a) (mod 2^64).
     const BASE: u64 = 0x0100_0000_01b3;
-    let mut prefix = Vec::with_capacity(tokens.len() + 1);
-    prefix.push(0u64);
-    for token in &tokens {
-        let last = *prefix.last().unwrap_or(&0);
-        prefix.push(last.wrapping_mul(BASE).wrapping_add(token.hash));
-    }
-    let shift = (0..options.min_tokens).fold(1u64, |acc, _| acc.wrapping_mul(BASE));
+    let shift = (0..size).fold(1u64, |acc, _| acc.wrapping_mul(BASE));
+    // Per token of the last `size`: the prefix hash before it, where it starts, whether it
+    // starts a logical line.
+    let mut ring: Vec<(u64, usize, bool)> = vec![(0, 0, false); size];
+    let mut prefix = 0u64;
+    let mut count = 0usize;
     let mut out = Vec::new();
-    for start in 0..=tokens.len() - options.min_tokens {
-        if !tokens[start].line_start {
-            continue;
+    lexer::for_each_token(text, options.normalize, |token| {
+        ring[count % size] = (prefix, token.span.start, token.line_start);
+        prefix = prefix.wrapping_mul(BASE).wrapping_add(token.hash);
+        count += 1;
+        if count >= size {
+            // The window of `size` tokens that ends with this one.
+            let (before, start, line_start) = ring[(count - size) % size];
+            if line_start {
+                out.push(Window {
+                    hash: prefix.wrapping_sub(before.wrapping_mul(shift)),
+                    region: index.region(&(start..token.span.end)),
+                });
+            }
         }
-        let end = start + options.min_tokens;
-        let hash = prefix[end].wrapping_sub(prefix[start].wrapping_mul(shift));
-        let first = &tokens[start];
-        let last = &tokens[end - 1];
-        out.push(Window {
-            hash,
-            region: index.region(&(first.span.start..last.span.end)),
-        });
-    }
+    });
     out
 }
 
