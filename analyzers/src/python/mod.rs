@@ -110,7 +110,9 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
         out.push(Finding::new(
             SYNTAX_ERROR,
             indentation,
-            format!("syntax error: more than {MAX_INDENT_WIDTHS} indentation widths; the file is not parsed"),
+            format!(
+                "syntax error: indentation nested too deep to parse (over {MAX_INDENT_WIDTHS} distinct widths); the file is not analysed"
+            ),
         ));
         return;
     }
