@@ -238,6 +238,20 @@ fn a_run_of_ten_thousand_package_commands_is_linear() {
     }
 }
 
+/// Flags are split one word at a time, and a cache mount is looked for once per RUN.
+#[test]
+fn a_run_with_ten_thousand_flags_and_commands_is_linear() {
+    let flags: Vec<String> = (0..10_000)
+        .map(|i| format!("--mount=type=cache,target=/cache/{i}"))
+        .collect();
+    let commands = vec!["pip install foo==1"; 5_000].join(" && ");
+    let findings = run_within(
+        TEN_SECONDS,
+        format!("FROM debian:12\nRUN {} {commands}\n", flags.join(" ")),
+    );
+    assert_eq!(findings.iter().filter(|f| f.rule == "docker/pip-cache").count(), 5_000);
+}
+
 #[test]
 fn many_stages_and_instructions_are_linear() {
     let mut stages = String::new();

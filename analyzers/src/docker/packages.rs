@@ -111,6 +111,10 @@ impl RunFacts {
     fn removes(&self, item: &Item, path: &str) -> bool {
         self.remembered(format!("rm {path}"), || removes(item, path))
     }
+
+    fn cache_mount(&self, item: &Item, path: &str) -> bool {
+        self.remembered(format!("mount {path}"), || has_cache_mount(item, path))
+    }
 }
 
 fn removes(item: &Item, path: &str) -> bool {
@@ -128,7 +132,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
         for command in item.commands() {
             match command.program() {
                 "apt-get" => apt_get(model, item, &facts, command, sink),
-                "apk" => apk(model, item, command, sink),
+                "apk" => apk(model, item, &facts, command, sink),
                 "npm" => npm(model, item, command, sink),
                 "gem" => gem(model, item, command, sink),
                 "go" => go(item, command, sink),
@@ -137,7 +141,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
                 "dnf" | "microdnf" => rpm_family(model, item, &facts, command, Family::Dnf, sink),
                 _ => {
                     if let Some(args) = pip_args(command) {
-                        pip(model, item, command, args, sink);
+                        pip(model, item, &facts, command, args, sink);
                     }
                 }
             }
@@ -157,8 +161,8 @@ fn apt_get(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink
         if !only_copied
             && !item.onbuild
             && !facts.removes(item, "/var/lib/apt/lists")
-            && !has_cache_mount(item, "/var/lib/apt/lists")
-            && !has_cache_mount(item, "/var/lib/apt")
+            && !facts.cache_mount(item, "/var/lib/apt/lists")
+            && !facts.cache_mount(item, "/var/lib/apt")
         {
             sink.report(
                 item.statement,
@@ -210,7 +214,7 @@ fn apt_get(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink
     }
 }
 
-fn apk(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
+fn apk(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink: &mut Sink) {
     let call = invocation(
         &command.args,
         &[
@@ -230,8 +234,8 @@ fn apk(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
         return;
     }
     if !call.has(&["--no-cache"])
-        && !has_cache_mount(item, "/var/cache/apk")
-        && !has_cache_mount(item, "/etc/apk/cache")
+        && !facts.cache_mount(item, "/var/cache/apk")
+        && !facts.cache_mount(item, "/etc/apk/cache")
     {
         sink.report(
             item.statement,
@@ -296,15 +300,15 @@ const PIP_VALUE_OPTIONS: &[&str] = &[
     "--python",
 ];
 
-fn pip(model: &Model, item: &Item, command: &Command, args: &[Word], sink: &mut Sink) {
+fn pip(model: &Model, item: &Item, facts: &RunFacts, command: &Command, args: &[Word], sink: &mut Sink) {
     let call = invocation(args, PIP_VALUE_OPTIONS);
     if !call.is(&["install"]) {
         return;
     }
     let no_cache = call.has(&["--no-cache-dir"])
         || model.env_in_stage(item.stage, "PIP_NO_CACHE_DIR")
-        || has_cache_mount(item, "/.cache/pip")
-        || has_cache_mount(item, "/.cache");
+        || facts.cache_mount(item, "/.cache/pip")
+        || facts.cache_mount(item, "/.cache");
     if !no_cache {
         sink.report(
             item.statement,
@@ -466,10 +470,10 @@ fn yarn(item: &Item, facts: &RunFacts, command: &Command, sink: &mut Sink) {
             }
         })
     });
-    let mounted = has_cache_mount(item, "/usr/local/share/.cache/yarn")
-        || has_cache_mount(item, "/.cache/yarn")
-        || has_cache_mount(item, "/.yarn/cache")
-        || has_cache_mount(item, "/.yarn");
+    let mounted = facts.cache_mount(item, "/usr/local/share/.cache/yarn")
+        || facts.cache_mount(item, "/.cache/yarn")
+        || facts.cache_mount(item, "/.yarn/cache")
+        || facts.cache_mount(item, "/.yarn");
     if !cleans && !mounted {
         sink.report(
             item.statement,
@@ -535,7 +539,7 @@ fn rpm_family(model: &Model, item: &Item, facts: &RunFacts, command: &Command, f
         item.commands()
             .any(|c| c.is(program) && c.positional().next().is_some_and(|w| w.value == "clean"))
     }) || facts.removes(item, cache)
-        || has_cache_mount(item, cache);
+        || facts.cache_mount(item, cache);
     if !cleans {
         sink.report(
             item.statement,
