@@ -397,7 +397,7 @@ fn many_generic_and_specific_findings_resolve_in_linear_time() {
         ));
     }
     let found = within(std::time::Duration::from_secs(20), move || {
-        all_findings("settings.py", text)
+        all_findings("settings.txt", text)
     });
     let generic = found.iter().filter(|f| f.rule == "secrets/generic-assignment").count();
     assert_eq!(generic, 60_000);

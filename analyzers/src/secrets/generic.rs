@@ -200,6 +200,9 @@ fn split_words(name: &str) -> Vec<String> {
 /// full of keywords stays linear.
 const VALUE_REACH: usize = 1024;
 
+/// The longest value `looks_random` accepts (a token); a value is not read further.
+const MAX_VALUE: usize = 256;
+
 /// After a name: an optional closing quote or `]`, an assignment (`=`, `:`, `:=`, `=>`; a
 /// type annotation `: str =` is stepped over), then a quoted or bare value on the same line.
 fn assigned_value(bytes: &[u8], name_start: usize, name_end: usize) -> Option<(usize, usize, bool)> {
@@ -269,12 +272,19 @@ fn assigned_value(bytes: &[u8], name_start: usize, name_end: usize) -> Option<(u
         let to = memchr::memchr(quote, &bytes[from..line_end]).map(|i| from + i)?;
         Some((from, to, true))
     } else {
-        let to = bytes[at..line_end]
+        // Only as far as the longest value reported: one more byte tells a longer one.
+        let limit = line_end.min(at + MAX_VALUE + 1);
+        let to = bytes[at..limit]
             .iter()
-            .position(|b| b" \t,;)}]\"'\r".contains(b))
-            .map_or(line_end, |i| at + i);
+            .position(|b| {
+                matches!(
+                    b,
+                    b' ' | b'\t' | b',' | b';' | b')' | b'}' | b']' | b'"' | b'\'' | b'\r'
+                )
+            })
+            .map_or(limit, |i| at + i);
         // A bare value running past the reach is longer than any secret this rule reports.
-        if to == line_end && cut {
+        if to - at > MAX_VALUE || (to == line_end && cut) {
             return None;
         }
         Some((at, to, false))
@@ -285,7 +295,7 @@ fn looks_random(value: &str, kind: Kind) -> bool {
     let bytes = value.as_bytes();
     let (min, max) = match kind {
         Kind::Password => (10, 128),
-        Kind::Token => (16, 256),
+        Kind::Token => (16, MAX_VALUE),
     };
     if bytes.len() < min || bytes.len() > max {
         return false;
