@@ -66,3 +66,12 @@ pub fn analyze(input: &Input, settings: &Settings, rules: &RuleSet) -> Vec<Findi
     findings.retain(|finding| rules.is_enabled(finding.rule));
     findings
 }
+
+/// The first `limit` characters of `text`, with `…` when something was cut: messages quote
+/// names and words of the file, which can be as long as the file.
+pub(crate) fn excerpt(text: &str, limit: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(limit) {
+        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
+        None => text.into(),
+    }
+}

@@ -255,3 +255,127 @@ fn bad_input_never_panics() {
         &zero_thresholds(),
     );
 }
+
+/// Runs the analyzer on its own thread and fails if it takes longer than `limit`: the
+/// pathological files below must stay linear, and the limit is generous for a debug build.
+fn run_within(limit: std::time::Duration, text: String) -> Vec<Finding> {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = send.send(run(Path::new("big.py"), &text, &Settings::default()));
+    });
+    receive
+        .recv_timeout(limit)
+        .unwrap_or_else(|_| panic!("not done within {limit:?}"))
+}
+
+const TEN_SECONDS: std::time::Duration = std::time::Duration::from_secs(10);
+
+fn names(prefix: &str, count: usize) -> Vec<String> {
+    (0..count).map(|i| format!("{prefix}{i}")).collect()
+}
+
+fn value_of(findings: &[Finding], rule: &str) -> Option<u64> {
+    findings
+        .iter()
+        .find(|f| f.rule == rule)
+        .and_then(|f| f.metric.as_ref())
+        .map(|m| m.value)
+}
+
+#[test]
+fn eighty_thousand_parameters_are_counted_in_linear_time() {
+    let text = format!("def f({}):\n    pass\n", names("a", 80_000).join(", "));
+    let findings = run_within(TEN_SECONDS, text);
+    assert_eq!(value_of(&findings, "python/too-many-arguments"), Some(80_000));
+}
+
+#[test]
+fn eighty_thousand_locals_are_counted_in_linear_time() {
+    let body: String = names("v", 80_000).iter().map(|n| format!("    {n} = 1\n")).collect();
+    let findings = run_within(TEN_SECONDS, format!("def f():\n{body}"));
+    assert_eq!(value_of(&findings, "python/too-many-locals"), Some(80_000));
+    let targets = names("t", 80_000).join(", ");
+    let findings = run_within(
+        TEN_SECONDS,
+        format!("def f():\n    {targets} = g()\n    del {targets}\n"),
+    );
+    assert_eq!(value_of(&findings, "python/too-many-locals"), None);
+    let imports = format!("def f():\n    from m import {}\n", names("i", 80_000).join(", "));
+    run_within(TEN_SECONDS, imports);
+}
+
+#[test]
+fn eighty_thousand_attributes_are_counted_in_linear_time() {
+    let reads: String = names("o", 80_000).iter().map(|n| format!("        {n}.x\n")).collect();
+    run_within(TEN_SECONDS, format!("class C:\n    def m(self):\n{reads}"));
+    let writes: String = names("a", 80_000)
+        .iter()
+        .map(|n| format!("        self.{n} = 1\n"))
+        .collect();
+    let findings = run_within(TEN_SECONDS, format!("class C:\n    def m(self):\n{writes}"));
+    assert_eq!(value_of(&findings, "python/too-many-instance-attributes"), Some(80_000));
+}
+
+/// A name can be as long as the file; a message quotes a short excerpt of it.
+#[test]
+fn messages_quote_short_excerpts_of_long_names() {
+    let name = "n".repeat(100_000);
+    let text = format!("class {name}:\n    def {name}(self, a, b, c, d, e, f):\n        {name}.x\n");
+    let findings = run(Path::new("long.py"), &text, &zero_thresholds());
+    assert!(findings.iter().any(|f| f.rule == "python/too-many-arguments"));
+    for finding in findings {
+        assert!(
+            finding.message.len() <= 300,
+            "{}: {} bytes",
+            finding.rule,
+            finding.message.len()
+        );
+    }
+}
+
+fn nested_ifs(depth: usize, body: &str) -> String {
+    let mut text: String = (0..depth).map(|d| format!("{}if x:\n", " ".repeat(d))).collect();
+    text.push_str(&format!("{}{body}\n", " ".repeat(depth)));
+    text
+}
+
+/// tree-sitter-python's scanner aborts the process (a C assert on its 1 KB state buffer) when
+/// a string starts under about 400 levels of indentation; such a file is a syntax error
+/// here, and never reaches the parser.
+#[test]
+fn indentation_too_deep_for_the_parser_is_a_syntax_error_not_an_abort() {
+    for body in ["y = 's'", "y = f'{x}'", "y = 1"] {
+        let text = nested_ifs(520, body);
+        let findings = run(Path::new("deep.py"), &text, &Settings::default());
+        assert_eq!(findings.len(), 1, "{findings:?}");
+        assert_eq!(findings[0].rule, "python/syntax-error");
+        assert!(findings[0].message.contains("indentation"), "{}", findings[0].message);
+    }
+    // Backslash continuations inside the indentation count too.
+    let continued: String = (0..450).map(|d| format!("{}\\\n", " ".repeat(d))).collect();
+    let findings = run(
+        Path::new("deep.py"),
+        &format!("if x:\n{continued} y = 's'\n"),
+        &Settings::default(),
+    );
+    assert!(findings.iter().any(|f| f.rule == "python/syntax-error"));
+    // Deep but within bounds: parsed as usual.
+    let findings = run(Path::new("deep.py"), &nested_ifs(200, "y = 's'"), &Settings::default());
+    assert!(findings.iter().all(|f| f.rule != "python/syntax-error"), "{findings:?}");
+}
+
+/// CPython reads a lone `\r` as a line end (classic Mac files).
+#[test]
+fn lone_carriage_returns_end_lines() {
+    let text = "import os\r\rdef f(a, b, c, d, e, g):\r    if a:\r        return 1\r    return 2\r";
+    let findings = run(Path::new("mac.py"), text, &Settings::default());
+    assert!(findings.iter().all(|f| f.rule != "python/syntax-error"), "{findings:?}");
+    let args = findings
+        .iter()
+        .find(|f| f.rule == "python/too-many-arguments")
+        .expect("f has six arguments");
+    assert_eq!(&text[args.span.clone()], "f");
+    let mixed = "def f(a, b, c, d, e, g):\r\n    x = 1\r    return x\n";
+    let findings = run(Path::new("mixed.py"), mixed, &Settings::default());
+    assert!(findings.iter().all(|f| f.rule != "python/syntax-error"), "{findings:?}");
+}

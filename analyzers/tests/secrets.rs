@@ -293,3 +293,112 @@ fn same_secret_same_identity_wherever_it_moves() {
     assert_eq!(fa[0].identity, fb[0].identity);
     assert_eq!(&b[fb[0].span.clone()], token);
 }
+
+/// Runs `scan` on its own thread and fails if it takes longer than `limit`: the pathological
+/// inputs below must stay linear, and the limit is generous enough for a debug build.
+fn within<T: Send + 'static>(limit: std::time::Duration, scan: impl FnOnce() -> T + Send + 'static) -> T {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = send.send(scan());
+    });
+    receive
+        .recv_timeout(limit)
+        .unwrap_or_else(|_| panic!("not done within {limit:?}"))
+}
+
+fn all_findings(path: &'static str, text: String) -> Vec<Finding> {
+    let input = Input {
+        path,
+        text: &text,
+        kinds: classify(path),
+    };
+    analyze(&input, &Settings::default(), &RuleSet::all())
+}
+
+const TEN_SECONDS: std::time::Duration = std::time::Duration::from_secs(10);
+
+#[test]
+fn a_megabyte_line_of_password_keywords_is_scanned_in_linear_time() {
+    for path in ["notes.txt", "app.env"] {
+        let text = "password=".repeat(1 << 17);
+        let found = within(TEN_SECONDS, move || all_findings(path, text));
+        assert!(found.is_empty(), "{path}: {found:?}");
+    }
+}
+
+#[test]
+fn private_key_headers_without_an_end_line_are_scanned_in_linear_time() {
+    for header in [
+        "-----BEGIN RSA PRIVATE KEY-----\n",
+        "-----BEGIN PGP PRIVATE KEY BLOCK-----\n",
+    ] {
+        let text = header.repeat((2 << 20) / header.len());
+        let found = within(TEN_SECONDS, move || all_findings("keys.txt", text));
+        assert!(found.is_empty(), "{found:?}");
+    }
+    let text = "PuTTY-User-Key-File-3: ssh-rsa\n".repeat(1 << 16);
+    assert!(within(TEN_SECONDS, move || all_findings("key.ppk", text)).is_empty());
+}
+
+/// A key header that is only quoted (in code that parses keys) does not swallow the real key
+/// that follows it.
+#[test]
+fn a_quoted_key_header_before_a_real_key_leaves_the_key_its_own_span() {
+    let body = "MIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n";
+    let key = format!("-----BEGIN RSA PRIVATE KEY-----\n{body}-----END RSA PRIVATE KEY-----");
+    let text = format!("if line == \"-----BEGIN RSA PRIVATE KEY-----\":\n    pass\n{key}\n");
+    let found = all_findings("keys.txt", text.clone());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(&text[found[0].span.clone()], key);
+}
+
+#[test]
+fn ten_thousand_tokens_on_one_line_give_small_findings() {
+    let tokens: Vec<String> = (0..10_000)
+        .map(|i| format!("ghp_{i:04}Zr2Lk9Vt4Xw7Nb3Hs6Jd1Fq8Pm5Gc0Kd"))
+        .collect();
+    let text = format!("tokens = [{}]\n", tokens.join(", "));
+    let found = within(TEN_SECONDS, move || all_findings("tokens.txt", text));
+    assert_eq!(found.len(), 10_000);
+    for finding in &found {
+        assert_eq!(finding.span.len(), 40);
+        assert!(finding.message.len() <= 200, "{}", finding.message);
+        assert!(finding.related.is_empty() && finding.properties.is_empty());
+    }
+}
+
+/// Messages quote at most a bounded piece of the text, however long the line they come from.
+#[test]
+fn messages_stay_short_on_long_lines() {
+    let long = "a".repeat(100_000);
+    let cases = [
+        format!("{long}://svc:Zq8r2LkV9t@db.internal/app\n"),
+        format!("PuTTY-User-Key-File-3: ssh-rsa {long}\nEncryption: none\nPrivate-Lines: 2\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n"),
+    ];
+    for text in cases {
+        for finding in all_findings("deploy.txt", text) {
+            assert!(
+                finding.message.len() <= 200,
+                "{}: {}",
+                finding.rule,
+                finding.message.len()
+            );
+        }
+    }
+}
+
+/// Overlap resolution between generic and specific findings is not a product of the two.
+#[test]
+fn many_generic_and_specific_findings_resolve_in_linear_time() {
+    let mut text = String::new();
+    for i in 0..60_000 {
+        text.push_str(&format!(
+            "api_key_{i} = \"ghp_{i:06}Zr2Lk9Vt4Xw7Nb3Hs6Jd1Fq8Pm5Gc0\"\nclient_secret = \"q8Zr2Lk9Vt4Xw7Nb3Hs6Jd1F\"\n"
+        ));
+    }
+    let found = within(std::time::Duration::from_secs(20), move || {
+        all_findings("settings.txt", text)
+    });
+    let generic = found.iter().filter(|f| f.rule == "secrets/generic-assignment").count();
+    assert_eq!(generic, 60_000);
+}

@@ -122,9 +122,7 @@ fn copy_or_add(model: &Model, item: &Item, stage_index: usize, workdir: bool, si
                     format!("`--from={reference}` names the stage this `COPY` is in"),
                 );
             } else {
-                let earlier = model.stages[..stage_index]
-                    .iter()
-                    .any(|s| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(reference)));
+                let earlier = model.named_before(reference, stage_index);
                 let number = reference.parse::<usize>().is_ok();
                 let image_like = reference.contains([':', '/', '@', '$']);
                 if !earlier && !number && !image_like && !reference.is_empty() {

@@ -25,7 +25,8 @@ pub(crate) fn image_ref(image: &str) -> ImageRef<'_> {
 
 pub fn check(model: &Model, sink: &mut Sink) {
     let settings = model.settings;
-    let mut names: Vec<(String, usize)> = Vec::new();
+    // Stage name in lower case -> the first stage that has it.
+    let mut names: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (index, stage) in model.stages.iter().enumerate() {
         let from = stage.from;
         let statement = from.span.start;
@@ -93,16 +94,14 @@ pub fn check(model: &Model, sink: &mut Sink) {
             }
         }
         if let (Some(name), Some(word)) = (&stage.name, from.words().get(2)) {
-            let lower = name.to_ascii_lowercase();
-            if let Some((_, first)) = names.iter().find(|(n, _)| *n == lower) {
+            let first = *names.entry(name.to_ascii_lowercase()).or_insert(index);
+            if first != index {
                 sink.report(
                     statement,
                     "docker/duplicate-stage-name",
                     word.span.clone(),
                     format!("stage name `{name}` is already used by stage {first}"),
                 );
-            } else {
-                names.push((lower, index));
             }
         }
     }

@@ -122,14 +122,19 @@ pub(crate) fn references(value: &str) -> Vec<(usize, usize, &str)> {
 
 fn env_self_reference(model: &Model, item: &super::Item, sink: &mut Sink) {
     let pairs = item.ins.pairs();
+    // Names set by the pairs before the current one.
+    let mut set_before: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for (i, pair) in pairs.iter().enumerate() {
+        if i > 0 {
+            set_before.insert(&pairs[i - 1].key.value);
+        }
         let Some(value) = &pair.value else { continue };
         let raw = model.text.get(value.span.clone()).unwrap_or("");
         if raw.starts_with('\'') {
             continue;
         }
         for (start, end, name) in references(raw) {
-            if pairs[..i].iter().any(|p| p.key.value == name) {
+            if set_before.contains(name) {
                 let span = if raw.contains('\n') {
                     value.span.clone()
                 } else {

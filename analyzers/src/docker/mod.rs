@@ -10,12 +10,12 @@ pub mod parser;
 mod security;
 pub mod shell;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use tollgate_rules::Finding;
 
-use crate::Input;
+use crate::{excerpt, Input};
 use parser::{Args, Dockerfile, Instruction, Kind, Logical};
 use shell::{Command, Script};
 
@@ -37,7 +37,7 @@ pub struct Settings {
 pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
     let file = parser::parse(input.text);
     for error in &file.errors {
-        out.push(Finding::new(PARSE_ERROR, error.span.clone(), error.message.clone()));
+        out.push(Finding::new(PARSE_ERROR, error.span.clone(), bounded(&error.message)));
     }
     let model = Model::build(input.text, &file, settings);
     let mut sink = Sink { out };
@@ -58,15 +58,44 @@ pub(crate) struct Sink<'a> {
 }
 
 impl Sink<'_> {
-    pub fn push(&mut self, finding: Finding) {
+    pub fn push(&mut self, mut finding: Finding) {
+        finding.message = bounded(&finding.message);
         self.out.push(finding);
     }
 
     /// `statement` is the start of the instruction the finding belongs to.
     pub fn report(&mut self, statement: usize, rule: &'static str, span: Range<usize>, message: impl Into<String>) {
-        self.out
-            .push(Finding::new(rule, span, message).with_statement_start(statement));
+        self.push(Finding::new(rule, span, message).with_statement_start(statement));
     }
+}
+
+/// Longest piece of the Dockerfile a message quotes between backticks, in characters.
+const QUOTE_CHARS: usize = 60;
+/// Longest message, in characters, whatever it quotes.
+const MESSAGE_CHARS: usize = 240;
+
+/// Messages quote words of the Dockerfile (`` `{value}` is not pinned ``), and a word can be
+/// as long as the file: every quoted piece is cut to an excerpt, then the whole message is.
+fn bounded(message: &str) -> String {
+    if message.chars().count() <= QUOTE_CHARS {
+        return message.to_string();
+    }
+    let mut out = String::with_capacity(MESSAGE_CHARS + 8);
+    for (i, piece) in message.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        // Odd pieces are between backticks: quoted text.
+        if i % 2 == 1 {
+            out.push_str(&excerpt(piece, QUOTE_CHARS));
+        } else {
+            out.push_str(piece);
+        }
+        if out.len() > 4 * MESSAGE_CHARS {
+            break;
+        }
+    }
+    excerpt(&out, MESSAGE_CHARS).into_owned()
 }
 
 pub(crate) struct Stage<'a> {
@@ -114,6 +143,12 @@ pub(crate) struct Model<'a> {
     pub stages: Vec<Stage<'a>>,
     /// ARGs declared before the first FROM, with their defaults.
     pub global_args: HashMap<String, Option<String>>,
+    /// Per stage: the range of `items` it holds (a stage's items are contiguous).
+    stage_ranges: Vec<Range<usize>>,
+    /// Per stage: the names its ENV and ARG instructions set.
+    env_names: Vec<HashSet<String>>,
+    /// Stage names in lower case, with the indexes of the stages that carry them in order.
+    stage_names: HashMap<String, Vec<usize>>,
 }
 
 impl<'a> Model<'a> {
@@ -124,6 +159,9 @@ impl<'a> Model<'a> {
             items: Vec::new(),
             stages: Vec::new(),
             global_args: HashMap::new(),
+            stage_ranges: Vec::new(),
+            env_names: Vec::new(),
+            stage_names: HashMap::new(),
         };
         // Per stage: (pipefail, non-POSIX) of the current SHELL.
         let mut shells: Vec<(bool, bool)> = Vec::new();
@@ -168,6 +206,12 @@ impl<'a> Model<'a> {
                 } else {
                     Vec::new()
                 };
+                if let Some(s) = stage {
+                    model.stage_ranges[s].end = model.items.len() + 1;
+                    if !onbuild && matches!(target.kind, Kind::Env | Kind::Arg) {
+                        model.env_names[s].extend(target.pairs().into_iter().map(|p| p.key.value));
+                    }
+                }
                 model.items.push(Item {
                     ins: target,
                     statement: ins.span.start,
@@ -194,6 +238,15 @@ impl<'a> Model<'a> {
         let expanded = parser::expand(&image.value, &lookup);
         let name = (words.len() >= 3 && words[1].value.eq_ignore_ascii_case("as")).then(|| words[2].value.clone());
         let parent = self.stage_index(&expanded);
+        let index = self.stages.len();
+        if let Some(name) = &name {
+            self.stage_names
+                .entry(name.to_ascii_lowercase())
+                .or_default()
+                .push(index);
+        }
+        self.stage_ranges.push(self.items.len()..self.items.len());
+        self.env_names.push(HashSet::new());
         self.stages.push(Stage {
             from: ins,
             image: expanded,
@@ -209,9 +262,14 @@ impl<'a> Model<'a> {
         if let Ok(n) = reference.parse::<usize>() {
             return (n < self.stages.len()).then_some(n);
         }
-        self.stages
-            .iter()
-            .rposition(|s| s.name.as_deref().is_some_and(|n| n.eq_ignore_ascii_case(reference)))
+        self.stage_names.get(&reference.to_ascii_lowercase())?.last().copied()
+    }
+
+    /// Whether a stage before `stage` is named `reference`.
+    pub fn named_before(&self, reference: &str, stage: usize) -> bool {
+        self.stage_names
+            .get(&reference.to_ascii_lowercase())
+            .is_some_and(|indexes| indexes[0] < stage)
     }
 
     fn mark_copied_stages(&mut self) {
@@ -243,9 +301,8 @@ impl<'a> Model<'a> {
 
     /// Items of one stage, in order (ONBUILD items excluded).
     pub fn stage_items(&self, stage: usize) -> impl Iterator<Item = &Item<'a>> {
-        self.items
-            .iter()
-            .filter(move |item| item.stage == Some(stage) && !item.onbuild)
+        let range = self.stage_ranges.get(stage).cloned().unwrap_or(0..0);
+        self.items[range].iter().filter(|item| !item.onbuild)
     }
 
     /// ENV names set in a stage or the stages it builds on.
@@ -253,10 +310,7 @@ impl<'a> Model<'a> {
         let mut current = stage;
         let mut guard = 0;
         while let Some(s) = current {
-            let found = self.stage_items(s).any(|item| {
-                (item.is(Kind::Env) || item.is(Kind::Arg)) && item.ins.pairs().iter().any(|p| p.key.value == name)
-            });
-            if found {
+            if self.env_names.get(s).is_some_and(|names| names.contains(name)) {
                 return true;
             }
             current = self.stages.get(s).and_then(|st| st.parent);

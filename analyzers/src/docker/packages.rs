@@ -1,5 +1,8 @@
 //! Package managers: pinned versions, non-interactive flags and caches left in the layer.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use super::parser::{Kind, Word};
 use super::shell::{flag_matches, Command};
 use super::{Item, Model, Sink};
@@ -87,6 +90,33 @@ fn has_cache_mount(item: &Item, path: &str) -> bool {
     })
 }
 
+/// Answers about a whole RUN that each package command in it asks (does the RUN delete this
+/// cache, does it run that clean command), worked out once per RUN: a RUN of thousands of
+/// commands stays linear.
+#[derive(Default)]
+struct RunFacts {
+    answers: RefCell<HashMap<String, bool>>,
+}
+
+impl RunFacts {
+    fn remembered(&self, question: String, work: impl FnOnce() -> bool) -> bool {
+        if let Some(&answer) = self.answers.borrow().get(&question) {
+            return answer;
+        }
+        let answer = work();
+        self.answers.borrow_mut().insert(question, answer);
+        answer
+    }
+
+    fn removes(&self, item: &Item, path: &str) -> bool {
+        self.remembered(format!("rm {path}"), || removes(item, path))
+    }
+
+    fn cache_mount(&self, item: &Item, path: &str) -> bool {
+        self.remembered(format!("mount {path}"), || has_cache_mount(item, path))
+    }
+}
+
 fn removes(item: &Item, path: &str) -> bool {
     item.commands()
         .any(|c| c.is("rm") && c.args.iter().any(|a| a.value.starts_with(path)))
@@ -98,19 +128,20 @@ fn exempt(model: &Model, name: &str) -> bool {
 
 pub fn check(model: &Model, sink: &mut Sink) {
     for item in model.items.iter().filter(|i| i.is(Kind::Run)) {
+        let facts = RunFacts::default();
         for command in item.commands() {
             match command.program() {
-                "apt-get" => apt_get(model, item, command, sink),
-                "apk" => apk(model, item, command, sink),
+                "apt-get" => apt_get(model, item, &facts, command, sink),
+                "apk" => apk(model, item, &facts, command, sink),
                 "npm" => npm(model, item, command, sink),
                 "gem" => gem(model, item, command, sink),
                 "go" => go(item, command, sink),
-                "yarn" => yarn(item, command, sink),
-                "yum" => rpm_family(model, item, command, Family::Yum, sink),
-                "dnf" | "microdnf" => rpm_family(model, item, command, Family::Dnf, sink),
+                "yarn" => yarn(item, &facts, command, sink),
+                "yum" => rpm_family(model, item, &facts, command, Family::Yum, sink),
+                "dnf" | "microdnf" => rpm_family(model, item, &facts, command, Family::Dnf, sink),
                 _ => {
                     if let Some(args) = pip_args(command) {
-                        pip(model, item, command, args, sink);
+                        pip(model, item, &facts, command, args, sink);
                     }
                 }
             }
@@ -118,7 +149,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
     }
 }
 
-fn apt_get(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
+fn apt_get(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink: &mut Sink) {
     let call = invocation(
         &command.args,
         &["-t", "--target-release", "-o", "--option", "-c", "--config-file"],
@@ -129,9 +160,9 @@ fn apt_get(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
         let only_copied = stage.is_some_and(|s| s.copied_from) && item.stage != model.last_stage();
         if !only_copied
             && !item.onbuild
-            && !removes(item, "/var/lib/apt/lists")
-            && !has_cache_mount(item, "/var/lib/apt/lists")
-            && !has_cache_mount(item, "/var/lib/apt")
+            && !facts.removes(item, "/var/lib/apt/lists")
+            && !facts.cache_mount(item, "/var/lib/apt/lists")
+            && !facts.cache_mount(item, "/var/lib/apt")
         {
             sink.report(
                 item.statement,
@@ -183,7 +214,7 @@ fn apt_get(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
     }
 }
 
-fn apk(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
+fn apk(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink: &mut Sink) {
     let call = invocation(
         &command.args,
         &[
@@ -203,8 +234,8 @@ fn apk(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
         return;
     }
     if !call.has(&["--no-cache"])
-        && !has_cache_mount(item, "/var/cache/apk")
-        && !has_cache_mount(item, "/etc/apk/cache")
+        && !facts.cache_mount(item, "/var/cache/apk")
+        && !facts.cache_mount(item, "/etc/apk/cache")
     {
         sink.report(
             item.statement,
@@ -269,15 +300,15 @@ const PIP_VALUE_OPTIONS: &[&str] = &[
     "--python",
 ];
 
-fn pip(model: &Model, item: &Item, command: &Command, args: &[Word], sink: &mut Sink) {
+fn pip(model: &Model, item: &Item, facts: &RunFacts, command: &Command, args: &[Word], sink: &mut Sink) {
     let call = invocation(args, PIP_VALUE_OPTIONS);
     if !call.is(&["install"]) {
         return;
     }
     let no_cache = call.has(&["--no-cache-dir"])
         || model.env_in_stage(item.stage, "PIP_NO_CACHE_DIR")
-        || has_cache_mount(item, "/.cache/pip")
-        || has_cache_mount(item, "/.cache");
+        || facts.cache_mount(item, "/.cache/pip")
+        || facts.cache_mount(item, "/.cache");
     if !no_cache {
         sink.report(
             item.statement,
@@ -426,21 +457,23 @@ fn go(item: &Item, command: &Command, sink: &mut Sink) {
     }
 }
 
-fn yarn(item: &Item, command: &Command, sink: &mut Sink) {
+fn yarn(item: &Item, facts: &RunFacts, command: &Command, sink: &mut Sink) {
     let call = invocation(&command.args, &["--cwd", "--cache-folder", "--modules-folder"]);
     if !call.is(&["install"]) {
         return;
     }
-    let cleans = item.commands().any(|c| {
-        c.is("yarn") && {
-            let values: Vec<&str> = c.arg_values().filter(|v| !v.starts_with('-')).collect();
-            values.starts_with(&["cache", "clean"])
-        }
+    let cleans = facts.remembered("yarn cache clean".into(), || {
+        item.commands().any(|c| {
+            c.is("yarn") && {
+                let values: Vec<&str> = c.arg_values().filter(|v| !v.starts_with('-')).collect();
+                values.starts_with(&["cache", "clean"])
+            }
+        })
     });
-    let mounted = has_cache_mount(item, "/usr/local/share/.cache/yarn")
-        || has_cache_mount(item, "/.cache/yarn")
-        || has_cache_mount(item, "/.yarn/cache")
-        || has_cache_mount(item, "/.yarn");
+    let mounted = facts.cache_mount(item, "/usr/local/share/.cache/yarn")
+        || facts.cache_mount(item, "/.cache/yarn")
+        || facts.cache_mount(item, "/.yarn/cache")
+        || facts.cache_mount(item, "/.yarn");
     if !cleans && !mounted {
         sink.report(
             item.statement,
@@ -457,7 +490,7 @@ enum Family {
     Dnf,
 }
 
-fn rpm_family(model: &Model, item: &Item, command: &Command, family: Family, sink: &mut Sink) {
+fn rpm_family(model: &Model, item: &Item, facts: &RunFacts, command: &Command, family: Family, sink: &mut Sink) {
     let call = invocation(
         &command.args,
         &[
@@ -502,11 +535,11 @@ fn rpm_family(model: &Model, item: &Item, command: &Command, family: Family, sin
         );
     }
     // The same tool cleans its own cache: `microdnf clean all` after `microdnf install`.
-    let cleans = item
-        .commands()
-        .any(|c| c.is(program) && c.positional().next().is_some_and(|w| w.value == "clean"))
-        || removes(item, cache)
-        || has_cache_mount(item, cache);
+    let cleans = facts.remembered(format!("{program} clean"), || {
+        item.commands()
+            .any(|c| c.is(program) && c.positional().next().is_some_and(|w| w.value == "clean"))
+    }) || facts.removes(item, cache)
+        || facts.cache_mount(item, cache);
     if !cleans {
         sink.report(
             item.statement,

@@ -165,8 +165,31 @@ impl Logical {
 
     /// The first `len` bytes of the text starting at `from`, with their map.
     pub fn sub(&self, from: usize, len: usize) -> Logical {
-        let mut out = self.slice(from);
-        out.text.truncate(len.min(out.text.len()));
+        let from = from.min(self.text.len());
+        let mut end = (from + len).min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut out = Logical {
+            text: self.text.get(from..end).unwrap_or("").to_string(),
+            pieces: Vec::new(),
+        };
+        // Only the pieces this range touches: a script holding many `sh -c` strings copies
+        // each string once, not the rest of the script each time.
+        let first = self
+            .pieces
+            .partition_point(|&(start, _)| start <= from)
+            .saturating_sub(1);
+        for (i, &(start, file)) in self.pieces.iter().enumerate().skip(first) {
+            if i > first && start > end {
+                break;
+            }
+            if start <= from {
+                out.pieces.push((0, file + (from - start)));
+            } else {
+                out.pieces.push((start - from, file));
+            }
+        }
         out
     }
 
@@ -348,6 +371,15 @@ pub fn parse(text: &str) -> Dockerfile {
             break;
         };
         let span = lines[i].start..lines[i].start + lines[i].text.len();
+        // BuildKit stops on a repeated directive; the first one stays in force here.
+        if file.directives.iter().any(|d| d.name == name) {
+            file.errors.push(ParseError {
+                span,
+                message: format!("only one `{name}` parser directive can be used"),
+            });
+            i += 1;
+            continue;
+        }
         if name == "escape" {
             match value.as_str() {
                 "\\" => file.escape = '\\',
@@ -521,7 +553,9 @@ fn parse_instruction(rest: &Logical, escape: char) -> Result<Instruction, ParseE
             if !t.starts_with("--") {
                 break;
             }
-            let Some(word) = split_words(&args_text.text[offset..], escape).into_iter().next() else {
+            // Only the first word: splitting the whole rest for each flag is quadratic in the
+            // number of flags.
+            let Some(word) = Words::new(&args_text.text[offset..], escape).next() else {
                 break;
             };
             let len = word.0.end;
@@ -583,13 +617,34 @@ fn parse_instruction(rest: &Logical, escape: char) -> Result<Instruction, ParseE
 /// Splits like Docker's word lexer: whitespace separates, quotes group, the escape
 /// character escapes outside single quotes. Returns (range in `text`, unquoted value).
 pub fn split_words(text: &str, escape: char) -> Vec<(Range<usize>, String)> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some(&(start, c)) = chars.peek() {
-        if c.is_whitespace() {
-            chars.next();
-            continue;
+    Words::new(text, escape).collect()
+}
+
+/// The words of `split_words`, one at a time.
+struct Words<'a> {
+    chars: std::iter::Peekable<std::str::CharIndices<'a>>,
+    escape: char,
+}
+
+impl<'a> Words<'a> {
+    fn new(text: &'a str, escape: char) -> Self {
+        Words {
+            chars: text.char_indices().peekable(),
+            escape,
         }
+    }
+}
+
+impl Iterator for Words<'_> {
+    type Item = (Range<usize>, String);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let escape = self.escape;
+        let chars = &mut self.chars;
+        while chars.peek().is_some_and(|&(_, c)| c.is_whitespace()) {
+            chars.next();
+        }
+        let &(start, _) = chars.peek()?;
         let mut value = String::new();
         let mut quote: Option<char> = None;
         let mut end = start;
@@ -620,9 +675,8 @@ pub fn split_words(text: &str, escape: char) -> Vec<(Range<usize>, String)> {
             end = i + c.len_utf8();
             chars.next();
         }
-        out.push((start..end, value));
+        Some((start..end, value))
     }
-    out
 }
 
 /// Docker's exec form: a JSON array of strings, nothing else. Returns each string's range

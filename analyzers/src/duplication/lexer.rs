@@ -26,40 +26,119 @@ enum Kind {
     Other,
 }
 
+/// Every token, collected (the duplication pass streams them with `for_each_token`).
+#[cfg(test)]
 pub fn tokens(text: &str, normalize: bool) -> Vec<Token> {
-    let bytes = text.as_bytes();
-    let mut out: Vec<Token> = Vec::new();
-    // Tokens of the current logical line, decided when the line ends.
-    let mut line: Vec<(Kind, Range<usize>)> = Vec::new();
-    let mut depth = 0usize; // brackets: newlines inside them do not end a logical line
-    let mut i = 0;
-    let flush = |line: &mut Vec<(Kind, Range<usize>)>, out: &mut Vec<Token>| {
-        let first = line.first().map(|(_, r)| &text[r.clone()]);
-        let import =
-            matches!(first, Some("import") | Some("from")) && line.iter().any(|(_, r)| &text[r.clone()] == "import");
-        let docstring = line.len() == 1 && line[0].0 == Kind::Literal && matches!(bytes[line[0].1.start], b'"' | b'\'');
-        if !import && !docstring {
-            for (n, (kind, span)) in line.drain(..).enumerate() {
-                let hash = match kind {
-                    Kind::Name if normalize && !is_keyword(&text[span.clone()]) => 1,
-                    Kind::Literal if normalize => 2,
-                    _ => fnv(text[span.clone()].as_bytes()),
-                };
-                out.push(Token {
-                    hash,
-                    span,
-                    line_start: n == 0,
-                });
+    let mut out = Vec::new();
+    for_each_token(text, normalize, |token| out.push(token));
+    out
+}
+
+/// Where the current logical line stands: whether its tokens count is decided by its first
+/// tokens (an import line or a lone string, a docstring, is left out).
+#[derive(PartialEq)]
+enum Decision {
+    Undecided,
+    Kept,
+    Dropped,
+}
+
+/// The current logical line. Only the tokens that wait for a decision are held, so a long
+/// line (a data literal of millions of items) streams through instead of being buffered.
+struct Line<'a, F: FnMut(Token)> {
+    text: &'a str,
+    normalize: bool,
+    held: Vec<(Kind, Range<usize>)>,
+    decision: Decision,
+    emitted: usize,
+    emit: F,
+}
+
+impl<F: FnMut(Token)> Line<'_, F> {
+    fn push(&mut self, kind: Kind, span: Range<usize>) {
+        match self.decision {
+            Decision::Kept => self.send(kind, span),
+            Decision::Dropped => {}
+            Decision::Undecided => {
+                let word = &self.text[span.clone()];
+                let first = self.held.first().map(|(_, r)| &self.text[r.clone()]);
+                self.held.push((kind, span));
+                match first {
+                    // `import x`, or `from x import y` once its `import` comes.
+                    None if word == "import" => self.drop_line(),
+                    Some("from") if word == "import" => self.drop_line(),
+                    // A `from` line waits for its `import`; a lone string for a second token.
+                    None | Some("from") => {}
+                    Some(_) => self.keep_line(),
+                }
             }
         }
-        line.clear();
+    }
+
+    /// The end of the logical line: what is still held is decided now.
+    fn end(&mut self) {
+        if self.decision == Decision::Undecided {
+            let bytes = self.text.as_bytes();
+            let docstring = self.held.len() == 1
+                && self.held[0].0 == Kind::Literal
+                && matches!(bytes[self.held[0].1.start], b'"' | b'\'');
+            if !docstring {
+                self.keep_line();
+            }
+        }
+        self.held.clear();
+        self.decision = Decision::Undecided;
+        self.emitted = 0;
+    }
+
+    fn drop_line(&mut self) {
+        self.held.clear();
+        self.decision = Decision::Dropped;
+    }
+
+    fn keep_line(&mut self) {
+        self.decision = Decision::Kept;
+        let held = std::mem::take(&mut self.held);
+        for (kind, span) in held {
+            self.send(kind, span);
+        }
+    }
+
+    fn send(&mut self, kind: Kind, span: Range<usize>) {
+        let word = &self.text[span.clone()];
+        let hash = match kind {
+            Kind::Name if self.normalize && !is_keyword(word) => 1,
+            Kind::Literal if self.normalize => 2,
+            _ => fnv(word.as_bytes()),
+        };
+        (self.emit)(Token {
+            hash,
+            span,
+            line_start: self.emitted == 0,
+        });
+        self.emitted += 1;
+    }
+}
+
+/// Hands every token of `text` to `emit`, in order.
+pub fn for_each_token(text: &str, normalize: bool, emit: impl FnMut(Token)) {
+    let bytes = text.as_bytes();
+    let mut line = Line {
+        text,
+        normalize,
+        held: Vec::new(),
+        decision: Decision::Undecided,
+        emitted: 0,
+        emit,
     };
+    let mut depth = 0usize; // brackets: newlines inside them do not end a logical line
+    let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
         match b {
             b'\n' => {
                 if depth == 0 {
-                    flush(&mut line, &mut out);
+                    line.end();
                 }
                 i += 1;
             }
@@ -69,14 +148,14 @@ pub fn tokens(text: &str, normalize: bool) -> Vec<Token> {
             b'"' | b'\'' => {
                 let start = i;
                 i = string_end(bytes, i);
-                line.push((Kind::Literal, start..i));
+                line.push(Kind::Literal, start..i);
             }
             b'0'..=b'9' => {
                 let start = i;
                 while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'.' || bytes[i] == b'_') {
                     i += 1;
                 }
-                line.push((Kind::Literal, start..i));
+                line.push(Kind::Literal, start..i);
             }
             _ if b.is_ascii_alphabetic() || b == b'_' || b >= 0x80 => {
                 let start = i;
@@ -89,9 +168,9 @@ pub fn tokens(text: &str, normalize: bool) -> Vec<Token> {
                     && text[start..i].chars().all(|c| "rRbBfFuU".contains(c))
                 {
                     i = string_end(bytes, i);
-                    line.push((Kind::Literal, start..i));
+                    line.push(Kind::Literal, start..i);
                 } else {
-                    line.push((Kind::Name, start..i));
+                    line.push(Kind::Name, start..i);
                 }
             }
             _ => {
@@ -106,12 +185,11 @@ pub fn tokens(text: &str, normalize: bool) -> Vec<Token> {
                 while i < bytes.len() && !text.is_char_boundary(i) {
                     i += 1;
                 }
-                line.push((Kind::Other, start..i));
+                line.push(Kind::Other, start..i);
             }
         }
     }
-    flush(&mut line, &mut out);
-    out
+    line.end();
 }
 
 /// The end of a string literal starting at `start` (a quote), triple quotes included.

@@ -39,36 +39,38 @@ pub struct Window {
 }
 
 /// One file's windows, in order: consecutive windows start on consecutive logical lines.
+///
+/// Tokens stream through a ring of the last `min_tokens`: memory is the windows (one per
+/// logical line), not the tokens, so a one-line data literal of millions of items costs
+/// next to nothing here.
 pub fn windows(text: &str, options: &Options) -> Vec<Window> {
-    let tokens = lexer::tokens(text, options.normalize);
-    if tokens.len() < options.min_tokens {
-        return Vec::new();
-    }
+    let size = options.min_tokens.max(1);
     let index = LineIndex::new(text);
     // Polynomial hashes of every token prefix, so each window's hash costs O(1) rather than
     // O(min_tokens): hash(a..b) = prefix[b] - prefix[a] * BASE^(b - a) (mod 2^64).
     const BASE: u64 = 0x0100_0000_01b3;
-    let mut prefix = Vec::with_capacity(tokens.len() + 1);
-    prefix.push(0u64);
-    for token in &tokens {
-        let last = *prefix.last().unwrap_or(&0);
-        prefix.push(last.wrapping_mul(BASE).wrapping_add(token.hash));
-    }
-    let shift = (0..options.min_tokens).fold(1u64, |acc, _| acc.wrapping_mul(BASE));
+    let shift = (0..size).fold(1u64, |acc, _| acc.wrapping_mul(BASE));
+    // Per token of the last `size`: the prefix hash before it, where it starts, whether it
+    // starts a logical line.
+    let mut ring: Vec<(u64, usize, bool)> = vec![(0, 0, false); size];
+    let mut prefix = 0u64;
+    let mut count = 0usize;
     let mut out = Vec::new();
-    for start in 0..=tokens.len() - options.min_tokens {
-        if !tokens[start].line_start {
-            continue;
+    lexer::for_each_token(text, options.normalize, |token| {
+        ring[count % size] = (prefix, token.span.start, token.line_start);
+        prefix = prefix.wrapping_mul(BASE).wrapping_add(token.hash);
+        count += 1;
+        if count >= size {
+            // The window of `size` tokens that ends with this one.
+            let (before, start, line_start) = ring[(count - size) % size];
+            if line_start {
+                out.push(Window {
+                    hash: prefix.wrapping_sub(before.wrapping_mul(shift)),
+                    region: index.region(&(start..token.span.end)),
+                });
+            }
         }
-        let end = start + options.min_tokens;
-        let hash = prefix[end].wrapping_sub(prefix[start].wrapping_mul(shift));
-        let first = &tokens[start];
-        let last = &tokens[end - 1];
-        out.push(Window {
-            hash,
-            region: index.region(&(first.span.start..last.span.end)),
-        });
-    }
+    });
     out
 }
 
@@ -99,30 +101,40 @@ pub fn find(files: &[Vec<Window>], options: &Options) -> Vec<Duplicate> {
         // Each later occurrence is matched against the first only: linear in the copies, and
         // a hash repeated thousands of times (boilerplate) cannot make the pass quadratic.
         let first = occurrences[0];
+        // The last run found for this hash: a later occurrence inside it is part of that copy.
+        let mut last_run: Option<Run> = None;
         for &later in occurrences[1..].iter().take(MAX_COPIES) {
             // Only where a match begins: the windows before differ.
             let before = |(f, a): (u32, u32)| a.checked_sub(1).and_then(|a| hash_at((f, a)));
             if before(first).is_some() && before(first) == before(later) {
                 continue;
             }
-            let mut length = 1;
-            while let (Some(a), Some(b)) = (
-                hash_at((first.0, first.1 + length)),
-                hash_at((later.0, later.1 + length)),
-            ) {
-                if a != b {
-                    break;
-                }
-                length += 1;
+            if last_run.is_some_and(|(f, from, to)| f == later.0 && (from..=to).contains(&later.1)) {
+                continue;
             }
-            // A run within one file must not overlap itself.
-            if first.0 == later.0 && first.1 + length > later.1 {
-                length = later.1 - first.1;
-                if length == 0 {
-                    continue;
+            // A run within one file must not overlap itself: it ends where its copy starts.
+            // Stopping there (not at the end of the file) keeps a file that repeats itself
+            // many times linear.
+            let limit = if first.0 == later.0 {
+                later.1 - first.1
+            } else {
+                u32::MAX
+            };
+            if limit == 0 {
+                continue;
+            }
+            let mut length = 1;
+            while length < limit {
+                match (
+                    hash_at((first.0, first.1 + length)),
+                    hash_at((later.0, later.1 + length)),
+                ) {
+                    (Some(a), Some(b)) if a == b => length += 1,
+                    _ => break,
                 }
             }
             let run = |(f, a): (u32, u32)| (f, a, a + length - 1);
+            last_run = Some(run(later));
             // The other copies of the same run, as far as they repeat it.
             let mut others = vec![run(first)];
             for &other in occurrences.iter().skip(1).filter(|&&o| o != later).take(MAX_RELATED) {
@@ -256,6 +268,33 @@ mod tests {
         // Fewer tokens than the window: nothing.
         let short = "x = 1\ny = 2\n";
         assert!(find(&[windows(short, &OPTIONS), windows(short, &OPTIONS)], &OPTIONS).is_empty());
+    }
+
+    /// A file that repeats the same code many times over is matched in linear time: a copy
+    /// is not extended past the copy it repeats, and copies inside a reported run are not
+    /// matched again.
+    #[test]
+    fn a_file_repeated_many_times_over_is_matched_in_linear_time() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/python/rules");
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .expect("testdata/python/rules")
+            .map(|entry| entry.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|e| e == "py") && !p.ends_with("syntax_error.py"))
+            .collect();
+        paths.sort();
+        let unit: String = paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).expect("fixture"))
+            .collect();
+        let files = vec![windows(&unit.repeat(190), &OPTIONS)];
+        let (send, receive) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = send.send(find(&files, &OPTIONS));
+        });
+        let found = receive
+            .recv_timeout(std::time::Duration::from_secs(5))
+            .expect("done within 5 s");
+        assert!(!found.is_empty());
     }
 
     #[test]

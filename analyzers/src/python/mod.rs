@@ -4,12 +4,14 @@
 mod kinds;
 mod walk;
 
+use std::borrow::Cow;
 use std::cell::RefCell;
+use std::ops::Range;
 
 use tollgate_rules::Finding;
 use tree_sitter::{Node, Parser, Tree};
 
-use crate::Input;
+use crate::{excerpt, Input};
 
 const SYNTAX_ERROR: &str = "python/syntax-error";
 const COMPLEX_FUNCTION: &str = "python/complex-function";
@@ -103,17 +105,100 @@ fn parse(text: &str) -> Option<Tree> {
 }
 
 pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
-    let Some(tree) = parse(input.text) else { return };
+    let text = newlines_as_cpython_reads_them(input.text);
+    if let Some(indentation) = indentation_too_deep(&text) {
+        out.push(Finding::new(
+            SYNTAX_ERROR,
+            indentation,
+            format!(
+                "syntax error: indentation nested too deep to parse (over {MAX_INDENT_WIDTHS} distinct widths); the file is not analysed"
+            ),
+        ));
+        return;
+    }
+    let Some(tree) = parse(&text) else { return };
     if settings.bench_parse_only {
         return;
     }
     let root = tree.root_node();
     if root.has_error() {
-        syntax_error(root, input.text, out);
+        syntax_error(root, &text, out);
     }
     let stub = input.path.ends_with(".pyi");
-    let measures = walk::measure(&tree, input.text, stub);
+    let measures = walk::measure(&tree, &text, stub);
     report(&measures, settings, out);
+}
+
+/// CPython ends a line at `\r\n`, `\n` or a lone `\r` (old Mac files); tree-sitter-python
+/// only at `\n`. A lone `\r` becomes `\n`, byte for byte, so offsets into the copy are
+/// offsets into the original.
+fn newlines_as_cpython_reads_them(text: &str) -> Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes.get(i + 1) != Some(&b'\n');
+    if !memchr::memchr_iter(b'\r', bytes).any(lone) {
+        return Cow::Borrowed(text);
+    }
+    let mut copy = bytes.to_vec();
+    for i in memchr::memchr_iter(b'\r', bytes) {
+        if lone(i) {
+            copy[i] = b'\n';
+        }
+    }
+    // Only an ASCII byte was replaced by another.
+    Cow::Owned(String::from_utf8(copy).unwrap_or_else(|_| text.to_string()))
+}
+
+/// Distinct indentation widths a file may use and still be parsed.
+const MAX_INDENT_WIDTHS: usize = 300;
+
+/// tree-sitter-python's scanner keeps a stack of indentation widths and writes it to a
+/// 1024-byte state buffer after each token; past about 383 levels the write overflows and
+/// a C assert aborts the process, which Rust cannot catch. The stack only ever holds
+/// strictly growing widths, so a file whose lines start with at most `MAX_INDENT_WIDTHS`
+/// distinct widths cannot get there (CPython itself stops at 100 levels). Returns the
+/// indentation that goes over, counted the way the scanner counts (a space 1, a tab 8, `\r`
+/// and form feed back to 0, a backslash-newline going on with the same line).
+fn indentation_too_deep(text: &str) -> Option<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut seen = vec![0u64; (u16::MAX as usize + 1) / 64];
+    let mut distinct = 0;
+    // Newlines inside a backslash continuation already walked from an earlier line.
+    let mut walked_to = 0;
+    for newline in memchr::memchr_iter(b'\n', bytes) {
+        if newline < walked_to {
+            continue;
+        }
+        let mut width: u16 = 0;
+        let mut at = newline + 1;
+        loop {
+            match bytes.get(at) {
+                Some(b' ') => width = width.wrapping_add(1),
+                Some(b'\t') => width = width.wrapping_add(8),
+                Some(b'\r' | b'\x0c') => width = 0,
+                Some(b'\\') => {
+                    let after = at + 1 + usize::from(bytes.get(at + 1) == Some(&b'\r'));
+                    if bytes.get(after) != Some(&b'\n') {
+                        break;
+                    }
+                    // The scanner may also start counting after this newline: one more width.
+                    distinct += 1;
+                    at = after;
+                }
+                _ => break,
+            }
+            at += 1;
+        }
+        walked_to = at;
+        let (word, bit) = (usize::from(width) / 64, usize::from(width) % 64);
+        if width > 0 && seen[word] & (1 << bit) == 0 {
+            seen[word] |= 1 << bit;
+            distinct += 1;
+        }
+        if distinct > MAX_INDENT_WIDTHS {
+            return Some(newline + 1..at);
+        }
+    }
+    None
 }
 
 /// The first error or missing node, found by descending into the first child with an error.
@@ -163,13 +248,16 @@ fn syntax_error(root: Node, text: &str, out: &mut Vec<Finding>) {
     out.push(Finding::new(SYNTAX_ERROR, span.start..end, message));
 }
 
+/// Longest name a message quotes, in characters.
+const NAME_CHARS: usize = 60;
+
 fn over(value: u32, max: u32) -> bool {
     value > max
 }
 
 fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
     for f in m.functions.iter().filter(|f| !f.has_error) {
-        let name = f.name;
+        let name = excerpt(f.name, NAME_CHARS);
         let mut push = |rule: &'static str, metric: &'static str, value: u32, max: u32, message: String| {
             let mut finding =
                 Finding::new(rule, f.name_span.clone(), message).with_metric(metric, value.into(), max.into());
@@ -236,6 +324,7 @@ fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
             push(LONG_FUNCTION, "lines", f.lines, s.max_function_lines, msg);
         }
         if let Some((other, reads, self_reads)) = f.envy {
+            let other = excerpt(other, NAME_CHARS);
             if reads >= s.feature_envy_min.max(1) && reads > self_reads {
                 let msg = format!(
                     "`{name}` reads attributes of `{other}` {reads} times and of `self` {self_reads} times; it may belong to `{other}`'s class"
@@ -245,7 +334,7 @@ fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
         }
     }
     for c in m.classes.iter().filter(|c| !c.has_error) {
-        let name = c.name;
+        let name = excerpt(c.name, NAME_CHARS);
         let mut push = |rule: &'static str, metric: &'static str, value: u32, max: u32, message: String| {
             let mut finding =
                 Finding::new(rule, c.name_span.clone(), message).with_metric(metric, value.into(), max.into());

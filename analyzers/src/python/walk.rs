@@ -6,6 +6,7 @@
 //! Counts follow ruff's definitions (see the comments at each node kind); cognitive
 //! complexity follows SonarSource's specification.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use tree_sitter::{Node, Tree, TreeCursor};
@@ -103,16 +104,16 @@ struct Frame<'t> {
     cognitive: u32,
     /// Global nesting level at the start of this function's body.
     nesting_base: u32,
-    bindings: Vec<(&'t str, Bind)>,
+    bindings: Names<'t, Bind>,
     /// The first parameter of a method that has one (not a staticmethod).
     self_name: Option<&'t str>,
     is_method: bool,
     self_reads: u32,
-    reads: Vec<(&'t str, u32)>,
+    reads: Names<'t, u32>,
     arguments: Option<u32>,
     positional: Option<u32>,
     public_methods: u32,
-    attributes: Vec<&'t str>,
+    attributes: Names<'t, ()>,
 }
 
 impl<'t> Frame<'t> {
@@ -128,25 +129,103 @@ impl<'t> Frame<'t> {
             returns: 0,
             cognitive: 0,
             nesting_base: 0,
-            bindings: Vec::new(),
+            bindings: Names::default(),
             self_name: None,
             is_method: false,
             self_reads: 0,
-            reads: Vec::new(),
+            reads: Names::default(),
             arguments: None,
             positional: None,
             public_methods: 0,
-            attributes: Vec::new(),
+            attributes: Names::default(),
         }
     }
 
     fn bind(&mut self, name: &'t str, kind: Bind) {
-        if let Some(entry) = self.bindings.iter_mut().find(|(n, _)| *n == name) {
-            entry.1 = kind;
-        } else {
-            self.bindings.push((name, kind));
+        self.bindings.set(name, kind);
+    }
+}
+
+/// Names with a value each, in the order they were first seen. A lookup scans while the
+/// table is small (most functions) and goes through a hash index once it grows: a function
+/// with tens of thousands of names stays linear.
+struct Names<'t, V> {
+    entries: Vec<(&'t str, V)>,
+    index: Option<HashMap<&'t str, usize>>,
+}
+
+impl<V> Default for Names<'_, V> {
+    fn default() -> Self {
+        Names {
+            entries: Vec::new(),
+            index: None,
         }
     }
+}
+
+impl<'t, V> Names<'t, V> {
+    /// Entries a table holds before it builds its index.
+    const SCAN_LIMIT: usize = 32;
+
+    fn position(&self, name: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(name).copied(),
+            None => self.entries.iter().position(|(n, _)| *n == name),
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<&V> {
+        self.position(name).map(|i| &self.entries[i].1)
+    }
+
+    fn get_mut(&mut self, name: &str) -> Option<&mut V> {
+        self.position(name).map(|i| &mut self.entries[i].1)
+    }
+
+    /// Adds `name`, which the table does not hold yet.
+    fn insert_new(&mut self, name: &'t str, value: V) {
+        self.entries.push((name, value));
+        if let Some(index) = &mut self.index {
+            index.insert(name, self.entries.len() - 1);
+        } else if self.entries.len() > Self::SCAN_LIMIT {
+            self.index = Some(self.entries.iter().enumerate().map(|(i, (n, _))| (*n, i)).collect());
+        }
+    }
+
+    fn set(&mut self, name: &'t str, value: V) {
+        match self.get_mut(name) {
+            Some(slot) => *slot = value,
+            None => self.insert_new(name, value),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &(&'t str, V)> {
+        self.entries.iter()
+    }
+}
+
+/// The children of `node` through a cursor: `Node::child(i)` walks from the first child each
+/// time, so indexing every child is quadratic in their number (a parameter list, a tuple of
+/// targets, an import list, an or-pattern can hold tens of thousands).
+fn children<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {
+    let mut cursor = node.walk();
+    let mut more = cursor.goto_first_child();
+    std::iter::from_fn(move || {
+        if !more {
+            return None;
+        }
+        let child = cursor.node();
+        more = cursor.goto_next_sibling();
+        Some(child)
+    })
+}
+
+fn named_children<'t>(node: Node<'t>) -> impl Iterator<Item = Node<'t>> {
+    children(node).filter(|child| child.is_named())
 }
 
 struct OpenBlock {
@@ -599,10 +678,7 @@ impl<'t> Walker<'t> {
     fn unwrap_parens(&self, mut node: Node<'t>) -> Node<'t> {
         while node.kind_id() == self.k.parenthesized_expression {
             let mut inner = None;
-            for i in 0..node.named_child_count() {
-                let Some(child) = node.named_child(i as u32) else {
-                    continue;
-                };
+            for child in named_children(node) {
                 if child.is_extra() {
                     continue;
                 }
@@ -724,12 +800,10 @@ impl<'t> Walker<'t> {
         }
         let mut patterns = 0;
         let mut pattern = None;
-        for i in 0..case.named_child_count() {
-            if let Some(child) = case.named_child(i as u32) {
-                if child.kind_id() == k.case_pattern {
-                    patterns += 1;
-                    pattern = Some(child);
-                }
+        for child in named_children(case) {
+            if child.kind_id() == k.case_pattern {
+                patterns += 1;
+                pattern = Some(child);
             }
         }
         patterns == 1 && pattern.is_some_and(|p| self.pattern_is_irrefutable(p, 0))
@@ -763,21 +837,13 @@ impl<'t> Walker<'t> {
                 .is_some_and(|c| self.pattern_is_irrefutable(c, depth + 1));
         }
         if kind == k.union_pattern {
-            for i in 0..pattern.child_count() {
-                if let Some(child) = pattern.child(i) {
-                    if child.kind_id() == k.wildcard
-                        || (child.is_named() && self.pattern_is_irrefutable(child, depth + 1))
-                    {
-                        return true;
-                    }
-                }
-            }
-            return false;
+            return children(pattern).any(|child| {
+                child.kind_id() == k.wildcard || (child.is_named() && self.pattern_is_irrefutable(child, depth + 1))
+            });
         }
         if kind == k.tuple_pattern {
             // `(p)` is a group, `(p,)` a sequence.
-            let has_comma =
-                (0..pattern.child_count()).any(|i| pattern.child(i).is_some_and(|c| c.kind_id() == k.comma));
+            let has_comma = children(pattern).any(|c| c.kind_id() == k.comma);
             return !has_comma
                 && pattern.named_child_count() == 1
                 && pattern
@@ -793,11 +859,9 @@ impl<'t> Walker<'t> {
             return;
         }
         self.scratch.clear();
-        for i in 0..case.named_child_count() {
-            if let Some(child) = case.named_child(i as u32) {
-                if child.kind_id() == k.case_pattern {
-                    self.scratch.push((child, k.case_clause));
-                }
+        for child in named_children(case) {
+            if child.kind_id() == k.case_pattern {
+                self.scratch.push((child, k.case_clause));
             }
         }
         while let Some((node, parent)) = self.scratch.pop() {
@@ -814,10 +878,8 @@ impl<'t> Walker<'t> {
                 }
                 continue;
             }
-            for i in 0..node.named_child_count() {
-                if let Some(child) = node.named_child(i as u32) {
-                    self.scratch.push((child, kind));
-                }
+            for child in named_children(node) {
+                self.scratch.push((child, kind));
             }
         }
     }
@@ -892,8 +954,8 @@ impl<'t> Walker<'t> {
             return;
         }
         let class = &mut self.frames[len - 2];
-        if class.kind == FrameKind::Class && !class.attributes.contains(&attr) {
-            class.attributes.push(attr);
+        if class.kind == FrameKind::Class && class.attributes.get(attr).is_none() {
+            class.attributes.insert_new(attr, ());
         }
     }
 
@@ -909,10 +971,7 @@ impl<'t> Walker<'t> {
             loop {
                 let clause = self.aux.node();
                 if clause.kind_id() != k.block {
-                    for i in 0..clause.named_child_count() {
-                        let Some(item) = clause.named_child(i as u32) else {
-                            continue;
-                        };
+                    for item in named_children(clause) {
                         if item.kind_id() != k.with_item {
                             continue;
                         }
@@ -942,12 +1001,10 @@ impl<'t> Walker<'t> {
         if self.function_frame().is_none() {
             return;
         }
-        for i in 0..node.named_child_count() {
-            if let Some(child) = node.named_child(i as u32) {
-                if child.kind_id() == self.k.identifier {
-                    let name = self.text_of(child);
-                    self.top().bind(name, kind);
-                }
+        for child in named_children(node) {
+            if child.kind_id() == self.k.identifier {
+                let name = self.text_of(child);
+                self.top().bind(name, kind);
             }
         }
     }
@@ -957,20 +1014,15 @@ impl<'t> Walker<'t> {
             return;
         }
         let k = self.k;
-        for i in 0..node.named_child_count() {
-            let Some(child) = node.named_child(i as u32) else {
-                continue;
-            };
+        for child in named_children(node) {
             if child.kind_id() == k.identifier {
                 let name = self.text_of(child);
                 self.top().bind(name, Bind::Deletion);
             } else if child.kind() == "expression_list" {
-                for j in 0..child.named_child_count() {
-                    if let Some(item) = child.named_child(j as u32) {
-                        if item.kind_id() == k.identifier {
-                            let name = self.text_of(item);
-                            self.top().bind(name, Bind::Deletion);
-                        }
+                for item in named_children(child) {
+                    if item.kind_id() == k.identifier {
+                        let name = self.text_of(item);
+                        self.top().bind(name, Bind::Deletion);
                     }
                 }
             }
@@ -983,10 +1035,7 @@ impl<'t> Walker<'t> {
         }
         let k = self.k;
         let module = node.child_by_field_id(k.field_module_name).map(|m| m.id());
-        for i in 0..node.named_child_count() {
-            let Some(child) = node.named_child(i as u32) else {
-                continue;
-            };
+        for child in named_children(node) {
             if Some(child.id()) == module {
                 continue;
             }
@@ -1024,10 +1073,10 @@ impl<'t> Walker<'t> {
         let frame = self.top();
         if Some(name) == frame.self_name {
             frame.self_reads += 1;
-        } else if let Some(entry) = frame.reads.iter_mut().find(|(n, _)| *n == name) {
-            entry.1 += 1;
+        } else if let Some(count) = frame.reads.get_mut(name) {
+            *count += 1;
         } else {
-            frame.reads.push((name, 1));
+            frame.reads.insert_new(name, 1);
         }
         true
     }
@@ -1078,10 +1127,7 @@ impl<'t> Walker<'t> {
     fn for_each_decorator(&self, decorated: Option<Node<'t>>, mut f: impl FnMut(&'t str)) {
         let Some(decorated) = decorated else { return };
         let k = self.k;
-        for i in 0..decorated.named_child_count() {
-            let Some(decorator) = decorated.named_child(i as u32) else {
-                continue;
-            };
+        for decorator in named_children(decorated) {
             if decorator.kind_id() != k.decorator {
                 continue;
             }
@@ -1149,10 +1195,7 @@ impl<'t> Walker<'t> {
         let mut keyword_only = false;
         let mut first: Option<&'t str> = None;
         if let Some(params) = node.child_by_field_id(k.field_parameters) {
-            for i in 0..params.named_child_count() {
-                let Some(param) = params.named_child(i as u32) else {
-                    continue;
-                };
+            for param in named_children(params) {
                 let pk = param.kind_id();
                 let mut variadic = pk == k.list_splat_pattern || pk == k.dictionary_splat_pattern;
                 let name_node = if pk == k.identifier {
@@ -1185,7 +1228,7 @@ impl<'t> Walker<'t> {
                             keyword_only = true;
                         }
                         if let Some(id) = inner.named_child(0) {
-                            frame.bindings.push((self.text_of(id), Bind::Argument));
+                            frame.bind(self.text_of(id), Bind::Argument);
                         }
                     }
                     continue;
@@ -1237,9 +1280,10 @@ impl<'t> Walker<'t> {
                 .reads
                 .iter()
                 .filter(|(name, _)| {
-                    frame.bindings.iter().any(|(n, b)| {
-                        n == name && !matches!(b, Bind::Import | Bind::Definition | Bind::Global | Bind::Deletion)
-                    })
+                    frame
+                        .bindings
+                        .get(name)
+                        .is_some_and(|b| !matches!(b, Bind::Import | Bind::Definition | Bind::Global | Bind::Deletion))
                 })
                 .max_by_key(|(_, count)| *count)
                 .map(|&(name, count)| (name, count, frame.self_reads))

@@ -195,10 +195,22 @@ fn split_words(name: &str) -> Vec<String> {
     words
 }
 
+/// How far after a name its value may end. Values longer than `looks_random` accepts are
+/// not secrets, so a line is never read further than this from a keyword hit: a long line
+/// full of keywords stays linear.
+const VALUE_REACH: usize = 1024;
+
+/// The longest value `looks_random` accepts (a token); a value is not read further.
+const MAX_VALUE: usize = 256;
+
 /// After a name: an optional closing quote or `]`, an assignment (`=`, `:`, `:=`, `=>`; a
 /// type annotation `: str =` is stepped over), then a quoted or bare value on the same line.
 fn assigned_value(bytes: &[u8], name_start: usize, name_end: usize) -> Option<(usize, usize, bool)> {
-    let line_end = memchr::memchr(b'\n', &bytes[name_end..]).map_or(bytes.len(), |i| name_end + i);
+    let reach = (name_end + VALUE_REACH).min(bytes.len());
+    let (line_end, cut) = match memchr::memchr(b'\n', &bytes[name_end..reach]) {
+        Some(i) => (name_end + i, false),
+        None => (reach, reach < bytes.len()),
+    };
     let mut at = name_end;
     let skip_blanks = |at: &mut usize| {
         while *at < line_end && (bytes[*at] == b' ' || bytes[*at] == b'\t') {
@@ -260,10 +272,21 @@ fn assigned_value(bytes: &[u8], name_start: usize, name_end: usize) -> Option<(u
         let to = memchr::memchr(quote, &bytes[from..line_end]).map(|i| from + i)?;
         Some((from, to, true))
     } else {
-        let to = bytes[at..line_end]
+        // Only as far as the longest value reported: one more byte tells a longer one.
+        let limit = line_end.min(at + MAX_VALUE + 1);
+        let to = bytes[at..limit]
             .iter()
-            .position(|b| b" \t,;)}]\"'\r".contains(b))
-            .map_or(line_end, |i| at + i);
+            .position(|b| {
+                matches!(
+                    b,
+                    b' ' | b'\t' | b',' | b';' | b')' | b'}' | b']' | b'"' | b'\'' | b'\r'
+                )
+            })
+            .map_or(limit, |i| at + i);
+        // A bare value running past the reach is longer than any secret this rule reports.
+        if to - at > MAX_VALUE || (to == line_end && cut) {
+            return None;
+        }
         Some((at, to, false))
     }
 }
@@ -272,7 +295,7 @@ fn looks_random(value: &str, kind: Kind) -> bool {
     let bytes = value.as_bytes();
     let (min, max) = match kind {
         Kind::Password => (10, 128),
-        Kind::Token => (16, 256),
+        Kind::Token => (16, MAX_VALUE),
     };
     if bytes.len() < min || bytes.len() > max {
         return false;

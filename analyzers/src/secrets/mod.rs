@@ -77,12 +77,23 @@ fn sha_hex(bytes: &[u8]) -> String {
 /// inside another one is dropped; `generic-assignment` yields to every specific rule.
 fn resolve_overlaps(found: &mut Vec<Finding>) {
     const GENERIC: &str = "secrets/generic-assignment";
-    let specific: Vec<std::ops::Range<usize>> = found
+    // Specific spans by start, with the furthest end reached so far: a generic span overlaps
+    // one of them if one starting before its end reaches past its start.
+    let mut specific: Vec<(usize, usize)> = found
         .iter()
         .filter(|f| f.rule != GENERIC)
-        .map(|f| f.span.clone())
+        .map(|f| (f.span.start, f.span.end))
         .collect();
-    found.retain(|f| f.rule != GENERIC || !specific.iter().any(|s| s.start < f.span.end && f.span.start < s.end));
+    specific.sort_unstable();
+    let mut reach = 0;
+    for span in &mut specific {
+        reach = reach.max(span.1);
+        span.1 = reach;
+    }
+    found.retain(|f| {
+        let before_end = specific.partition_point(|&(start, _)| start < f.span.end);
+        f.rule != GENERIC || before_end == 0 || specific[before_end - 1].1 <= f.span.start
+    });
     // Stable sort keeps rule-file order among equal spans.
     found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
     let mut max_end = 0;

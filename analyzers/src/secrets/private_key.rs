@@ -7,17 +7,24 @@ const RULE: &str = "secrets/private-key";
 /// PEM, OpenSSH and PGP private key blocks with a body, at `-----BEGIN ` keyword hits, and
 /// PuTTY key files at `PuTTY-User-Key-File-` hits. The header alone (in docs, in code that
 /// parses keys) is not a key. Keys inside JSON strings (`\n` escapes) count too.
+///
+/// A block ends before the next hit: key material never holds another `-----BEGIN `, and
+/// looking no further keeps the scan linear when headers repeat without an END line.
 pub fn check(text: &str, hits: &[usize], out: &mut Vec<Finding>) {
     let mut covered = 0;
-    for &start in hits {
+    for (i, &start) in hits.iter().enumerate() {
         if start < covered {
             continue;
         }
+        let limit = hits[i + 1..]
+            .iter()
+            .find(|&&next| next > start)
+            .map_or(text.len(), |&next| next);
         let rest = &text.as_bytes()[start..];
         let found = if rest.starts_with(b"-----BEGIN ") {
-            pem_block(text, start)
+            pem_block(text, start, limit)
         } else if rest.len() > 20 && rest[..20].eq_ignore_ascii_case(b"PuTTY-User-Key-File-") {
-            putty_key(text, start)
+            putty_key(text, start, limit)
         } else {
             None
         };
@@ -28,16 +35,22 @@ pub fn check(text: &str, hits: &[usize], out: &mut Vec<Finding>) {
     }
 }
 
-fn pem_block(text: &str, start: usize) -> Option<Finding> {
-    let after = &text[start + 11..];
-    let header_len = after.find("-----")?;
-    let header = &after[..header_len];
-    if header.len() > 40 || !(header.ends_with("PRIVATE KEY") || header.ends_with("PRIVATE KEY BLOCK")) {
+/// Longest header between `-----BEGIN ` and `-----` that names a private key.
+const MAX_HEADER: usize = 40;
+
+/// The block that starts at `start` and ends before `limit`.
+fn pem_block(text: &str, start: usize, limit: usize) -> Option<Finding> {
+    let bytes = text.as_bytes();
+    let header_start = start + 11;
+    let near = &bytes[header_start..(header_start + MAX_HEADER + 5).min(limit).max(header_start)];
+    let header_len = memchr::memmem::find(near, b"-----")?;
+    let header = &text[header_start..header_start + header_len];
+    if header.len() > MAX_HEADER || !(header.ends_with("PRIVATE KEY") || header.ends_with("PRIVATE KEY BLOCK")) {
         return None;
     }
-    let body_start = start + 11 + header_len + 5;
+    let body_start = header_start + header_len + 5;
     let end_marker = format!("-----END {header}-----");
-    let end_rel = text[body_start..].find(&end_marker)?;
+    let end_rel = memchr::memmem::find(bytes.get(body_start..limit)?, end_marker.as_bytes())?;
     let body = &text[body_start..body_start + end_rel];
     if !has_key_material(body) {
         return None;
@@ -68,20 +81,21 @@ fn openssh_encrypted(header: &str, body: &str) -> bool {
         && body.contains("b3BlbnNzaC1rZXktdjEAAAAA")
 }
 
+/// Longest first line of a PuTTY key a message quotes.
+const MAX_QUOTED_HEADER: usize = 80;
+
 /// A PuTTY `.ppk` key: its header, then `Private-Lines: N` and the base64 lines.
-fn putty_key(text: &str, start: usize) -> Option<Finding> {
+fn putty_key(text: &str, start: usize, limit: usize) -> Option<Finding> {
     let rest = &text[start..];
-    let lines_at = rest.find("Private-Lines:")?;
     // A key file is short; a `Private-Lines` far away belongs to something else.
-    if lines_at > 4096 {
-        return None;
-    }
+    let near = &rest.as_bytes()[..(limit - start).min(4096 + 14)];
+    let lines_at = memchr::memmem::find(near, b"Private-Lines:")?;
     let after = &rest[lines_at + "Private-Lines:".len()..];
-    let count_end = after.find('\n')?;
+    let count_end = memchr::memchr(b'\n', &after.as_bytes()[..after.len().min(32)])?;
     let count: usize = after[..count_end].trim().parse().ok()?;
     let mut end = start + lines_at + "Private-Lines:".len() + count_end + 1;
     let mut body = String::new();
-    for line in text[end..].split_inclusive('\n').take(count.min(64)) {
+    for line in text.get(end..limit)?.split_inclusive('\n').take(count.min(64)) {
         body.push_str(line.trim());
         end += line.len();
     }
@@ -90,6 +104,10 @@ fn putty_key(text: &str, start: usize) -> Option<Finding> {
     }
     let end = text[..end].trim_end().len();
     let header_line = rest.lines().next().unwrap_or("");
+    let header_line = match header_line.char_indices().nth(MAX_QUOTED_HEADER) {
+        Some((cut, _)) => &header_line[..cut],
+        None => header_line,
+    };
     let encrypted = rest[..lines_at]
         .lines()
         .any(|l| l.starts_with("Encryption:") && !l.contains("none"));

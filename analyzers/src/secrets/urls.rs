@@ -42,15 +42,20 @@ fn example_host(host: &str) -> bool {
         || host.contains("example")
 }
 
+/// Longest URL scheme recognised (`git+ssh`, `postgresql+psycopg2`, `chrome-extension`).
+const MAX_SCHEME: usize = 32;
+
 /// At each `://` hit: a scheme before it, and `user:password@host` after it.
 pub fn check_urls(text: &str, hits: &[usize], out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
     for &at in hits {
-        let scheme_start = bytes[..at]
+        // A scheme is a short word; a longer run before `://` is not one.
+        let low = at.saturating_sub(MAX_SCHEME + 1);
+        let scheme_start = bytes[low..at]
             .iter()
             .rposition(|b| !(b.is_ascii_alphanumeric() || *b == b'+' || *b == b'.' || *b == b'-'))
-            .map_or(0, |i| i + 1);
-        if at - scheme_start < 2 || !bytes[scheme_start].is_ascii_alphabetic() {
+            .map_or(low, |i| low + i + 1);
+        if at - scheme_start < 2 || at - scheme_start > MAX_SCHEME || !bytes[scheme_start].is_ascii_alphabetic() {
             continue;
         }
         let from = at + 3;
@@ -106,6 +111,9 @@ const CONNECTION_KEYS: &[&str] = &[
 pub fn check_connection_strings(text: &str, hits: &[(usize, usize)], out: &mut Vec<Finding>) {
     let bytes = text.as_bytes();
     let mut last_end = 0;
+    // What the hit's line says, worked out once per line: a long line of keywords is read
+    // once, not once per hit.
+    let mut line = LineFacts::default();
     for &(start, end) in hits {
         if start < last_end {
             continue;
@@ -117,16 +125,14 @@ pub fn check_connection_strings(text: &str, hits: &[(usize, usize)], out: &mut V
         // libpq's `key=value key=value` has `host=` or `dbname=` and no commas.
         let near = &bytes[start.saturating_sub(64)..(end + 64).min(bytes.len())];
         let semicolons = near.contains(&b';');
-        let line_start = memchr::memrchr(b'\n', &bytes[..start]).map_or(0, |i| i + 1);
-        let line_end = memchr::memchr(b'\n', &bytes[end..]).map_or(bytes.len(), |i| end + i);
-        let line = bytes[line_start..line_end].to_ascii_lowercase();
-        if !CONNECTION_KEYS.iter().any(|k| filters::contains(&line, k.as_bytes())) {
+        if start >= line.end {
+            line = LineFacts::of(bytes, start);
+        }
+        let line_end = line.end;
+        if !line.has_connection_key {
             continue;
         }
-        let libpq = (filters::contains(&line, b"dbname=") || filters::contains(&line, b"host="))
-            && !line.contains(&b',')
-            && start > 0
-            && bytes[start - 1] == b' ';
+        let libpq = line.libpq_keys && start > 0 && bytes[start - 1] == b' ';
         if !semicolons && !libpq {
             continue;
         }
@@ -161,6 +167,29 @@ pub fn check_connection_strings(text: &str, hits: &[(usize, usize)], out: &mut V
             .with_identity(hash_identity(password))
             .redacted(),
         );
+    }
+}
+
+/// The line around a hit: where it ends, and which connection-string keys it holds.
+#[derive(Default)]
+struct LineFacts {
+    end: usize,
+    has_connection_key: bool,
+    /// `dbname=` or `host=`, and no comma: libpq's `key=value key=value`.
+    libpq_keys: bool,
+}
+
+impl LineFacts {
+    fn of(bytes: &[u8], at: usize) -> LineFacts {
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i);
+        let line = bytes[start..end].to_ascii_lowercase();
+        LineFacts {
+            end,
+            has_connection_key: CONNECTION_KEYS.iter().any(|k| filters::contains(&line, k.as_bytes())),
+            libpq_keys: (filters::contains(&line, b"dbname=") || filters::contains(&line, b"host="))
+                && !line.contains(&b','),
+        }
     }
 }
 
