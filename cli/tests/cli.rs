@@ -799,3 +799,28 @@ fn file_names_and_contents_cannot_inject_into_logs_terminals_or_markdown() {
     }
     assert!(!markdown.lines().any(|l| l.starts_with("::")), "{markdown}");
 }
+
+#[test]
+fn files_with_lone_carriage_returns_are_numbered_by_those_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "classic_mac.py",
+        "x = 1\r\rdef f(a, b, c, d, e, f, g):\r    return a\r",
+    );
+    let run = tollgate(dir.path(), &["check", "--select", "python", "--format", "json"]);
+    let findings = json_findings(&run);
+    assert_eq!(
+        findings,
+        vec![
+            ("classic_mac.py".to_string(), "python/too-many-arguments".to_string(), 3),
+            (
+                "classic_mac.py".to_string(),
+                "python/too-many-positional-arguments".to_string(),
+                3
+            )
+        ],
+        "{}",
+        run.stderr
+    );
+}

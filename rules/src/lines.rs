@@ -76,8 +76,12 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// Line starts: after `\n`, and after a `\r` not followed by `\n`. A lone `\r` ends a line
+/// for CPython, YAML and GitHub's line hashes alike, so it does here too.
 fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    memchr::memchr_iter(b'\n', bytes).map(|i| i + 1)
+    memchr::memchr2_iter(b'\n', b'\r', bytes)
+        .filter(move |&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'))
+        .map(|i| i + 1)
 }
 
 #[cfg(test)]
@@ -96,6 +100,16 @@ mod tests {
         assert_eq!(index.line_text(1), "é😀x");
         assert_eq!(index.position(text.len()), (3, 5));
         assert_eq!(index.line_count(), 3);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let text = "a\rb\r\nc\n\rd\r";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 6);
+        let lines: Vec<&str> = (0..index.line_count()).map(|l| index.line_text(l)).collect();
+        assert_eq!(lines, vec!["a", "b", "c", "", "d", ""]);
+        assert_eq!(index.position(text.find('d').unwrap()), (5, 1));
     }
 
     #[test]
