@@ -173,7 +173,7 @@ impl Model {
                         };
                         self.push(column, if byte == b'-' { Kind::Seq } else { Kind::Map });
                         self.check_depth(start + i);
-                        self.check_column(i, start + i);
+                        self.check_column(column, start + i);
                     }
                     self.token_column = None;
                 }
@@ -420,5 +420,20 @@ mod tests {
             keys += &format!("k{key}:\n  - a: 1\n    b: |\n      - - - - - -\n");
         }
         assert!(plan(&keys).is_ok());
+    }
+
+    #[test]
+    fn long_lines_are_refused_only_for_block_structure_past_the_column_limit() {
+        assert!(plan(&format!("a: [{}]\nb: '{}'\n", "x, ".repeat(20_000), "y".repeat(40_000))).is_ok());
+        assert!(plan(&format!("a:\n{}- x\n", " ".repeat(40_000))).is_err());
+        assert!(plan(&format!("'{}': x\n", "k".repeat(40_000))).is_ok());
+    }
+
+    #[test]
+    fn an_unclosed_quote_or_bracket_is_refused_only_before_much_structure() {
+        assert!(plan("on: [push\npermissions: {}\n").is_ok());
+        assert!(plan("a: 'open\nb: c\n").is_ok());
+        assert!(plan(&format!("a: \"\n{}", "- ".repeat(150))).is_err());
+        assert!(plan(&format!("a: [\n{}", "- ".repeat(150))).is_err());
     }
 }
