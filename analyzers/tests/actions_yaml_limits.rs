@@ -221,6 +221,20 @@ fn the_deepest_accepted_nesting_fits_a_thread_stack() {
 }
 
 #[test]
+fn many_anchors_on_one_node_do_not_overflow_the_stack() {
+    let text = format!(
+        "a: {}x\nb: [{}y]\nc:\n  - {}z\n",
+        "&a ".repeat(100_000),
+        "&b ".repeat(100_000),
+        "&c ".repeat(100_000)
+    );
+    for parsed in [yaml::parse(&text), yaml::parse_with_tree_sitter(&text)] {
+        assert!(parsed.error.is_some());
+    }
+    analyze(&text);
+}
+
+#[test]
 fn ordinary_nesting_is_not_too_deep() {
     let mut text = String::from("t: !!str x\n");
     for level in 0..40 {

@@ -381,6 +381,10 @@ impl<'a> Fast<'a> {
             Some(b'&') => {
                 let name = self.anchor_name()?;
                 self.skip_inline_space();
+                // A node has one anchor; a run of them would recurse once each.
+                if self.peek() == Some(b'&') {
+                    return Err(());
+                }
                 let node = if matches!(self.peek(), None | Some(b'\n' | b'\r' | b'#')) {
                     self.skip_to_content()?;
                     let column = self.column();
