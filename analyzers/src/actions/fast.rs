@@ -5,16 +5,14 @@
 //! multi-line plain scalars, tabs in indentation, and every syntax error — so that
 //! tree-sitter parses those files and reports their errors.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::yaml::{
-    block_scalar_value, fold_plain_text, fold_quoted_text, merge_or_push, unescape_double_text, Node, Pair, Scalar,
-    Value,
+    alias_names, block_scalar_value, fold_plain_text, fold_quoted_text, is_aliased, unescape_double_text, Copies, Node,
+    Pair, PairList, Scalar, Value, MAX_NESTING,
 };
 
 type R<T> = Result<T, ()>;
-
-const MAX_DEPTH: usize = 200;
 
 pub fn parse(src: &str) -> Option<Vec<Node>> {
     if src.contains('\r') {
@@ -25,6 +23,8 @@ pub fn parse(src: &str) -> Option<Vec<Node>> {
         b: src.as_bytes(),
         pos: 0,
         anchors: HashMap::new(),
+        aliased: alias_names(src),
+        copies: Copies::new(src),
         depth: 0,
     };
     parser.stream().ok()
@@ -35,6 +35,11 @@ struct Fast<'a> {
     b: &'a [u8],
     pos: usize,
     anchors: HashMap<&'a str, Node>,
+    /// Names that some alias uses: other anchors are not kept.
+    aliased: HashSet<&'a str>,
+    /// What anchors and aliases may still copy; past it, tree-sitter takes the file and
+    /// reports where.
+    copies: Copies,
     depth: usize,
 }
 
@@ -68,25 +73,30 @@ impl<'a> Fast<'a> {
 
     /// Skips blank lines, comments and indentation up to the next content byte.
     fn skip_to_content(&mut self) -> R<()> {
+        // Whether only indentation precedes the cursor on its line.
+        let mut in_indentation = self.src[self.line_start(self.pos)..self.pos].trim().is_empty();
         loop {
             match self.peek() {
                 Some(b' ') => self.pos += 1,
                 Some(b'\t') => {
-                    // A tab in indentation is an error in YAML; after content it is space.
-                    if self.pos == self.line_start(self.pos)
-                        || self.src[self.line_start(self.pos)..self.pos].trim().is_empty()
-                    {
-                        let rest = &self.src[self.pos..];
-                        let line = rest.split('\n').next().unwrap_or("");
-                        if line.trim().is_empty() || line.trim_start().starts_with('#') {
-                            self.pos += 1;
+                    // A tab in indentation is an error in YAML, unless nothing but a
+                    // comment follows; after content it is space.
+                    if in_indentation {
+                        let line_end =
+                            memchr::memchr(b'\n', &self.b[self.pos..]).map_or(self.b.len(), |n| self.pos + n);
+                        let rest = self.src[self.pos..line_end].trim_start();
+                        if rest.is_empty() || rest.starts_with('#') {
+                            self.pos = line_end;
                             continue;
                         }
                         return Err(());
                     }
                     self.pos += 1;
                 }
-                Some(b'\r' | b'\n') => self.pos += 1,
+                Some(b'\r' | b'\n') => {
+                    self.pos += 1;
+                    in_indentation = true;
+                }
                 Some(b'#') => {
                     while !matches!(self.peek(), None | Some(b'\n')) {
                         self.pos += 1;
@@ -148,7 +158,7 @@ impl<'a> Fast<'a> {
     /// A node whose first content byte is at the cursor, more indented than `parent`.
     fn block_node(&mut self, parent: isize) -> R<Node> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth > MAX_NESTING {
             return Err(());
         }
         let node = self.block_node_inner(parent);
@@ -173,7 +183,7 @@ impl<'a> Fast<'a> {
                 } else {
                     self.block_node(parent)?
                 };
-                self.anchors.insert(name, node.clone());
+                self.anchor(name, &node)?;
                 Ok(node)
             }
             _ if self.line_is_mapping_key() => self.block_mapping(column as usize),
@@ -182,6 +192,17 @@ impl<'a> Fast<'a> {
                 Ok(node)
             }
         }
+    }
+
+    /// Keeps an anchored node for the aliases that name it.
+    fn anchor(&mut self, name: &'a str, node: &Node) -> R<()> {
+        if is_aliased(&self.aliased, name) {
+            if !self.copies.charge(node) {
+                return Err(());
+            }
+            self.anchors.insert(name, node.clone());
+        }
+        Ok(())
     }
 
     fn anchor_name(&mut self) -> R<&'a str> {
@@ -276,7 +297,7 @@ impl<'a> Fast<'a> {
 
     fn block_mapping(&mut self, indent: usize) -> R<Node> {
         let start = self.pos;
-        let mut pairs: Vec<Pair> = Vec::new();
+        let mut pairs = PairList::default();
         let mut end = self.pos;
         loop {
             let (key, key_span) = self.key()?;
@@ -304,7 +325,7 @@ impl<'a> Fast<'a> {
                 self.value_after_key(indent)?
             };
             end = end.max(value.span.end).max(key_span.end);
-            merge_or_push(&mut pairs, key, key_span, value);
+            pairs.push(key, key_span, value);
             let before = self.pos;
             self.skip_to_content()?;
             if self.peek().is_none() || self.at_document_marker() {
@@ -325,7 +346,7 @@ impl<'a> Fast<'a> {
         }
         Ok(Node {
             span: start..end,
-            value: Value::Map(pairs),
+            value: Value::Map(pairs.finish()),
         })
     }
 
@@ -360,6 +381,10 @@ impl<'a> Fast<'a> {
             Some(b'&') => {
                 let name = self.anchor_name()?;
                 self.skip_inline_space();
+                // A node has one anchor; a run of them would recurse once each.
+                if self.peek() == Some(b'&') {
+                    return Err(());
+                }
                 let node = if matches!(self.peek(), None | Some(b'\n' | b'\r' | b'#')) {
                     self.skip_to_content()?;
                     let column = self.column();
@@ -375,7 +400,7 @@ impl<'a> Fast<'a> {
                 } else {
                     self.value_after_key(indent)?
                 };
-                self.anchors.insert(name, node.clone());
+                self.anchor(name, &node)?;
                 Ok(node)
             }
             _ => self.inline_value(indent as isize),
@@ -410,7 +435,8 @@ impl<'a> Fast<'a> {
         let start = self.pos;
         let name = self.anchor_name()?;
         Ok(match self.anchors.get(name) {
-            Some(node) => node.clone(),
+            Some(node) if self.copies.charge(node) => node.clone(),
+            Some(_) => return Err(()),
             None => Node {
                 span: start..self.pos,
                 value: Value::Null,
@@ -575,7 +601,7 @@ impl<'a> Fast<'a> {
 
     fn flow_node(&mut self) -> R<Node> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
+        if self.depth > MAX_NESTING {
             return Err(());
         }
         let node = self.flow_node_inner();
@@ -649,7 +675,7 @@ impl<'a> Fast<'a> {
             Some(b'{') => {
                 let start = self.pos;
                 self.pos += 1;
-                let mut pairs = Vec::new();
+                let mut pairs = PairList::default();
                 loop {
                     self.skip_flow_space()?;
                     if self.peek() == Some(b'}') {
@@ -670,7 +696,7 @@ impl<'a> Fast<'a> {
                     } else {
                         null_at(key.span.end)
                     };
-                    merge_or_push(&mut pairs, key_text, key.span, value);
+                    pairs.push(key_text, key.span, value);
                     self.skip_flow_space()?;
                     match self.peek() {
                         Some(b',') => self.pos += 1,
@@ -680,7 +706,7 @@ impl<'a> Fast<'a> {
                 }
                 Ok(Node {
                     span: start..self.pos,
-                    value: Value::Map(pairs),
+                    value: Value::Map(pairs.finish()),
                 })
             }
             Some(b'"' | b'\'') => self.quoted(),
@@ -689,7 +715,7 @@ impl<'a> Fast<'a> {
                 let name = self.anchor_name()?;
                 self.skip_flow_space()?;
                 let node = self.flow_node()?;
-                self.anchors.insert(name, node.clone());
+                self.anchor(name, &node)?;
                 Ok(node)
             }
             Some(b'!' | b'%' | b'@' | b'`' | b'?' | b'|' | b'>' | b'#' | b',' | b']' | b'}') => Err(()),
@@ -745,7 +771,7 @@ fn null_at(pos: usize) -> Node {
 }
 
 /// In a line that starts with a plain key, the offset of the key's `:`.
-fn plain_key_end(line: &str) -> Option<usize> {
+pub(super) fn plain_key_end(line: &str) -> Option<usize> {
     let bytes = line.as_bytes();
     if matches!(bytes.first(), Some(b'-' | b'?' | b':')) && matches!(bytes.get(1), None | Some(b' ')) {
         return None;

@@ -60,12 +60,12 @@ pub(crate) struct Ctx<'a> {
 
 pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
     let parsed = yaml::parse(input.text);
-    if let Some(error) = parsed.error {
-        out.push(Finding::new(
-            INVALID_YAML,
-            error,
-            "invalid YAML here; GitHub will reject this file (the rest was still checked)",
-        ));
+    if let Some(error) = parsed.error.clone() {
+        let message = match &parsed.message {
+            Some(problem) => problem.clone(),
+            None => "invalid YAML here; GitHub will reject this file (the rest was still checked)".to_string(),
+        };
+        out.push(Finding::new(INVALID_YAML, error, message));
     }
     let mut ctx = Ctx {
         src: input.text,

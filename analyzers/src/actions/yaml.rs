@@ -2,11 +2,19 @@
 //! mappings, sequences and scalars, each with the exact bytes it came from. Aliases are
 //! resolved (the copy keeps the anchored node's spans), `<<` merge keys are applied, and
 //! keys keep their source spelling, so a bare `on` stays the key `on`.
+//!
+//! Both parse paths bound what hostile input can cost: anchors and aliases may copy only
+//! so much ([`Copies`]), nesting stops at [`MAX_NESTING`] levels, and text that the
+//! tree-sitter scanner cannot take safely never reaches it ([`limits`]).
 
-use std::collections::HashMap;
+mod limits;
+
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use tree_sitter::{Node as TsNode, Parser};
+
+pub(super) use limits::MAX_NESTING;
 
 #[derive(Clone, Debug)]
 pub struct Node {
@@ -43,6 +51,9 @@ pub struct Scalar {
 pub struct Parsed {
     pub documents: Vec<Node>,
     pub error: Option<Range<usize>>,
+    /// What is wrong at `error`, when it is more than a syntax error (input too deep or
+    /// too large for the parser, aliases expanding past their budget).
+    pub message: Option<String>,
     /// Sequence items that a syntax error cut loose from their parent: after an error,
     /// steps are still found here.
     pub orphans: Vec<Node>,
@@ -123,6 +134,7 @@ pub fn parse(text: &str) -> Parsed {
         return Parsed {
             documents,
             error: None,
+            message: None,
             orphans: Vec::new(),
         };
     }
@@ -136,32 +148,39 @@ pub fn parse_fast(text: &str) -> Option<Vec<Node>> {
 
 /// The general path: every YAML construct, and syntax errors with their position.
 pub fn parse_with_tree_sitter(text: &str) -> Parsed {
+    let refused = |error: Range<usize>, problem: String| Parsed {
+        documents: Vec::new(),
+        error: Some(error),
+        message: Some(format!("{problem}; nothing else in this file was checked")),
+        orphans: Vec::new(),
+    };
+    let plan = match limits::plan(text) {
+        Ok(plan) => plan,
+        Err((error, message)) => return refused(error, message),
+    };
+    let padded = plan.padded(text);
     let mut parser = Parser::new();
     if parser.set_language(&tree_sitter_yaml::LANGUAGE.into()).is_err() {
-        return Parsed {
-            documents: Vec::new(),
-            error: Some(0..0),
-            orphans: Vec::new(),
-        };
+        return refused(0..0, "the YAML parser could not be loaded".to_string());
     }
-    let Some(tree) = parser.parse(text, None) else {
-        return Parsed {
-            documents: Vec::new(),
-            error: Some(0..0),
-            orphans: Vec::new(),
-        };
+    let Some(tree) = parser.parse(padded.as_ref(), None) else {
+        return refused(0..0, "the YAML parser gave up on this file".to_string());
     };
     let root = tree.root_node();
-    let error = if root.has_error() {
-        first_error(root, text)
+    let syntax_error = if root.has_error() {
+        first_error(root, &padded).map(|error| plan.original(error.start)..plan.original(error.end))
     } else {
         None
     };
     let mut builder = Builder {
-        src: text,
+        src: &padded,
+        plan: &plan,
         anchors: HashMap::new(),
+        aliased: alias_names(&padded),
+        copies: Copies::new(text),
         depth: 0,
         orphans: Vec::new(),
+        limit_error: None,
     };
     let mut documents = Vec::new();
     let mut cursor = root.walk();
@@ -185,9 +204,17 @@ pub fn parse_with_tree_sitter(text: &str) -> Parsed {
     if root.kind() == "ERROR" {
         documents.push(builder.node(root));
     }
+    // The first problem in the file: a syntax error, or where a limit was reached.
+    let (error, message) = match (syntax_error, builder.limit_error) {
+        (Some(syntax), Some((limit, message))) if limit.start < syntax.start => (Some(limit), Some(message)),
+        (Some(syntax), _) => (Some(syntax), None),
+        (None, Some((limit, message))) => (Some(limit), Some(message)),
+        (None, None) => (None, None),
+    };
     Parsed {
         documents,
         error,
+        message,
         orphans: builder.orphans,
     }
 }
@@ -241,22 +268,79 @@ fn first_error(root: TsNode, text: &str) -> Option<Range<usize>> {
 }
 
 struct Builder<'a> {
+    /// The text tree-sitter read (the original, or the original with comment lines).
     src: &'a str,
+    plan: &'a limits::Plan,
     anchors: HashMap<&'a str, Node>,
+    /// Names that some alias uses: other anchors are not kept.
+    aliased: HashSet<&'a str>,
+    copies: Copies,
     depth: usize,
     orphans: Vec<Node>,
+    /// The first place a limit stopped the tree: (span, what).
+    limit_error: Option<(Range<usize>, String)>,
 }
 
-const MAX_DEPTH: usize = 200;
+/// A level of nesting takes up to three steps of the builder (`block_node`, the mapping,
+/// its pairs); this bound backs up the one [`limits`] checks before parsing.
+const MAX_DEPTH: usize = 3 * MAX_NESTING + 3;
 
 impl<'a> Builder<'a> {
     fn text(&self, node: TsNode) -> &'a str {
         &self.src[node.byte_range()]
     }
 
-    fn node(&mut self, ts: TsNode) -> Node {
+    /// An offset in the original text.
+    fn at(&self, offset: usize) -> usize {
+        self.plan.original(offset)
+    }
+
+    fn span(&self, ts: TsNode) -> Range<usize> {
+        self.at(ts.start_byte())..self.at(ts.end_byte())
+    }
+
+    fn null(&self, ts: TsNode) -> Node {
+        Node {
+            span: self.span(ts),
+            value: Value::Null,
+        }
+    }
+
+    fn null_at(&self, offset: usize) -> Node {
+        let at = self.at(offset);
+        Node {
+            span: at..at,
+            value: Value::Null,
+        }
+    }
+
+    fn scalar(&self, ts: TsNode, text: String, verbatim_at: Option<usize>) -> Node {
+        Node {
+            span: self.span(ts),
+            value: Value::Scalar(Scalar {
+                text,
+                verbatim_at: verbatim_at.map(|offset| self.at(offset)),
+            }),
+        }
+    }
+
+    fn limit(&mut self, ts: TsNode, message: String) {
+        if self.limit_error.is_none() {
+            self.limit_error = Some((self.span(ts), message));
+        }
+    }
+
+    fn too_deep(&mut self, ts: TsNode) -> bool {
         if self.depth > MAX_DEPTH {
-            return null(ts);
+            self.limit(ts, format!("collections nested more than {MAX_NESTING} levels deep"));
+            return true;
+        }
+        false
+    }
+
+    fn node(&mut self, ts: TsNode) -> Node {
+        if self.too_deep(ts) {
+            return self.null(ts);
         }
         self.depth += 1;
         let node = self.node_inner(ts);
@@ -272,33 +356,44 @@ impl<'a> Builder<'a> {
                 let mut cursor = ts.walk();
                 for child in ts.named_children(&mut cursor) {
                     match child.kind() {
-                        "anchor" => anchor = child.named_child(0).map(|name| self.text(name)),
+                        "anchor" => anchor = child.named_child(0).map(|name| (self.text(name), child)),
                         "tag" | "comment" => {}
                         _ => content = Some(child),
                     }
                 }
                 let node = match content {
                     Some(content) => self.node(content),
-                    None => null(ts),
+                    None => self.null(ts),
                 };
-                if let Some(name) = anchor {
-                    self.anchors.insert(name, node.clone());
+                if let Some((name, anchor)) = anchor {
+                    if is_aliased(&self.aliased, name) {
+                        if self.copies.charge(&node) {
+                            self.anchors.insert(name, node.clone());
+                        } else {
+                            self.anchors.remove(name);
+                            self.limit(anchor, Copies::exhausted());
+                        }
+                    }
                 }
                 node
             }
             "alias" => {
                 let name = ts.named_child(0).map(|name| self.text(name)).unwrap_or("");
                 match self.anchors.get(name) {
-                    Some(node) => node.clone(),
-                    None => null(ts),
+                    Some(node) if self.copies.charge(node) => node.clone(),
+                    Some(_) => {
+                        self.limit(ts, Copies::exhausted());
+                        self.null(ts)
+                    }
+                    None => self.null(ts),
                 }
             }
             "block_mapping" | "flow_mapping" | "ERROR" => {
-                let mut pairs = Vec::new();
+                let mut pairs = PairList::default();
                 self.pairs_into(ts, &mut pairs);
                 Node {
-                    span: ts.byte_range(),
-                    value: Value::Map(pairs),
+                    span: self.span(ts),
+                    value: Value::Map(pairs.finish()),
                 }
             }
             "block_sequence" | "flow_sequence" => {
@@ -313,27 +408,24 @@ impl<'a> Builder<'a> {
                                 .find(|n| matches!(n.kind(), "block_node" | "flow_node"));
                             items.push(match content {
                                 Some(content) => self.node(content),
-                                None => Node {
-                                    span: child.end_byte()..child.end_byte(),
-                                    value: Value::Null,
-                                },
+                                None => self.null_at(child.end_byte()),
                             });
                         }
                         "flow_node" => items.push(self.node(child)),
                         // `[a: b]` is a sequence holding a one-pair mapping.
                         "flow_pair" => {
-                            let mut pairs = Vec::new();
+                            let mut pairs = PairList::default();
                             self.pair(child, &mut pairs);
                             items.push(Node {
-                                span: child.byte_range(),
-                                value: Value::Map(pairs),
+                                span: self.span(child),
+                                value: Value::Map(pairs.finish()),
                             });
                         }
                         _ => {}
                     }
                 }
                 Node {
-                    span: ts.byte_range(),
+                    span: self.span(ts),
                     value: Value::Seq(items),
                 }
             }
@@ -341,21 +433,21 @@ impl<'a> Builder<'a> {
                 let raw = self.text(ts);
                 let text = fold_plain_text(raw);
                 let verbatim_at = (text == raw).then_some(ts.start_byte());
-                scalar(ts, text, verbatim_at)
+                self.scalar(ts, text, verbatim_at)
             }
             "single_quote_scalar" => {
                 let raw = self.text(ts);
                 let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or("");
                 let text = fold_quoted_text(&inner.replace("''", "'"));
                 let verbatim_at = (text == inner).then_some(ts.start_byte() + 1);
-                scalar(ts, text, verbatim_at)
+                self.scalar(ts, text, verbatim_at)
             }
             "double_quote_scalar" => {
                 let raw = self.text(ts);
                 let inner = raw.get(1..raw.len().saturating_sub(1)).unwrap_or("");
                 let text = unescape_double_text(inner);
                 let verbatim_at = (text == inner).then_some(ts.start_byte() + 1);
-                scalar(ts, text, verbatim_at)
+                self.scalar(ts, text, verbatim_at)
             }
             "block_scalar" => {
                 let raw = self.text(ts);
@@ -369,15 +461,19 @@ impl<'a> Builder<'a> {
                     })
                     .flatten()
                     .map(|at| ts.start_byte() + at);
-                scalar(ts, text, verbatim_at)
+                self.scalar(ts, text, verbatim_at)
             }
-            _ => null(ts),
+            _ => self.null(ts),
         }
     }
 
     /// The pairs of a mapping; pairs inside an ERROR node (what survived a syntax error)
     /// are kept too.
-    fn pairs_into(&mut self, ts: TsNode, pairs: &mut Vec<Pair>) {
+    fn pairs_into(&mut self, ts: TsNode, pairs: &mut PairList) {
+        if self.too_deep(ts) {
+            return;
+        }
+        self.depth += 1;
         let mut cursor = ts.walk();
         for child in ts.named_children(&mut cursor) {
             match child.kind() {
@@ -397,78 +493,157 @@ impl<'a> Builder<'a> {
                 "flow_node" if ts.kind() == "flow_mapping" => {
                     let key = self.node(child);
                     let key_text = key_text(&key, self.text(child));
-                    pairs.push(Pair {
-                        key: key_text,
-                        key_span: key.span.clone(),
-                        value: Node {
-                            span: child.end_byte()..child.end_byte(),
-                            value: Value::Null,
-                        },
-                    });
+                    let value = self.null_at(child.end_byte());
+                    pairs.push(key_text, key.span.clone(), value);
                 }
                 _ => {}
             }
         }
+        self.depth -= 1;
     }
 
-    fn pair(&mut self, ts: TsNode, pairs: &mut Vec<Pair>) {
+    fn pair(&mut self, ts: TsNode, pairs: &mut PairList) {
         let key_ts = ts.child_by_field_name("key");
         let value = match ts.child_by_field_name("value") {
             Some(value) => self.node(value),
-            None => Node {
-                span: ts.end_byte()..ts.end_byte(),
-                value: Value::Null,
-            },
+            None => self.null_at(ts.end_byte()),
         };
         let (key, key_span) = match key_ts {
             Some(key_ts) => {
                 let key = self.node(key_ts);
                 (key_text(&key, self.text(key_ts)), key.span.clone())
             }
-            None => (String::new(), ts.start_byte()..ts.start_byte()),
+            None => {
+                let at = self.at(ts.start_byte());
+                (String::new(), at..at)
+            }
         };
-        merge_or_push(pairs, key, key_span, value);
+        pairs.push(key, key_span, value);
     }
 }
 
-/// Adds a pair to a mapping: `<<` merges the aliased mapping's pairs the mapping does not
-/// set itself, and a later duplicate key wins, as in most YAML loaders.
-pub(super) fn merge_or_push(pairs: &mut Vec<Pair>, key: String, key_span: Range<usize>, value: Node) {
-    if key == "<<" {
-        let merged: Vec<Pair> = match &value.value {
-            Value::Map(merged) => merged.clone(),
-            Value::Seq(items) => items.iter().flat_map(|item| item.pairs().to_vec()).collect(),
-            _ => Vec::new(),
-        };
-        for pair in merged {
-            if !pairs.iter().any(|existing| existing.key == pair.key) {
-                pairs.push(pair);
+/// Whether an anchor must be kept: some alias names it (or its name is unusual enough
+/// that the alias scan may have read it differently).
+pub(super) fn is_aliased(aliased: &HashSet<&str>, name: &str) -> bool {
+    aliased.contains(name) || !name.bytes().all(|b| b.is_ascii_graphic())
+}
+
+/// The names after every `*` in the text: a superset of the aliases, so that anchors
+/// nothing refers to are not copied.
+pub(super) fn alias_names(text: &str) -> HashSet<&str> {
+    let bytes = text.as_bytes();
+    let mut names = HashSet::new();
+    for star in memchr::memchr_iter(b'*', bytes) {
+        let start = star + 1;
+        let len = bytes[start..]
+            .iter()
+            .take_while(|&&b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b',' | b'[' | b']' | b'{' | b'}'))
+            .count();
+        if let Some(name) = text.get(start..start + len) {
+            names.insert(name);
+        }
+    }
+    names
+}
+
+/// Copies that anchors and aliases may make: [`ALIAS_BUDGET`] plus one per byte of
+/// input, counted in nodes plus bytes of keys and scalars. Each alias copies its
+/// anchor's tree, so without a bound a few hundred bytes (`b: &b [*a, *a, …]` nested a
+/// few times) expand to billions of nodes, and every rule would walk them.
+pub(super) struct Copies {
+    left: usize,
+}
+
+pub(super) const ALIAS_BUDGET: usize = 100_000;
+
+impl Copies {
+    pub fn new(text: &str) -> Self {
+        Copies {
+            left: ALIAS_BUDGET + text.len(),
+        }
+    }
+
+    /// Charges a copy of `node`; false, and nothing more allowed, when that would go past
+    /// the budget. Counting stops there, so refusing costs no more than the budget.
+    pub fn charge(&mut self, node: &Node) -> bool {
+        let mut cost = 0;
+        let mut stack = vec![node];
+        while let Some(node) = stack.pop() {
+            cost += 1;
+            match &node.value {
+                Value::Map(pairs) => {
+                    for pair in pairs {
+                        cost += pair.key.len();
+                        stack.push(&pair.value);
+                    }
+                }
+                Value::Seq(items) => stack.extend(items),
+                Value::Scalar(scalar) => cost += scalar.text.len(),
+                Value::Null => {}
+            }
+            if cost > self.left {
+                self.left = 0;
+                return false;
             }
         }
-        return;
+        self.left -= cost;
+        true
     }
-    pairs.retain(|existing| existing.key != key);
-    pairs.push(Pair { key, key_span, value });
+
+    pub fn exhausted() -> String {
+        format!(
+            "anchors and aliases copy more than {ALIAS_BUDGET} nodes plus one per byte of the file here \
+             (an alias bomb?): this alias and the ones after it were left empty"
+        )
+    }
+}
+
+/// The pairs of a mapping as they are built: `<<` merges the aliased mapping's pairs the
+/// mapping does not set itself, and a later duplicate key wins, as in most YAML loaders.
+/// Keys are indexed, so that a mapping with many keys takes linear time.
+#[derive(Default)]
+pub(super) struct PairList {
+    pairs: Vec<Option<Pair>>,
+    index: HashMap<String, usize>,
+}
+
+impl PairList {
+    pub fn push(&mut self, key: String, key_span: Range<usize>, value: Node) {
+        if key == "<<" {
+            let merged = match value.value {
+                Value::Map(merged) => merged,
+                Value::Seq(items) => items
+                    .into_iter()
+                    .flat_map(|item| match item.value {
+                        Value::Map(pairs) => pairs,
+                        _ => Vec::new(),
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
+            for pair in merged {
+                if !self.index.contains_key(&pair.key) {
+                    self.index.insert(pair.key.clone(), self.pairs.len());
+                    self.pairs.push(Some(pair));
+                }
+            }
+            return;
+        }
+        if let Some(old) = self.index.insert(key.clone(), self.pairs.len()) {
+            self.pairs[old] = None;
+        }
+        self.pairs.push(Some(Pair { key, key_span, value }));
+    }
+
+    pub fn finish(self) -> Vec<Pair> {
+        self.pairs.into_iter().flatten().collect()
+    }
 }
 
 fn key_text(key: &Node, raw: &str) -> String {
     match &key.value {
         Value::Scalar(scalar) => scalar.text.clone(),
         _ => raw.to_string(),
-    }
-}
-
-fn null(ts: TsNode) -> Node {
-    Node {
-        span: ts.byte_range(),
-        value: Value::Null,
-    }
-}
-
-fn scalar(ts: TsNode, text: String, verbatim_at: Option<usize>) -> Node {
-    Node {
-        span: ts.byte_range(),
-        value: Value::Scalar(Scalar { text, verbatim_at }),
     }
 }
 

@@ -1,0 +1,439 @@
+//! What tree-sitter-yaml's external scanner cannot take, found before it sees the text.
+//!
+//! The scanner (`tree-sitter-yaml` 0.7, `src/scanner.c`) keeps its state in 16-bit
+//! integers and serializes it into tree-sitter's 1,024-byte buffer:
+//!
+//! - one 4-byte entry per open block collection or block scalar after a 10-byte header,
+//!   and tree-sitter asserts `length <= 1024`: 254 open entries abort the process
+//!   (`- - - …` 254 times on one line, or 254 nested mappings). A C abort cannot be
+//!   caught, so such text must never reach it: [`plan`] models the entries the scanner
+//!   pushes (a column per `- `, `? `, `key: ` and block scalar, popped on dedent) and
+//!   refuses text nested more than [`MAX_NESTING`] levels, well short of 254.
+//! - columns are `int16_t`: past column 32,767 they wrap negative, and an entry pushed
+//!   there would never be popped, so block structure (indentation, `- `, `key:`, block
+//!   scalars) that far right is refused too. Long flow collections and scalars are fine.
+//! - rows are `int16_t`: at row 32,768 (every `\r` and every `\n` counts, so 16,384
+//!   CRLF lines) the row wraps to -32,768 and the scanner no longer sees the line
+//!   break (`cur_row > row` is false), so the first token there is misread and the rest
+//!   of the file becomes a syntax error. Only the scan that crosses the wrap goes wrong,
+//!   and a comment in column 0 is read before that comparison: so [`plan`] inserts
+//!   comment lines (`#\n`) in front of a line that starts a mapping entry, enough that
+//!   every row where the counter wraps holds one of them. [`Plan::original`] maps the
+//!   padded text's offsets back.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use super::super::fast::plain_key_end;
+
+/// Collections nested deeper than this are refused, on both parse paths.
+pub(in crate::actions) const MAX_NESTING: usize = 100;
+
+/// The scanner's columns are 16-bit.
+const MAX_COLUMN: usize = i16::MAX as usize;
+
+/// The first row whose number does not fit the scanner's 16-bit counter, and the period
+/// at which it wraps past that point again.
+const FIRST_WRAP: usize = 1 << 15;
+const WRAP_PERIOD: usize = 1 << 16;
+
+/// Where comment lines go into the text before tree-sitter reads it.
+pub(super) struct Plan {
+    /// (offset in the original text, number of `#\n` lines inserted there), in order.
+    insertions: Vec<(usize, usize)>,
+    /// For each insertion: (start in the padded text, end in the padded text, bytes
+    /// inserted up to and including it).
+    padded: Vec<(usize, usize, usize)>,
+}
+
+pub(super) type Refusal = (Range<usize>, String);
+
+impl Plan {
+    /// The text tree-sitter reads: the original when nothing needs inserting.
+    pub fn padded<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if self.insertions.is_empty() {
+            return Cow::Borrowed(text);
+        }
+        let extra: usize = self.insertions.iter().map(|(_, lines)| 2 * lines).sum();
+        let mut out = String::with_capacity(text.len() + extra);
+        let mut from = 0;
+        for &(at, lines) in &self.insertions {
+            out.push_str(&text[from..at]);
+            for _ in 0..lines {
+                out.push_str("#\n");
+            }
+            from = at;
+        }
+        out.push_str(&text[from..]);
+        Cow::Owned(out)
+    }
+
+    /// The original offset of an offset in the padded text (an offset inside inserted
+    /// comments maps to where they were inserted).
+    pub fn original(&self, offset: usize) -> usize {
+        let index = self.padded.partition_point(|&(start, _, _)| start <= offset);
+        if index == 0 {
+            return offset;
+        }
+        let (start, end, shift_after) = self.padded[index - 1];
+        if offset < end {
+            start - (shift_after - (end - start))
+        } else {
+            offset - shift_after
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Map,
+    Seq,
+    Scalar,
+}
+
+/// The scanner's indentation entries as far as the text shows them, one line at a time.
+struct Model {
+    /// (column, kind) of each open block collection or block scalar.
+    stack: Vec<(usize, Kind)>,
+    /// Depth of open `[` and `{`.
+    flow: usize,
+    /// The quote of an open quoted scalar.
+    quote: Option<u8>,
+    /// An open block scalar: the column of its parent and, once seen, of its content.
+    block_scalar: Option<(isize, Option<usize>)>,
+    /// Where an open quoted scalar or the outermost open flow collection started.
+    opened_at: Option<usize>,
+    /// The column where the last token on the line started: the key of a `:` after it.
+    token_column: Option<usize>,
+    /// Where the nesting first went past [`MAX_NESTING`].
+    too_deep_at: Option<usize>,
+    /// Where block structure first started past [`MAX_COLUMN`].
+    too_wide_at: Option<usize>,
+}
+
+fn blank(byte: Option<&u8>) -> bool {
+    matches!(byte, None | Some(b' ' | b'\t'))
+}
+
+impl Model {
+    fn depth(&self) -> usize {
+        self.stack.len() + self.flow
+    }
+
+    fn push(&mut self, column: usize, kind: Kind) {
+        if self.stack.last() != Some(&(column, kind)) {
+            self.stack.push((column, kind));
+        }
+    }
+
+    fn check_column(&mut self, column: usize, at: usize) {
+        if column > MAX_COLUMN {
+            self.too_wide_at.get_or_insert(at);
+        }
+    }
+
+    fn check_depth(&mut self, at: usize) {
+        if self.depth() > MAX_NESTING {
+            self.too_deep_at.get_or_insert(at);
+        }
+    }
+
+    /// Reads one line (without its line break) that starts at `start`.
+    fn line(&mut self, line: &[u8], start: usize) {
+        self.token_column = None;
+        let mut i = 0;
+        while i < line.len() {
+            let byte = line[i];
+            if let Some(quote) = self.quote {
+                if byte == b'\\' && quote == b'"' {
+                    i += 2;
+                    continue;
+                }
+                if byte == quote {
+                    if quote == b'\'' && line.get(i + 1) == Some(&b'\'') {
+                        i += 2;
+                        continue;
+                    }
+                    self.quote = None;
+                    if self.flow == 0 {
+                        self.opened_at = None;
+                    }
+                }
+                i += 1;
+                continue;
+            }
+            match byte {
+                b' ' | b'\t' => {}
+                b'#' if i == 0 || blank(line.get(i - 1)) => return,
+                b'-' | b'?' | b':' if blank(line.get(i + 1)) => {
+                    if self.flow == 0 {
+                        let column = match byte {
+                            b'-' | b'?' => i,
+                            _ => self.token_column.unwrap_or(i),
+                        };
+                        self.push(column, if byte == b'-' { Kind::Seq } else { Kind::Map });
+                        self.check_depth(start + i);
+                        self.check_column(column, start + i);
+                    }
+                    self.token_column = None;
+                }
+                b'[' | b'{' => {
+                    if self.flow == 0 {
+                        self.opened_at = Some(start + i);
+                    }
+                    self.token_column.get_or_insert(i);
+                    self.flow += 1;
+                    self.check_depth(start + i);
+                }
+                b']' | b'}' | b',' if self.flow > 0 => {
+                    if byte != b',' {
+                        self.flow -= 1;
+                        if self.flow == 0 {
+                            self.opened_at = None;
+                        }
+                    }
+                }
+                b'"' | b'\'' => {
+                    self.quote = Some(byte);
+                    self.opened_at.get_or_insert(start + i);
+                    self.token_column.get_or_insert(i);
+                }
+                b'|' | b'>' if self.flow == 0 => {
+                    let parent = self.stack.last().map_or(-1, |&(column, _)| column as isize);
+                    self.stack.push((i, Kind::Scalar));
+                    self.check_depth(start + i);
+                    self.check_column(i, start + i);
+                    self.block_scalar = Some((parent, None));
+                    return;
+                }
+                b'%' if i == 0 => return,
+                // Anchors, tags and aliases: one token up to a space or flow indicator.
+                b'&' | b'!' | b'*' => {
+                    while i + 1 < line.len() && !matches!(line[i + 1], b' ' | b'\t' | b',' | b'[' | b']' | b'{' | b'}')
+                    {
+                        i += 1;
+                    }
+                }
+                _ => {
+                    // A plain scalar, up to `: `, ` #` or (in flow) a flow indicator.
+                    self.token_column.get_or_insert(i);
+                    while i + 1 < line.len() {
+                        let next = line[i + 1];
+                        let ends = match next {
+                            b':' => {
+                                blank(line.get(i + 2))
+                                    || (self.flow > 0 && matches!(line.get(i + 2), Some(b',' | b']' | b'}')))
+                            }
+                            b'#' => blank(Some(&line[i])),
+                            b',' | b'[' | b']' | b'{' | b'}' => self.flow > 0,
+                            _ => false,
+                        };
+                        if ends {
+                            break;
+                        }
+                        i += 1;
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+}
+
+/// The bytes that can open a scanner entry in `text`: `-`, `?` or `:` before a blank,
+/// and `|` or `>`. Each entry the scanner pushes consumes one of them.
+fn possible_entries(text: &[u8]) -> usize {
+    let mut count = 0;
+    for (i, &byte) in text.iter().enumerate() {
+        let next = text.get(i + 1);
+        match byte {
+            b'-' | b'?' | b':' if matches!(next, None | Some(b' ' | b'\t' | b'\r' | b'\n')) => count += 1,
+            b'|' | b'>' => count += 1,
+            _ => {}
+        }
+    }
+    count
+}
+
+/// Whether a line starts a block mapping entry (`key: …` or `- key: …`): comment lines
+/// can go in front of it without changing what it means.
+fn starts_entry(content: &[u8]) -> bool {
+    let mut rest = content;
+    while rest.first() == Some(&b'-') && blank(rest.get(1)) {
+        let skip = rest[1..].iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
+        rest = &rest[1 + skip..];
+    }
+    match rest.first() {
+        None
+        | Some(b'-' | b'?' | b':' | b'[' | b']' | b'{' | b'}' | b',' | b'#' | b'&' | b'*' | b'!' | b'|' | b'>') => {
+            false
+        }
+        Some(b'\'' | b'"' | b'%' | b'@' | b'`') => false,
+        Some(_) => std::str::from_utf8(rest).ok().and_then(plain_key_end).is_some(),
+    }
+}
+
+/// Checks `text` against the scanner's limits and plans the comment lines that keep its
+/// row counter from wrapping mid-token; `Err` names the first place it cannot take.
+pub(super) fn plan(text: &str) -> Result<Plan, Refusal> {
+    let bytes = text.as_bytes();
+    let mut model = Model {
+        stack: Vec::new(),
+        flow: 0,
+        quote: None,
+        block_scalar: None,
+        opened_at: None,
+        token_column: None,
+        too_deep_at: None,
+        too_wide_at: None,
+    };
+    // Start offsets and rows of lines that comment lines can go in front of.
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let mut safe: Vec<(usize, usize)> = vec![(bom, 0)];
+    let mut depth_when_opened = 0;
+    let mut row = 0;
+    let mut start = 0;
+    while start <= bytes.len() {
+        let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |n| start + n);
+        let line = &bytes[start..end];
+        let indent = line.iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
+        if indent > MAX_COLUMN && indent < line.len() {
+            model.too_wide_at.get_or_insert(start + indent);
+        }
+        let is_blank = indent == line.len();
+        let mut in_scalar = false;
+        if let Some((parent, content)) = model.block_scalar {
+            let content = content.unwrap_or(indent);
+            if is_blank {
+                in_scalar = true;
+            } else if indent as isize > parent && indent >= content {
+                model.block_scalar = Some((parent, Some(content)));
+                in_scalar = true;
+            } else {
+                model.block_scalar = None;
+                if model.stack.last().is_some_and(|&(_, kind)| kind == Kind::Scalar) {
+                    model.stack.pop();
+                }
+            }
+        }
+        if !in_scalar {
+            let in_flow_or_quote = model.quote.is_some() || model.flow > 0;
+            if !in_flow_or_quote && !is_blank && line[indent] != b'#' {
+                while model.stack.last().is_some_and(|&(column, _)| column > indent) {
+                    model.stack.pop();
+                }
+                if starts_entry(&line[indent..]) {
+                    safe.push((start, row));
+                }
+            }
+            let was_open = model.opened_at.is_some();
+            model.line(line, start);
+            if !was_open && model.opened_at.is_some() {
+                depth_when_opened = model.stack.len();
+            }
+            if let Some(at) = model.too_deep_at {
+                return Err((
+                    at..at + 1,
+                    format!("collections nested more than {MAX_NESTING} levels deep"),
+                ));
+            }
+            if let Some(at) = model.too_wide_at {
+                return Err((
+                    at..at + 1,
+                    format!("block structure past column {MAX_COLUMN}, further right than the YAML parser can read"),
+                ));
+            }
+        }
+        if end == bytes.len() {
+            break;
+        }
+        row += 1;
+        start = end + 1;
+    }
+    // An unterminated quote or flow collection hides the rest from the model: the rest
+    // is only safe if it cannot push enough entries to matter.
+    if let Some(opened) = model.opened_at {
+        if depth_when_opened + possible_entries(&bytes[opened..]) > MAX_NESTING {
+            let what = if model.quote.is_some() {
+                "a quoted scalar that never ends"
+            } else {
+                "a `[` or `{` that is never closed"
+            };
+            return Err((opened..opened + 1, what.to_string()));
+        }
+    }
+    Ok(pad_rows(&safe, row))
+}
+
+/// Plans comment lines so that each row where the scanner's counter wraps holds one.
+/// `safe` lists (offset, row) of the lines that may follow inserted comments.
+fn pad_rows(safe: &[(usize, usize)], last_row: usize) -> Plan {
+    let mut insertions: Vec<(usize, usize)> = Vec::new();
+    let mut shift = 0;
+    let mut wrap = FIRST_WRAP;
+    let mut next = 0;
+    while last_row + shift >= wrap {
+        while next + 1 < safe.len() && safe[next + 1].1 + shift <= wrap {
+            next += 1;
+        }
+        let (offset, row) = safe[next];
+        let lines = wrap - (row + shift) + 1;
+        match insertions.last_mut() {
+            Some(last) if last.0 == offset => last.1 += lines,
+            _ => insertions.push((offset, lines)),
+        }
+        shift += lines;
+        wrap += WRAP_PERIOD;
+    }
+    let mut padded = Vec::with_capacity(insertions.len());
+    let mut bytes_before = 0;
+    for &(offset, lines) in &insertions {
+        let start = offset + bytes_before;
+        bytes_before += 2 * lines;
+        padded.push((start, start + 2 * lines, bytes_before));
+    }
+    Plan { insertions, padded }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn offsets_map_back_through_the_padding() {
+        let plan = Plan {
+            insertions: vec![(2, 1), (4, 2)],
+            padded: vec![(2, 4, 2), (6, 10, 6)],
+        };
+        assert_eq!(plan.padded("abcdef"), "ab#\ncd#\n#\nef");
+        let back: Vec<usize> = (0..=12).map(|offset| plan.original(offset)).collect();
+        assert_eq!(back, [0, 1, 2, 2, 2, 3, 4, 4, 4, 4, 4, 5, 6]);
+    }
+
+    #[test]
+    fn the_model_counts_block_levels_not_flow_pairs() {
+        assert!(plan(&format!("a: {{{}}}\n", vec!["k: v"; 500].join(", "))).is_ok());
+        assert!(plan(&"- ".repeat(MAX_NESTING + 1)).is_err());
+        assert!(plan(&"- ".repeat(MAX_NESTING - 1)).is_ok());
+        let mut keys = String::new();
+        for key in 0..5000 {
+            keys += &format!("k{key}:\n  - a: 1\n    b: |\n      - - - - - -\n");
+        }
+        assert!(plan(&keys).is_ok());
+    }
+
+    #[test]
+    fn long_lines_are_refused_only_for_block_structure_past_the_column_limit() {
+        assert!(plan(&format!("a: [{}]\nb: '{}'\n", "x, ".repeat(20_000), "y".repeat(40_000))).is_ok());
+        assert!(plan(&format!("a:\n{}- x\n", " ".repeat(40_000))).is_err());
+        assert!(plan(&format!("'{}': x\n", "k".repeat(40_000))).is_ok());
+    }
+
+    #[test]
+    fn an_unclosed_quote_or_bracket_is_refused_only_before_much_structure() {
+        assert!(plan("on: [push\npermissions: {}\n").is_ok());
+        assert!(plan("a: 'open\nb: c\n").is_ok());
+        assert!(plan(&format!("a: \"\n{}", "- ".repeat(150))).is_err());
+        assert!(plan(&format!("a: [\n{}", "- ".repeat(150))).is_err());
+    }
+}
