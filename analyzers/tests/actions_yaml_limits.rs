@@ -311,6 +311,23 @@ fn within(limit: Duration, what: &str, work: impl FnOnce() + Send + 'static) {
     }
 }
 
+#[test]
+fn a_bracket_left_open_before_110000_lines_does_not_hang_the_reader() {
+    within(
+        Duration::from_secs(120),
+        "an unclosed bracket before 110,000 lines",
+        || {
+            let mut text = String::from("on: push\njobs:\n  bad: [\n");
+            for job in 0..22_000 {
+                text += &format!("  j{job}:\n    steps:\n      - run: echo\n      - uses: a/b@v1\n    x: 1\n");
+            }
+            assert!(yaml::parse_with_tree_sitter(&text).error.is_some());
+            let findings = analyze(&text);
+            assert!(findings.iter().any(|f| f.rule == INVALID_YAML), "{findings:?}");
+        },
+    );
+}
+
 /// Workflow shapes whose size grows with `n`: many jobs and steps, one long flow
 /// sequence, one mapping with many keys, many anchors and aliases, and long lines.
 fn scaled_inputs(n: usize) -> Vec<(&'static str, String)> {

@@ -3,7 +3,9 @@
 //! and several documents. It builds the same tree as the tree-sitter path, about an order of
 //! magnitude faster, and gives up (returns `None`) on anything else — tags, complex keys,
 //! multi-line plain scalars, tabs in indentation, and every syntax error — so that
-//! tree-sitter parses those files and reports their errors.
+//! tree-sitter parses those files and reports their errors. It also declines input past
+//! the reader's limits (nesting deeper than `MAX_NESTING`, aliases copying more than the
+//! `Copies` budget), which the tree-sitter path then reports.
 
 use std::collections::{HashMap, HashSet};
 

@@ -84,7 +84,7 @@ impl Plan {
     }
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Kind {
     Map,
     Seq,
@@ -92,6 +92,7 @@ enum Kind {
 }
 
 /// The scanner's indentation entries as far as the text shows them, one line at a time.
+#[derive(Clone, Default)]
 struct Model {
     /// (column, kind) of each open block collection or block scalar.
     stack: Vec<(usize, Kind)>,
@@ -240,21 +241,6 @@ impl Model {
     }
 }
 
-/// The bytes that can open a scanner entry in `text`: `-`, `?` or `:` before a blank,
-/// and `|` or `>`. Each entry the scanner pushes consumes one of them.
-fn possible_entries(text: &[u8]) -> usize {
-    let mut count = 0;
-    for (i, &byte) in text.iter().enumerate() {
-        let next = text.get(i + 1);
-        match byte {
-            b'-' | b'?' | b':' if matches!(next, None | Some(b' ' | b'\t' | b'\r' | b'\n')) => count += 1,
-            b'|' | b'>' => count += 1,
-            _ => {}
-        }
-    }
-    count
-}
-
 /// Whether a line starts a block mapping entry (`key: …` or `- key: …`): comment lines
 /// can go in front of it without changing what it means.
 fn starts_entry(content: &[u8]) -> bool {
@@ -277,23 +263,55 @@ fn starts_entry(content: &[u8]) -> bool {
 /// row counter from wrapping mid-token; `Err` names the first place it cannot take.
 pub(super) fn plan(text: &str) -> Result<Plan, Refusal> {
     let bytes = text.as_bytes();
-    let mut model = Model {
-        stack: Vec::new(),
-        flow: 0,
-        quote: None,
-        block_scalar: None,
-        opened_at: None,
-        token_column: None,
-        too_deep_at: None,
-        too_wide_at: None,
-    };
     // Start offsets and rows of lines that comment lines can go in front of.
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let mut safe: Vec<(usize, usize)> = vec![(bom, 0)];
-    let mut depth_when_opened = 0;
-    let mut row = 0;
-    let mut start = 0;
-    while start <= bytes.len() {
+    let mut read = read_lines(bytes, Model::default(), 0, 0, Some(&mut safe))?;
+    let last_row = read.last_row;
+    // A quote or flow collection that never closes hides the rest of the file from the
+    // model, while tree-sitter may well read that rest as block structure after the
+    // error: read it again as if the opening quote or bracket were not there.
+    for _ in 0..MAX_REREADS {
+        let Some(unclosed) = read.unclosed else {
+            return Ok(pad_rows(&safe, last_row));
+        };
+        if unclosed.next_line >= bytes.len() {
+            return Ok(pad_rows(&safe, last_row));
+        }
+        read = read_lines(bytes, unclosed.model, unclosed.next_line, unclosed.next_row, None)?;
+    }
+    let at = read.unclosed.map_or(0, |unclosed| unclosed.at);
+    Err((at..at + 1, "quotes or brackets that never close".to_string()))
+}
+
+/// How many unclosed quotes or brackets are read past before giving up.
+const MAX_REREADS: usize = 8;
+
+/// The first quote or bracket left open at the end of the text: where it is, and the
+/// model as it stood after its line, with the quote or bracket forgotten.
+struct Unclosed {
+    at: usize,
+    model: Model,
+    next_line: usize,
+    next_row: usize,
+}
+
+struct Read {
+    last_row: usize,
+    unclosed: Option<Unclosed>,
+}
+
+/// Runs the model from the line at `start` (row `row`) to the end of the text,
+/// collecting the lines that start a mapping entry into `safe` when given.
+fn read_lines(
+    bytes: &[u8],
+    mut model: Model,
+    mut start: usize,
+    mut row: usize,
+    mut safe: Option<&mut Vec<(usize, usize)>>,
+) -> Result<Read, Refusal> {
+    let mut unclosed: Option<Unclosed> = None;
+    loop {
         let end = memchr::memchr2(b'\n', b'\r', &bytes[start..]).map_or(bytes.len(), |n| start + n);
         let line = &bytes[start..end];
         let indent = line.iter().take_while(|b| matches!(b, b' ' | b'\t')).count();
@@ -322,66 +340,75 @@ pub(super) fn plan(text: &str) -> Result<Plan, Refusal> {
                 while model.stack.last().is_some_and(|&(column, _)| column > indent) {
                     model.stack.pop();
                 }
-                if starts_entry(&line[indent..]) {
-                    safe.push((start, row));
+                if let Some(safe) = safe.as_deref_mut() {
+                    if starts_entry(&line[indent..]) {
+                        safe.push((start, row));
+                    }
                 }
             }
             let was_open = model.opened_at.is_some();
             model.line(line, start);
-            if !was_open && model.opened_at.is_some() {
-                depth_when_opened = model.stack.len();
-            }
-            if let Some(at) = model.too_deep_at {
-                return Err((
-                    at..at + 1,
-                    format!("collections nested more than {MAX_NESTING} levels deep"),
-                ));
-            }
-            if let Some(at) = model.too_wide_at {
-                return Err((
-                    at..at + 1,
-                    format!("block structure past column {MAX_COLUMN}, further right than the YAML parser can read"),
-                ));
+            match model.opened_at {
+                Some(at) if !was_open => {
+                    let mut forgotten = model.clone();
+                    forgotten.flow = 0;
+                    forgotten.quote = None;
+                    forgotten.opened_at = None;
+                    unclosed = Some(Unclosed {
+                        at,
+                        model: forgotten,
+                        next_line: end + 1,
+                        next_row: row + 1,
+                    });
+                }
+                None => unclosed = None,
+                Some(_) => {}
             }
         }
+        if let Some(at) = model.too_deep_at {
+            return Err((
+                at..at + 1,
+                format!("collections nested more than {MAX_NESTING} levels deep"),
+            ));
+        }
+        if let Some(at) = model.too_wide_at {
+            return Err((
+                at..at + 1,
+                format!("block structure past column {MAX_COLUMN}, further right than the YAML parser can read"),
+            ));
+        }
         if end == bytes.len() {
-            break;
+            return Ok(Read {
+                last_row: row,
+                unclosed,
+            });
         }
         row += 1;
         start = end + 1;
     }
-    // An unterminated quote or flow collection hides the rest from the model: the rest
-    // is only safe if it cannot push enough entries to matter.
-    if let Some(opened) = model.opened_at {
-        if depth_when_opened + possible_entries(&bytes[opened..]) > MAX_NESTING {
-            let what = if model.quote.is_some() {
-                "a quoted scalar that never ends"
-            } else {
-                "a `[` or `{` that is never closed"
-            };
-            return Err((opened..opened + 1, what.to_string()));
-        }
-    }
-    Ok(pad_rows(&safe, row))
 }
 
 /// Plans comment lines so that each row where the scanner's counter wraps holds one.
 /// `safe` lists (offset, row) of the lines that may follow inserted comments.
+///
+/// Comment lines in front of a line move it and everything after it, so each wrap needs
+/// a safe line of its own after the previous one. When 65,536 rows go by without one
+/// (one block scalar or unclosed bracket that long), the wraps from there on are left as
+/// they are: tree-sitter may then report a syntax error there.
 fn pad_rows(safe: &[(usize, usize)], last_row: usize) -> Plan {
     let mut insertions: Vec<(usize, usize)> = Vec::new();
     let mut shift = 0;
     let mut wrap = FIRST_WRAP;
     let mut next = 0;
     while last_row + shift >= wrap {
-        while next + 1 < safe.len() && safe[next + 1].1 + shift <= wrap {
+        let mut candidate = None;
+        while next < safe.len() && safe[next].1 + shift <= wrap {
+            candidate = Some(safe[next]);
             next += 1;
         }
-        let (offset, row) = safe[next];
+        let Some((offset, row)) = candidate else { break };
         let lines = wrap - (row + shift) + 1;
-        match insertions.last_mut() {
-            Some(last) if last.0 == offset => last.1 += lines,
-            _ => insertions.push((offset, lines)),
-        }
+        insertions.push((offset, lines));
         shift += lines;
         wrap += WRAP_PERIOD;
     }
@@ -398,6 +425,17 @@ fn pad_rows(safe: &[(usize, usize)], last_row: usize) -> Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_wrap_gets_comment_lines_in_front_of_a_line_of_its_own() {
+        let rows = 200_000;
+        let plan = pad_rows(&[(0, 0), (10, 5), (100, 40_000), (200, 90_000)], rows);
+        // Rows 5, 40,000 + 32,764 and 90,000 + 58,305 go to just past each wrap.
+        assert_eq!(plan.insertions, [(10, 32_764), (100, 25_541), (200, 15_536)]);
+        // Nothing after the last safe line: the later wraps are left alone, and planning ends.
+        let plan = pad_rows(&[(0, 0)], rows);
+        assert_eq!(plan.insertions, [(0, FIRST_WRAP + 1)]);
+    }
 
     #[test]
     fn offsets_map_back_through_the_padding() {
@@ -430,10 +468,16 @@ mod tests {
     }
 
     #[test]
-    fn an_unclosed_quote_or_bracket_is_refused_only_before_much_structure() {
+    fn what_follows_an_unclosed_quote_or_bracket_is_read_as_block_structure() {
         assert!(plan("on: [push\npermissions: {}\n").is_ok());
         assert!(plan("a: 'open\nb: c\n").is_ok());
         assert!(plan(&format!("a: \"\n{}", "- ".repeat(150))).is_err());
         assert!(plan(&format!("a: [\n{}", "- ".repeat(150))).is_err());
+        assert!(plan(&format!("a: [\nb: '\nc: {{\n{}", "- ".repeat(150))).is_err());
+        let mut jobs = String::from("on: [push\njobs:\n");
+        for job in 0..1000 {
+            jobs += &format!("  j{job}:\n    steps:\n      - run: x\n");
+        }
+        assert!(plan(&jobs).is_ok());
     }
 }
