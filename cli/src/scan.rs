@@ -985,22 +985,7 @@ fn utf16_len(text: &str) -> usize {
 
 /// `text` with every secret (or piece of one) replaced by its hash: content to fingerprint.
 fn hash_secrets<'t>(text: &'t str, redactor: &Redactor) -> std::borrow::Cow<'t, str> {
-    if redactor.is_empty() {
-        return text.into();
-    }
-    let found = redactor.find(text);
-    if found.is_empty() {
-        return text.into();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for range in found {
-        out.push_str(&text[at..range.start]);
-        out.push_str(&tollgate_analyzers::secrets::hash_identity(&text[range.clone()]));
-        at = range.end;
-    }
-    out.push_str(&text[at..]);
-    out.into()
+    redactor.replace(text, tollgate_analyzers::secrets::hash_identity)
 }
 
 /// What a record shows of the first line of its span.

@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{assert_valid_sarif, copy_tree, git, repo, venv_tool};
+use common::{assert_valid_sarif, copy_tree, git, repo, result_uris, venv_tool};
 use serde_json::Value;
 
 const KEY: &str = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACDe3Yb0kTq3bX8mS2vPq7JcLh9uGf4wR2nVt6yZoA1xEwAAAJhkQ3e5ZEN3\n-----END OPENSSH PRIVATE KEY-----\n";
@@ -217,17 +217,7 @@ fn the_action_takes_paths_as_paths_not_globs_or_options() {
     assert_eq!(report["exit_code"], 1, "{report:#}");
     let sarif = std::fs::read_to_string(workspace.path().join("tollgate.sarif")).unwrap();
     let document = assert_valid_sarif(&sarif);
-    let mut uris: Vec<String> = document["runs"][0]["results"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| {
-            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-                .as_str()
-                .unwrap()
-                .replace("%2A", "*")
-        })
-        .collect();
+    let mut uris: Vec<String> = result_uris(&document).iter().map(|u| u.replace("%2A", "*")).collect();
     uris.sort();
     uris.dedup();
     assert_eq!(uris, vec!["--fail-on=never", "only*.env"]);

@@ -4,11 +4,12 @@
 
 mod common;
 
+use common::{tollgate, Run};
+
 use std::path::Path;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use assert_cmd::Command;
 use serde_json::Value;
 
 /// A GitHub classic token and an AWS key id, in the formats tollgate detects.
@@ -17,27 +18,6 @@ const AWS_KEY_ID: &str = "AKIA5MTTE44KEDEH6UYY";
 const SECRETS: &[&str] = &[GITHUB_TOKEN, AWS_KEY_ID];
 
 const FORMATS: &[&str] = &["text", "json", "sarif", "github", "gitlab"];
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-fn tollgate(dir: &Path, args: &[&str]) -> Run {
-    let output = Command::cargo_bin("tollgate")
-        .unwrap()
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .args(args)
-        .output()
-        .unwrap();
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-    }
-}
 
 /// No piece of a secret longer than what redaction itself shows (at most 7 characters) may
 /// appear: a truncated quote of a secret is a leak too.

@@ -242,6 +242,11 @@ impl Redactor {
 
     /// `text` with every secret and piece of one replaced by its [`redact`]ed form.
     pub fn redact<'t>(&self, text: &'t str) -> std::borrow::Cow<'t, str> {
+        self.replace(text, redact)
+    }
+
+    /// `text` with every secret and piece of one replaced by `with(secret)`.
+    pub fn replace<'t>(&self, text: &'t str, with: impl Fn(&str) -> String) -> std::borrow::Cow<'t, str> {
         if self.is_empty() {
             return text.into();
         }
@@ -253,7 +258,7 @@ impl Redactor {
         let mut at = 0;
         for range in found {
             out.push_str(&text[at..range.start]);
-            out.push_str(&redact(&text[range.clone()]));
+            out.push_str(&with(&text[range.clone()]));
             at = range.end;
         }
         out.push_str(&text[at..]);

@@ -82,3 +82,41 @@ pub fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// What a run of the binary printed, and how it exited.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs the built binary in `dir`, without colour.
+pub fn tollgate(dir: &Path, args: &[&str]) -> Run {
+    let output = assert_cmd::Command::cargo_bin("tollgate")
+        .unwrap()
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .unwrap();
+    Run {
+        code: output.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+    }
+}
+
+/// The `artifactLocation.uri` of every result's primary location in a SARIF document.
+pub fn result_uris(sarif: &Value) -> Vec<String> {
+    sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
