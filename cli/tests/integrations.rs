@@ -98,13 +98,14 @@ fn quick_install_env(command: &mut Command) -> &mut Command {
 
 /// Runs action.yml's steps with scripts/fake-runner.py on a copy of the demo repository,
 /// with `files` (name, content) added.
-fn run_action(inputs: &[&str], files: &[(&str, &str)]) -> (Value, tempfile::TempDir) {
-    let workspace = tempfile::tempdir().unwrap();
-    copy_tree(&repo().join("testdata/demo"), workspace.path());
+fn run_action(inputs: &[&str], files: &[(&str, &str)]) -> (Value, Workspace) {
+    let workspace = Workspace::new();
+    copy_tree(&repo().join("testdata/demo"), &workspace.path());
     for (name, content) in files {
         std::fs::write(workspace.path().join(name), content).unwrap();
     }
-    let home = workspace.path().join(".home");
+    // Outside the workspace, as on a runner: the installed binary is not part of the scan.
+    let home = workspace.root.path().join("home");
     std::fs::create_dir(&home).unwrap();
     let real_home = std::env::var("HOME").unwrap();
     let cargo_home = std::env::var("CARGO_HOME").unwrap_or_else(|_| format!("{real_home}/.cargo"));
@@ -121,6 +122,23 @@ fn run_action(inputs: &[&str], files: &[(&str, &str)]) -> (Value, tempfile::Temp
     let out = quick_install_env(&mut command).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     (serde_json::from_slice(&out.stdout).unwrap(), workspace)
+}
+
+/// The runner's workspace, beside the home directory the Action installs tollgate into.
+struct Workspace {
+    root: tempfile::TempDir,
+}
+
+impl Workspace {
+    fn new() -> Workspace {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir(root.path().join("workspace")).unwrap();
+        Workspace { root }
+    }
+
+    fn path(&self) -> std::path::PathBuf {
+        self.root.path().join("workspace")
+    }
 }
 
 fn outcomes(report: &Value) -> Vec<(String, String)> {
@@ -171,7 +189,7 @@ fn the_action_installs_checks_uploads_and_then_fails_the_step() {
     assert!(summary.contains("| domain | error | warning | note |"), "{summary}");
     assert!(
         summary.contains(
-            "(https://github.com/example/demo/blob/0123456789abcdef0123456789abcdef01234567/config/deploy_key.pem#L1)"
+            "(<https://github.com/example/demo/blob/0123456789abcdef0123456789abcdef01234567/config/deploy_key.pem#L1>)"
         ),
         "{summary}"
     );
