@@ -4,7 +4,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{assert_valid_sarif, repo, result_uris, tollgate, Run};
+use common::{assert_valid_sarif, repo, result_uris, tollgate, wait_within, Run};
 use serde_json::Value;
 
 fn formats(format: &str) -> Run {
@@ -660,37 +660,19 @@ fn size_limits_out_of_range_are_config_errors() {
     }
 }
 
-/// Runs the binary and kills it after `limit`: a hang fails the test instead of the suite.
-fn tollgate_within(dir: &Path, args: &[&str], limit: std::time::Duration) -> Option<i32> {
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tollgate"))
-        .current_dir(dir)
-        .args(args)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let start = std::time::Instant::now();
-    while start.elapsed() < limit {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status.code();
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    let _ = child.kill();
-    let _ = child.wait();
-    None
-}
-
 #[test]
 fn a_huge_thread_count_is_capped() {
     let dir = tempfile::tempdir().unwrap();
     // 10,000 threads took over a minute to start on an empty folder; capped, it is instant.
-    let code = tollgate_within(
-        dir.path(),
-        &["check", "--threads", "10000"],
-        std::time::Duration::from_secs(30),
-    );
-    assert_eq!(code, Some(0));
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("tollgate"))
+        .current_dir(dir.path())
+        .args(["check", "--threads", "10000"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let output = wait_within(child, std::time::Duration::from_secs(30)).expect("still running after 30 s");
+    assert_eq!(output.status.code(), Some(0));
 }
 
 /// A line that GitHub's runner would take for a workflow command.

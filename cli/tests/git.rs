@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command as Process;
 
 use assert_cmd::Command;
-use common::git;
+use common::{git, wait_within};
 use serde_json::Value;
 
 const KEY: &str = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n";
@@ -314,7 +314,7 @@ fn git_history_finds_a_deleted_key_once_at_its_first_commit() {
 /// Runs `tollgate check ARGS --format json`-like commands that could block, killing them
 /// after a generous limit.
 fn check_with_deadline(dir: &Path, args: &[&str]) -> std::process::Output {
-    let mut child = Process::new(assert_cmd::cargo::cargo_bin("tollgate"))
+    let child = Process::new(assert_cmd::cargo::cargo_bin("tollgate"))
         .current_dir(dir)
         .arg("check")
         .args(args)
@@ -322,16 +322,8 @@ fn check_with_deadline(dir: &Path, args: &[&str]) -> std::process::Output {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while child.try_wait().unwrap().is_none() {
-        if std::time::Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("tollgate check {args:?} still running after 30 s");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    child.wait_with_output().unwrap()
+    wait_within(child, std::time::Duration::from_secs(30))
+        .unwrap_or_else(|| panic!("tollgate check {args:?} still running after 30 s"))
 }
 
 fn commit_all(dir: &Path, message: &str) {

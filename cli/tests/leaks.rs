@@ -4,11 +4,11 @@
 
 mod common;
 
-use common::{tollgate, Run};
+use common::{tollgate, wait_within, Run};
 
 use std::path::Path;
 use std::process::Stdio;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::Value;
 
@@ -317,7 +317,7 @@ fn ten_thousand_secrets_on_one_line_stay_small() {
     assert!(line.len() > 400_000);
     std::fs::write(dir.path().join("tokens.txt"), &line).unwrap();
     let binary = assert_cmd::cargo::cargo_bin("tollgate");
-    let mut child = std::process::Command::new("sh")
+    let child = std::process::Command::new("sh")
         .arg("-c")
         .arg(r#"ulimit -v 500000 && exec "$0" check tokens.txt --format json --threads 2 -o out.json"#)
         .arg(&binary)
@@ -326,19 +326,8 @@ fn ten_thousand_secrets_on_one_line_stay_small() {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if start.elapsed() > Duration::from_secs(120) {
-            let _ = child.kill();
-            panic!("still running after 120 s");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let mut stderr = String::new();
-    std::io::Read::read_to_string(child.stderr.as_mut().unwrap(), &mut stderr).unwrap();
+    let output = wait_within(child, Duration::from_secs(120)).expect("still running after 120 s");
+    let (status, stderr) = (output.status, String::from_utf8_lossy(&output.stderr));
     assert_eq!(status.code(), Some(1), "{stderr}");
     let out: Value = serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.json")).unwrap()).unwrap();
     // (`ghp_000000…` reads as a placeholder: a few tokens are not reported.)
