@@ -17,13 +17,17 @@ use super::yaml::{
 type R<T> = Result<T, ()>;
 
 pub fn parse(src: &str) -> Option<Vec<Node>> {
-    if src.contains('\r') {
+    // A byte order mark at the start is not content: it takes no column either.
+    let bom = if src.starts_with('\u{feff}') { 3 } else { 0 };
+    // A mark anywhere else is left to tree-sitter.
+    if src.contains('\r') || src[bom..].contains('\u{feff}') {
         return None;
     }
     let mut parser = Fast {
         src,
         b: src.as_bytes(),
-        pos: 0,
+        pos: bom,
+        bom,
         anchors: HashMap::new(),
         aliased: alias_names(src),
         copies: Copies::new(src),
@@ -43,6 +47,8 @@ struct Fast<'a> {
     /// reports where.
     copies: Copies,
     depth: usize,
+    /// Where the text starts after a byte order mark: column 0 of the first line.
+    bom: usize,
 }
 
 impl<'a> Fast<'a> {
@@ -55,7 +61,7 @@ impl<'a> Fast<'a> {
     }
 
     fn line_start(&self, pos: usize) -> usize {
-        self.src[..pos].rfind('\n').map_or(0, |i| i + 1)
+        self.src[..pos].rfind('\n').map_or(self.bom, |i| i + 1)
     }
 
     fn column(&self) -> usize {
@@ -249,7 +255,8 @@ impl<'a> Fast<'a> {
                 }
                 false
             }
-            Some(b'[' | b'{' | b'*' | b'&' | b'|' | b'>' | b'#') | None => false,
+            // A tag (`! key:`) or a reserved indicator is not part of a key.
+            Some(b'[' | b'{' | b'*' | b'&' | b'|' | b'>' | b'#' | b'!' | b'%' | b'@' | b'`') | None => false,
             _ => plain_key_end(line).is_some(),
         }
     }
