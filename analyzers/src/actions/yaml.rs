@@ -204,6 +204,16 @@ pub fn parse_with_tree_sitter(text: &str) -> Parsed {
     if root.kind() == "ERROR" {
         documents.push(builder.node(root));
     }
+    // tree-sitter-yaml ends the stream at a NUL byte without an error, and YAML does not
+    // allow one: what follows it was not read, so that is the file's first problem.
+    if let Some(nul) = memchr::memchr(0, text.as_bytes()) {
+        if builder.limit_error.as_ref().is_none_or(|(limit, _)| limit.start > nul) {
+            builder.limit_error = Some((
+                nul..nul + 1,
+                "a NUL byte, which YAML does not allow; nothing after it was checked".to_string(),
+            ));
+        }
+    }
     // The first problem in the file: a syntax error, or where a limit was reached.
     let (error, message) = match (syntax_error, builder.limit_error) {
         (Some(syntax), Some((limit, message))) if limit.start < syntax.start => (Some(limit), Some(message)),
@@ -741,7 +751,9 @@ pub(super) fn block_scalar_value(raw: &str) -> String {
             .filter(|line| !line.trim().is_empty())
             .map(|line| line.len() - line.trim_start_matches(' ').len())
             .next()
-            .unwrap_or(0)
+            // Only blank lines: they are all indentation (as in libyaml), so the value is
+            // empty rather than their spaces.
+            .unwrap_or_else(|| lines.iter().map(|line| line.len()).max().unwrap_or(0))
     });
     let mut out = String::new();
     let mut previous_plain = false;
