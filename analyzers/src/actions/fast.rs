@@ -2,8 +2,9 @@
 //! sequences, flow collections, plain, quoted and block scalars, anchors, aliases, comments
 //! and several documents. It builds the same tree as the tree-sitter path, about an order of
 //! magnitude faster, and gives up (returns `None`) on anything else — tags, complex keys,
-//! multi-line plain scalars, tabs in indentation, and every syntax error — so that
-//! tree-sitter parses those files and reports their errors. It also declines input past
+//! anchors before a key, multi-line plain scalars, tabs in indentation or after `-`, NUL
+//! bytes, byte order marks past the start, and every syntax error — so that tree-sitter
+//! parses those files and reports their errors. It also declines input past
 //! the reader's limits (nesting deeper than `MAX_NESTING`, aliases copying more than the
 //! `Copies` budget), which the tree-sitter path then reports.
 
@@ -19,8 +20,9 @@ type R<T> = Result<T, ()>;
 pub fn parse(src: &str) -> Option<Vec<Node>> {
     // A byte order mark at the start is not content: it takes no column either.
     let bom = if src.starts_with('\u{feff}') { 3 } else { 0 };
-    // A mark anywhere else is left to tree-sitter.
-    if src.contains('\r') || src[bom..].contains('\u{feff}') {
+    // NUL is not allowed in YAML (tree-sitter stops reading at one); a mark anywhere
+    // else is left to tree-sitter.
+    if src.contains(['\r', '\0']) || src[bom..].contains('\u{feff}') {
         return None;
     }
     let mut parser = Fast {
@@ -188,6 +190,9 @@ impl<'a> Fast<'a> {
                 let node = if matches!(self.peek(), None | Some(b'\n' | b'\r' | b'#')) {
                     self.skip_to_content()?;
                     self.block_node(parent)?
+                } else if self.line_is_mapping_key() {
+                    // `&a key: v` anchors the key, and the mapping starts at the anchor.
+                    return Err(());
                 } else {
                     self.block_node(parent)?
                 };
@@ -233,6 +238,9 @@ impl<'a> Fast<'a> {
         let rest = &self.src[self.pos..];
         let line = rest.split('\n').next().unwrap_or("");
         let bytes = line.as_bytes();
+        if indicator_then_tab(bytes) {
+            return false;
+        }
         match bytes.first() {
             Some(b'"' | b'\'') => {
                 let quote = bytes[0];
@@ -268,9 +276,9 @@ impl<'a> Fast<'a> {
         loop {
             // At `-` in column `indent`.
             self.pos += 1;
+            let after_dash = self.pos;
             self.skip_inline_space();
             let item = if matches!(self.peek(), None | Some(b'\n' | b'\r' | b'#')) {
-                let after_dash = self.pos;
                 self.skip_to_content()?;
                 if self.peek().is_some() && self.column() > indent && !self.at_document_marker() {
                     self.block_node(indent as isize)?
@@ -310,11 +318,11 @@ impl<'a> Fast<'a> {
         let mut end = self.pos;
         loop {
             let (key, key_span) = self.key()?;
-            // At the `:`.
+            // At the `:`. An empty value sits right after it, as on tree-sitter's path.
             self.pos += 1;
+            let after_colon = self.pos;
             self.skip_inline_space();
             let value = if matches!(self.peek(), None | Some(b'\n' | b'\r' | b'#')) {
-                let after_colon = self.pos;
                 self.skip_to_content()?;
                 let column = self.column();
                 if self.peek().is_some()
@@ -470,7 +478,7 @@ impl<'a> Fast<'a> {
             }
         }
         let text = line[..end].trim_end_matches([' ', '\t', '\r']);
-        if text.is_empty() {
+        if text.is_empty() || indicator_then_tab(text.as_bytes()) {
             return Err(());
         }
         // More-indented lines continue the scalar; line breaks fold to spaces.
@@ -489,7 +497,7 @@ impl<'a> Fast<'a> {
                 continue;
             }
             let indent = next.len() - next.trim_start_matches(' ').len();
-            if (indent as isize) <= parent || trimmed.starts_with('#') {
+            if (indent as isize) <= parent || trimmed.starts_with('#') || is_document_marker(next) {
                 break;
             }
             if next.contains('\t')
@@ -538,6 +546,10 @@ impl<'a> Fast<'a> {
             }
         }
         let inner = &self.src[start + 1..i];
+        // A document marker inside a quoted scalar is an error for tree-sitter and YAML.
+        if inner.split('\n').skip(1).any(is_document_marker) {
+            return Err(());
+        }
         self.pos = i + 1;
         let text = if quote == b'\'' {
             fold_quoted_text(&inner.replace("''", "'"))
@@ -562,6 +574,11 @@ impl<'a> Fast<'a> {
             return Err(());
         }
         self.end_of_line()?;
+        // tree-sitter loses the content of a top-level block scalar whose header has a
+        // comment.
+        if parent < 0 && self.peek() == Some(b'#') {
+            return Err(());
+        }
         // Content: every following line that is blank or indented more than the parent,
         // up to the first less-indented content line.
         let mut end = self.pos;
@@ -577,6 +594,10 @@ impl<'a> Fast<'a> {
             if line.trim().is_empty() {
                 cursor = line_end;
                 continue;
+            }
+            // At the top level, `---` and `...` end the document and so the scalar.
+            if is_document_marker(line) {
+                break;
             }
             let required = content_indent.unwrap_or((parent + 1).max(0) as usize);
             if indent < required || (indent as isize) <= parent {
@@ -628,6 +649,8 @@ impl<'a> Fast<'a> {
                     }
                 }
                 None => return Err(()),
+                // A document marker inside a flow collection is an error.
+                _ if self.at_document_marker() => return Err(()),
                 _ => return Ok(()),
             }
         }
@@ -650,9 +673,10 @@ impl<'a> Fast<'a> {
                     if self.peek() == Some(b':') {
                         // `[a: b]`: a one-pair mapping.
                         self.pos += 1;
+                        let after_colon = self.pos;
                         self.skip_flow_space()?;
                         let value = if matches!(self.peek(), Some(b',' | b']')) {
-                            null_at(self.pos)
+                            null_at(after_colon)
                         } else {
                             self.flow_node()?
                         };
@@ -696,9 +720,10 @@ impl<'a> Fast<'a> {
                     self.skip_flow_space()?;
                     let value = if self.peek() == Some(b':') {
                         self.pos += 1;
+                        let after_colon = self.pos;
                         self.skip_flow_space()?;
                         if matches!(self.peek(), Some(b',' | b'}')) {
-                            null_at(self.pos)
+                            null_at(after_colon)
                         } else {
                             self.flow_node()?
                         }
@@ -777,6 +802,17 @@ fn null_at(pos: usize) -> Node {
         span: pos..pos,
         value: Value::Null,
     }
+}
+
+/// `-`, `?` or `:` followed by a tab: an indicator for YAML and tree-sitter, which the
+/// fast path does not model.
+fn indicator_then_tab(bytes: &[u8]) -> bool {
+    matches!(bytes, [b'-' | b'?' | b':', b'\t', ..])
+}
+
+/// Whether a line is `---` or `...` alone or followed by a space.
+fn is_document_marker(line: &str) -> bool {
+    (line.starts_with("---") || line.starts_with("...")) && matches!(line.as_bytes().get(3), None | Some(b' ' | b'\n'))
 }
 
 /// In a line that starts with a plain key, the offset of the key's `:`.
