@@ -354,3 +354,47 @@ fn an_empty_value_starts_after_its_indicator() {
         "a:\n  b: \n  c:\n",
     ]);
 }
+
+// A tab after `-` may separate it from a scalar, but not indent a collection on the same
+// line, and `-`, `?` or `:` then a blank does not start a plain scalar.
+#[test]
+fn a_tab_after_a_dash_does_not_indent_a_collection() {
+    assert_agree(&[
+        "- \t- x\n",
+        "- \tk: v\n",
+        "a:\n  - \tb: c\n",
+        "- \tx\n",
+        "- \t[a]\n",
+        "k: \t- x\n",
+        "k: - x\n",
+        "k: -\n",
+        "k: ? x\n",
+        "k: : x\n",
+        "k: -x\n",
+    ]);
+}
+
+// In a block scalar, a line of spaces that goes past the indentation keeps the extra
+// spaces, wherever it is; a leading one may not go past the first content line.
+#[test]
+fn spaces_past_a_block_scalars_indentation_are_content() {
+    let inputs = [
+        "k: |\n  x\n    \nj: 1\n",
+        "k: |\n  x\n    \n",
+        "k: |\n  x\n    \n\nj: 1\n",
+        "a:\n  k: |\n    x\n      \n  j: 1\n",
+        "- |\n  x\n    \n- y\n",
+        "run: |\n  a\n   \n  b\n  \nnext: 1\n",
+        "k: |\n    \n  x\n",
+        "k: |-\n  x\n    \n",
+    ];
+    assert_agree(&inputs);
+    for src in &inputs[..2] {
+        let parsed = parse_with_tree_sitter(src);
+        assert_eq!(
+            parsed.documents[0].get("k").and_then(Node::str),
+            Some("x\n  \n"),
+            "{src:?}"
+        );
+    }
+}

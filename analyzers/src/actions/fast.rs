@@ -278,6 +278,13 @@ impl<'a> Fast<'a> {
             self.pos += 1;
             let after_dash = self.pos;
             self.skip_inline_space();
+            // A tab may separate `-` from a scalar, but a collection on the same line
+            // would be indented by it, which YAML and tree-sitter reject.
+            if self.b[after_dash..self.pos].contains(&b'\t')
+                && (self.line_is_mapping_key() || matches!(self.peek(), Some(b'-' | b'?' | b':')))
+            {
+                return Err(());
+            }
             let item = if matches!(self.peek(), None | Some(b'\n' | b'\r' | b'#')) {
                 self.skip_to_content()?;
                 if self.peek().is_some() && self.column() > indent && !self.at_document_marker() {
@@ -478,7 +485,8 @@ impl<'a> Fast<'a> {
             }
         }
         let text = line[..end].trim_end_matches([' ', '\t', '\r']);
-        if text.is_empty() || indicator_then_tab(text.as_bytes()) {
+        // `-`, `?` or `:` then a blank is an indicator, not the start of a plain scalar.
+        if text.is_empty() || matches!(bytes, [b'-' | b'?' | b':'] | [b'-' | b'?' | b':', b' ' | b'\t', ..]) {
             return Err(());
         }
         // More-indented lines continue the scalar; line breaks fold to spaces.
@@ -584,6 +592,8 @@ impl<'a> Fast<'a> {
         let mut end = self.pos;
         let mut cursor = self.src[self.pos..].find('\n').map_or(self.src.len(), |i| self.pos + i);
         let mut content_indent: Option<usize> = None;
+        // The longest blank line before the first content line.
+        let mut leading_blank = 0;
         while cursor < self.src.len() {
             let line_start = cursor + 1;
             let line_end = self.src[line_start..]
@@ -592,6 +602,12 @@ impl<'a> Fast<'a> {
             let line = &self.src[line_start..line_end];
             let indent = line.len() - line.trim_start_matches(' ').len();
             if line.trim().is_empty() {
+                match content_indent {
+                    None => leading_blank = leading_blank.max(line.len()),
+                    // Spaces past the indentation are content, even on a blank line.
+                    Some(content) if line.len() > content => end = line_end,
+                    Some(_) => {}
+                }
                 cursor = line_end;
                 continue;
             }
@@ -605,6 +621,11 @@ impl<'a> Fast<'a> {
             }
             if content_indent.is_none() {
                 if line.as_bytes().get(indent) == Some(&b'\t') {
+                    return Err(());
+                }
+                // A leading blank line may not be indented more than the first content
+                // line.
+                if leading_blank > indent {
                     return Err(());
                 }
                 content_indent = Some(indent);
