@@ -398,3 +398,28 @@ fn spaces_past_a_block_scalars_indentation_are_content() {
         );
     }
 }
+
+// A one-pair mapping in a flow sequence starts at its key's anchor.
+#[test]
+fn an_anchored_key_in_a_flow_sequence_starts_its_pair() {
+    assert_agree(&[
+        "k: [&a a: b]\n",
+        "k: [&a a: b, *a]\n",
+        "k: [&a \"a\": b]\n",
+        "k: [&a a]\n",
+    ]);
+}
+
+// Directives open the stream or follow `...`, and `---` must follow them.
+#[test]
+fn directives_are_only_read_before_a_document_start() {
+    assert_agree(&[
+        "%YAML 1.2\na: 1\n",
+        "a: 1\n---\n%x\n",
+        "%YAML 1.2\n",
+        "a: 1\n...\n%x\nb: 1\n",
+        "%x\n...\n",
+        "%YAML 1.2\n---\na: 1\n...\n%YAML 1.2\n---\nb: 2\n",
+        "# c\n%YAML 1.2\n---\na: 1\n",
+    ]);
+}

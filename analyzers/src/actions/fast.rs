@@ -135,10 +135,22 @@ impl<'a> Fast<'a> {
 
     fn stream(&mut self) -> R<Vec<Node>> {
         let mut documents = Vec::new();
+        // Directives may open the stream or follow `...`, and `---` must follow them.
+        let mut directives_allowed = true;
+        let mut directives_open = false;
         loop {
             self.skip_to_content()?;
-            let Some(byte) = self.peek() else { break };
+            let Some(byte) = self.peek() else {
+                if directives_open {
+                    return Err(());
+                }
+                break;
+            };
             if byte == b'%' && self.column() == 0 {
+                if !directives_allowed {
+                    return Err(());
+                }
+                directives_open = true;
                 while !matches!(self.peek(), None | Some(b'\n')) {
                     self.pos += 1;
                 }
@@ -146,14 +158,20 @@ impl<'a> Fast<'a> {
             }
             if self.at_document_marker() {
                 let start = self.src[self.pos..].starts_with("---");
+                if directives_open && !start {
+                    return Err(());
+                }
                 self.pos += 3;
                 // Content on the marker's own line (`--- |`) is left to tree-sitter.
                 self.end_of_line()?;
-                if start {
-                    continue;
-                }
+                directives_open = false;
+                directives_allowed = !start;
                 continue;
             }
+            if directives_open {
+                return Err(());
+            }
+            directives_allowed = false;
             self.anchors.clear();
             let node = self.block_node(-1)?;
             documents.push(node);
@@ -689,6 +707,7 @@ impl<'a> Fast<'a> {
                         self.pos += 1;
                         break;
                     }
+                    let item_start = self.pos;
                     let item = self.flow_node()?;
                     self.skip_flow_space()?;
                     if self.peek() == Some(b':') {
@@ -702,7 +721,8 @@ impl<'a> Fast<'a> {
                             self.flow_node()?
                         };
                         let key = item.str().ok_or(())?.to_string();
-                        let span = item.span.start..value.span.end.max(item.span.end);
+                        // The pair starts at the key's anchor, if it has one.
+                        let span = item_start..value.span.end.max(item.span.end);
                         items.push(Node {
                             span,
                             value: Value::Map(vec![Pair {
