@@ -423,3 +423,28 @@ fn directives_are_only_read_before_a_document_start() {
         "# c\n%YAML 1.2\n---\na: 1\n",
     ]);
 }
+
+// A block collection may not start on its anchor's line.
+#[test]
+fn a_block_sequence_does_not_start_on_its_anchors_line() {
+    assert_agree(&["- &a - x\n", "k: &a - x\n", "- &a ? x\n", "- &a\n  - x\n"]);
+}
+
+// The lines of a multi-line quoted scalar or flow collection are indented past their
+// parent, and an implicit key is on one line with its `:`.
+#[test]
+fn flow_lines_are_indented_past_their_parent() {
+    assert_agree(&[
+        "k: \"a\n\"\n",
+        "k: \"a\n\n\"\n",
+        "k:\n  [a,\nb]\n",
+        "- [a,\nb]\n",
+        "a:\n  k: \"x\n  y\"\n",
+        "a:\n  k: [x,\n   y]\n",
+        "- \"a\n b\"\n",
+        "\"a\nb\"\n",
+        "k: {a\n: b}\n",
+        "k: [a\n: b]\n",
+        "k: [\"a\"\n: b]\n",
+    ]);
+}

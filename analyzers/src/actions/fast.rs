@@ -127,6 +127,11 @@ impl<'a> Fast<'a> {
         }
     }
 
+    /// `-`, `?` or `:` followed by a blank: the start of a block collection entry.
+    fn at_block_indicator(&self) -> bool {
+        matches!(self.peek(), Some(b'-' | b'?' | b':')) && matches!(self.at(1), None | Some(b' ' | b'\t' | b'\n'))
+    }
+
     fn at_document_marker(&self) -> bool {
         self.column() == 0
             && (self.src[self.pos..].starts_with("---") || self.src[self.pos..].starts_with("..."))
@@ -208,8 +213,9 @@ impl<'a> Fast<'a> {
                 let node = if matches!(self.peek(), None | Some(b'\n' | b'\r' | b'#')) {
                     self.skip_to_content()?;
                     self.block_node(parent)?
-                } else if self.line_is_mapping_key() {
-                    // `&a key: v` anchors the key, and the mapping starts at the anchor.
+                } else if self.line_is_mapping_key() || self.at_block_indicator() {
+                    // `&a key: v` anchors the key, and the mapping starts at the anchor;
+                    // `&a - x` is an error.
                     return Err(());
                 } else {
                     self.block_node(parent)?
@@ -454,11 +460,13 @@ impl<'a> Fast<'a> {
             Some(b'|' | b'>') => self.block_scalar(parent),
             Some(b'[' | b'{') => {
                 let node = self.flow_node()?;
+                self.indented_past(&node, parent)?;
                 self.end_of_line()?;
                 Ok(node)
             }
             Some(b'"' | b'\'') => {
                 let node = self.quoted()?;
+                self.indented_past(&node, parent)?;
                 self.end_of_line()?;
                 Ok(node)
             }
@@ -471,6 +479,18 @@ impl<'a> Fast<'a> {
             Some(_) => self.plain_block_scalar(parent),
             None => Err(()),
         }
+    }
+
+    /// A flow collection or quoted scalar over several lines must indent each line past
+    /// its parent's indentation.
+    fn indented_past(&self, node: &Node, parent: isize) -> R<()> {
+        for line in self.src[node.span.clone()].split('\n').skip(1) {
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            if !line.trim().is_empty() && indent as isize <= parent {
+                return Err(());
+            }
+        }
+        Ok(())
     }
 
     fn alias(&mut self) -> R<Node> {
@@ -710,6 +730,10 @@ impl<'a> Fast<'a> {
                     let item_start = self.pos;
                     let item = self.flow_node()?;
                     self.skip_flow_space()?;
+                    // An implicit key is on one line with its `:`.
+                    if self.peek() == Some(b':') && self.src[item.span.end..self.pos].contains('\n') {
+                        return Err(());
+                    }
                     if self.peek() == Some(b':') {
                         // `[a: b]`: a one-pair mapping.
                         self.pos += 1;
@@ -759,6 +783,9 @@ impl<'a> Fast<'a> {
                     let key = self.flow_node()?;
                     let key_text = key.str().ok_or(())?.to_string();
                     self.skip_flow_space()?;
+                    if self.peek() == Some(b':') && self.src[key.span.end..self.pos].contains('\n') {
+                        return Err(());
+                    }
                     let value = if self.peek() == Some(b':') {
                         self.pos += 1;
                         let after_colon = self.pos;
