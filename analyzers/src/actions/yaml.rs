@@ -210,7 +210,8 @@ pub fn parse_with_tree_sitter(text: &str) -> Parsed {
         if builder.limit_error.as_ref().is_none_or(|(limit, _)| limit.start > nul) {
             builder.limit_error = Some((
                 nul..nul + 1,
-                "a NUL byte, which YAML does not allow; nothing after it was checked".to_string(),
+                "a NUL byte, which YAML does not allow (GitHub will reject this file); nothing after it was checked"
+                    .to_string(),
             ));
         }
     }
