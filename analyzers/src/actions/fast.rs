@@ -22,7 +22,7 @@ pub fn parse(src: &str) -> Option<Vec<Node>> {
     let bom = if src.starts_with('\u{feff}') { 3 } else { 0 };
     // NUL is not allowed in YAML (tree-sitter stops reading at one); a mark anywhere
     // else is left to tree-sitter.
-    if src.contains(['\r', '\0']) || src[bom..].contains('\u{feff}') {
+    if memchr::memchr2(b'\r', 0, src.as_bytes()).is_some() || src[bom..].contains('\u{feff}') {
         return None;
     }
     let mut parser = Fast {
