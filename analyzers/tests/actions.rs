@@ -246,3 +246,29 @@ fn broken_input_never_panics() {
         run("weird.action.yml", weird, &Settings::default());
     }
 }
+
+/// The pwn request in `text` is reported.
+fn assert_pwn_request(text: &str) {
+    let findings = run("ci.yml", text, &Settings::default());
+    let pwn = findings
+        .iter()
+        .find(|f| f.rule == "actions/pwn-request")
+        .unwrap_or_else(|| panic!("no pwn request in {findings:#?}"));
+    assert_eq!(&text[pwn.span.clone()], "${{ github.event.pull_request.head.sha }}");
+}
+
+const PWN_JOBS: &str = "jobs:\n  a:\n    runs-on: x\n    steps:\n      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n      - run: make\n";
+
+// Found by fuzzing: a byte order mark at the start hid `on:`.
+#[test]
+fn a_byte_order_mark_does_not_hide_the_trigger() {
+    assert_pwn_request(&format!("\u{feff}on: pull_request_target\n{PWN_JOBS}"));
+    assert_pwn_request(&format!("\u{feff}# ci\non: pull_request_target\n{PWN_JOBS}"));
+}
+
+// Found by fuzzing: a tagged key (`! jobs:`) hid the jobs.
+#[test]
+fn a_tag_on_a_key_does_not_hide_the_jobs() {
+    assert_pwn_request(&format!("on: pull_request_target\n! {PWN_JOBS}"));
+    assert_pwn_request(&format!("on: pull_request_target\n!!str {PWN_JOBS}"));
+}

@@ -13,6 +13,16 @@ fn same(a: &Node, b: &Node, src: &str, path: &str) -> Result<(), String> {
             &src[b.span.start..b.span.end.min(b.span.start + 40)]
         )
     };
+    // Every node starts at the same byte, empty values included.
+    if a.span.start != b.span.start {
+        return Err(format!(
+            "{}: {} starts at {} vs {}",
+            here(),
+            kind(a),
+            a.span.start,
+            b.span.start
+        ));
+    }
     match (&a.value, &b.value) {
         (Value::Map(x), Value::Map(y)) => {
             if x.len() != y.len() {
@@ -30,14 +40,6 @@ fn same(a: &Node, b: &Node, src: &str, path: &str) -> Result<(), String> {
                     ));
                 }
                 same(&p.value, &q.value, src, path)?;
-            }
-            if a.span.start != b.span.start {
-                return Err(format!(
-                    "{}: mapping starts at {} vs {}",
-                    here(),
-                    a.span.start,
-                    b.span.start
-                ));
             }
         }
         (Value::Seq(x), Value::Seq(y)) => {
@@ -206,4 +208,243 @@ fn a_long_file_builds_the_same_tree_on_both_paths() {
             panic!("{e}");
         }
     }
+}
+
+/// Runs both paths on each input: where the fast path accepts one, tree-sitter must accept
+/// it too and build the same tree.
+fn assert_agree(inputs: &[&str]) {
+    let mut stats = (0, 0);
+    let mut failures = Vec::new();
+    for src in inputs {
+        check(&format!("{src:?}"), src, &mut stats, &mut failures);
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+fn first_keys(documents: &[Node]) -> Vec<&str> {
+    documents
+        .first()
+        .map(|document| document.pairs().iter().map(|pair| pair.key.as_str()).collect())
+        .unwrap_or_default()
+}
+
+// Found by fuzzing: a byte order mark at the start became part of the first key.
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_first_key() {
+    let inputs = [
+        "\u{feff}on: pull_request_target\njobs:\n  a:\n    runs-on: x\n",
+        "\u{feff}# comment\non: push\n",
+        "\u{feff}---\non: push\n",
+        "\u{feff}- a\n- b\n",
+        // Not at the start: left to tree-sitter, which reports it.
+        "a: 1\n...\n\u{feff}b: 2\n",
+    ];
+    assert_agree(&inputs);
+    let fast = parse_fast(inputs[0]).expect("the fast path takes a file with a byte order mark");
+    assert_eq!(first_keys(&fast), ["on", "jobs"]);
+    assert_eq!(first_keys(&parse_with_tree_sitter(inputs[0]).documents), ["on", "jobs"]);
+}
+
+// Found by fuzzing: `! jobs:` was read as the key `! jobs`.
+#[test]
+fn a_tag_is_not_part_of_a_key() {
+    let inputs = [
+        "on: push\n! jobs:\n  a:\n    runs-on: x\n",
+        "on: push\n!!str jobs:\n  a: 1\n",
+        "a: 1\n%b: 2\n",
+        "a: 1\n@b: 2\n",
+        "a: 1\n`b: 2\n",
+        "a: !t\n  b: c\n",
+        "- !t x\n",
+        "!t\nk: v\n",
+    ];
+    assert_agree(&inputs);
+    let parsed = tollgate_analyzers::actions::yaml::parse(inputs[0]);
+    assert_eq!(first_keys(&parsed.documents), ["on", "jobs"]);
+}
+
+// Found by fuzzing: in `- &s run: x` the anchor belongs to the key, and the mapping starts
+// at the anchor.
+#[test]
+fn an_anchor_before_a_key_is_inside_the_mapping() {
+    assert_agree(&[
+        "steps:\n  - &s run: x\n",
+        "&a k: v\n",
+        "a:\n  - &x k: v\n    j: *x\n",
+        "k:\n  &b\n  c: d\n",
+        "- &a\n  - x\n",
+        "k: [a, &b {c: d}]\n",
+    ]);
+}
+
+// Found by fuzzing: `-` then a tab is a sequence entry, not a plain scalar.
+#[test]
+fn a_dash_then_a_tab_starts_a_sequence_entry() {
+    assert_agree(&[
+        "-\tx\n",
+        "- a\n-\tb\n",
+        "k:\n  -\tx\n",
+        "k:\n- a\n-\tb\n",
+        "- \tx\n",
+        "k:\tv\n",
+        "-\tk: v\n",
+        "?\tk\n",
+    ]);
+}
+
+// Found by fuzzing: a block scalar of blank lines only is empty, not its spaces.
+#[test]
+fn a_block_scalar_of_blank_lines_is_empty() {
+    assert_agree(&["k: |\n \n", "k: |\n  \n\n", "k: >\n   \n", "k: |-\n \n", "- |\n   \n"]);
+    let parsed = parse_with_tree_sitter("k: |\n \n");
+    assert_eq!(parsed.documents[0].get("k").and_then(Node::str), Some(""));
+}
+
+// Found by fuzzing: `---` and `...` in column 0 end a top-level scalar.
+#[test]
+fn a_document_marker_ends_a_top_level_scalar() {
+    assert_agree(&[
+        ">\nx\n---\ny\n",
+        "|\nx\n...\n",
+        "x\n...\ny\n",
+        "x\n---\ny\n",
+        "x\n--- y\n",
+        "\"x\n---\ny\"\n",
+        "'x\n...\n'\n",
+        "[a,\n---\n]\n",
+        "{a: b,\n...\n}\n",
+        "a: x\n\n---\n",
+        "a: |\n  x\n---\nb: 1\n",
+    ]);
+}
+
+// Found by fuzzing: tree-sitter drops the content of a top-level block scalar whose header
+// has a comment; the fast path leaves it to tree-sitter rather than disagree.
+#[test]
+fn a_top_level_block_scalar_with_a_header_comment() {
+    assert_agree(&["> #c\n    #x\n", "| #c\n  x\n", "k: > #c\n    #x\n", ">\n    #x\n"]);
+}
+
+// Found by fuzzing: tree-sitter-yaml stops at a NUL byte without an error.
+#[test]
+fn a_nul_byte_is_an_error_on_both_paths() {
+    for src in ["on: push\n# \0\njobs:\n  build:\n    runs-on: x\n", "a: \"\0\"\n", "\0"] {
+        assert_agree(&[src]);
+        let parsed = parse_with_tree_sitter(src);
+        let nul = src.find('\0').unwrap();
+        // The NUL, or a syntax error before it.
+        assert!(parsed.error.is_some_and(|error| error.start <= nul), "{src:?}");
+        let parsed = tollgate_analyzers::actions::yaml::parse(src);
+        assert!(parsed.error.is_some(), "{src:?}");
+    }
+}
+
+// Found by fuzzing: an empty value starts right after its `:` or `-` on both paths.
+#[test]
+fn an_empty_value_starts_after_its_indicator() {
+    assert_agree(&[
+        "permissions: \n",
+        "k:   # c\n",
+        "k:\t\n",
+        "- \n",
+        "-   # c\n- x\n",
+        "{a: }\n",
+        "{a:  , b: c}\n",
+        "[a: ]\n",
+        "a:\n  b: \n  c:\n",
+    ]);
+}
+
+// A tab after `-` may separate it from a scalar, but not indent a collection on the same
+// line, and `-`, `?` or `:` then a blank does not start a plain scalar.
+#[test]
+fn a_tab_after_a_dash_does_not_indent_a_collection() {
+    assert_agree(&[
+        "- \t- x\n",
+        "- \tk: v\n",
+        "a:\n  - \tb: c\n",
+        "- \tx\n",
+        "- \t[a]\n",
+        "k: \t- x\n",
+        "k: - x\n",
+        "k: -\n",
+        "k: ? x\n",
+        "k: : x\n",
+        "k: -x\n",
+    ]);
+}
+
+// In a block scalar, a line of spaces that goes past the indentation keeps the extra
+// spaces, wherever it is; a leading one may not go past the first content line.
+#[test]
+fn spaces_past_a_block_scalars_indentation_are_content() {
+    let inputs = [
+        "k: |\n  x\n    \nj: 1\n",
+        "k: |\n  x\n    \n",
+        "k: |\n  x\n    \n\nj: 1\n",
+        "a:\n  k: |\n    x\n      \n  j: 1\n",
+        "- |\n  x\n    \n- y\n",
+        "run: |\n  a\n   \n  b\n  \nnext: 1\n",
+        "k: |\n    \n  x\n",
+        "k: |-\n  x\n    \n",
+    ];
+    assert_agree(&inputs);
+    for src in &inputs[..2] {
+        let parsed = parse_with_tree_sitter(src);
+        assert_eq!(
+            parsed.documents[0].get("k").and_then(Node::str),
+            Some("x\n  \n"),
+            "{src:?}"
+        );
+    }
+}
+
+// A one-pair mapping in a flow sequence starts at its key's anchor.
+#[test]
+fn an_anchored_key_in_a_flow_sequence_starts_its_pair() {
+    assert_agree(&[
+        "k: [&a a: b]\n",
+        "k: [&a a: b, *a]\n",
+        "k: [&a \"a\": b]\n",
+        "k: [&a a]\n",
+    ]);
+}
+
+// Directives open the stream or follow `...`, and `---` must follow them.
+#[test]
+fn directives_are_only_read_before_a_document_start() {
+    assert_agree(&[
+        "%YAML 1.2\na: 1\n",
+        "a: 1\n---\n%x\n",
+        "%YAML 1.2\n",
+        "a: 1\n...\n%x\nb: 1\n",
+        "%x\n...\n",
+        "%YAML 1.2\n---\na: 1\n...\n%YAML 1.2\n---\nb: 2\n",
+        "# c\n%YAML 1.2\n---\na: 1\n",
+    ]);
+}
+
+// A block collection may not start on its anchor's line.
+#[test]
+fn a_block_sequence_does_not_start_on_its_anchors_line() {
+    assert_agree(&["- &a - x\n", "k: &a - x\n", "- &a ? x\n", "- &a\n  - x\n"]);
+}
+
+// The lines of a multi-line quoted scalar or flow collection are indented past their
+// parent, and an implicit key is on one line with its `:`.
+#[test]
+fn flow_lines_are_indented_past_their_parent() {
+    assert_agree(&[
+        "k: \"a\n\"\n",
+        "k: \"a\n\n\"\n",
+        "k:\n  [a,\nb]\n",
+        "- [a,\nb]\n",
+        "a:\n  k: \"x\n  y\"\n",
+        "a:\n  k: [x,\n   y]\n",
+        "- \"a\n b\"\n",
+        "\"a\nb\"\n",
+        "k: {a\n: b}\n",
+        "k: [a\n: b]\n",
+        "k: [\"a\"\n: b]\n",
+    ]);
 }

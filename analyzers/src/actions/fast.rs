@@ -2,8 +2,9 @@
 //! sequences, flow collections, plain, quoted and block scalars, anchors, aliases, comments
 //! and several documents. It builds the same tree as the tree-sitter path, about an order of
 //! magnitude faster, and gives up (returns `None`) on anything else — tags, complex keys,
-//! multi-line plain scalars, tabs in indentation, and every syntax error — so that
-//! tree-sitter parses those files and reports their errors. It also declines input past
+//! anchors before a key, multi-line plain scalars, tabs in indentation or after `-`, NUL
+//! bytes, byte order marks past the start, and every syntax error — so that tree-sitter
+//! parses those files and reports their errors. It also declines input past
 //! the reader's limits (nesting deeper than `MAX_NESTING`, aliases copying more than the
 //! `Copies` budget), which the tree-sitter path then reports.
 
@@ -17,13 +18,18 @@ use super::yaml::{
 type R<T> = Result<T, ()>;
 
 pub fn parse(src: &str) -> Option<Vec<Node>> {
-    if src.contains('\r') {
+    // A byte order mark at the start is not content: it takes no column either.
+    let bom = if src.starts_with('\u{feff}') { 3 } else { 0 };
+    // NUL is not allowed in YAML (tree-sitter stops reading at one); a mark anywhere
+    // else is left to tree-sitter.
+    if memchr::memchr2(b'\r', 0, src.as_bytes()).is_some() || src[bom..].contains('\u{feff}') {
         return None;
     }
     let mut parser = Fast {
         src,
         b: src.as_bytes(),
-        pos: 0,
+        pos: bom,
+        bom,
         anchors: HashMap::new(),
         aliased: alias_names(src),
         copies: Copies::new(src),
@@ -43,6 +49,8 @@ struct Fast<'a> {
     /// reports where.
     copies: Copies,
     depth: usize,
+    /// Where the text starts after a byte order mark: column 0 of the first line.
+    bom: usize,
 }
 
 impl<'a> Fast<'a> {
@@ -55,7 +63,7 @@ impl<'a> Fast<'a> {
     }
 
     fn line_start(&self, pos: usize) -> usize {
-        self.src[..pos].rfind('\n').map_or(0, |i| i + 1)
+        self.src[..pos].rfind('\n').map_or(self.bom, |i| i + 1)
     }
 
     fn column(&self) -> usize {
@@ -119,6 +127,11 @@ impl<'a> Fast<'a> {
         }
     }
 
+    /// `-`, `?` or `:` followed by a blank: the start of a block collection entry.
+    fn at_block_indicator(&self) -> bool {
+        matches!(self.peek(), Some(b'-' | b'?' | b':')) && matches!(self.at(1), None | Some(b' ' | b'\t' | b'\n'))
+    }
+
     fn at_document_marker(&self) -> bool {
         self.column() == 0
             && (self.src[self.pos..].starts_with("---") || self.src[self.pos..].starts_with("..."))
@@ -127,10 +140,22 @@ impl<'a> Fast<'a> {
 
     fn stream(&mut self) -> R<Vec<Node>> {
         let mut documents = Vec::new();
+        // Directives may open the stream or follow `...`, and `---` must follow them.
+        let mut directives_allowed = true;
+        let mut directives_open = false;
         loop {
             self.skip_to_content()?;
-            let Some(byte) = self.peek() else { break };
+            let Some(byte) = self.peek() else {
+                if directives_open {
+                    return Err(());
+                }
+                break;
+            };
             if byte == b'%' && self.column() == 0 {
+                if !directives_allowed {
+                    return Err(());
+                }
+                directives_open = true;
                 while !matches!(self.peek(), None | Some(b'\n')) {
                     self.pos += 1;
                 }
@@ -138,14 +163,20 @@ impl<'a> Fast<'a> {
             }
             if self.at_document_marker() {
                 let start = self.src[self.pos..].starts_with("---");
+                if directives_open && !start {
+                    return Err(());
+                }
                 self.pos += 3;
                 // Content on the marker's own line (`--- |`) is left to tree-sitter.
                 self.end_of_line()?;
-                if start {
-                    continue;
-                }
+                directives_open = false;
+                directives_allowed = !start;
                 continue;
             }
+            if directives_open {
+                return Err(());
+            }
+            directives_allowed = false;
             self.anchors.clear();
             let node = self.block_node(-1)?;
             documents.push(node);
@@ -182,6 +213,10 @@ impl<'a> Fast<'a> {
                 let node = if matches!(self.peek(), None | Some(b'\n' | b'\r' | b'#')) {
                     self.skip_to_content()?;
                     self.block_node(parent)?
+                } else if self.line_is_mapping_key() || self.at_block_indicator() {
+                    // `&a key: v` anchors the key, and the mapping starts at the anchor;
+                    // `&a - x` is an error.
+                    return Err(());
                 } else {
                     self.block_node(parent)?
                 };
@@ -227,6 +262,9 @@ impl<'a> Fast<'a> {
         let rest = &self.src[self.pos..];
         let line = rest.split('\n').next().unwrap_or("");
         let bytes = line.as_bytes();
+        if indicator_then_tab(bytes) {
+            return false;
+        }
         match bytes.first() {
             Some(b'"' | b'\'') => {
                 let quote = bytes[0];
@@ -249,7 +287,8 @@ impl<'a> Fast<'a> {
                 }
                 false
             }
-            Some(b'[' | b'{' | b'*' | b'&' | b'|' | b'>' | b'#') | None => false,
+            // A tag (`! key:`) or a reserved indicator is not part of a key.
+            Some(b'[' | b'{' | b'*' | b'&' | b'|' | b'>' | b'#' | b'!' | b'%' | b'@' | b'`') | None => false,
             _ => plain_key_end(line).is_some(),
         }
     }
@@ -261,9 +300,16 @@ impl<'a> Fast<'a> {
         loop {
             // At `-` in column `indent`.
             self.pos += 1;
+            let after_dash = self.pos;
             self.skip_inline_space();
+            // A tab may separate `-` from a scalar, but a collection on the same line
+            // would be indented by it, which YAML and tree-sitter reject.
+            if self.b[after_dash..self.pos].contains(&b'\t')
+                && (self.line_is_mapping_key() || matches!(self.peek(), Some(b'-' | b'?' | b':')))
+            {
+                return Err(());
+            }
             let item = if matches!(self.peek(), None | Some(b'\n' | b'\r' | b'#')) {
-                let after_dash = self.pos;
                 self.skip_to_content()?;
                 if self.peek().is_some() && self.column() > indent && !self.at_document_marker() {
                     self.block_node(indent as isize)?
@@ -303,11 +349,11 @@ impl<'a> Fast<'a> {
         let mut end = self.pos;
         loop {
             let (key, key_span) = self.key()?;
-            // At the `:`.
+            // At the `:`. An empty value sits right after it, as on tree-sitter's path.
             self.pos += 1;
+            let after_colon = self.pos;
             self.skip_inline_space();
             let value = if matches!(self.peek(), None | Some(b'\n' | b'\r' | b'#')) {
-                let after_colon = self.pos;
                 self.skip_to_content()?;
                 let column = self.column();
                 if self.peek().is_some()
@@ -414,11 +460,13 @@ impl<'a> Fast<'a> {
             Some(b'|' | b'>') => self.block_scalar(parent),
             Some(b'[' | b'{') => {
                 let node = self.flow_node()?;
+                self.indented_past(&node, parent)?;
                 self.end_of_line()?;
                 Ok(node)
             }
             Some(b'"' | b'\'') => {
                 let node = self.quoted()?;
+                self.indented_past(&node, parent)?;
                 self.end_of_line()?;
                 Ok(node)
             }
@@ -431,6 +479,18 @@ impl<'a> Fast<'a> {
             Some(_) => self.plain_block_scalar(parent),
             None => Err(()),
         }
+    }
+
+    /// A flow collection or quoted scalar over several lines must indent each line past
+    /// its parent's indentation.
+    fn indented_past(&self, node: &Node, parent: isize) -> R<()> {
+        for line in self.src[node.span.clone()].split('\n').skip(1) {
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            if !line.trim().is_empty() && indent as isize <= parent {
+                return Err(());
+            }
+        }
+        Ok(())
     }
 
     fn alias(&mut self) -> R<Node> {
@@ -463,7 +523,8 @@ impl<'a> Fast<'a> {
             }
         }
         let text = line[..end].trim_end_matches([' ', '\t', '\r']);
-        if text.is_empty() {
+        // `-`, `?` or `:` then a blank is an indicator, not the start of a plain scalar.
+        if text.is_empty() || matches!(bytes, [b'-' | b'?' | b':'] | [b'-' | b'?' | b':', b' ' | b'\t', ..]) {
             return Err(());
         }
         // More-indented lines continue the scalar; line breaks fold to spaces.
@@ -482,7 +543,7 @@ impl<'a> Fast<'a> {
                 continue;
             }
             let indent = next.len() - next.trim_start_matches(' ').len();
-            if (indent as isize) <= parent || trimmed.starts_with('#') {
+            if (indent as isize) <= parent || trimmed.starts_with('#') || is_document_marker(next) {
                 break;
             }
             if next.contains('\t')
@@ -531,6 +592,10 @@ impl<'a> Fast<'a> {
             }
         }
         let inner = &self.src[start + 1..i];
+        // A document marker inside a quoted scalar is an error for tree-sitter and YAML.
+        if inner.split('\n').skip(1).any(is_document_marker) {
+            return Err(());
+        }
         self.pos = i + 1;
         let text = if quote == b'\'' {
             fold_quoted_text(&inner.replace("''", "'"))
@@ -555,11 +620,18 @@ impl<'a> Fast<'a> {
             return Err(());
         }
         self.end_of_line()?;
+        // tree-sitter loses the content of a top-level block scalar whose header has a
+        // comment.
+        if parent < 0 && self.peek() == Some(b'#') {
+            return Err(());
+        }
         // Content: every following line that is blank or indented more than the parent,
         // up to the first less-indented content line.
         let mut end = self.pos;
         let mut cursor = self.src[self.pos..].find('\n').map_or(self.src.len(), |i| self.pos + i);
         let mut content_indent: Option<usize> = None;
+        // The longest blank line before the first content line.
+        let mut leading_blank = 0;
         while cursor < self.src.len() {
             let line_start = cursor + 1;
             let line_end = self.src[line_start..]
@@ -568,8 +640,18 @@ impl<'a> Fast<'a> {
             let line = &self.src[line_start..line_end];
             let indent = line.len() - line.trim_start_matches(' ').len();
             if line.trim().is_empty() {
+                match content_indent {
+                    None => leading_blank = leading_blank.max(line.len()),
+                    // Spaces past the indentation are content, even on a blank line.
+                    Some(content) if line.len() > content => end = line_end,
+                    Some(_) => {}
+                }
                 cursor = line_end;
                 continue;
+            }
+            // At the top level, `---` and `...` end the document and so the scalar.
+            if is_document_marker(line) {
+                break;
             }
             let required = content_indent.unwrap_or((parent + 1).max(0) as usize);
             if indent < required || (indent as isize) <= parent {
@@ -577,6 +659,11 @@ impl<'a> Fast<'a> {
             }
             if content_indent.is_none() {
                 if line.as_bytes().get(indent) == Some(&b'\t') {
+                    return Err(());
+                }
+                // A leading blank line may not be indented more than the first content
+                // line.
+                if leading_blank > indent {
                     return Err(());
                 }
                 content_indent = Some(indent);
@@ -621,6 +708,8 @@ impl<'a> Fast<'a> {
                     }
                 }
                 None => return Err(()),
+                // A document marker inside a flow collection is an error.
+                _ if self.at_document_marker() => return Err(()),
                 _ => return Ok(()),
             }
         }
@@ -638,19 +727,26 @@ impl<'a> Fast<'a> {
                         self.pos += 1;
                         break;
                     }
+                    let item_start = self.pos;
                     let item = self.flow_node()?;
                     self.skip_flow_space()?;
+                    // An implicit key is on one line with its `:`.
+                    if self.peek() == Some(b':') && self.src[item.span.end..self.pos].contains('\n') {
+                        return Err(());
+                    }
                     if self.peek() == Some(b':') {
                         // `[a: b]`: a one-pair mapping.
                         self.pos += 1;
+                        let after_colon = self.pos;
                         self.skip_flow_space()?;
                         let value = if matches!(self.peek(), Some(b',' | b']')) {
-                            null_at(self.pos)
+                            null_at(after_colon)
                         } else {
                             self.flow_node()?
                         };
                         let key = item.str().ok_or(())?.to_string();
-                        let span = item.span.start..value.span.end.max(item.span.end);
+                        // The pair starts at the key's anchor, if it has one.
+                        let span = item_start..value.span.end.max(item.span.end);
                         items.push(Node {
                             span,
                             value: Value::Map(vec![Pair {
@@ -687,11 +783,15 @@ impl<'a> Fast<'a> {
                     let key = self.flow_node()?;
                     let key_text = key.str().ok_or(())?.to_string();
                     self.skip_flow_space()?;
+                    if self.peek() == Some(b':') && self.src[key.span.end..self.pos].contains('\n') {
+                        return Err(());
+                    }
                     let value = if self.peek() == Some(b':') {
                         self.pos += 1;
+                        let after_colon = self.pos;
                         self.skip_flow_space()?;
                         if matches!(self.peek(), Some(b',' | b'}')) {
-                            null_at(self.pos)
+                            null_at(after_colon)
                         } else {
                             self.flow_node()?
                         }
@@ -770,6 +870,17 @@ fn null_at(pos: usize) -> Node {
         span: pos..pos,
         value: Value::Null,
     }
+}
+
+/// `-`, `?` or `:` followed by a tab: an indicator for YAML and tree-sitter, which the
+/// fast path does not model.
+fn indicator_then_tab(bytes: &[u8]) -> bool {
+    matches!(bytes, [b'-' | b'?' | b':', b'\t', ..])
+}
+
+/// Whether a line is `---` or `...` alone or followed by a space.
+fn is_document_marker(line: &str) -> bool {
+    (line.starts_with("---") || line.starts_with("...")) && matches!(line.as_bytes().get(3), None | Some(b' ' | b'\n'))
 }
 
 /// In a line that starts with a plain key, the offset of the key's `:`.

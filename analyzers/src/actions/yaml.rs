@@ -204,6 +204,17 @@ pub fn parse_with_tree_sitter(text: &str) -> Parsed {
     if root.kind() == "ERROR" {
         documents.push(builder.node(root));
     }
+    // tree-sitter-yaml ends the stream at a NUL byte without an error, and YAML does not
+    // allow one: what follows it was not read, so that is the file's first problem.
+    if let Some(nul) = memchr::memchr(0, text.as_bytes()) {
+        if builder.limit_error.as_ref().is_none_or(|(limit, _)| limit.start > nul) {
+            builder.limit_error = Some((
+                nul..nul + 1,
+                "a NUL byte, which YAML does not allow (GitHub will reject this file); nothing after it was checked"
+                    .to_string(),
+            ));
+        }
+    }
     // The first problem in the file: a syntax error, or where a limit was reached.
     let (error, message) = match (syntax_error, builder.limit_error) {
         (Some(syntax), Some((limit, message))) if limit.start < syntax.start => (Some(limit), Some(message)),
@@ -450,7 +461,7 @@ impl<'a> Builder<'a> {
                 self.scalar(ts, text, verbatim_at)
             }
             "block_scalar" => {
-                let raw = self.text(ts);
+                let raw = &self.src[ts.start_byte()..self.block_scalar_end(ts)];
                 let text = block_scalar_value(raw);
                 // A one-line block scalar is verbatim in the source after its header.
                 let line = text.trim_end_matches('\n');
@@ -465,6 +476,39 @@ impl<'a> Builder<'a> {
             }
             _ => self.null(ts),
         }
+    }
+
+    /// Where a block scalar's text ends. tree-sitter ends it before the blank lines that
+    /// follow its last content line when more content follows the scalar, even where a line
+    /// of spaces goes past the scalar's indentation: those spaces are content in YAML.
+    fn block_scalar_end(&self, ts: TsNode) -> usize {
+        let mut end = ts.end_byte();
+        let raw = self.text(ts);
+        let (header, body) = raw.split_once('\n').unwrap_or((raw, ""));
+        let header = header.split('#').next().unwrap_or("");
+        let explicit = header.chars().find_map(|c| c.to_digit(10)).map(|d| d as usize);
+        let first_content = body.split('\n').find(|line| !line.trim().is_empty());
+        let Some(indent) = explicit.or(first_content.map(|line| line.len() - line.trim_start_matches(' ').len()))
+        else {
+            return end;
+        };
+        let mut lines = self.src[end..].split('\n');
+        let mut at = end;
+        // The rest of the line the scalar ended on, then the lines after it while blank.
+        if lines.next().is_some_and(|rest| !rest.trim().is_empty()) {
+            return end;
+        }
+        at = self.src[at..].find('\n').map_or(self.src.len(), |n| at + n + 1);
+        for line in lines {
+            if !line.trim().is_empty() {
+                break;
+            }
+            if line.len() > indent {
+                end = end.max(at + line.len());
+            }
+            at += line.len() + 1;
+        }
+        end
     }
 
     /// The pairs of a mapping; pairs inside an ERROR node (what survived a syntax error)
@@ -741,7 +785,9 @@ pub(super) fn block_scalar_value(raw: &str) -> String {
             .filter(|line| !line.trim().is_empty())
             .map(|line| line.len() - line.trim_start_matches(' ').len())
             .next()
-            .unwrap_or(0)
+            // Only blank lines: they are all indentation (as in libyaml), so the value is
+            // empty rather than their spaces.
+            .unwrap_or_else(|| lines.iter().map(|line| line.len()).max().unwrap_or(0))
     });
     let mut out = String::new();
     let mut previous_plain = false;
