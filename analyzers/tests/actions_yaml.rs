@@ -448,3 +448,21 @@ fn flow_lines_are_indented_past_their_parent() {
         "k: [\"a\"\n: b]\n",
     ]);
 }
+
+// Found by fuzzing: tree-sitter ends a block scalar at the last visible byte of its last
+// line, and the spaces after it are content in YAML (PyYAML keeps them).
+#[test]
+fn trailing_spaces_on_a_block_scalars_last_line_are_content() {
+    assert_agree(&[
+        "with: |\n  | `(| \ntruth: |\n  | e",
+        "k: |\n  a  \n  b   \n",
+        "k: >\n  a\n  b \n\n\nj: 1\n",
+        "- |\n  x  \n- y\n",
+        " |\np##&j      \n---   \n- ",
+        " >\np##Y&Aj:M:\n * \n\n\n...\n",
+    ]);
+    let parsed = parse_with_tree_sitter("with: |\n  | `(| \ntruth: |\n  | e");
+    assert_eq!(parsed.documents[0].get("with").and_then(Node::str), Some("| `(| \n"));
+    let parsed = parse_with_tree_sitter("k: |\n  a  \n  b   \n");
+    assert_eq!(parsed.documents[0].get("k").and_then(Node::str), Some("a  \nb   \n"));
+}

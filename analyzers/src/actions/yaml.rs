@@ -495,9 +495,13 @@ impl<'a> Builder<'a> {
         let mut lines = self.src[end..].split('\n');
         let mut at = end;
         // The rest of the line the scalar ended on, then the lines after it while blank.
-        if lines.next().is_some_and(|rest| !rest.trim().is_empty()) {
+        let rest = lines.next().unwrap_or("");
+        if !rest.trim().is_empty() {
             return end;
         }
+        // tree-sitter ends the scalar at its last visible byte: spaces after it on that
+        // line are content too.
+        end += rest.len();
         at = self.src[at..].find('\n').map_or(self.src.len(), |n| at + n + 1);
         for line in lines {
             if !line.trim().is_empty() {
