@@ -466,3 +466,34 @@ fn trailing_spaces_on_a_block_scalars_last_line_are_content() {
     let parsed = parse_with_tree_sitter("k: |\n  a  \n  b   \n");
     assert_eq!(parsed.documents[0].get("k").and_then(Node::str), Some("a  \nb   \n"));
 }
+
+// Found by fuzzing: the fast path read a block scalar with an indentation indicator as if
+// it had none, taking a less-indented comment line as its content and lines of spaces as
+// empty. It now uses the indicator, and leaves a top-level one to tree-sitter.
+#[test]
+fn a_top_level_block_scalar_with_an_indentation_indicator() {
+    assert_agree(&[
+        "|2\n# expect:!",
+        "|-2\n#:! ",
+        "|2\n# expect: }: 8 x\n",
+        "|1\n  ",
+        "|1 \n  ",
+        "|1\n     ",
+        "\n|1\t\n  A\n ",
+        "--- |2\n  x\n",
+        "k: |2\n # x\n",
+        "k: |2\n   \n",
+        "k: |1\n\n  \n",
+        "- |1\n   \n",
+        "k: |2-\n\n    echo\n",
+    ]);
+    // Nested, the indicator counts from the parent's indentation, on both paths.
+    let parsed = parse_fast("k: |2\n # x\n").unwrap();
+    assert_eq!(parsed[0].get("k").and_then(Node::str), Some(""));
+    let parsed = parse_fast("k: |1\n\n  \n").unwrap();
+    assert_eq!(parsed[0].get("k").and_then(Node::str), Some("\n \n"));
+    // PyYAML reads "" here: the comment line is not indented enough to be content.
+    let parsed = parse_with_tree_sitter("|2\n# expect:!");
+    assert_eq!(parsed.documents[0].str(), Some(""));
+    assert!(parse_fast("|2\n# expect:!").is_none());
+}

@@ -612,8 +612,20 @@ impl<'a> Fast<'a> {
     fn block_scalar(&mut self, parent: isize) -> R<Node> {
         let start = self.pos;
         self.pos += 1;
-        while matches!(self.peek(), Some(b'-' | b'1'..=b'9')) {
+        let mut indicator = None;
+        while let Some(byte @ (b'-' | b'1'..=b'9')) = self.peek() {
+            if byte != b'-' {
+                if indicator.is_some() {
+                    return Err(());
+                }
+                indicator = Some((byte - b'0') as usize);
+            }
             self.pos += 1;
+        }
+        // At the top level an indentation indicator counts from column 0 (libyaml) or -1
+        // (YAML 1.2), and tree-sitter's reading of it is its own: left to tree-sitter.
+        if indicator.is_some() && parent < 0 {
+            return Err(());
         }
         // `|+` keeps trailing blank lines, which only tree-sitter's span carries.
         if self.peek() == Some(b'+') {
@@ -629,7 +641,10 @@ impl<'a> Fast<'a> {
         // up to the first less-indented content line.
         let mut end = self.pos;
         let mut cursor = self.src[self.pos..].find('\n').map_or(self.src.len(), |i| self.pos + i);
-        let mut content_indent: Option<usize> = None;
+        // An indentation indicator fixes the content's indentation, past the parent's: a
+        // line indented less ends the scalar, and spaces past it are content even on a
+        // line of spaces.
+        let mut content_indent: Option<usize> = indicator.map(|m| parent.max(0) as usize + m);
         // The longest blank line before the first content line.
         let mut leading_blank = 0;
         while cursor < self.src.len() {
