@@ -497,3 +497,20 @@ fn a_top_level_block_scalar_with_an_indentation_indicator() {
     assert_eq!(parsed.documents[0].str(), Some(""));
     assert!(parse_fast("|2\n# expect:!").is_none());
 }
+
+// Found by fuzzing: `---` then a tab starts a document, where the fast path read a plain
+// scalar; it leaves such a marker to tree-sitter.
+#[test]
+fn a_document_marker_then_a_tab() {
+    assert_agree(&["---\t", "---\tt?\t# u:.\t#", "---\t FFF?FF'&", "a: 1\n---\tb\n", "x\n...\t\n", "a: |\n  ---\t\n"]);
+    assert!(parse_fast("---\t").is_none());
+    assert_eq!(parse_with_tree_sitter("---\tx\n").documents[0].str(), Some("x"));
+}
+
+// Found by fuzzing: an anchor on an empty node just before `...` or `---`, where the fast
+// path read the marker as the node's text; it leaves those to tree-sitter.
+#[test]
+fn an_anchored_empty_node_before_a_document_marker() {
+    assert_agree(&[" &A#jY:\n...", "&a\n---\nx\n", "k: &a\n...\n", "&a\n"]);
+    assert!(parse_fast(" &A#jY:\n...").is_none());
+}

@@ -25,6 +25,15 @@ pub fn parse(src: &str) -> Option<Vec<Node>> {
     if memchr::memchr2(b'\r', 0, src.as_bytes()).is_some() || src[bom..].contains('\u{feff}') {
         return None;
     }
+    // `---` or `...` then a tab is a document marker in YAML; the fast path only takes a
+    // marker followed by a space or a line break.
+    let text = &src[bom..];
+    if [b"---\t", b"...\t"]
+        .iter()
+        .any(|marker| text.as_bytes().starts_with(*marker) || memchr::memmem::find(text.as_bytes(), &[b"\n", &marker[..]].concat()).is_some())
+    {
+        return None;
+    }
     let mut parser = Fast {
         src,
         b: src.as_bytes(),
@@ -212,6 +221,10 @@ impl<'a> Fast<'a> {
                 self.skip_inline_space();
                 let node = if matches!(self.peek(), None | Some(b'\n' | b'\r' | b'#')) {
                     self.skip_to_content()?;
+                    // An anchor on an empty node: `---` or `...` would be read as its text.
+                    if self.peek().is_none() || self.at_document_marker() {
+                        return Err(());
+                    }
                     self.block_node(parent)?
                 } else if self.line_is_mapping_key() || self.at_block_indicator() {
                     // `&a key: v` anchors the key, and the mapping starts at the anchor;
