@@ -514,3 +514,31 @@ fn an_anchored_empty_node_before_a_document_marker() {
     assert_agree(&[" &A#jY:\n...", "&a\n---\nx\n", "k: &a\n...\n", "&a\n"]);
     assert!(parse_fast(" &A#jY:\n...").is_none());
 }
+
+// An indentation indicator counts from the enclosing collection's indentation, not from
+// column 0 (`run: |2-` in a step). Values as PyYAML reads them.
+#[test]
+fn an_indentation_indicator_counts_from_the_parent() {
+    let cases = [
+        ("  k: |2\n    x\n", "x\n"),
+        ("a:\n  k: |2\n     x\n", " x\n"),
+        ("- k: |2-\n      x\n      y\n", "  x\n  y"),
+        ("a:\n  - k: >1\n      x\n       y\n", " x\n  y\n"),
+    ];
+    for (src, want) in cases {
+        assert_agree(&[src]);
+        let fast = parse_fast(src).unwrap();
+        let slow = parse_with_tree_sitter(src);
+        for documents in [&fast, &slow.documents] {
+            let mut node = &documents[0];
+            while !matches!(node.value, Value::Scalar(_)) {
+                node = match &node.value {
+                    Value::Map(pairs) => &pairs[0].value,
+                    Value::Seq(items) => &items[0],
+                    _ => unreachable!(),
+                };
+            }
+            assert_eq!(node.str(), Some(want), "{src:?}");
+        }
+    }
+}

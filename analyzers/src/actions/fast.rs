@@ -700,7 +700,7 @@ impl<'a> Fast<'a> {
             cursor = line_end;
         }
         let raw = &self.src[start..end];
-        let text = block_scalar_value(raw);
+        let text = block_scalar_value(raw, parent.max(0) as usize);
         self.pos = end;
         let line = text.trim_end_matches('\n');
         let verbatim_at = (!line.is_empty() && !line.contains('\n'))
