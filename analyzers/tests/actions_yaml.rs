@@ -460,6 +460,9 @@ fn trailing_spaces_on_a_block_scalars_last_line_are_content() {
         "- |\n  x  \n- y\n",
         " |\np##&j      \n---   \n- ",
         " >\np##Y&Aj:M:\n * \n\n\n...\n",
+        "k: |\n  x\t\n",
+        "k: |-\n  x  \nj: 1\n",
+        "k: &a |\n  x \nj: *a\n",
     ]);
     let parsed = parse_with_tree_sitter("with: |\n  | `(| \ntruth: |\n  | e");
     assert_eq!(parsed.documents[0].get("with").and_then(Node::str), Some("| `(| \n"));
@@ -502,7 +505,14 @@ fn a_top_level_block_scalar_with_an_indentation_indicator() {
 // scalar; it leaves such a marker to tree-sitter.
 #[test]
 fn a_document_marker_then_a_tab() {
-    assert_agree(&["---\t", "---\tt?\t# u:.\t#", "---\t FFF?FF'&", "a: 1\n---\tb\n", "x\n...\t\n", "a: |\n  ---\t\n"]);
+    assert_agree(&[
+        "---\t",
+        "---\tt?\t# u:.\t#",
+        "---\t FFF?FF'&",
+        "a: 1\n---\tb\n",
+        "x\n...\t\n",
+        "a: |\n  ---\t\n",
+    ]);
     assert!(parse_fast("---\t").is_none());
     assert_eq!(parse_with_tree_sitter("---\tx\n").documents[0].str(), Some("x"));
 }

@@ -28,10 +28,10 @@ pub fn parse(src: &str) -> Option<Vec<Node>> {
     // `---` or `...` then a tab is a document marker in YAML; the fast path only takes a
     // marker followed by a space or a line break.
     let text = &src[bom..];
-    if [b"---\t", b"...\t"]
-        .iter()
-        .any(|marker| text.as_bytes().starts_with(*marker) || memchr::memmem::find(text.as_bytes(), &[b"\n", &marker[..]].concat()).is_some())
-    {
+    if [b"---\t", b"...\t"].iter().any(|marker| {
+        text.as_bytes().starts_with(*marker)
+            || memchr::memmem::find(text.as_bytes(), &[b"\n", &marker[..]].concat()).is_some()
+    }) {
         return None;
     }
     let mut parser = Fast {
