@@ -448,3 +448,107 @@ fn flow_lines_are_indented_past_their_parent() {
         "k: [\"a\"\n: b]\n",
     ]);
 }
+
+// Found by fuzzing: tree-sitter ends a block scalar at the last visible byte of its last
+// line, and the spaces after it are content in YAML (PyYAML keeps them).
+#[test]
+fn trailing_spaces_on_a_block_scalars_last_line_are_content() {
+    assert_agree(&[
+        "with: |\n  | `(| \ntruth: |\n  | e",
+        "k: |\n  a  \n  b   \n",
+        "k: >\n  a\n  b \n\n\nj: 1\n",
+        "- |\n  x  \n- y\n",
+        " |\np##&j      \n---   \n- ",
+        " >\np##Y&Aj:M:\n * \n\n\n...\n",
+        "k: |\n  x\t\n",
+        "k: |-\n  x  \nj: 1\n",
+        "k: &a |\n  x \nj: *a\n",
+    ]);
+    let parsed = parse_with_tree_sitter("with: |\n  | `(| \ntruth: |\n  | e");
+    assert_eq!(parsed.documents[0].get("with").and_then(Node::str), Some("| `(| \n"));
+    let parsed = parse_with_tree_sitter("k: |\n  a  \n  b   \n");
+    assert_eq!(parsed.documents[0].get("k").and_then(Node::str), Some("a  \nb   \n"));
+}
+
+// Found by fuzzing: the fast path read a block scalar with an indentation indicator as if
+// it had none, taking a less-indented comment line as its content and lines of spaces as
+// empty. It now uses the indicator, and leaves a top-level one to tree-sitter.
+#[test]
+fn a_top_level_block_scalar_with_an_indentation_indicator() {
+    assert_agree(&[
+        "|2\n# expect:!",
+        "|-2\n#:! ",
+        "|2\n# expect: }: 8 x\n",
+        "|1\n  ",
+        "|1 \n  ",
+        "|1\n     ",
+        "\n|1\t\n  A\n ",
+        "--- |2\n  x\n",
+        "k: |2\n # x\n",
+        "k: |2\n   \n",
+        "k: |1\n\n  \n",
+        "- |1\n   \n",
+        "k: |2-\n\n    echo\n",
+    ]);
+    // Nested, the indicator counts from the parent's indentation, on both paths.
+    let parsed = parse_fast("k: |2\n # x\n").unwrap();
+    assert_eq!(parsed[0].get("k").and_then(Node::str), Some(""));
+    let parsed = parse_fast("k: |1\n\n  \n").unwrap();
+    assert_eq!(parsed[0].get("k").and_then(Node::str), Some("\n \n"));
+    // PyYAML reads "" here: the comment line is not indented enough to be content.
+    let parsed = parse_with_tree_sitter("|2\n# expect:!");
+    assert_eq!(parsed.documents[0].str(), Some(""));
+    assert!(parse_fast("|2\n# expect:!").is_none());
+}
+
+// Found by fuzzing: `---` then a tab starts a document, where the fast path read a plain
+// scalar; it leaves such a marker to tree-sitter.
+#[test]
+fn a_document_marker_then_a_tab() {
+    assert_agree(&[
+        "---\t",
+        "---\tt?\t# u:.\t#",
+        "---\t FFF?FF'&",
+        "a: 1\n---\tb\n",
+        "x\n...\t\n",
+        "a: |\n  ---\t\n",
+    ]);
+    assert!(parse_fast("---\t").is_none());
+    assert_eq!(parse_with_tree_sitter("---\tx\n").documents[0].str(), Some("x"));
+}
+
+// Found by fuzzing: an anchor on an empty node just before `...` or `---`, where the fast
+// path read the marker as the node's text; it leaves those to tree-sitter.
+#[test]
+fn an_anchored_empty_node_before_a_document_marker() {
+    assert_agree(&[" &A#jY:\n...", "&a\n---\nx\n", "k: &a\n...\n", "&a\n"]);
+    assert!(parse_fast(" &A#jY:\n...").is_none());
+}
+
+// An indentation indicator counts from the enclosing collection's indentation, not from
+// column 0 (`run: |2-` in a step). Values as PyYAML reads them.
+#[test]
+fn an_indentation_indicator_counts_from_the_parent() {
+    let cases = [
+        ("  k: |2\n    x\n", "x\n"),
+        ("a:\n  k: |2\n     x\n", " x\n"),
+        ("- k: |2-\n      x\n      y\n", "  x\n  y"),
+        ("a:\n  - k: >1\n      x\n       y\n", " x\n  y\n"),
+    ];
+    for (src, want) in cases {
+        assert_agree(&[src]);
+        let fast = parse_fast(src).unwrap();
+        let slow = parse_with_tree_sitter(src);
+        for documents in [&fast, &slow.documents] {
+            let mut node = &documents[0];
+            while !matches!(node.value, Value::Scalar(_)) {
+                node = match &node.value {
+                    Value::Map(pairs) => &pairs[0].value,
+                    Value::Seq(items) => &items[0],
+                    _ => unreachable!(),
+                };
+            }
+            assert_eq!(node.str(), Some(want), "{src:?}");
+        }
+    }
+}

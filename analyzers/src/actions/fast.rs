@@ -25,6 +25,15 @@ pub fn parse(src: &str) -> Option<Vec<Node>> {
     if memchr::memchr2(b'\r', 0, src.as_bytes()).is_some() || src[bom..].contains('\u{feff}') {
         return None;
     }
+    // `---` or `...` then a tab is a document marker in YAML; the fast path only takes a
+    // marker followed by a space or a line break.
+    let text = &src[bom..];
+    if [b"---\t", b"...\t"].iter().any(|marker| {
+        text.as_bytes().starts_with(*marker)
+            || memchr::memmem::find(text.as_bytes(), &[b"\n", &marker[..]].concat()).is_some()
+    }) {
+        return None;
+    }
     let mut parser = Fast {
         src,
         b: src.as_bytes(),
@@ -212,6 +221,10 @@ impl<'a> Fast<'a> {
                 self.skip_inline_space();
                 let node = if matches!(self.peek(), None | Some(b'\n' | b'\r' | b'#')) {
                     self.skip_to_content()?;
+                    // An anchor on an empty node: `---` or `...` would be read as its text.
+                    if self.peek().is_none() || self.at_document_marker() {
+                        return Err(());
+                    }
                     self.block_node(parent)?
                 } else if self.line_is_mapping_key() || self.at_block_indicator() {
                     // `&a key: v` anchors the key, and the mapping starts at the anchor;
@@ -612,8 +625,20 @@ impl<'a> Fast<'a> {
     fn block_scalar(&mut self, parent: isize) -> R<Node> {
         let start = self.pos;
         self.pos += 1;
-        while matches!(self.peek(), Some(b'-' | b'1'..=b'9')) {
+        let mut indicator = None;
+        while let Some(byte @ (b'-' | b'1'..=b'9')) = self.peek() {
+            if byte != b'-' {
+                if indicator.is_some() {
+                    return Err(());
+                }
+                indicator = Some((byte - b'0') as usize);
+            }
             self.pos += 1;
+        }
+        // At the top level an indentation indicator counts from column 0 (libyaml) or -1
+        // (YAML 1.2), and tree-sitter's reading of it is its own: left to tree-sitter.
+        if indicator.is_some() && parent < 0 {
+            return Err(());
         }
         // `|+` keeps trailing blank lines, which only tree-sitter's span carries.
         if self.peek() == Some(b'+') {
@@ -629,7 +654,10 @@ impl<'a> Fast<'a> {
         // up to the first less-indented content line.
         let mut end = self.pos;
         let mut cursor = self.src[self.pos..].find('\n').map_or(self.src.len(), |i| self.pos + i);
-        let mut content_indent: Option<usize> = None;
+        // An indentation indicator fixes the content's indentation, past the parent's: a
+        // line indented less ends the scalar, and spaces past it are content even on a
+        // line of spaces.
+        let mut content_indent: Option<usize> = indicator.map(|m| parent.max(0) as usize + m);
         // The longest blank line before the first content line.
         let mut leading_blank = 0;
         while cursor < self.src.len() {
@@ -672,7 +700,7 @@ impl<'a> Fast<'a> {
             cursor = line_end;
         }
         let raw = &self.src[start..end];
-        let text = block_scalar_value(raw);
+        let text = block_scalar_value(raw, parent.max(0) as usize);
         self.pos = end;
         let line = text.trim_end_matches('\n');
         let verbatim_at = (!line.is_empty() && !line.contains('\n'))

@@ -462,7 +462,7 @@ impl<'a> Builder<'a> {
             }
             "block_scalar" => {
                 let raw = &self.src[ts.start_byte()..self.block_scalar_end(ts)];
-                let text = block_scalar_value(raw);
+                let text = block_scalar_value(raw, self.block_scalar_parent_indent(ts));
                 // A one-line block scalar is verbatim in the source after its header.
                 let line = text.trim_end_matches('\n');
                 let verbatim_at = (!line.is_empty() && !line.contains('\n'))
@@ -478,6 +478,20 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// The indentation of the block collection holding a block scalar (0 at the top
+    /// level): an indentation indicator counts from it.
+    fn block_scalar_parent_indent(&self, ts: TsNode) -> usize {
+        let mut node = ts.parent();
+        while let Some(parent) = node {
+            if matches!(parent.kind(), "block_mapping" | "block_sequence") {
+                let start = parent.start_byte();
+                return start - self.src[..start].rfind('\n').map_or(0, |n| n + 1);
+            }
+            node = parent.parent();
+        }
+        0
+    }
+
     /// Where a block scalar's text ends. tree-sitter ends it before the blank lines that
     /// follow its last content line when more content follows the scalar, even where a line
     /// of spaces goes past the scalar's indentation: those spaces are content in YAML.
@@ -486,7 +500,8 @@ impl<'a> Builder<'a> {
         let raw = self.text(ts);
         let (header, body) = raw.split_once('\n').unwrap_or((raw, ""));
         let header = header.split('#').next().unwrap_or("");
-        let explicit = header.chars().find_map(|c| c.to_digit(10)).map(|d| d as usize);
+        let parent = self.block_scalar_parent_indent(ts);
+        let explicit = header.chars().find_map(|c| c.to_digit(10)).map(|d| parent + d as usize);
         let first_content = body.split('\n').find(|line| !line.trim().is_empty());
         let Some(indent) = explicit.or(first_content.map(|line| line.len() - line.trim_start_matches(' ').len()))
         else {
@@ -495,9 +510,13 @@ impl<'a> Builder<'a> {
         let mut lines = self.src[end..].split('\n');
         let mut at = end;
         // The rest of the line the scalar ended on, then the lines after it while blank.
-        if lines.next().is_some_and(|rest| !rest.trim().is_empty()) {
+        let rest = lines.next().unwrap_or("");
+        if !rest.trim().is_empty() {
             return end;
         }
+        // tree-sitter ends the scalar at its last visible byte: spaces after it on that
+        // line are content too.
+        end += rest.len();
         at = self.src[at..].find('\n').map_or(self.src.len(), |n| at + n + 1);
         for line in lines {
             if !line.trim().is_empty() {
@@ -770,14 +789,15 @@ pub(super) fn unescape_double_text(inner: &str) -> String {
     out
 }
 
-/// `|` and `>` block scalars: indentation removed, chomping applied; `>` folds lines.
-pub(super) fn block_scalar_value(raw: &str) -> String {
+/// `|` and `>` block scalars: indentation removed, chomping applied; `>` folds lines. An
+/// indentation indicator counts from `parent`, the indentation of the enclosing collection.
+pub(super) fn block_scalar_value(raw: &str, parent: usize) -> String {
     let (header, body) = raw.split_once('\n').unwrap_or((raw, ""));
     let header = header.split('#').next().unwrap_or("").trim();
     let folded = header.starts_with('>');
     let keep = header.contains('+');
     let strip = header.contains('-');
-    let explicit: Option<usize> = header.chars().find_map(|c| c.to_digit(10)).map(|d| d as usize);
+    let explicit: Option<usize> = header.chars().find_map(|c| c.to_digit(10)).map(|d| parent + d as usize);
     let lines: Vec<&str> = body.split('\n').collect();
     let indent = explicit.unwrap_or_else(|| {
         lines
