@@ -235,14 +235,9 @@ fn internal_error(path: String, what: &str) -> Diagnostic {
     )
 }
 
-/// A file the other analyzers cannot read (binary, not UTF-8, an unknown coding): its
-/// secrets are still found and reported, and the diagnostic says what was left out.
-fn secrets_only(file: &FileEntry, text: &str, options: &Options, quiet: bool, why: String) -> FileResult {
-    let diagnostic = Diagnostic {
-        path: file.display.clone(),
-        message: format!("skipped: {why}; only scanned for secrets"),
-        quiet,
-    };
+/// The secrets of a text read from `file`, by the secrets analyzer alone; a panic in it is
+/// the file's result.
+fn secrets_of(file: &FileEntry, text: &str, options: &Options) -> Result<Vec<Finding>, FileResult> {
     let input = Input {
         path: &file.display,
         text,
@@ -251,15 +246,26 @@ fn secrets_only(file: &FileEntry, text: &str, options: &Options, quiet: bool, wh
             ..Default::default()
         },
     };
-    let findings = match guarded(|| find_secrets(&input, options.settings)) {
+    guarded(|| find_secrets(&input, options.settings)).map_err(|panic| {
+        (
+            Vec::new(),
+            Some(internal_error(file.display.clone(), &panic.location)),
+            Vec::new(),
+        )
+    })
+}
+
+/// A file the other analyzers cannot read (binary, not UTF-8, an unknown coding): its
+/// secrets are still found and reported, and the diagnostic says what was left out.
+fn secrets_only(file: &FileEntry, text: &str, options: &Options, quiet: bool, why: String) -> FileResult {
+    let diagnostic = Diagnostic {
+        path: file.display.clone(),
+        message: format!("skipped: {why}; only scanned for secrets"),
+        quiet,
+    };
+    let findings = match secrets_of(file, text, options) {
         Ok(found) => found,
-        Err(panic) => {
-            return (
-                Vec::new(),
-                Some(internal_error(file.display.clone(), &panic.location)),
-                Vec::new(),
-            )
-        }
+        Err(failed) => return failed,
     };
     let spans = tollgate_analyzers::secrets::spans_of(&findings);
     let records = finish(file, text, findings, options, false, Secrets::Known(&spans));
@@ -318,23 +324,9 @@ fn large_file(file: &FileEntry, len: u64, options: &Options) -> FileResult {
         let after = String::from_utf8_lossy(&buffer[own.end..]);
         let text = format!("{before}{middle}{after}");
         let own_text = before.len()..before.len() + middle.len();
-        let input = Input {
-            path: &file.display,
-            text: &text,
-            kinds: Kinds {
-                secrets: true,
-                ..Default::default()
-            },
-        };
-        let mut findings = match guarded(|| find_secrets(&input, options.settings)) {
+        let mut findings = match secrets_of(file, &text, options) {
             Ok(found) => found,
-            Err(panic) => {
-                return (
-                    Vec::new(),
-                    Some(internal_error(file.display.clone(), &panic.location)),
-                    Vec::new(),
-                )
-            }
+            Err(failed) => return failed,
         };
         // Every secret of the window redacts, but each is reported by the window it starts in.
         let spans = tollgate_analyzers::secrets::spans_of(&findings);
