@@ -8,8 +8,9 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use tollgate_analyzers::actions::yaml::{self, Node, Parsed, Value};
-use tollgate_analyzers::actions::{self, Settings, INVALID_YAML};
+use tollgate_analyzers::actions::{self, Settings};
 use tollgate_analyzers::{Input, Kinds};
+use tollgate_rules::actions::INVALID_YAML;
 use tollgate_rules::Finding;
 
 /// Nodes in a tree, counted without recursion (the trees under test may be deep).
@@ -122,7 +123,7 @@ fn alias_bomb_in_child() {
         bomb.replace("[x,", "[{run: echo},")
     );
     let findings = analyze(&workflow);
-    assert!(findings.iter().any(|f| f.rule == INVALID_YAML), "{findings:?}");
+    assert!(findings.iter().any(|f| f.rule == INVALID_YAML.id), "{findings:?}");
 }
 
 #[test]
@@ -153,7 +154,7 @@ fn assert_too_deep(text: &str) {
         assert!(message.contains("deep"), "{path}: {message:?}");
     }
     let findings = analyze(text);
-    assert!(findings.iter().any(|f| f.rule == INVALID_YAML), "{findings:?}");
+    assert!(findings.iter().any(|f| f.rule == INVALID_YAML.id), "{findings:?}");
 }
 
 #[test]
@@ -271,7 +272,7 @@ fn assert_long_workflow_parses(lines: usize, newline: &str) {
         .iter()
         .map(|f| (line_of(&text, f.span.start), f.rule))
         .collect();
-    assert!(!findings.iter().any(|f| f.rule == INVALID_YAML), "{lines_found:?}");
+    assert!(!findings.iter().any(|f| f.rule == INVALID_YAML.id), "{lines_found:?}");
     assert!(
         lines_found.contains(&(uses_line, "actions/unpinned-uses")),
         "no finding at line {uses_line}: {lines_found:?}"
@@ -323,7 +324,7 @@ fn a_bracket_left_open_before_110000_lines_does_not_hang_the_reader() {
             }
             assert!(yaml::parse_with_tree_sitter(&text).error.is_some());
             let findings = analyze(&text);
-            assert!(findings.iter().any(|f| f.rule == INVALID_YAML), "{findings:?}");
+            assert!(findings.iter().any(|f| f.rule == INVALID_YAML.id), "{findings:?}");
         },
     );
 }

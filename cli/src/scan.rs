@@ -181,12 +181,14 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
     };
     findings.extend(secret_findings);
     // The parse-only benchmark setting leaves duplication out too: it times the parse alone.
-    let windows =
-        if kinds.python && options.rules.is_enabled(duplication::RULE) && !options.settings.python.bench_parse_only {
-            duplication::windows(&text, &duplication_options(options.settings))
-        } else {
-            Vec::new()
-        };
+    let windows = if kinds.python
+        && options.rules.is_enabled(duplication::RULE.id)
+        && !options.settings.python.bench_parse_only
+    {
+        duplication::windows(&text, &duplication_options(options.settings))
+    } else {
+        Vec::new()
+    };
     (
         finish(file, &text, findings, options, true, Secrets::Known(&spans)),
         None,
@@ -443,7 +445,10 @@ fn finish(
     secrets: Secrets,
 ) -> Vec<Record> {
     findings.retain(|f| options.rules.is_enabled(f.rule));
-    let unused = check_unused && options.rules.is_enabled(crate::suppress::UNUSED);
+    let unused = check_unused
+        && options
+            .rules
+            .is_enabled(tollgate_rules::tollgate::UNUSED_SUPPRESSION.id);
     if !findings.is_empty() || unused {
         crate::suppress::apply(
             &file.display,
@@ -853,7 +858,10 @@ pub fn resolve(
     let mut records: Vec<Record> = findings
         .into_iter()
         .filter_map(|finding| {
-            let rule = tollgate_rules::find(finding.rule)?;
+            // Every finding is built from a declared rule; one that is not in the catalogue
+            // is a defect, reported as this file's internal error, never dropped in silence.
+            let rule = tollgate_rules::find(finding.rule)
+                .unwrap_or_else(|| panic!("a finding of rule `{}`, which is not in the catalogue", finding.rule));
             let level = finding.level.or_else(|| rules.level(finding.rule))?;
             let span = finding.span.start.min(text.len())
                 ..finding.span.end.min(text.len()).max(finding.span.start.min(text.len()));
@@ -1138,6 +1146,7 @@ pub fn tally(records: &[Record]) -> HashMap<(&'static str, Level), usize> {
 mod tests {
     use super::*;
     use tollgate_analyzers::Input;
+    use tollgate_rules::{python, secrets};
 
     fn entry(dir: &Path, name: &str, text: &str) -> FileEntry {
         let path = dir.join(name);
@@ -1161,7 +1170,7 @@ mod tests {
             if input.text == "boom" {
                 panic!("analyzer bug");
             }
-            vec![Finding::new("secrets/private-key", 0..4, "found")]
+            vec![Finding::new(secrets::PRIVATE_KEY, 0..4, "found")]
         };
         let rules = RuleSet::all();
         let settings = Settings::default();
@@ -1189,6 +1198,16 @@ mod tests {
 
     const TOKEN: &str = "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";
 
+    #[test]
+    #[should_panic(expected = "not in the catalogue")]
+    fn a_finding_of_an_undeclared_rule_is_an_internal_error() {
+        static UNDECLARED: tollgate_rules::Rule = tollgate_rules::Rule {
+            id: "python/undeclared",
+            ..*python::COMPLEX_FUNCTION
+        };
+        resolve_text("x = 1\n", vec![Finding::new(&UNDECLARED, 0..1, "m")]);
+    }
+
     fn resolve_text(text: &str, findings: Vec<Finding>) -> Vec<Record> {
         let settings = tollgate_analyzers::secrets::Settings::default();
         resolve(
@@ -1206,7 +1225,7 @@ mod tests {
         let line: String = (0..10_000).map(|i| format!("w{i:05} ")).collect();
         let text = format!("{line}\n");
         let at = text.find("w05000").unwrap();
-        let records = resolve_text(&text, vec![Finding::new("python/syntax-error", at..at + 6, "here")]);
+        let records = resolve_text(&text, vec![Finding::new(python::SYNTAX_ERROR, at..at + 6, "here")]);
         let record = &records[0];
         assert!(
             record.line_text.chars().count() <= 2 * SNIPPET_CONTEXT + 8,
@@ -1227,7 +1246,7 @@ mod tests {
         let records = resolve_text(
             &text,
             vec![Finding::new(
-                "python/syntax-error",
+                python::SYNTAX_ERROR,
                 at..at + 1,
                 format!("at `{}`", &text[..40]),
             )],
@@ -1245,7 +1264,12 @@ mod tests {
     fn a_secret_span_shows_as_its_redaction_under_the_caret() {
         let text = format!("token = \"{TOKEN}\" and again {TOKEN}\n");
         let at = text.find(TOKEN).unwrap();
-        let finding = Finding::new("secrets/github-pat", at..at + TOKEN.len(), "token").redacted();
+        let finding = Finding::new(
+            tollgate_rules::find("secrets/github-pat").unwrap(),
+            at..at + TOKEN.len(),
+            "token",
+        )
+        .redacted();
         let record = &resolve_text(&text, vec![finding])[0];
         assert_eq!(
             record.line_text,

@@ -9,10 +9,7 @@
 
 use std::ops::Range;
 
-use tollgate_rules::{select::matches, Finding, LineIndex, Rule, RuleSet};
-
-pub const UNUSED: &str = "tollgate/unused-suppression";
-const CROSS_FILE: &str = "python/duplicate-code";
+use tollgate_rules::{python, select::matches, tollgate, Finding, LineIndex, Rule, RuleSet};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Codes {
@@ -130,7 +127,7 @@ pub fn apply(
     let prose = [".md", ".markdown", ".rst", ".txt", ".adoc", ".snap"]
         .iter()
         .any(|ext| path.ends_with(ext));
-    if !check_unused || prose || !rules.is_enabled(UNUSED) {
+    if !check_unused || prose || !rules.is_enabled(tollgate::UNUSED_SUPPRESSION.id) {
         return;
     }
     for directive in directives.iter().filter(|d| d.own && !d.used) {
@@ -143,7 +140,10 @@ pub fn apply(
                     .collect();
                 if !unknown.is_empty() {
                     format!("suppression names unknown rule(s): {}", unknown.join(", "))
-                } else if !selectors.iter().any(|s| rules.any(s) && !matches(s, CROSS_FILE)) {
+                } else if !selectors
+                    .iter()
+                    .any(|s| rules.any(s) && !matches(s, python::DUPLICATE_CODE.id))
+                {
                     // None of its rules ran, or only the cross-file one, whose findings do not
                     // exist yet when a file's comments are judged.
                     continue;
@@ -156,7 +156,11 @@ pub fn apply(
             }
             _ => "unused suppression: no finding here".to_string(),
         };
-        findings.push(Finding::new(UNUSED, directive.span.clone(), message));
+        findings.push(Finding::new(
+            tollgate::UNUSED_SUPPRESSION,
+            directive.span.clone(),
+            message,
+        ));
     }
 }
 
@@ -343,6 +347,7 @@ fn peer_codes(after: &str, tools: &'static [&'static str], domain: &'static str)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use tollgate_rules::{docker, secrets};
     use tollgate_rules::{Level, Precision};
 
     fn rule(id: &'static str, peers: &'static [&'static str]) -> &'static Rule {
@@ -377,7 +382,7 @@ mod tests {
             .iter()
             .map(|&(rule, line)| {
                 let start = index.line_range(line - 1).start;
-                Finding::new(rule, start..start + 1, "m")
+                Finding::new(lookup(rule).expect("a test rule"), start..start + 1, "m")
             })
             .collect();
         apply(
@@ -517,7 +522,7 @@ mod tests {
         let index = LineIndex::new(text);
         let stmt = index.line_range(1).start;
         let at = text.find("curl").unwrap();
-        let mut findings = vec![Finding::new("docker/apt-pin", at..at + 4, "m").with_statement_start(stmt)];
+        let mut findings = vec![Finding::new(docker::APT_PIN, at..at + 4, "m").with_statement_start(stmt)];
         apply("test.py", text, &mut findings, &RuleSet::all(), lookup, true);
         assert!(findings.is_empty());
     }
@@ -536,7 +541,7 @@ mod tests {
         );
         let messages: Vec<(usize, &str)> = findings.iter().map(|f| (f.span.start, f.message.as_str())).collect();
         assert_eq!(findings.len(), 2, "{messages:?}");
-        assert!(findings.iter().all(|f| f.rule == UNUSED));
+        assert!(findings.iter().all(|f| f.rule == tollgate::UNUSED_SUPPRESSION.id));
         assert!(findings[0].message.contains("no finding of secrets/private-key"));
         assert!(findings[1].message.contains("unknown rule"));
         assert_eq!(&text[findings[0].span.clone()], "tollgate: ignore[secrets/private-key]");
@@ -547,8 +552,8 @@ mod tests {
         let text = "def f():  # tollgate: ignore[python/complex-function\n# tollgate: ignore-file[python\n";
         let index = LineIndex::new(text);
         let mut findings = vec![
-            Finding::new("python/complex-function", 0..3, "m"),
-            Finding::new("secrets/private-key", 4..5, "m"),
+            Finding::new(python::COMPLEX_FUNCTION, 0..3, "m"),
+            Finding::new(secrets::PRIVATE_KEY, 4..5, "m"),
         ];
         apply(
             "test.py",
@@ -567,8 +572,8 @@ mod tests {
             vec![
                 ("python/complex-function", 1),
                 ("secrets/private-key", 1),
-                (UNUSED, 1),
-                (UNUSED, 2)
+                (tollgate::UNUSED_SUPPRESSION.id, 1),
+                (tollgate::UNUSED_SUPPRESSION.id, 2)
             ]
         );
         assert!(findings[2].message.contains("never closed"), "{}", findings[2].message);

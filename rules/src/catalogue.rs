@@ -51,25 +51,25 @@ impl Precision {
 }
 
 pub struct Catalogue {
-    rules: Vec<Rule>,
+    rules: Vec<&'static Rule>,
     by_id: HashMap<&'static str, usize>,
 }
 
 impl Catalogue {
     fn build() -> Catalogue {
-        let mut rules = Vec::new();
-        rules.extend(crate::domains::tollgate::rules());
-        rules.extend(crate::domains::python::rules());
-        rules.extend(crate::domains::secrets::rules());
-        rules.extend(crate::domains::actions::rules());
-        rules.extend(crate::domains::docker::rules());
-        rules.extend(crate::domains::duplication::rules());
+        let mut rules: Vec<&'static Rule> = Vec::new();
+        rules.extend(crate::domains::tollgate::RULES);
+        rules.extend(crate::domains::python::RULES);
+        rules.extend(crate::domains::secrets::RULES);
+        rules.extend(crate::domains::secrets::provider_rules());
+        rules.extend(crate::domains::actions::RULES);
+        rules.extend(crate::domains::docker::RULES);
         rules.sort_by_key(|rule| rule.id);
         let by_id = rules.iter().enumerate().map(|(i, rule)| (rule.id, i)).collect();
         Catalogue { rules, by_id }
     }
 
-    pub fn rules(&self) -> &[Rule] {
+    pub fn rules(&self) -> &[&'static Rule] {
         &self.rules
     }
 
@@ -77,8 +77,8 @@ impl Catalogue {
         self.by_id.get(id).copied()
     }
 
-    pub fn get(&self, id: &str) -> Option<&Rule> {
-        self.index_of(id).map(|i| &self.rules[i])
+    pub fn get(&self, id: &str) -> Option<&'static Rule> {
+        self.index_of(id).map(|i| self.rules[i])
     }
 }
 

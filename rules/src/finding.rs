@@ -1,11 +1,12 @@
 use std::ops::Range;
 
-use crate::{Level, Region};
+use crate::{Level, Region, Rule};
 
 /// One problem an analyzer found in one file. Positions are byte offsets into the
 /// file's text; the caller turns them into lines and columns.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {
+    /// The rule's id; `Finding::new` takes the rule itself, so that ids are never typed twice.
     pub rule: &'static str,
     pub span: Range<usize>,
     pub message: String,
@@ -27,9 +28,10 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(rule: &'static str, span: Range<usize>, message: impl Into<String>) -> Self {
+    /// A finding of `rule`, one of the constants the domains export (`docker::CD_IN_RUN`).
+    pub fn new(rule: &'static Rule, span: Range<usize>, message: impl Into<String>) -> Self {
         Finding {
-            rule,
+            rule: rule.id,
             span,
             message: message.into(),
             level: None,

@@ -2,6 +2,7 @@
 //! catalogue. Nothing here reads the disk or depends on the rest of the workspace.
 
 mod catalogue;
+mod declare;
 mod domains;
 mod finding;
 mod level;
@@ -10,6 +11,8 @@ pub mod select;
 
 pub use catalogue::{catalogue, find, Catalogue, Precision, Rule};
 pub use domains::secrets::{describe_example, patterns as secret_patterns, SecretPattern};
+/// Each domain's rules as constants (`docker::CD_IN_RUN`) and its table (`docker::RULES`).
+pub use domains::{actions, docker, python, secrets, tollgate};
 pub use finding::{Finding, Location, Metric, PropValue, Related};
 pub use level::Level;
 pub use lines::{LineIndex, Region};

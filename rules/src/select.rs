@@ -104,7 +104,7 @@ impl RuleSet {
             .iter()
             .zip(&self.levels)
             .filter(|(_, level)| level.is_some())
-            .map(|(rule, _)| rule)
+            .map(|(rule, _)| *rule)
     }
 }
 

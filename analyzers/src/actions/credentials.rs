@@ -1,16 +1,12 @@
 //! `actions/persist-credentials`, `actions/secrets-inherit` and
 //! `actions/long-lived-credentials`: where credentials end up.
 
-use tollgate_rules::Finding;
+use tollgate_rules::{actions, Finding};
 
 use super::model::{major_version, trailing_comment, Job, Step, Workflow};
 use super::pwn::Analysis;
 use super::yaml::{self, Node};
 use super::Ctx;
-
-const PERSIST_CREDENTIALS: &str = "actions/persist-credentials";
-const SECRETS_INHERIT: &str = "actions/secrets-inherit";
-const LONG_LIVED_CREDENTIALS: &str = "actions/long-lived-credentials";
 
 pub fn check_secrets_inherit(ctx: &mut Ctx, job: &Job) {
     if job.uses().is_none() {
@@ -19,7 +15,7 @@ pub fn check_secrets_inherit(ctx: &mut Ctx, job: &Job) {
     if let Some(secrets) = job.node.get("secrets").filter(|s| s.str() == Some("inherit")) {
         ctx.out.push(
             Finding::new(
-                SECRETS_INHERIT,
+                actions::SECRETS_INHERIT,
                 secrets.text_span(),
                 format!(
                     "job `{}` passes every secret of this repository to the called workflow; pass only the secrets it needs",
@@ -69,7 +65,7 @@ pub fn check_long_lived(ctx: &mut Ctx, step: &Step) {
         reported = true;
         ctx.out.push(
             Finding::new(
-                LONG_LIVED_CREDENTIALS,
+                actions::LONG_LIVED_CREDENTIALS,
                 value.text_span(),
                 format!(
                     "`{input}` passes a long-lived secret to `{name}`; {fix} with `permissions: id-token: write` (OIDC) instead"
@@ -106,7 +102,7 @@ pub fn check_persist_credentials(ctx: &mut Ctx, workflow: &Workflow, analysis: &
             };
             ctx.out.push(
                 Finding::new(
-                    PERSIST_CREDENTIALS,
+                    actions::PERSIST_CREDENTIALS,
                     uses.text_span(),
                     format!("actions/checkout stores the token in the workspace and {reason}; set `persist-credentials: false`"),
                 )

@@ -3,15 +3,12 @@
 
 use std::ops::Range;
 
-use tollgate_rules::Finding;
+use tollgate_rules::{actions, Finding};
 
 use super::model::Step;
 use super::pwn::context_paths;
 use super::yaml::{expressions, normalize_expression, Node};
 use super::Ctx;
-
-const TEMPLATE_INJECTION: &str = "actions/template-injection";
-const SECRET_IN_LOG: &str = "actions/secret-in-log";
 
 /// Event fields an outsider writes: titles, bodies, branch names, commit messages, authors.
 const ATTACKER_SUFFIXES: &[&str] = &[
@@ -76,7 +73,7 @@ fn check_script(ctx: &mut Ctx, step: &Step, script: &Node, language: &str) {
             expression.trim()
         );
         ctx.out
-            .push(Finding::new(TEMPLATE_INJECTION, span, message).with_statement_start(step.node.span.start));
+            .push(Finding::new(actions::TEMPLATE_INJECTION, span, message).with_statement_start(step.node.span.start));
     }
 }
 
@@ -119,7 +116,7 @@ fn check_secret_in_log(ctx: &mut Ctx, step: &Step, run: &Node) {
         if let Some(sink) = sink {
             ctx.out.push(
                 Finding::new(
-                    SECRET_IN_LOG,
+                    actions::SECRET_IN_LOG,
                     span,
                     format!("this script expands `{secret}` and {sink}"),
                 )

@@ -14,12 +14,10 @@ pub mod yaml;
 
 use std::collections::BTreeMap;
 
-use tollgate_rules::Finding;
+use tollgate_rules::{actions, Finding};
 
 use crate::Input;
 use model::{Action, Workflow};
-
-pub const INVALID_YAML: &str = "actions/invalid-yaml";
 
 /// `[actions]` in the config.
 #[derive(Clone, Debug, Default, serde::Deserialize)]
@@ -65,7 +63,7 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
             Some(problem) => problem.clone(),
             None => "invalid YAML here; GitHub will reject this file (the rest was still checked)".to_string(),
         };
-        out.push(Finding::new(INVALID_YAML, error, message));
+        out.push(Finding::new(actions::INVALID_YAML, error, message));
     }
     let mut ctx = Ctx {
         src: input.text,

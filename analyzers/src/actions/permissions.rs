@@ -1,13 +1,11 @@
 //! `actions/excessive-permissions`: what the job's GITHUB_TOKEN may do.
 
-use tollgate_rules::Finding;
+use tollgate_rules::{actions, Finding};
 
 use super::model::Workflow;
 use super::pwn::Analysis;
 use super::yaml::Node;
 use super::Ctx;
-
-const EXCESSIVE_PERMISSIONS: &str = "actions/excessive-permissions";
 
 pub fn check(ctx: &mut Ctx, workflow: &Workflow, analysis: &Analysis) {
     let workflow_permissions = workflow.root.get("permissions");
@@ -21,7 +19,7 @@ pub fn check(ctx: &mut Ctx, workflow: &Workflow, analysis: &Analysis) {
         }
         if workflow_permissions.is_none() && job_permissions.is_none() {
             ctx.out.push(Finding::new(
-                EXCESSIVE_PERMISSIONS,
+                actions::EXCESSIVE_PERMISSIONS,
                 job.key_span.clone(),
                 format!(
                     "job `{}` sets no `permissions:` and neither does the workflow: its token gets the repository default, which may be write-all; grant only what it needs",
@@ -38,7 +36,7 @@ pub fn check(ctx: &mut Ctx, workflow: &Workflow, analysis: &Analysis) {
                 if pair.value.str() == Some("write") {
                     ctx.out.push(
                         Finding::new(
-                            EXCESSIVE_PERMISSIONS,
+                            actions::EXCESSIVE_PERMISSIONS,
                             pair.key_span.start..pair.value.span.end,
                             format!(
                                 "job `{}` checks out untrusted code with `{}: write`; give untrusted code a read-only token and do writes in a separate job",
@@ -56,7 +54,7 @@ pub fn check(ctx: &mut Ctx, workflow: &Workflow, analysis: &Analysis) {
 fn check_write_all(ctx: &mut Ctx, permissions: &Node, owner: &str) {
     if permissions.str() == Some("write-all") {
         ctx.out.push(Finding::new(
-            EXCESSIVE_PERMISSIONS,
+            actions::EXCESSIVE_PERMISSIONS,
             permissions.text_span(),
             format!("`permissions: write-all` gives {owner}'s token every write scope; list only the scopes it needs"),
         ));

@@ -1,13 +1,10 @@
 //! `actions/unpinned-uses` and `actions/unpinned-image`.
 
-use tollgate_rules::{Finding, Level};
+use tollgate_rules::{actions, Finding, Level};
 
 use super::model::{has_expression, Job, RepoUses, Uses};
 use super::yaml::Node;
 use super::{Ctx, PinPolicy, Settings};
-
-const UNPINNED_USES: &str = "actions/unpinned-uses";
-const UNPINNED_IMAGE: &str = "actions/unpinned-image";
 
 /// A step's or a job's `uses:`; `statement` is where the step or job starts.
 pub fn check_uses(ctx: &mut Ctx, uses: &Node, statement: usize) {
@@ -56,7 +53,7 @@ fn check_repo_uses(ctx: &mut Ctx, uses: &Node, repo: RepoUses, statement: usize)
         }
     };
     ctx.out
-        .push(Finding::new(UNPINNED_USES, span, message).with_statement_start(statement));
+        .push(Finding::new(actions::UNPINNED_USES, span, message).with_statement_start(statement));
 }
 
 /// The most specific policy for a repository: `owner/repo/path`, then `owner/repo`
@@ -160,7 +157,7 @@ fn check_image(ctx: &mut Ctx, image: &str, span: std::ops::Range<usize>, stateme
         ),
     };
     ctx.out.push(
-        Finding::new(UNPINNED_IMAGE, span, message)
+        Finding::new(actions::UNPINNED_IMAGE, span, message)
             .with_level(level)
             .with_statement_start(statement),
     );

@@ -7,14 +7,11 @@
 
 use std::ops::Range;
 
-use tollgate_rules::{Finding, Location, Related};
+use tollgate_rules::{actions, Finding, Location, Related};
 
 use super::model::{major_version, trailing_comment, Job, Step, Trigger, Workflow};
 use super::yaml::{self, expressions, normalize_expression, Node};
 use super::Ctx;
-
-const PWN_REQUEST: &str = "actions/pwn-request";
-const DANGEROUS_TRIGGER: &str = "actions/dangerous-trigger";
 
 /// Triggers whose runs get secrets and a write token while acting on outsider input.
 const PRIVILEGED: &[&str] = &[
@@ -127,7 +124,7 @@ pub fn check(ctx: &mut Ctx, workflow: &Workflow) -> Analysis {
         for trigger in &workflow.triggers {
             if DANGEROUS.contains(&trigger.name) {
                 ctx.out.push(Finding::new(
-                    DANGEROUS_TRIGGER,
+                    actions::DANGEROUS_TRIGGER,
                     trigger.span.clone(),
                     format!(
                         "`{}` runs with secrets and a write token on outsiders' input; no checkout-and-run of their code was found, keep it that way",
@@ -146,7 +143,7 @@ fn report(ctx: &mut Ctx, checkout: &Checkout, trigger: &Trigger, execution: &Exe
         .unwrap_or_default();
     ctx.out.push(
         Finding::new(
-            PWN_REQUEST,
+            actions::PWN_REQUEST,
             checkout.span.clone(),
             format!(
                 "pwn request: under `{}` this checks out untrusted code ({}) and {} then executes it with the job's secrets and token{gate}",

@@ -3,6 +3,7 @@
 use super::parser::Kind;
 use super::shell::flag_matches;
 use super::{Item, Model, Sink};
+use tollgate_rules::docker;
 
 pub fn check(model: &Model, sink: &mut Sink) {
     let mut first_curl: Option<usize> = None;
@@ -12,19 +13,19 @@ pub fn check(model: &Model, sink: &mut Sink) {
             match command.program() {
                 "cd" => sink.report(
                     item.statement,
-                    "docker/cd-in-run",
+                    docker::CD_IN_RUN,
                     command.name.span.clone(),
                     "`cd` in `RUN`: use `WORKDIR` to change directory",
                 ),
                 "sudo" => sink.report(
                     item.statement,
-                    "docker/sudo",
+                    docker::SUDO,
                     command.name.span.clone(),
                     "`sudo` in `RUN`: switch with `USER` instead",
                 ),
                 "apt" => sink.report(
                     item.statement,
-                    "docker/apt-used",
+                    docker::APT_USED,
                     command.name.span.clone(),
                     "`apt` is for interactive use: use `apt-get` or `apt-cache`",
                 ),
@@ -38,7 +39,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
                     if !quiet {
                         sink.report(
                             item.statement,
-                            "docker/wget-no-progress",
+                            docker::WGET_NO_PROGRESS,
                             command.name.span.clone(),
                             "`wget` without `--progress` fills the build log with a progress bar",
                         );
@@ -55,7 +56,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
                     if targets_sh && command.positional().count() >= 2 {
                         sink.report(
                             item.statement,
-                            "docker/ln-bin-sh",
+                            docker::LN_BIN_SH,
                             command.span.clone(),
                             "replacing `/bin/sh` changes the shell of the whole image: use `SHELL`",
                         );
@@ -81,7 +82,7 @@ fn pipefail(item: &Item, sink: &mut Sink) {
         if let Some(pipe) = script.pipelines.first() {
             sink.report(
                 item.statement,
-                "docker/pipe-without-pipefail",
+                docker::PIPE_WITHOUT_PIPEFAIL,
                 pipe.clone(),
                 "a pipeline without `pipefail` hides failures of all but its last command",
             );
@@ -104,7 +105,7 @@ fn curl_and_wget(model: &Model, first_curl: Option<usize>, first_wget: Option<us
         for command in item.commands().filter(|c| c.is(second)) {
             sink.report(
                 item.statement,
-                "docker/curl-and-wget",
+                docker::CURL_AND_WGET,
                 command.name.span.clone(),
                 format!("`{second}` is used although `{first}` is too: use one download tool"),
             );
@@ -141,7 +142,7 @@ fn consecutive_runs(model: &Model, sink: &mut Sink) {
                 {
                     sink.report(
                         item.statement,
-                        "docker/consecutive-run",
+                        docker::CONSECUTIVE_RUN,
                         item.ins.keyword.clone(),
                         "this `RUN` follows another single-command `RUN`: join them with `&&`",
                     );

@@ -2,6 +2,7 @@
 
 use super::parser::{Kind, Word};
 use super::{Item, Model, Sink};
+use tollgate_rules::docker;
 
 const ARCHIVES: &[&str] = &[
     ".tar",
@@ -100,7 +101,7 @@ fn copy_or_add(model: &Model, item: &Item, stage_index: usize, workdir: bool, si
         if sources.len() > 1 && !dest.value.ends_with('/') && !dest.value.contains('$') {
             sink.report(
                 item.statement,
-                "docker/copy-dest-not-dir",
+                docker::COPY_DEST_NOT_DIR,
                 dest.span.clone(),
                 format!(
                     "`COPY` of {} sources needs a destination ending with `/`",
@@ -117,7 +118,7 @@ fn copy_or_add(model: &Model, item: &Item, stage_index: usize, workdir: bool, si
             if own {
                 sink.report(
                     item.statement,
-                    "docker/copy-from-own-stage",
+                    docker::COPY_FROM_OWN_STAGE,
                     from.span.clone(),
                     format!("`--from={reference}` names the stage this `COPY` is in"),
                 );
@@ -128,7 +129,7 @@ fn copy_or_add(model: &Model, item: &Item, stage_index: usize, workdir: bool, si
                 if !earlier && !number && !image_like && !reference.is_empty() {
                     sink.report(
                         item.statement,
-                        "docker/copy-from-unknown-stage",
+                        docker::COPY_FROM_UNKNOWN_STAGE,
                         from.span.clone(),
                         format!("`--from={reference}` is not a stage defined earlier"),
                     );
@@ -140,7 +141,7 @@ fn copy_or_add(model: &Model, item: &Item, stage_index: usize, workdir: bool, si
     if !workdir && !heredoc && !is_absolute_path(&dest.value) {
         sink.report(
             item.statement,
-            "docker/copy-relative-without-workdir",
+            docker::COPY_RELATIVE_WITHOUT_WORKDIR,
             dest.span.clone(),
             format!("`{keyword}` to relative `{}` with no `WORKDIR` set", dest.value),
         );
@@ -160,7 +161,7 @@ fn add_checks(item: &Item, sink: &mut Sink) {
             if remote_http && !git && item.ins.flag("checksum").is_none() {
                 sink.report(
                     item.statement,
-                    "docker/add-remote-without-checksum",
+                    docker::ADD_REMOTE_WITHOUT_CHECKSUM,
                     source.span.clone(),
                     "`ADD` of a URL without `--checksum`: the download is not verified",
                 );
@@ -168,7 +169,7 @@ fn add_checks(item: &Item, sink: &mut Sink) {
         } else if !is_archive(value) {
             sink.report(
                 item.statement,
-                "docker/add-instead-of-copy",
+                docker::ADD_INSTEAD_OF_COPY,
                 source.span.clone(),
                 format!("`ADD` of `{value}`, which is neither a URL nor an archive: use `COPY`"),
             );

@@ -2,6 +2,7 @@
 
 use super::parser::Kind;
 use super::{Model, Sink};
+use tollgate_rules::docker;
 
 /// `registry/path/name:tag@digest` split into its parts.
 pub(crate) struct ImageRef<'a> {
@@ -47,7 +48,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
             if reference.tag.is_none() && reference.digest.is_none() {
                 sink.report(
                     statement,
-                    "docker/untagged-image",
+                    docker::UNTAGGED_IMAGE,
                     span.clone(),
                     format!("image {shown} has no tag: pin a version"),
                 );
@@ -55,7 +56,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
             if reference.tag == Some("latest") && reference.digest.is_none() {
                 sink.report(
                     statement,
-                    "docker/latest-tag",
+                    docker::LATEST_TAG,
                     span.clone(),
                     format!("image {shown} uses the `latest` tag: pin a release"),
                 );
@@ -63,7 +64,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
             if settings.pedantic && reference.digest.is_none() {
                 sink.report(
                     statement,
-                    "docker/from-without-digest",
+                    docker::FROM_WITHOUT_DIGEST,
                     span.clone(),
                     format!("image {shown} is not pinned by digest"),
                 );
@@ -73,7 +74,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
                 if !registry_allowed(registry, &settings.allowed_registries) {
                     sink.report(
                         statement,
-                        "docker/untrusted-registry",
+                        docker::UNTRUSTED_REGISTRY,
                         span.clone(),
                         format!("registry `{registry}` is not in `allowed-registries`"),
                     );
@@ -84,7 +85,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
             if platform.value.as_deref().is_some_and(|v| !v.contains('$')) {
                 sink.report(
                     statement,
-                    "docker/from-platform",
+                    docker::FROM_PLATFORM,
                     platform.span.clone(),
                     format!(
                         "`--platform={}` fixes the platform",
@@ -98,7 +99,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
             if first != index {
                 sink.report(
                     statement,
-                    "docker/duplicate-stage-name",
+                    docker::DUPLICATE_STAGE_NAME,
                     word.span.clone(),
                     format!("stage name `{name}` is already used by stage {first}"),
                 );
@@ -109,7 +110,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
         if !matches!(first.ins.kind, Kind::From | Kind::Arg) {
             sink.report(
                 first.statement,
-                "docker/instruction-before-from",
+                docker::INSTRUCTION_BEFORE_FROM,
                 first.ins.keyword.clone(),
                 format!("`{}` before the first `FROM`", first.ins.kind.name()),
             );
@@ -122,7 +123,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
             let stage = &model.stages[last];
             sink.report(
                 stage.from.span.start,
-                "docker/no-healthcheck",
+                docker::NO_HEALTHCHECK,
                 stage.image_span.clone(),
                 "the image has no `HEALTHCHECK`",
             );
@@ -163,7 +164,7 @@ fn check_users(model: &Model, sink: &mut Sink) {
                 if is_root(&word.value) {
                     sink.report(
                         item.statement,
-                        "docker/last-user-root",
+                        docker::LAST_USER_ROOT,
                         word.span.clone(),
                         format!("the image runs as `{}`: switch to an unprivileged user", word.value),
                     );
@@ -183,7 +184,7 @@ fn check_users(model: &Model, sink: &mut Sink) {
     let final_stage = &model.stages[last];
     sink.report(
         final_stage.from.span.start,
-        "docker/root-user",
+        docker::ROOT_USER,
         final_stage.image_span.clone(),
         "no `USER` in the final stage: the container runs as root",
     );

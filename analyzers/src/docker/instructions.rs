@@ -1,7 +1,8 @@
-//! Instruction-level rules: WORKDIR, EXPOSE, CMD / ENTRYPOINT, ENV, MAINTAINER.
+//! Instruction-level rules: WORKDIR, EXPOSE, CMD / ENTRYPOINT, ENV, docker::MAINTAINER.
 
 use super::parser::Kind;
 use super::{Model, Sink};
+use tollgate_rules::docker;
 
 pub fn check(model: &Model, sink: &mut Sink) {
     let mut seen_cmd: Vec<Option<usize>> = Vec::new();
@@ -14,7 +15,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
                     if !super::copy::is_absolute_path(&word.value) {
                         sink.report(
                             item.statement,
-                            "docker/workdir-relative",
+                            docker::WORKDIR_RELATIVE,
                             word.span.clone(),
                             format!("`WORKDIR {}` is relative: use an absolute path", word.value),
                         );
@@ -32,7 +33,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
                     if invalid {
                         sink.report(
                             item.statement,
-                            "docker/invalid-port",
+                            docker::INVALID_PORT,
                             word.span.clone(),
                             format!("`{}` is not a port between 0 and 65535", word.value),
                         );
@@ -43,7 +44,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
                 if !ins.is_exec() && !ins.words().is_empty() {
                     sink.report(
                         item.statement,
-                        "docker/shell-form-cmd",
+                        docker::SHELL_FORM_CMD,
                         ins.args_span(),
                         format!("`{}` in shell form: write it as a JSON array", ins.kind.name()),
                     );
@@ -52,9 +53,9 @@ pub fn check(model: &Model, sink: &mut Sink) {
                     continue;
                 }
                 let (seen, rule) = if ins.kind == Kind::Cmd {
-                    (&mut seen_cmd, "docker/multiple-cmd")
+                    (&mut seen_cmd, docker::MULTIPLE_CMD)
                 } else {
-                    (&mut seen_entrypoint, "docker/multiple-entrypoint")
+                    (&mut seen_entrypoint, docker::MULTIPLE_ENTRYPOINT)
                 };
                 let stage = item.stage.map_or(0, |s| s + 1);
                 if seen.len() <= stage {
@@ -78,9 +79,9 @@ pub fn check(model: &Model, sink: &mut Sink) {
             Kind::Env => env_self_reference(model, item, sink),
             Kind::Maintainer => sink.report(
                 item.statement,
-                "docker/maintainer",
+                docker::MAINTAINER,
                 ins.keyword.clone(),
-                "`MAINTAINER` is deprecated: use `LABEL org.opencontainers.image.authors=...`",
+                "`docker::MAINTAINER` is deprecated: use `LABEL org.opencontainers.image.authors=...`",
             ),
             _ => {}
         }
@@ -142,7 +143,7 @@ fn env_self_reference(model: &Model, item: &super::Item, sink: &mut Sink) {
                 };
                 sink.report(
                     item.statement,
-                    "docker/env-self-reference",
+                    docker::ENV_SELF_REFERENCE,
                     span,
                     format!("`{name}` is set in this same `ENV`: the reference sees its previous value"),
                 );

@@ -13,7 +13,7 @@ pub mod shell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use tollgate_rules::Finding;
+use tollgate_rules::{docker, Finding, Rule};
 
 use crate::{excerpt, Input};
 use parser::{Args, Dockerfile, Instruction, Kind, Logical};
@@ -37,7 +37,11 @@ pub struct Settings {
 pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
     let file = parser::parse(input.text);
     for error in &file.errors {
-        out.push(Finding::new(PARSE_ERROR, error.span.clone(), bounded(&error.message)));
+        out.push(Finding::new(
+            docker::PARSE_ERROR,
+            error.span.clone(),
+            bounded(&error.message),
+        ));
     }
     let model = Model::build(input.text, &file, settings);
     let mut sink = Sink { out };
@@ -48,8 +52,6 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
     packages::check(&model, &mut sink);
     security::check(&model, &mut sink);
 }
-
-pub const PARSE_ERROR: &str = "docker/parse-error";
 
 /// Collects findings; every finding carries its instruction's start so that a comment above
 /// a multi-line instruction suppresses findings on its continuation lines.
@@ -64,7 +66,7 @@ impl Sink<'_> {
     }
 
     /// `statement` is the start of the instruction the finding belongs to.
-    pub fn report(&mut self, statement: usize, rule: &'static str, span: Range<usize>, message: impl Into<String>) {
+    pub fn report(&mut self, statement: usize, rule: &'static Rule, span: Range<usize>, message: impl Into<String>) {
         self.push(Finding::new(rule, span, message).with_statement_start(statement));
     }
 }

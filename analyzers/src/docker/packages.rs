@@ -2,6 +2,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use tollgate_rules::docker;
 
 use super::parser::{Kind, Word};
 use super::shell::{flag_matches, Command};
@@ -166,7 +167,7 @@ fn apt_get(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink
         {
             sink.report(
                 item.statement,
-                "docker/apt-lists-not-deleted",
+                docker::APT_LISTS_NOT_DELETED,
                 command.span.clone(),
                 "`apt-get update` without `rm -rf /var/lib/apt/lists/*` in the same `RUN`",
             );
@@ -182,7 +183,7 @@ fn apt_get(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink
     if !yes {
         sink.report(
             item.statement,
-            "docker/apt-missing-yes",
+            docker::APT_MISSING_YES,
             name.span.clone(),
             "`apt-get install` without `-y` waits for an answer",
         );
@@ -195,7 +196,7 @@ fn apt_get(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink
     if !no_recommends {
         sink.report(
             item.statement,
-            "docker/apt-no-install-recommends",
+            docker::APT_NO_INSTALL_RECOMMENDS,
             name.span.clone(),
             "`apt-get install` without `--no-install-recommends`",
         );
@@ -206,7 +207,7 @@ fn apt_get(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink
         if !pinned && !exempt(model, value) {
             sink.report(
                 item.statement,
-                "docker/apt-pin",
+                docker::APT_PIN,
                 package.span.clone(),
                 format!("`{value}` is not pinned: use `{value}=<version>`"),
             );
@@ -239,7 +240,7 @@ fn apk(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink: &m
     {
         sink.report(
             item.statement,
-            "docker/apk-no-cache",
+            docker::APK_NO_CACHE,
             command.name.span.clone(),
             "`apk add` without `--no-cache`",
         );
@@ -250,7 +251,7 @@ fn apk(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink: &m
         if !pinned && !exempt(model, value) {
             sink.report(
                 item.statement,
-                "docker/apk-pin",
+                docker::APK_PIN,
                 package.span.clone(),
                 format!("`{value}` is not pinned: use `{value}=<version>`"),
             );
@@ -312,7 +313,7 @@ fn pip(model: &Model, item: &Item, facts: &RunFacts, command: &Command, args: &[
     if !no_cache {
         sink.report(
             item.statement,
-            "docker/pip-cache",
+            docker::PIP_CACHE,
             command.name.span.clone(),
             "`pip install` without `--no-cache-dir` keeps pip's cache in the layer",
         );
@@ -335,7 +336,7 @@ fn pip(model: &Model, item: &Item, facts: &RunFacts, command: &Command, args: &[
         if !pinned && !exempt(model, name) {
             sink.report(
                 item.statement,
-                "docker/pip-pin",
+                docker::PIP_PIN,
                 requirement.span.clone(),
                 format!("`{value}` is not pinned: use `{name}==<version>`"),
             );
@@ -384,7 +385,7 @@ fn npm(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
         if !pinned && !exempt(model, value) {
             sink.report(
                 item.statement,
-                "docker/npm-pin",
+                docker::NPM_PIN,
                 package.span.clone(),
                 format!("`{value}` is not pinned: use `{value}@<version>`"),
             );
@@ -417,7 +418,7 @@ fn gem(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
         if !value.contains(':') && !value.ends_with(".gem") && !value.contains('$') && !exempt(model, value) {
             sink.report(
                 item.statement,
-                "docker/gem-pin",
+                docker::GEM_PIN,
                 package.span.clone(),
                 format!("`{value}` is not pinned: use `{value}:<version>`"),
             );
@@ -442,13 +443,13 @@ fn go(item: &Item, command: &Command, sink: &mut Sink) {
         match version {
             None => sink.report(
                 item.statement,
-                "docker/go-install-unpinned",
+                docker::GO_INSTALL_UNPINNED,
                 package.span.clone(),
                 format!("`{value}` is not pinned: use `{value}@<version>`"),
             ),
             Some("latest") => sink.report(
                 item.statement,
-                "docker/go-install-unpinned",
+                docker::GO_INSTALL_UNPINNED,
                 package.span.clone(),
                 format!("`{value}` installs whatever is newest: pin a version"),
             ),
@@ -477,7 +478,7 @@ fn yarn(item: &Item, facts: &RunFacts, command: &Command, sink: &mut Sink) {
     if !cleans && !mounted {
         sink.report(
             item.statement,
-            "docker/yarn-cache-not-cleaned",
+            docker::YARN_CACHE_NOT_CLEANED,
             command.span.clone(),
             "`yarn install` without `yarn cache clean` in the same `RUN`",
         );
@@ -513,15 +514,15 @@ fn rpm_family(model: &Model, item: &Item, facts: &RunFacts, command: &Command, f
     }
     let (yes_rule, clean_rule, pin_rule, cache) = match family {
         Family::Yum => (
-            "docker/yum-missing-yes",
-            "docker/yum-no-clean",
-            "docker/yum-pin",
+            docker::YUM_MISSING_YES,
+            docker::YUM_NO_CLEAN,
+            docker::YUM_PIN,
             "/var/cache/yum",
         ),
         Family::Dnf => (
-            "docker/dnf-missing-yes",
-            "docker/dnf-no-clean",
-            "docker/dnf-pin",
+            docker::DNF_MISSING_YES,
+            docker::DNF_NO_CLEAN,
+            docker::DNF_PIN,
             "/var/cache/dnf",
         ),
     };

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use tollgate_rules::Finding;
+use tollgate_rules::{docker, Finding};
 
 use super::parser::Kind;
 use super::shell::{flag_matches, Command};
@@ -23,7 +23,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
                     if flag.value.as_deref().is_some_and(world_writable) {
                         sink.report(
                             item.statement,
-                            "docker/chmod-world-writable",
+                            docker::CHMOD_WORLD_WRITABLE,
                             flag.span.clone(),
                             format!(
                                 "`--chmod={}` makes the files writable by everyone",
@@ -133,7 +133,7 @@ fn credentials(model: &Model, item: &Item, sink: &mut Sink) {
         if secret_name(name) {
             sink.report(
                 item.statement,
-                "docker/secret-in-env-or-arg",
+                docker::SECRET_IN_ENV_OR_ARG,
                 pair.key.span.clone(),
                 format!("`{keyword} {name}` holds a credential that stays readable in the image: use a build secret"),
             );
@@ -144,7 +144,7 @@ fn credentials(model: &Model, item: &Item, sink: &mut Sink) {
                 let preview: String = value.value.chars().take(4).collect();
                 sink.push(
                     Finding::new(
-                        "docker/secret-in-env-or-arg",
+                        docker::SECRET_IN_ENV_OR_ARG,
                         value.span.clone(),
                         format!(
                             "`{keyword} {name}` is set to a {what} ({preview}…, {} chars)",
@@ -178,7 +178,7 @@ fn tls_env(item: &Item, sink: &mut Sink) {
             let span = pair.key.span.start..pair.value.as_ref().map_or(pair.key.span.end, |v| v.span.end);
             sink.report(
                 item.statement,
-                "docker/tls-verification-disabled",
+                docker::TLS_VERIFICATION_DISABLED,
                 span,
                 format!("`{}` turns TLS certificate verification off", pair.key.value),
             );
@@ -188,7 +188,7 @@ fn tls_env(item: &Item, sink: &mut Sink) {
 
 fn tls_command(item: &Item, command: &Command, sink: &mut Sink) {
     let report = |sink: &mut Sink, span: std::ops::Range<usize>, what: String| {
-        sink.report(item.statement, "docker/tls-verification-disabled", span, what);
+        sink.report(item.statement, docker::TLS_VERIFICATION_DISABLED, span, what);
     };
     let program = command.program();
     match program {
@@ -286,7 +286,7 @@ fn unauthenticated(item: &Item, command: &Command, sink: &mut Sink) {
         if flag_matches(&arg.value, flags) || apt_option {
             sink.report(
                 item.statement,
-                "docker/unauthenticated-packages",
+                docker::UNAUTHENTICATED_PACKAGES,
                 arg.span.clone(),
                 format!(
                     "`{program} {}` installs packages without checking their signatures",
@@ -334,7 +334,7 @@ fn pipe_to_shell(item: &Item, sink: &mut Sink) {
             }) {
                 sink.report(
                     item.statement,
-                    "docker/curl-pipe-shell",
+                    docker::CURL_PIPE_SHELL,
                     arg.span.clone(),
                     format!("`{}` runs a downloaded script without verifying it", command.program()),
                 );
@@ -352,7 +352,7 @@ fn pipe_to_shell(item: &Item, sink: &mut Sink) {
         if let Some(shell) = commands[download + 1..].iter().find(|c| runs_stdin(c)) {
             sink.report(
                 item.statement,
-                "docker/curl-pipe-shell",
+                docker::CURL_PIPE_SHELL,
                 shell.name.span.clone(),
                 format!(
                     "`{}` output piped into `{}` runs it without verifying a checksum",
@@ -388,7 +388,7 @@ fn chmod(item: &Item, command: &Command, sink: &mut Sink) {
         if world_writable(&mode.value) {
             sink.report(
                 item.statement,
-                "docker/chmod-world-writable",
+                docker::CHMOD_WORLD_WRITABLE,
                 mode.span.clone(),
                 format!("`chmod {}` makes the files writable by everyone", mode.value),
             );

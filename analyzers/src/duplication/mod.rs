@@ -11,9 +11,9 @@ mod lexer;
 
 use std::collections::HashMap;
 
-use tollgate_rules::{LineIndex, Region};
+use tollgate_rules::{python, LineIndex, Region, Rule};
 
-pub const RULE: &str = "python/duplicate-code";
+pub const RULE: &Rule = python::DUPLICATE_CODE;
 
 /// A run of windows: (file, first window, last window).
 type Run = (u32, u32, u32);

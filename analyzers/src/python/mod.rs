@@ -8,27 +8,10 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
 
-use tollgate_rules::Finding;
+use tollgate_rules::{python, Finding, Rule};
 use tree_sitter::{Node, Parser, Tree};
 
 use crate::{excerpt, Input};
-
-const SYNTAX_ERROR: &str = "python/syntax-error";
-const COMPLEX_FUNCTION: &str = "python/complex-function";
-const TOO_MANY_ARGUMENTS: &str = "python/too-many-arguments";
-const TOO_MANY_POSITIONAL_ARGUMENTS: &str = "python/too-many-positional-arguments";
-const TOO_MANY_RETURNS: &str = "python/too-many-returns";
-const TOO_MANY_BRANCHES: &str = "python/too-many-branches";
-const TOO_MANY_STATEMENTS: &str = "python/too-many-statements";
-const TOO_MANY_LOCALS: &str = "python/too-many-locals";
-const TOO_MANY_NESTED_BLOCKS: &str = "python/too-many-nested-blocks";
-const TOO_MANY_BOOLEAN_EXPRESSIONS: &str = "python/too-many-boolean-expressions";
-const TOO_MANY_PUBLIC_METHODS: &str = "python/too-many-public-methods";
-const TOO_MANY_INSTANCE_ATTRIBUTES: &str = "python/too-many-instance-attributes";
-const COGNITIVE_COMPLEXITY: &str = "python/cognitive-complexity";
-const LONG_FUNCTION: &str = "python/long-function";
-const LARGE_CLASS: &str = "python/large-class";
-const FEATURE_ENVY: &str = "python/feature-envy";
 
 /// The `[python]` table. Defaults are ruff's and pylint's; a finding needs a value strictly
 /// above its maximum (feature envy: at least `feature-envy-min` reads).
@@ -108,7 +91,7 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
     let text = newlines_as_cpython_reads_them(input.text);
     if let Some(indentation) = indentation_too_deep(&text) {
         out.push(Finding::new(
-            SYNTAX_ERROR,
+            python::SYNTAX_ERROR,
             indentation,
             format!(
                 "syntax error: indentation nested too deep to parse (over {MAX_INDENT_WIDTHS} distinct widths); the file is not analysed"
@@ -245,7 +228,7 @@ fn syntax_error(root: Node, text: &str, out: &mut Vec<Finding>) {
             .map_or(span.end, |i| span.start + i);
         first_line_end.max(span.start)
     };
-    out.push(Finding::new(SYNTAX_ERROR, span.start..end, message));
+    out.push(Finding::new(python::SYNTAX_ERROR, span.start..end, message));
 }
 
 /// Longest name a message quotes, in characters.
@@ -258,7 +241,7 @@ fn over(value: u32, max: u32) -> bool {
 fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
     for f in m.functions.iter().filter(|f| !f.has_error) {
         let name = excerpt(f.name, NAME_CHARS);
-        let mut push = |rule: &'static str, metric: &'static str, value: u32, max: u32, message: String| {
+        let mut push = |rule: &'static Rule, metric: &'static str, value: u32, max: u32, message: String| {
             let mut finding =
                 Finding::new(rule, f.name_span.clone(), message).with_metric(metric, value.into(), max.into());
             if f.start < f.name_span.start {
@@ -271,11 +254,17 @@ fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
                 "`{name}` has cyclomatic complexity {} (max {})",
                 f.cyclomatic, s.max_complexity
             );
-            push(COMPLEX_FUNCTION, "cyclomatic", f.cyclomatic, s.max_complexity, msg);
+            push(
+                python::COMPLEX_FUNCTION,
+                "cyclomatic",
+                f.cyclomatic,
+                s.max_complexity,
+                msg,
+            );
         }
         if let Some(args) = f.arguments.filter(|&a| over(a, s.max_args)) {
             let msg = format!("`{name}` has {args} arguments (max {})", s.max_args);
-            push(TOO_MANY_ARGUMENTS, "arguments", args, s.max_args, msg);
+            push(python::TOO_MANY_ARGUMENTS, "arguments", args, s.max_args, msg);
         }
         if let Some(pos) = f.positional.filter(|&p| over(p, s.max_positional_args)) {
             let msg = format!(
@@ -283,7 +272,7 @@ fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
                 s.max_positional_args
             );
             push(
-                TOO_MANY_POSITIONAL_ARGUMENTS,
+                python::TOO_MANY_POSITIONAL_ARGUMENTS,
                 "positional-arguments",
                 pos,
                 s.max_positional_args,
@@ -292,19 +281,25 @@ fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
         }
         if over(f.returns, s.max_returns) {
             let msg = format!("`{name}` has {} return statements (max {})", f.returns, s.max_returns);
-            push(TOO_MANY_RETURNS, "returns", f.returns, s.max_returns, msg);
+            push(python::TOO_MANY_RETURNS, "returns", f.returns, s.max_returns, msg);
         }
         if over(f.branches, s.max_branches) {
             let msg = format!("`{name}` has {} branches (max {})", f.branches, s.max_branches);
-            push(TOO_MANY_BRANCHES, "branches", f.branches, s.max_branches, msg);
+            push(python::TOO_MANY_BRANCHES, "branches", f.branches, s.max_branches, msg);
         }
         if over(f.statements, s.max_statements) {
             let msg = format!("`{name}` has {} statements (max {})", f.statements, s.max_statements);
-            push(TOO_MANY_STATEMENTS, "statements", f.statements, s.max_statements, msg);
+            push(
+                python::TOO_MANY_STATEMENTS,
+                "statements",
+                f.statements,
+                s.max_statements,
+                msg,
+            );
         }
         if over(f.locals, s.max_locals) {
             let msg = format!("`{name}` has {} local variables (max {})", f.locals, s.max_locals);
-            push(TOO_MANY_LOCALS, "locals", f.locals, s.max_locals, msg);
+            push(python::TOO_MANY_LOCALS, "locals", f.locals, s.max_locals, msg);
         }
         if over(f.cognitive, s.max_cognitive_complexity) {
             let msg = format!(
@@ -312,7 +307,7 @@ fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
                 f.cognitive, s.max_cognitive_complexity
             );
             push(
-                COGNITIVE_COMPLEXITY,
+                python::COGNITIVE_COMPLEXITY,
                 "cognitive",
                 f.cognitive,
                 s.max_cognitive_complexity,
@@ -321,7 +316,7 @@ fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
         }
         if over(f.lines, s.max_function_lines) {
             let msg = format!("`{name}` has {} lines of code (max {})", f.lines, s.max_function_lines);
-            push(LONG_FUNCTION, "lines", f.lines, s.max_function_lines, msg);
+            push(python::LONG_FUNCTION, "lines", f.lines, s.max_function_lines, msg);
         }
         if let Some((other, reads, self_reads)) = f.envy {
             let other = excerpt(other, NAME_CHARS);
@@ -329,13 +324,19 @@ fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
                 let msg = format!(
                     "`{name}` reads attributes of `{other}` {reads} times and of `self` {self_reads} times; it may belong to `{other}`'s class"
                 );
-                push(FEATURE_ENVY, "foreign-attribute-reads", reads, s.feature_envy_min, msg);
+                push(
+                    python::FEATURE_ENVY,
+                    "foreign-attribute-reads",
+                    reads,
+                    s.feature_envy_min,
+                    msg,
+                );
             }
         }
     }
     for c in m.classes.iter().filter(|c| !c.has_error) {
         let name = excerpt(c.name, NAME_CHARS);
-        let mut push = |rule: &'static str, metric: &'static str, value: u32, max: u32, message: String| {
+        let mut push = |rule: &'static Rule, metric: &'static str, value: u32, max: u32, message: String| {
             let mut finding =
                 Finding::new(rule, c.name_span.clone(), message).with_metric(metric, value.into(), max.into());
             if c.start < c.name_span.start {
@@ -346,7 +347,7 @@ fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
         if let Some(methods) = c.public_methods.filter(|&p| over(p, s.max_public_methods)) {
             let msg = format!("`{name}` has {methods} public methods (max {})", s.max_public_methods);
             push(
-                TOO_MANY_PUBLIC_METHODS,
+                python::TOO_MANY_PUBLIC_METHODS,
                 "public-methods",
                 methods,
                 s.max_public_methods,
@@ -359,7 +360,7 @@ fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
                 c.instance_attributes, s.max_attributes
             );
             push(
-                TOO_MANY_INSTANCE_ATTRIBUTES,
+                python::TOO_MANY_INSTANCE_ATTRIBUTES,
                 "instance-attributes",
                 c.instance_attributes,
                 s.max_attributes,
@@ -368,7 +369,7 @@ fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
         }
         if over(c.lines, s.max_class_lines) {
             let msg = format!("`{name}` has {} lines of code (max {})", c.lines, s.max_class_lines);
-            push(LARGE_CLASS, "lines", c.lines, s.max_class_lines, msg);
+            push(python::LARGE_CLASS, "lines", c.lines, s.max_class_lines, msg);
         }
     }
     for n in &m.nested {
@@ -377,11 +378,13 @@ fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
                 "blocks nested {} deep under this statement (max {})",
                 n.depth, s.max_nested_blocks
             );
-            out.push(Finding::new(TOO_MANY_NESTED_BLOCKS, n.span.clone(), msg).with_metric(
-                "nested-blocks",
-                n.depth.into(),
-                s.max_nested_blocks.into(),
-            ));
+            out.push(
+                Finding::new(python::TOO_MANY_NESTED_BLOCKS, n.span.clone(), msg).with_metric(
+                    "nested-blocks",
+                    n.depth.into(),
+                    s.max_nested_blocks.into(),
+                ),
+            );
         }
     }
     for b in &m.bools {
@@ -391,7 +394,7 @@ fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
                 b.operands, s.max_bool_expr
             );
             out.push(
-                Finding::new(TOO_MANY_BOOLEAN_EXPRESSIONS, b.span.clone(), msg).with_metric(
+                Finding::new(python::TOO_MANY_BOOLEAN_EXPRESSIONS, b.span.clone(), msg).with_metric(
                     "boolean-expressions",
                     b.operands.into(),
                     s.max_bool_expr.into(),

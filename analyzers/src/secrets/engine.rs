@@ -237,7 +237,7 @@ impl Provider {
             }
         }
         let mut finding = Finding::new(
-            pattern.id,
+            pattern.rule,
             span,
             format!("{} ({}) `{}`{note}", pattern.name, pattern.provider, redact(secret)),
         )

@@ -4,11 +4,11 @@
 //! (length, character classes, entropy), and anything that looks like code, a template, a
 //! path, a word or a placeholder is left alone.
 
-use tollgate_rules::Finding;
+use tollgate_rules::{secrets, Finding, Rule};
 
 use super::{filters, hash_identity, redact};
 
-const RULE: &str = "secrets/generic-assignment";
+const RULE: &Rule = secrets::GENERIC_ASSIGNMENT;
 
 /// Keyword hits that start the search for a credential name.
 pub const KEYWORDS: &[&str] = &["pass", "pwd", "secret", "token", "key", "cred"];
@@ -304,7 +304,7 @@ fn looks_random(value: &str, kind: Kind) -> bool {
         || value.starts_with(['$', '%', '{', '<', '[', '(', '@', '/', '~', '.', '!', '&', '*', '#'])
         || value.contains("://")
         || value.contains(['(', '[', ']'])
-        // base64 JSON: a JWT (its own rule) or an opaque pagination token
+        // base64 JSON: a secrets::JWT (its own rule) or an opaque pagination token
         || value.starts_with("eyJ")
         || filters::is_placeholder(bytes)
         || filters::is_weak_word(bytes)

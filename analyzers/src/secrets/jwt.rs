@@ -1,10 +1,10 @@
 //! JSON Web Tokens whose header decodes to JSON with an `alg`.
 
-use tollgate_rules::Finding;
+use tollgate_rules::{secrets, Finding, Rule};
 
 use super::{filters, hash_identity, redact};
 
-const RULE: &str = "secrets/jwt";
+const RULE: &Rule = secrets::JWT;
 
 fn is_b64url(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'-' || b == b'_'

@@ -11,7 +11,7 @@ mod jwt;
 mod private_key;
 mod urls;
 
-use tollgate_rules::Finding;
+use tollgate_rules::{secrets, Finding};
 
 use crate::Input;
 
@@ -27,8 +27,6 @@ pub struct Settings {
     /// Known non-secrets: a finding whose secret contains one of these strings is dropped.
     pub allow: Vec<String>,
 }
-
-const PKCS12_FILE: &str = "secrets/pkcs12-file";
 
 pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
     if !settings.scan_lockfiles && is_lockfile(input.path) {
@@ -58,7 +56,7 @@ pub fn check_file_name(path: &str, bytes: &[u8], out: &mut Vec<Finding>) {
         let name = path.rsplit('/').next().unwrap_or(path);
         out.push(
             Finding::new(
-                PKCS12_FILE,
+                secrets::PKCS12_FILE,
                 0..0,
                 format!("`{name}` is a PKCS#12 key store: a private key and its certificate"),
             )
@@ -76,7 +74,7 @@ fn sha_hex(bytes: &[u8]) -> String {
 /// Of findings with the same span, the first rule (in rule-file order) keeps it; a finding
 /// inside another one is dropped; `generic-assignment` yields to every specific rule.
 fn resolve_overlaps(found: &mut Vec<Finding>) {
-    const GENERIC: &str = "secrets/generic-assignment";
+    const GENERIC: &str = secrets::GENERIC_ASSIGNMENT.id;
     // Specific spans by start, with the furthest end reached so far: a generic span overlaps
     // one of them if one starting before its end reaches past its start.
     let mut specific: Vec<(usize, usize)> = found
@@ -302,15 +300,15 @@ mod tests {
     #[test]
     fn overlaps_keep_the_specific_rule() {
         let mut found = vec![
-            Finding::new("secrets/generic-assignment", 10..50, "g"),
-            Finding::new("secrets/a", 10..50, "a"),
-            Finding::new("secrets/b", 10..50, "b"),
-            Finding::new("secrets/c", 20..30, "c"),
-            Finding::new("secrets/d", 60..70, "d"),
+            Finding::new(secrets::GENERIC_ASSIGNMENT, 10..50, "g"),
+            Finding::new(secrets::JWT, 10..50, "a"),
+            Finding::new(secrets::PRIVATE_KEY, 10..50, "b"),
+            Finding::new(secrets::URL_CREDENTIALS, 20..30, "c"),
+            Finding::new(secrets::CONNECTION_STRING, 60..70, "d"),
         ];
         resolve_overlaps(&mut found);
-        let rules: Vec<&str> = found.iter().map(|f| f.rule).collect();
-        assert_eq!(rules, ["secrets/a", "secrets/d"]);
+        let kept: Vec<&str> = found.iter().map(|f| &*f.message).collect();
+        assert_eq!(kept, ["a", "d"]);
     }
 
     #[test]

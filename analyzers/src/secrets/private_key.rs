@@ -1,8 +1,7 @@
-use tollgate_rules::{Finding, Level};
-
 use super::hash_identity;
+use tollgate_rules::{secrets, Finding, Level, Rule};
 
-const RULE: &str = "secrets/private-key";
+const RULE: &Rule = secrets::PRIVATE_KEY;
 
 /// PEM, OpenSSH and PGP private key blocks with a body, at `-----BEGIN ` keyword hits, and
 /// PuTTY key files at `PuTTY-User-Key-File-` hits. The header alone (in docs, in code that

@@ -1,12 +1,9 @@
 //! Credentials inside URLs (`scheme://user:password@host`) and inside `key=value;`
 //! connection strings.
 
-use tollgate_rules::Finding;
+use tollgate_rules::{secrets, Finding};
 
 use super::{filters, hash_identity, redact};
-
-const URL_RULE: &str = "secrets/url-credentials";
-const CONNECTION_RULE: &str = "secrets/connection-string";
 
 /// Passwords people write when they mean "a password goes here".
 fn is_stand_in(password: &str) -> bool {
@@ -77,7 +74,7 @@ pub fn check_urls(text: &str, hits: &[usize], out: &mut Vec<Finding>) {
         let span = span_start..span_start + password.len();
         out.push(
             Finding::new(
-                URL_RULE,
+                secrets::URL_CREDENTIALS,
                 span,
                 format!("password `{}` in a {} URL", redact(password), &text[scheme_start..at]),
             )
@@ -160,7 +157,7 @@ pub fn check_connection_strings(text: &str, hits: &[(usize, usize)], out: &mut V
         last_end = value_end;
         out.push(
             Finding::new(
-                CONNECTION_RULE,
+                secrets::CONNECTION_STRING,
                 value_start..value_end,
                 format!("password `{}` in a connection string", redact(password)),
             )

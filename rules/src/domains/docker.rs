@@ -1,613 +1,456 @@
 //! Dockerfile rules. Peers name hadolint's codes (same meaning) and other tools' ids.
 
-use crate::{Level, Precision, Rule};
+use crate::declare::rules;
 
-pub fn rules() -> Vec<Rule> {
-    vec![
-        Rule {
-            id: "docker/parse-error",
-            summary: "The Dockerfile cannot be parsed",
-            help: include_str!("../../help/docker/parse-error.md"),
-            level: Level::Error,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &["hadolint:DL1000"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/workdir-relative",
-            summary: "WORKDIR should be an absolute path",
-            help: include_str!("../../help/docker/workdir-relative.md"),
-            level: Level::Error,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &["hadolint:DL3000", "trivy:DS009", "checkov:CKV_DOCKER_10"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/last-user-root",
-            summary: "The image's last USER is root",
-            help: include_str!("../../help/docker/last-user-root.md"),
-            level: Level::Warning,
-            tags: &["security"],
-            security_severity: Some(6.0),
-            precision: Precision::High,
-            peers: &["hadolint:DL3002", "checkov:CKV_DOCKER_8"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/cd-in-run",
-            summary: "`cd` inside RUN; use WORKDIR to change directory",
-            help: include_str!("../../help/docker/cd-in-run.md"),
-            level: Level::Warning,
-            tags: &["maintainability"],
-            security_severity: None,
-            precision: Precision::Medium,
-            peers: &["hadolint:DL3003", "trivy:DS013"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/sudo",
-            summary: "Do not use sudo in RUN",
-            help: include_str!("../../help/docker/sudo.md"),
-            level: Level::Error,
-            tags: &["security"],
-            security_severity: Some(5.0),
-            precision: Precision::High,
-            peers: &["hadolint:DL3004", "trivy:DS010", "checkov:CKV2_DOCKER_1"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/untagged-image",
-            summary: "FROM an image without a tag or digest",
-            help: include_str!("../../help/docker/untagged-image.md"),
-            level: Level::Warning,
-            tags: &["reproducibility"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &["hadolint:DL3006"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/latest-tag",
-            summary: "FROM an image tagged `latest`",
-            help: include_str!("../../help/docker/latest-tag.md"),
-            level: Level::Warning,
-            tags: &["reproducibility"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &["hadolint:DL3007", "trivy:DS001", "checkov:CKV_DOCKER_7"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/apt-pin",
-            summary: "apt-get install without a pinned version",
-            help: include_str!("../../help/docker/apt-pin.md"),
-            level: Level::Warning,
-            tags: &["reproducibility"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3008"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/apt-lists-not-deleted",
-            summary: "apt-get update without removing /var/lib/apt/lists",
-            help: include_str!("../../help/docker/apt-lists-not-deleted.md"),
-            level: Level::Note,
-            tags: &["performance"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3009"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/invalid-port",
-            summary: "EXPOSE a port outside 0-65535",
-            help: include_str!("../../help/docker/invalid-port.md"),
-            level: Level::Error,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &["hadolint:DL3011"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/pip-pin",
-            summary: "pip install without a pinned version",
-            help: include_str!("../../help/docker/pip-pin.md"),
-            level: Level::Warning,
-            tags: &["reproducibility"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3013"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/apt-missing-yes",
-            summary: "apt-get install without -y",
-            help: include_str!("../../help/docker/apt-missing-yes.md"),
-            level: Level::Warning,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &["hadolint:DL3014"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/apt-no-install-recommends",
-            summary: "apt-get install without --no-install-recommends",
-            help: include_str!("../../help/docker/apt-no-install-recommends.md"),
-            level: Level::Note,
-            tags: &["performance"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3015"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/npm-pin",
-            summary: "npm install without a pinned version",
-            help: include_str!("../../help/docker/npm-pin.md"),
-            level: Level::Warning,
-            tags: &["reproducibility"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3016"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/apk-pin",
-            summary: "apk add without a pinned version",
-            help: include_str!("../../help/docker/apk-pin.md"),
-            level: Level::Warning,
-            tags: &["reproducibility"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3018"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/apk-no-cache",
-            summary: "apk add without --no-cache",
-            help: include_str!("../../help/docker/apk-no-cache.md"),
-            level: Level::Note,
-            tags: &["performance"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3019"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/add-instead-of-copy",
-            summary: "ADD for a local file or folder; use COPY",
-            help: include_str!("../../help/docker/add-instead-of-copy.md"),
-            level: Level::Error,
-            tags: &["maintainability"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3020", "trivy:DS005", "checkov:CKV_DOCKER_4"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/copy-dest-not-dir",
-            summary: "COPY of several sources to a destination without a trailing slash",
-            help: include_str!("../../help/docker/copy-dest-not-dir.md"),
-            level: Level::Error,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &["hadolint:DL3021", "trivy:DS011"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/copy-from-unknown-stage",
-            summary: "COPY --from a stage that is not defined earlier",
-            help: include_str!("../../help/docker/copy-from-unknown-stage.md"),
-            level: Level::Warning,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::Medium,
-            peers: &["hadolint:DL3022"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/copy-from-own-stage",
-            summary: "COPY --from the stage it is in",
-            help: include_str!("../../help/docker/copy-from-own-stage.md"),
-            level: Level::Error,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &["hadolint:DL3023", "trivy:DS006"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/duplicate-stage-name",
-            summary: "Two stages with the same name",
-            help: include_str!("../../help/docker/duplicate-stage-name.md"),
-            level: Level::Error,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &["hadolint:DL3024", "checkov:CKV_DOCKER_11"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/shell-form-cmd",
-            summary: "CMD or ENTRYPOINT in shell form",
-            help: include_str!("../../help/docker/shell-form-cmd.md"),
-            level: Level::Warning,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3025"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/untrusted-registry",
-            summary: "FROM an image outside the allowed registries",
-            help: include_str!("../../help/docker/untrusted-registry.md"),
-            level: Level::Error,
-            tags: &["security"],
-            security_severity: Some(5.0),
-            precision: Precision::High,
-            peers: &["hadolint:DL3026"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/apt-used",
-            summary: "`apt` in RUN; use apt-get or apt-cache",
-            help: include_str!("../../help/docker/apt-used.md"),
-            level: Level::Warning,
-            tags: &["maintainability"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &["hadolint:DL3027", "checkov:CKV_DOCKER_9"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/gem-pin",
-            summary: "gem install without a pinned version",
-            help: include_str!("../../help/docker/gem-pin.md"),
-            level: Level::Warning,
-            tags: &["reproducibility"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3028"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/from-platform",
-            summary: "FROM --platform with a fixed value",
-            help: include_str!("../../help/docker/from-platform.md"),
-            level: Level::Warning,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3029"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/yum-missing-yes",
-            summary: "yum install without -y",
-            help: include_str!("../../help/docker/yum-missing-yes.md"),
-            level: Level::Warning,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &["hadolint:DL3030"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/yum-no-clean",
-            summary: "yum install without `yum clean all`",
-            help: include_str!("../../help/docker/yum-no-clean.md"),
-            level: Level::Warning,
-            tags: &["performance"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3032"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/yum-pin",
-            summary: "yum install without a pinned version",
-            help: include_str!("../../help/docker/yum-pin.md"),
-            level: Level::Warning,
-            tags: &["reproducibility"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3033"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/dnf-missing-yes",
-            summary: "dnf install without -y",
-            help: include_str!("../../help/docker/dnf-missing-yes.md"),
-            level: Level::Warning,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &["hadolint:DL3038"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/dnf-no-clean",
-            summary: "dnf install without `dnf clean all`",
-            help: include_str!("../../help/docker/dnf-no-clean.md"),
-            level: Level::Warning,
-            tags: &["performance"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3040"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/dnf-pin",
-            summary: "dnf install without a pinned version",
-            help: include_str!("../../help/docker/dnf-pin.md"),
-            level: Level::Warning,
-            tags: &["reproducibility"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3041"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/pip-cache",
-            summary: "pip install without --no-cache-dir",
-            help: include_str!("../../help/docker/pip-cache.md"),
-            level: Level::Warning,
-            tags: &["performance"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3042"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/env-self-reference",
-            summary: "ENV refers to a variable set in the same ENV",
-            help: include_str!("../../help/docker/env-self-reference.md"),
-            level: Level::Error,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &["hadolint:DL3044"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/copy-relative-without-workdir",
-            summary: "COPY to a relative path with no WORKDIR set",
-            help: include_str!("../../help/docker/copy-relative-without-workdir.md"),
-            level: Level::Warning,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3045"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/wget-no-progress",
-            summary: "wget without --progress",
-            help: include_str!("../../help/docker/wget-no-progress.md"),
-            level: Level::Note,
-            tags: &["maintainability"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3047"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/no-healthcheck",
-            summary: "No HEALTHCHECK in the image",
-            help: include_str!("../../help/docker/no-healthcheck.md"),
-            level: Level::Note,
-            tags: &["maintainability"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3057", "checkov:CKV_DOCKER_2"],
-            default_enabled: false,
-        },
-        Rule {
-            id: "docker/consecutive-run",
-            summary: "Consecutive single-command RUN instructions",
-            help: include_str!("../../help/docker/consecutive-run.md"),
-            level: Level::Note,
-            tags: &["performance"],
-            security_severity: None,
-            precision: Precision::Medium,
-            peers: &["hadolint:DL3059"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/yarn-cache-not-cleaned",
-            summary: "yarn install without `yarn cache clean`",
-            help: include_str!("../../help/docker/yarn-cache-not-cleaned.md"),
-            level: Level::Note,
-            tags: &["performance"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3060"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/instruction-before-from",
-            summary: "An instruction before the first FROM",
-            help: include_str!("../../help/docker/instruction-before-from.md"),
-            level: Level::Error,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &["hadolint:DL3061"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/go-install-unpinned",
-            summary: "go install without a pinned version",
-            help: include_str!("../../help/docker/go-install-unpinned.md"),
-            level: Level::Warning,
-            tags: &["reproducibility"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL3062"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/maintainer",
-            summary: "MAINTAINER is deprecated",
-            help: include_str!("../../help/docker/maintainer.md"),
-            level: Level::Error,
-            tags: &["maintainability"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &["hadolint:DL4000", "checkov:CKV_DOCKER_6"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/curl-and-wget",
-            summary: "Both curl and wget are used",
-            help: include_str!("../../help/docker/curl-and-wget.md"),
-            level: Level::Warning,
-            tags: &["maintainability"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL4001"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/multiple-cmd",
-            summary: "More than one CMD in a stage",
-            help: include_str!("../../help/docker/multiple-cmd.md"),
-            level: Level::Warning,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &["hadolint:DL4003"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/multiple-entrypoint",
-            summary: "More than one ENTRYPOINT in a stage",
-            help: include_str!("../../help/docker/multiple-entrypoint.md"),
-            level: Level::Error,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &["hadolint:DL4004"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/ln-bin-sh",
-            summary: "RUN ln replaces /bin/sh; use SHELL",
-            help: include_str!("../../help/docker/ln-bin-sh.md"),
-            level: Level::Warning,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &["hadolint:DL4005"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/pipe-without-pipefail",
-            summary: "RUN with a pipe and no pipefail",
-            help: include_str!("../../help/docker/pipe-without-pipefail.md"),
-            level: Level::Warning,
-            tags: &["correctness"],
-            security_severity: None,
-            precision: Precision::High,
-            peers: &["hadolint:DL4006"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/secret-in-env-or-arg",
-            summary: "A credential in an ENV or ARG",
-            help: include_str!("../../help/docker/secret-in-env-or-arg.md"),
-            level: Level::Error,
-            tags: &["security"],
-            security_severity: Some(8.0),
-            precision: Precision::High,
-            peers: &["buildkit:SecretsUsedInArgOrEnv"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/tls-verification-disabled",
-            summary: "TLS certificate verification turned off",
-            help: include_str!("../../help/docker/tls-verification-disabled.md"),
-            level: Level::Error,
-            tags: &["security"],
-            security_severity: Some(7.5),
-            precision: Precision::High,
-            peers: &[],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/unauthenticated-packages",
-            summary: "Packages installed without signature checks",
-            help: include_str!("../../help/docker/unauthenticated-packages.md"),
-            level: Level::Error,
-            tags: &["security"],
-            security_severity: Some(7.5),
-            precision: Precision::High,
-            peers: &[],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/curl-pipe-shell",
-            summary: "A download piped into a shell",
-            help: include_str!("../../help/docker/curl-pipe-shell.md"),
-            level: Level::Error,
-            tags: &["security"],
-            security_severity: Some(7.0),
-            precision: Precision::High,
-            peers: &[],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/add-remote-without-checksum",
-            summary: "ADD of a remote URL without --checksum",
-            help: include_str!("../../help/docker/add-remote-without-checksum.md"),
-            level: Level::Warning,
-            tags: &["security"],
-            security_severity: Some(5.0),
-            precision: Precision::High,
-            peers: &[],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/chmod-world-writable",
-            summary: "chmod makes files world-writable",
-            help: include_str!("../../help/docker/chmod-world-writable.md"),
-            level: Level::Warning,
-            tags: &["security"],
-            security_severity: Some(5.0),
-            precision: Precision::High,
-            peers: &[],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/root-user",
-            summary: "The image runs as root: no USER in the final stage",
-            help: include_str!("../../help/docker/root-user.md"),
-            level: Level::Warning,
-            tags: &["security"],
-            security_severity: Some(5.0),
-            precision: Precision::Medium,
-            peers: &["trivy:DS002", "checkov:CKV_DOCKER_3"],
-            default_enabled: true,
-        },
-        Rule {
-            id: "docker/from-without-digest",
-            summary: "FROM an image without a digest",
-            help: include_str!("../../help/docker/from-without-digest.md"),
-            level: Level::Note,
-            tags: &["reproducibility"],
-            security_severity: None,
-            precision: Precision::VeryHigh,
-            peers: &[],
-            default_enabled: true,
-        },
-    ]
+rules! {
+    ADD_INSTEAD_OF_COPY = "docker/add-instead-of-copy" {
+        summary: "ADD for a local file or folder; use COPY",
+        level: Error,
+        tags: ["maintainability"],
+        precision: High,
+        peers: ["hadolint:DL3020", "trivy:DS005", "checkov:CKV_DOCKER_4"],
+    }
+
+    ADD_REMOTE_WITHOUT_CHECKSUM = "docker/add-remote-without-checksum" {
+        summary: "ADD of a remote URL without --checksum",
+        level: Warning,
+        tags: ["security"],
+        security_severity: 5.0,
+        precision: High,
+        peers: [],
+    }
+
+    APK_NO_CACHE = "docker/apk-no-cache" {
+        summary: "apk add without --no-cache",
+        level: Note,
+        tags: ["performance"],
+        precision: High,
+        peers: ["hadolint:DL3019"],
+    }
+
+    APK_PIN = "docker/apk-pin" {
+        summary: "apk add without a pinned version",
+        level: Warning,
+        tags: ["reproducibility"],
+        precision: High,
+        peers: ["hadolint:DL3018"],
+    }
+
+    APT_LISTS_NOT_DELETED = "docker/apt-lists-not-deleted" {
+        summary: "apt-get update without removing /var/lib/apt/lists",
+        level: Note,
+        tags: ["performance"],
+        precision: High,
+        peers: ["hadolint:DL3009"],
+    }
+
+    APT_MISSING_YES = "docker/apt-missing-yes" {
+        summary: "apt-get install without -y",
+        level: Warning,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3014"],
+    }
+
+    APT_NO_INSTALL_RECOMMENDS = "docker/apt-no-install-recommends" {
+        summary: "apt-get install without --no-install-recommends",
+        level: Note,
+        tags: ["performance"],
+        precision: High,
+        peers: ["hadolint:DL3015"],
+    }
+
+    APT_PIN = "docker/apt-pin" {
+        summary: "apt-get install without a pinned version",
+        level: Warning,
+        tags: ["reproducibility"],
+        precision: High,
+        peers: ["hadolint:DL3008"],
+    }
+
+    APT_USED = "docker/apt-used" {
+        summary: "`apt` in RUN; use apt-get or apt-cache",
+        level: Warning,
+        tags: ["maintainability"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3027", "checkov:CKV_DOCKER_9"],
+    }
+
+    CD_IN_RUN = "docker/cd-in-run" {
+        summary: "`cd` inside RUN; use WORKDIR to change directory",
+        level: Warning,
+        tags: ["maintainability"],
+        precision: Medium,
+        peers: ["hadolint:DL3003", "trivy:DS013"],
+    }
+
+    CHMOD_WORLD_WRITABLE = "docker/chmod-world-writable" {
+        summary: "chmod makes files world-writable",
+        level: Warning,
+        tags: ["security"],
+        security_severity: 5.0,
+        precision: High,
+        peers: [],
+    }
+
+    CONSECUTIVE_RUN = "docker/consecutive-run" {
+        summary: "Consecutive single-command RUN instructions",
+        level: Note,
+        tags: ["performance"],
+        precision: Medium,
+        peers: ["hadolint:DL3059"],
+    }
+
+    COPY_DEST_NOT_DIR = "docker/copy-dest-not-dir" {
+        summary: "COPY of several sources to a destination without a trailing slash",
+        level: Error,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3021", "trivy:DS011"],
+    }
+
+    COPY_FROM_OWN_STAGE = "docker/copy-from-own-stage" {
+        summary: "COPY --from the stage it is in",
+        level: Error,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3023", "trivy:DS006"],
+    }
+
+    COPY_FROM_UNKNOWN_STAGE = "docker/copy-from-unknown-stage" {
+        summary: "COPY --from a stage that is not defined earlier",
+        level: Warning,
+        tags: ["correctness"],
+        precision: Medium,
+        peers: ["hadolint:DL3022"],
+    }
+
+    COPY_RELATIVE_WITHOUT_WORKDIR = "docker/copy-relative-without-workdir" {
+        summary: "COPY to a relative path with no WORKDIR set",
+        level: Warning,
+        tags: ["correctness"],
+        precision: High,
+        peers: ["hadolint:DL3045"],
+    }
+
+    CURL_AND_WGET = "docker/curl-and-wget" {
+        summary: "Both curl and wget are used",
+        level: Warning,
+        tags: ["maintainability"],
+        precision: High,
+        peers: ["hadolint:DL4001"],
+    }
+
+    CURL_PIPE_SHELL = "docker/curl-pipe-shell" {
+        summary: "A download piped into a shell",
+        level: Error,
+        tags: ["security"],
+        security_severity: 7.0,
+        precision: High,
+        peers: [],
+    }
+
+    DNF_MISSING_YES = "docker/dnf-missing-yes" {
+        summary: "dnf install without -y",
+        level: Warning,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3038"],
+    }
+
+    DNF_NO_CLEAN = "docker/dnf-no-clean" {
+        summary: "dnf install without `dnf clean all`",
+        level: Warning,
+        tags: ["performance"],
+        precision: High,
+        peers: ["hadolint:DL3040"],
+    }
+
+    DNF_PIN = "docker/dnf-pin" {
+        summary: "dnf install without a pinned version",
+        level: Warning,
+        tags: ["reproducibility"],
+        precision: High,
+        peers: ["hadolint:DL3041"],
+    }
+
+    DUPLICATE_STAGE_NAME = "docker/duplicate-stage-name" {
+        summary: "Two stages with the same name",
+        level: Error,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3024", "checkov:CKV_DOCKER_11"],
+    }
+
+    ENV_SELF_REFERENCE = "docker/env-self-reference" {
+        summary: "ENV refers to a variable set in the same ENV",
+        level: Error,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3044"],
+    }
+
+    FROM_PLATFORM = "docker/from-platform" {
+        summary: "FROM --platform with a fixed value",
+        level: Warning,
+        tags: ["correctness"],
+        precision: High,
+        peers: ["hadolint:DL3029"],
+    }
+
+    FROM_WITHOUT_DIGEST = "docker/from-without-digest" {
+        summary: "FROM an image without a digest",
+        level: Note,
+        tags: ["reproducibility"],
+        precision: VeryHigh,
+        peers: [],
+    }
+
+    GEM_PIN = "docker/gem-pin" {
+        summary: "gem install without a pinned version",
+        level: Warning,
+        tags: ["reproducibility"],
+        precision: High,
+        peers: ["hadolint:DL3028"],
+    }
+
+    GO_INSTALL_UNPINNED = "docker/go-install-unpinned" {
+        summary: "go install without a pinned version",
+        level: Warning,
+        tags: ["reproducibility"],
+        precision: High,
+        peers: ["hadolint:DL3062"],
+    }
+
+    INSTRUCTION_BEFORE_FROM = "docker/instruction-before-from" {
+        summary: "An instruction before the first FROM",
+        level: Error,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3061"],
+    }
+
+    INVALID_PORT = "docker/invalid-port" {
+        summary: "EXPOSE a port outside 0-65535",
+        level: Error,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3011"],
+    }
+
+    LAST_USER_ROOT = "docker/last-user-root" {
+        summary: "The image's last USER is root",
+        level: Warning,
+        tags: ["security"],
+        security_severity: 6.0,
+        precision: High,
+        peers: ["hadolint:DL3002", "checkov:CKV_DOCKER_8"],
+    }
+
+    LATEST_TAG = "docker/latest-tag" {
+        summary: "FROM an image tagged `latest`",
+        level: Warning,
+        tags: ["reproducibility"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3007", "trivy:DS001", "checkov:CKV_DOCKER_7"],
+    }
+
+    LN_BIN_SH = "docker/ln-bin-sh" {
+        summary: "RUN ln replaces /bin/sh; use SHELL",
+        level: Warning,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL4005"],
+    }
+
+    MAINTAINER = "docker/maintainer" {
+        summary: "MAINTAINER is deprecated",
+        level: Error,
+        tags: ["maintainability"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL4000", "checkov:CKV_DOCKER_6"],
+    }
+
+    MULTIPLE_CMD = "docker/multiple-cmd" {
+        summary: "More than one CMD in a stage",
+        level: Warning,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL4003"],
+    }
+
+    MULTIPLE_ENTRYPOINT = "docker/multiple-entrypoint" {
+        summary: "More than one ENTRYPOINT in a stage",
+        level: Error,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL4004"],
+    }
+
+    NO_HEALTHCHECK = "docker/no-healthcheck" {
+        summary: "No HEALTHCHECK in the image",
+        level: Note,
+        tags: ["maintainability"],
+        precision: High,
+        peers: ["hadolint:DL3057", "checkov:CKV_DOCKER_2"],
+        default_enabled: false,
+    }
+
+    NPM_PIN = "docker/npm-pin" {
+        summary: "npm install without a pinned version",
+        level: Warning,
+        tags: ["reproducibility"],
+        precision: High,
+        peers: ["hadolint:DL3016"],
+    }
+
+    PARSE_ERROR = "docker/parse-error" {
+        summary: "The Dockerfile cannot be parsed",
+        level: Error,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL1000"],
+    }
+
+    PIP_CACHE = "docker/pip-cache" {
+        summary: "pip install without --no-cache-dir",
+        level: Warning,
+        tags: ["performance"],
+        precision: High,
+        peers: ["hadolint:DL3042"],
+    }
+
+    PIP_PIN = "docker/pip-pin" {
+        summary: "pip install without a pinned version",
+        level: Warning,
+        tags: ["reproducibility"],
+        precision: High,
+        peers: ["hadolint:DL3013"],
+    }
+
+    PIPE_WITHOUT_PIPEFAIL = "docker/pipe-without-pipefail" {
+        summary: "RUN with a pipe and no pipefail",
+        level: Warning,
+        tags: ["correctness"],
+        precision: High,
+        peers: ["hadolint:DL4006"],
+    }
+
+    ROOT_USER = "docker/root-user" {
+        summary: "The image runs as root: no USER in the final stage",
+        level: Warning,
+        tags: ["security"],
+        security_severity: 5.0,
+        precision: Medium,
+        peers: ["trivy:DS002", "checkov:CKV_DOCKER_3"],
+    }
+
+    SECRET_IN_ENV_OR_ARG = "docker/secret-in-env-or-arg" {
+        summary: "A credential in an ENV or ARG",
+        level: Error,
+        tags: ["security"],
+        security_severity: 8.0,
+        precision: High,
+        peers: ["buildkit:SecretsUsedInArgOrEnv"],
+    }
+
+    SHELL_FORM_CMD = "docker/shell-form-cmd" {
+        summary: "CMD or ENTRYPOINT in shell form",
+        level: Warning,
+        tags: ["correctness"],
+        precision: High,
+        peers: ["hadolint:DL3025"],
+    }
+
+    SUDO = "docker/sudo" {
+        summary: "Do not use sudo in RUN",
+        level: Error,
+        tags: ["security"],
+        security_severity: 5.0,
+        precision: High,
+        peers: ["hadolint:DL3004", "trivy:DS010", "checkov:CKV2_DOCKER_1"],
+    }
+
+    TLS_VERIFICATION_DISABLED = "docker/tls-verification-disabled" {
+        summary: "TLS certificate verification turned off",
+        level: Error,
+        tags: ["security"],
+        security_severity: 7.5,
+        precision: High,
+        peers: [],
+    }
+
+    UNAUTHENTICATED_PACKAGES = "docker/unauthenticated-packages" {
+        summary: "Packages installed without signature checks",
+        level: Error,
+        tags: ["security"],
+        security_severity: 7.5,
+        precision: High,
+        peers: [],
+    }
+
+    UNTAGGED_IMAGE = "docker/untagged-image" {
+        summary: "FROM an image without a tag or digest",
+        level: Warning,
+        tags: ["reproducibility"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3006"],
+    }
+
+    UNTRUSTED_REGISTRY = "docker/untrusted-registry" {
+        summary: "FROM an image outside the allowed registries",
+        level: Error,
+        tags: ["security"],
+        security_severity: 5.0,
+        precision: High,
+        peers: ["hadolint:DL3026"],
+    }
+
+    WGET_NO_PROGRESS = "docker/wget-no-progress" {
+        summary: "wget without --progress",
+        level: Note,
+        tags: ["maintainability"],
+        precision: High,
+        peers: ["hadolint:DL3047"],
+    }
+
+    WORKDIR_RELATIVE = "docker/workdir-relative" {
+        summary: "WORKDIR should be an absolute path",
+        level: Error,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3000", "trivy:DS009", "checkov:CKV_DOCKER_10"],
+    }
+
+    YARN_CACHE_NOT_CLEANED = "docker/yarn-cache-not-cleaned" {
+        summary: "yarn install without `yarn cache clean`",
+        level: Note,
+        tags: ["performance"],
+        precision: High,
+        peers: ["hadolint:DL3060"],
+    }
+
+    YUM_MISSING_YES = "docker/yum-missing-yes" {
+        summary: "yum install without -y",
+        level: Warning,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3030"],
+    }
+
+    YUM_NO_CLEAN = "docker/yum-no-clean" {
+        summary: "yum install without `yum clean all`",
+        level: Warning,
+        tags: ["performance"],
+        precision: High,
+        peers: ["hadolint:DL3032"],
+    }
+
+    YUM_PIN = "docker/yum-pin" {
+        summary: "yum install without a pinned version",
+        level: Warning,
+        tags: ["reproducibility"],
+        precision: High,
+        peers: ["hadolint:DL3033"],
+    }
 }

@@ -1,8 +1,8 @@
-//! One module per domain; each returns its rules. Help texts live in `rules/help/<domain>/`.
+//! One module per domain, each declaring its rules with `rules!`. Help texts live in
+//! `rules/help/<domain>/<slug>.md`.
 
 pub mod actions;
 pub mod docker;
-pub mod duplication;
 pub mod python;
 pub mod secrets;
 pub mod tollgate;

@@ -5,14 +5,8 @@
 
 use std::sync::OnceLock;
 
+use crate::declare::rules;
 use crate::{Level, Precision, Rule};
-
-pub const PRIVATE_KEY: &str = "secrets/private-key";
-pub const PKCS12_FILE: &str = "secrets/pkcs12-file";
-pub const JWT: &str = "secrets/jwt";
-pub const URL_CREDENTIALS: &str = "secrets/url-credentials";
-pub const CONNECTION_STRING: &str = "secrets/connection-string";
-pub const GENERIC_ASSIGNMENT: &str = "secrets/generic-assignment";
 
 /// The provider families, compiled in.
 const FAMILIES: &[(&str, &str)] = &[
@@ -33,6 +27,8 @@ const FAMILIES: &[(&str, &str)] = &[
 pub struct SecretPattern {
     /// `secrets/<slug>`.
     pub id: &'static str,
+    /// The rule this pattern reports under.
+    pub rule: &'static Rule,
     pub family: &'static str,
     pub provider: &'static str,
     /// What the token is, e.g. "GitHub classic personal access token".
@@ -104,7 +100,7 @@ fn leak(s: String) -> &'static str {
 
 struct Loaded {
     patterns: Vec<SecretPattern>,
-    rules: Vec<Rule>,
+    rules: Vec<&'static Rule>,
 }
 
 fn loaded() -> &'static Loaded {
@@ -120,7 +116,7 @@ fn loaded() -> &'static Loaded {
                 let id = leak(format!("secrets/{}", data.id));
                 let help = leak(help_for(&data));
                 let peers: Vec<&'static str> = data.peers.into_iter().map(leak).collect();
-                rules.push(Rule {
+                let rule: &'static Rule = Box::leak(Box::new(Rule {
                     id,
                     summary: leak(format!("{} ({})", data.name, data.provider)),
                     help,
@@ -134,9 +130,11 @@ fn loaded() -> &'static Loaded {
                     },
                     peers: Box::leak(peers.into_boxed_slice()),
                     default_enabled: data.default,
-                });
+                }));
+                rules.push(rule);
                 patterns.push(SecretPattern {
                     id,
+                    rule,
                     family,
                     provider: leak(data.provider),
                     name: leak(data.name),
@@ -220,87 +218,65 @@ fn help_for(data: &RuleData) -> String {
     )
 }
 
-fn builtin(
-    id: &'static str,
-    summary: &'static str,
-    help: &'static str,
-    level: Level,
-    severity: f32,
-    precision: Precision,
-    peers: &'static [&'static str],
-) -> Rule {
-    Rule {
-        id,
-        summary,
-        help,
-        level,
-        tags: &["security", "secrets"],
-        security_severity: Some(severity),
-        precision,
-        peers,
-        default_enabled: true,
+rules! {
+    CONNECTION_STRING = "secrets/connection-string" {
+        summary: "A connection string with a password",
+        level: Error,
+        tags: ["security", "secrets"],
+        security_severity: 8.0,
+        precision: High,
+        peers: [],
+    }
+
+    GENERIC_ASSIGNMENT = "secrets/generic-assignment" {
+        summary: "A high-entropy value assigned to a password, secret, token or key",
+        level: Warning,
+        tags: ["security", "secrets"],
+        security_severity: 6.0,
+        precision: Medium,
+        peers: ["gitleaks:generic-api-key", "detect-secrets:KeywordDetector"],
+    }
+
+    JWT = "secrets/jwt" {
+        summary: "A JSON Web Token with a real header",
+        level: Warning,
+        tags: ["security", "secrets"],
+        security_severity: 6.5,
+        precision: High,
+        peers: ["gitleaks:jwt"],
+    }
+
+    PKCS12_FILE = "secrets/pkcs12-file" {
+        summary: "A PKCS#12 key store (.p12, .pfx) in the tree",
+        level: Warning,
+        tags: ["security", "secrets"],
+        security_severity: 7.0,
+        precision: High,
+        peers: ["gitleaks:pkcs12-file"],
+    }
+
+    PRIVATE_KEY = "secrets/private-key" {
+        summary: "A private key block (PEM, OpenSSH, PGP, PuTTY) in a file",
+        level: Error,
+        tags: ["security", "secrets"],
+        security_severity: 9.0,
+        precision: VeryHigh,
+        peers: ["gitleaks:private-key"],
+    }
+
+    URL_CREDENTIALS = "secrets/url-credentials" {
+        summary: "A URL with a password embedded (`scheme://user:password@host`)",
+        level: Error,
+        tags: ["security", "secrets"],
+        security_severity: 8.0,
+        precision: High,
+        peers: ["detect-secrets:BasicAuthDetector"],
     }
 }
 
-pub fn rules() -> Vec<Rule> {
-    let mut rules = vec![
-        builtin(
-            PRIVATE_KEY,
-            "A private key block (PEM, OpenSSH, PGP, PuTTY) in a file",
-            include_str!("../../help/secrets/private-key.md"),
-            Level::Error,
-            9.0,
-            Precision::VeryHigh,
-            &["gitleaks:private-key"],
-        ),
-        builtin(
-            PKCS12_FILE,
-            "A PKCS#12 key store (.p12, .pfx) in the tree",
-            include_str!("../../help/secrets/pkcs12-file.md"),
-            Level::Warning,
-            7.0,
-            Precision::High,
-            &["gitleaks:pkcs12-file"],
-        ),
-        builtin(
-            JWT,
-            "A JSON Web Token with a real header",
-            include_str!("../../help/secrets/jwt.md"),
-            Level::Warning,
-            6.5,
-            Precision::High,
-            &["gitleaks:jwt"],
-        ),
-        builtin(
-            URL_CREDENTIALS,
-            "A URL with a password embedded (`scheme://user:password@host`)",
-            include_str!("../../help/secrets/url-credentials.md"),
-            Level::Error,
-            8.0,
-            Precision::High,
-            &["detect-secrets:BasicAuthDetector"],
-        ),
-        builtin(
-            CONNECTION_STRING,
-            "A connection string with a password",
-            include_str!("../../help/secrets/connection-string.md"),
-            Level::Error,
-            8.0,
-            Precision::High,
-            &[],
-        ),
-        builtin(
-            GENERIC_ASSIGNMENT,
-            "A high-entropy value assigned to a password, secret, token or key",
-            include_str!("../../help/secrets/generic-assignment.md"),
-            Level::Warning,
-            6.0,
-            Precision::Medium,
-            &["gitleaks:generic-api-key", "detect-secrets:KeywordDetector"],
-        ),
-    ];
-    rules.extend(loaded().rules.iter().cloned());
-    rules
+/// The provider rules, declared by the data files.
+pub fn provider_rules() -> &'static [&'static Rule] {
+    &loaded().rules
 }
 
 #[cfg(test)]
@@ -310,7 +286,7 @@ mod tests {
     #[test]
     fn data_files_load_and_ids_are_unique() {
         let mut seen = std::collections::HashSet::new();
-        for rule in rules() {
+        for rule in RULES.iter().chain(provider_rules()) {
             assert!(seen.insert(rule.id), "duplicate {}", rule.id);
         }
         assert!(patterns().len() >= 150, "only {} provider rules", patterns().len());

@@ -1,17 +1,13 @@
-use crate::{Level, Precision, Rule};
+//! Rules about tollgate's own comments.
 
-pub const UNUSED_SUPPRESSION: &str = "tollgate/unused-suppression";
+use crate::declare::rules;
 
-pub fn rules() -> Vec<Rule> {
-    vec![Rule {
-        id: UNUSED_SUPPRESSION,
+rules! {
+    UNUSED_SUPPRESSION = "tollgate/unused-suppression" {
         summary: "A `tollgate: ignore` comment that suppresses nothing",
-        help: include_str!("../../help/tollgate/unused-suppression.md"),
-        level: Level::Note,
-        tags: &["maintainability"],
-        security_severity: None,
-        precision: Precision::VeryHigh,
-        peers: &["ruff:RUF100"],
-        default_enabled: true,
-    }]
+        level: Note,
+        tags: ["maintainability"],
+        precision: VeryHigh,
+        peers: ["ruff:RUF100"],
+    }
 }
