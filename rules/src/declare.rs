@@ -1,6 +1,6 @@
 //! The one way to declare a rule: `rules!` in the domain's file under `rules/src/domains/`.
 //!
-//! ```ignore
+//! ```text
 //! rules! {
 //!     CD_IN_RUN = "docker/cd-in-run" {
 //!         summary: "`cd` inside RUN; use WORKDIR to change directory",
