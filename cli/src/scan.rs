@@ -9,7 +9,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 use tollgate_analyzers::secrets::Redactor;
-use tollgate_analyzers::{classify, classify_by_content, duplication, Input, Kinds, Settings};
+use tollgate_analyzers::{classify, classify_by_content, Gathered, Input, Kinds, Settings};
 use tollgate_rules::{Finding, Level, LineIndex, Location, Metric, PropValue, Region, Rule, RuleSet};
 
 use crate::config::PerFileIgnores;
@@ -103,20 +103,18 @@ pub fn scan(files: &[FileEntry], options: &Options, analyze: &AnalyzeFn, progres
     let mut records = Vec::new();
     let mut diagnostics = Vec::new();
     let mut files_scanned = 0;
-    let mut windows = Vec::with_capacity(files.len());
-    for (found, diagnostic, file_windows) in results {
+    let mut gathered = Vec::with_capacity(files.len());
+    for ((found, diagnostic, file_gathered), file) in results.into_iter().zip(files) {
         records.extend(found);
         match diagnostic {
             Some(d) => diagnostics.push(d),
             None => files_scanned += 1,
         }
-        windows.push(file_windows);
+        gathered.push((file.display.as_str(), file_gathered));
     }
-    if windows.iter().any(|w| !w.is_empty()) {
-        let (found, problems) = duplicates(files, &windows, options);
-        records.extend(found);
-        diagnostics.extend(problems);
-    }
+    let (found, problems) = cross_file(files, &gathered, options);
+    records.extend(found);
+    diagnostics.extend(problems);
     sort(&mut records);
     diagnostics.sort();
     Outcome {
@@ -131,14 +129,13 @@ pub fn sort(records: &mut [Record]) {
     records.sort_by(|a, b| (&a.path, a.region, a.rule.id, &a.message).cmp(&(&b.path, b.region, b.rule.id, &b.message)));
 }
 
-/// One file's share of the run: its records, or why it was skipped, and its duplication
-/// windows for the cross-file pass.
-type FileResult = (Vec<Record>, Option<Diagnostic>, Vec<duplication::Window>);
+/// One file's share of the run: its records, or why it was skipped, and what the cross-file
+/// rules keep of it.
+type FileResult = (Vec<Record>, Option<Diagnostic>, Gathered);
 
 fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileResult {
     let path = file.display.clone();
-    let lower = path.to_ascii_lowercase();
-    if (lower.ends_with(".p12") || lower.ends_with(".pfx")) && options.rules.any("secrets") {
+    if tollgate_analyzers::secrets::is_key_store(&path) && options.rules.any("secrets") {
         return key_store(file, options);
     }
     let mut kinds = classify(&path);
@@ -146,7 +143,13 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
         Ok(Decoded::Text(text)) => text,
         Ok(Decoded::SecretsOnly { text, quiet, why }) => return secrets_only(file, &text, options, quiet, why),
         Ok(Decoded::TooLarge { len }) => return large_file(file, len, options),
-        Err((quiet, message)) => return (Vec::new(), Some(Diagnostic { path, message, quiet }), Vec::new()),
+        Err((quiet, message)) => {
+            return (
+                Vec::new(),
+                Some(Diagnostic { path, message, quiet }),
+                Gathered::default(),
+            )
+        }
     };
     if file.explicit && kinds.is_yaml_undecided(&path) {
         classify_by_content(&mut kinds, &text);
@@ -161,7 +164,13 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
     let secret_findings = match guarded(|| find_secrets(&input, options.settings)) {
         Ok(found) => found,
         // The payload may quote the text, and the secrets in it are not known.
-        Err(panic) => return (Vec::new(), Some(internal_error(path, &panic.location)), Vec::new()),
+        Err(panic) => {
+            return (
+                Vec::new(),
+                Some(internal_error(path, &panic.location)),
+                Gathered::default(),
+            )
+        }
     };
     let spans = tollgate_analyzers::secrets::spans_of(&secret_findings);
     let others = Input {
@@ -176,23 +185,15 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
         Err(panic) => {
             let redactor = Redactor::new(spans.iter().filter_map(|s| text.get(s.clone())));
             let what = redactor.redact(&panic.what).into_owned();
-            return (Vec::new(), Some(internal_error(path, &what)), Vec::new());
+            return (Vec::new(), Some(internal_error(path, &what)), Gathered::default());
         }
     };
     findings.extend(secret_findings);
-    // The parse-only benchmark setting leaves duplication out too: it times the parse alone.
-    let windows = if kinds.python
-        && options.rules.is_enabled(duplication::RULE.id)
-        && !options.settings.python.bench_parse_only
-    {
-        duplication::windows(&text, &duplication_options(options.settings))
-    } else {
-        Vec::new()
-    };
+    let gathered = tollgate_analyzers::gather(&input, options.settings, options.rules);
     (
         finish(file, &text, findings, options, true, Secrets::Known(&spans)),
         None,
-        windows,
+        gathered,
     )
 }
 
@@ -252,7 +253,7 @@ fn secrets_of(file: &FileEntry, text: &str, options: &Options) -> Result<Vec<Fin
         (
             Vec::new(),
             Some(internal_error(file.display.clone(), &panic.location)),
-            Vec::new(),
+            Gathered::default(),
         )
     })
 }
@@ -271,7 +272,7 @@ fn secrets_only(file: &FileEntry, text: &str, options: &Options, quiet: bool, wh
     };
     let spans = tollgate_analyzers::secrets::spans_of(&findings);
     let records = finish(file, text, findings, options, false, Secrets::Known(&spans));
-    (records, Some(diagnostic), Vec::new())
+    (records, Some(diagnostic), Gathered::default())
 }
 
 /// Files over the size limit are read in windows of this many bytes...
@@ -297,7 +298,13 @@ fn large_file(file: &FileEntry, len: u64, options: &Options) -> FileResult {
         Some(content) => Box::new(content.as_slice()),
         None => match std::fs::File::open(&file.path) {
             Ok(opened) => Box::new(opened),
-            Err(e) => return (Vec::new(), Some(diagnostic(read_error(&e).1, false)), Vec::new()),
+            Err(e) => {
+                return (
+                    Vec::new(),
+                    Some(diagnostic(read_error(&e).1, false)),
+                    Gathered::default(),
+                )
+            }
         },
     };
     let mut records = Vec::new();
@@ -315,7 +322,13 @@ fn large_file(file: &FileEntry, len: u64, options: &Options) -> FileResult {
             match reader.by_ref().take((wanted - before) as u64).read_to_end(&mut buffer) {
                 Ok(0) => at_end = true,
                 Ok(_) => {}
-                Err(e) => return (Vec::new(), Some(diagnostic(read_error(&e).1, false)), Vec::new()),
+                Err(e) => {
+                    return (
+                        Vec::new(),
+                        Some(diagnostic(read_error(&e).1, false)),
+                        Gathered::default(),
+                    )
+                }
             }
         }
         let own = own_start - base..(own_start - base + LARGE_WINDOW).min(buffer.len());
@@ -349,7 +362,7 @@ fn large_file(file: &FileEntry, len: u64, options: &Options) -> FileResult {
         base = next_base;
         own_start = next_own;
     }
-    (records, Some(skipped), Vec::new())
+    (records, Some(skipped), Gathered::default())
 }
 
 /// Where a window of a large file starts: lines before it, and UTF-16 units between the
@@ -402,7 +415,7 @@ fn key_store(file: &FileEntry, options: &Options) -> FileResult {
                     message,
                     quiet: true,
                 };
-                return (Vec::new(), Some(diagnostic), Vec::new());
+                return (Vec::new(), Some(diagnostic), Gathered::default());
             }
             Err((quiet, message)) => {
                 return (
@@ -412,26 +425,17 @@ fn key_store(file: &FileEntry, options: &Options) -> FileResult {
                         message,
                         quiet,
                     }),
-                    Vec::new(),
+                    Gathered::default(),
                 );
             }
         },
     };
-    let mut findings = Vec::new();
-    tollgate_analyzers::secrets::check_file_name(&file.display, &bytes, &mut findings);
+    let findings = tollgate_analyzers::secrets::key_store(&file.display, &bytes);
     (
         finish(file, "", findings, options, false, Secrets::Known(&[])),
         None,
-        Vec::new(),
+        Gathered::default(),
     )
-}
-
-fn duplication_options(settings: &Settings) -> duplication::Options {
-    duplication::Options {
-        min_tokens: settings.python.duplicate_min_tokens.max(1) as usize,
-        min_lines: settings.python.duplicate_min_lines as usize,
-        normalize: settings.python.duplicate_normalize,
-    }
 }
 
 /// Per-file ignores, suppression comments, then placement: what every finding of a file goes
@@ -479,26 +483,18 @@ fn finish(
     )
 }
 
-/// The cross-file pass: duplicated code among the windows every file gave. Files with a
-/// duplicate are read again, only to place, suppress and show the findings.
-fn duplicates(
-    files: &[FileEntry],
-    windows: &[Vec<duplication::Window>],
-    options: &Options,
-) -> (Vec<Record>, Vec<Diagnostic>) {
-    let found = duplication::find(windows, &duplication_options(options.settings));
-    let mut by_file: std::collections::BTreeMap<usize, Vec<duplication::Duplicate>> = Default::default();
-    for duplicate in found {
-        by_file.entry(duplicate.file).or_default().push(duplicate);
-    }
+/// The cross-file rules over what every file gave. Files with a finding are read again, only
+/// to place, suppress and show the findings.
+fn cross_file(files: &[FileEntry], gathered: &[(&str, Gathered)], options: &Options) -> (Vec<Record>, Vec<Diagnostic>) {
     let mut records = Vec::new();
     let mut diagnostics = Vec::new();
-    for (index, duplicates) in by_file {
+    for (index, findings) in tollgate_analyzers::analyze_run(gathered, options.settings) {
         let file = &files[index];
+        let changed = || Diagnostic::error(file.display.clone(), "changed during the scan");
         let text = match read_text(file, options.max_file_size, true) {
             Ok(Decoded::Text(text)) => text,
             Ok(_) => {
-                diagnostics.push(Diagnostic::error(file.display.clone(), "changed during the scan"));
+                diagnostics.push(changed());
                 continue;
             }
             Err((quiet, message)) => {
@@ -510,52 +506,11 @@ fn duplicates(
                 continue;
             }
         };
-        let lines = LineIndex::new(&text);
-        let offset = |line: usize, column: usize| {
-            let range = lines.line_range((line - 1).min(lines.line_count() - 1));
-            let utf16: usize = column.saturating_sub(1);
-            let mut at = range.start;
-            let mut units = 0;
-            for c in text[range.clone()].chars() {
-                if units >= utf16 {
-                    break;
-                }
-                units += c.len_utf16();
-                at += c.len_utf8();
-            }
-            at
-        };
-        let findings = duplicates
-            .into_iter()
-            .map(|d| {
-                let span =
-                    offset(d.region.start_line, d.region.start_column)..offset(d.region.end_line, d.region.end_column);
-                let (first_file, first_region) = &d.others[0];
-                let mut finding = Finding::new(
-                    duplication::RULE,
-                    span,
-                    format!(
-                        "{} lines duplicate {}:{}",
-                        d.lines, files[*first_file].display, first_region.start_line
-                    ),
-                )
-                .with_metric(
-                    "duplicate-lines",
-                    d.lines as u64,
-                    options.settings.python.duplicate_min_lines as u64,
-                );
-                for (other, region) in d.others.iter().take(10) {
-                    finding = finding.with_related(tollgate_rules::Related {
-                        location: Location::Elsewhere {
-                            path: files[*other].display.clone(),
-                            region: *region,
-                        },
-                        message: "another copy".to_string(),
-                    });
-                }
-                finding
-            })
-            .collect();
+        // The spans are in the text the analyzers saw.
+        if findings.iter().any(|f| text.get(f.span.clone()).is_none()) {
+            diagnostics.push(changed());
+            continue;
+        }
         records.extend(finish(
             file,
             &text,
