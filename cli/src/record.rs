@@ -428,11 +428,12 @@ pub fn tally(records: &[Record]) -> HashMap<(&'static str, Level), usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use tollgate_rules::python;
 
-    const TOKEN: &str = "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";
+    /// A token that looks real, for the tests of redaction here and in the scan.
+    pub(crate) const TOKEN: &str = "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";
 
     #[test]
     #[should_panic(expected = "not in the catalogue")]

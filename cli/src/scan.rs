@@ -667,9 +667,8 @@ fn has_nul(bytes: &[u8]) -> bool {
 mod tests {
     use super::*;
     use crate::config::PerFileIgnores;
+    use crate::record::tests::TOKEN;
     use tollgate_rules::secrets;
-
-    const TOKEN: &str = "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";
 
     fn entry(dir: &Path, name: &str, text: &str) -> FileEntry {
         let path = dir.join(name);
