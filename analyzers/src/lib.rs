@@ -67,6 +67,46 @@ pub fn analyze(input: &Input, settings: &Settings, rules: &RuleSet) -> Vec<Findi
     findings
 }
 
+/// What the cross-file rules keep of one file, taken by [`gather`] while its text is at hand:
+/// a run's texts are not held all at once.
+#[derive(Default)]
+pub struct Gathered {
+    windows: Vec<duplication::Window>,
+}
+
+/// What the cross-file rules (duplication) need of this file, if one of them is enabled.
+pub fn gather(input: &Input, settings: &Settings, rules: &RuleSet) -> Gathered {
+    // The parse-only benchmark setting leaves duplication out too: it times the parse alone.
+    let windows = if input.kinds.python && rules.is_enabled(duplication::RULE.id) && !settings.python.bench_parse_only {
+        duplication::windows(input.text, &duplication_options(settings))
+    } else {
+        Vec::new()
+    };
+    Gathered { windows }
+}
+
+/// Runs the cross-file rules over a run, beside [`analyze`] for each file: `files` are every
+/// file's path and what [`gather`] took from it, in the run's order. The findings of each file
+/// that has any, by its index in `files`, with byte spans in the text `gather` saw.
+pub fn analyze_run(files: &[(&str, Gathered)], settings: &Settings) -> Vec<(usize, Vec<Finding>)> {
+    if files.iter().all(|(_, gathered)| gathered.windows.is_empty()) {
+        return Vec::new();
+    }
+    let windows: Vec<(&str, &[duplication::Window])> = files
+        .iter()
+        .map(|(path, gathered)| (*path, gathered.windows.as_slice()))
+        .collect();
+    duplication::findings(&windows, &duplication_options(settings))
+}
+
+fn duplication_options(settings: &Settings) -> duplication::Options {
+    duplication::Options {
+        min_tokens: settings.python.duplicate_min_tokens.max(1) as usize,
+        min_lines: settings.python.duplicate_min_lines as usize,
+        normalize: settings.python.duplicate_normalize,
+    }
+}
+
 /// The first `limit` characters of `text`, with `…` when something was cut: messages quote
 /// names and words of the file, which can be as long as the file.
 pub(crate) fn excerpt(text: &str, limit: usize) -> std::borrow::Cow<'_, str> {

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::scan::Record;
+use crate::record::Record;
 
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

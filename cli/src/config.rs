@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use tollgate_analyzers::Settings;
-use tollgate_rules::Level;
+use tollgate_rules::{Level, RuleSet};
 
 use crate::glob::GlobList;
 
@@ -74,7 +74,68 @@ pub struct Loaded {
     pub base: PathBuf,
 }
 
-pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+/// What the command line sets on top of the config file.
+pub struct Overrides<'a> {
+    pub select: Option<&'a [String]>,
+    pub extend_select: &'a [String],
+    pub ignore: &'a [String],
+    pub exclude: &'a [String],
+    pub fail_on: Option<FailOn>,
+}
+
+/// A run's configuration: the config file with the command line on top, checked and compiled.
+pub struct Resolved {
+    pub rules: RuleSet,
+    pub exclude: GlobList,
+    pub per_file_ignores: PerFileIgnores,
+    pub settings: Settings,
+    pub fail_on: FailOn,
+    pub max_file_size: u64,
+    /// Where relative globs are anchored: the config file's directory.
+    pub base: PathBuf,
+}
+
+impl Loaded {
+    /// Errors in the config name its file.
+    pub fn resolve(self, overrides: &Overrides) -> Result<Resolved, String> {
+        let cfg = &self.config;
+        let in_config = |e: String| match &self.path {
+            Some(path) => format!("{}: {e}", path.display()),
+            None => e,
+        };
+        let select = overrides.select.or(cfg.select.as_deref());
+        let extend: Vec<String> = cfg
+            .extend_select
+            .iter()
+            .chain(overrides.extend_select)
+            .cloned()
+            .collect();
+        let ignore: Vec<String> = cfg.ignore.iter().chain(overrides.ignore).cloned().collect();
+        let mut rules = RuleSet::new(select, &extend, &ignore).map_err(|e| e.to_string())?;
+        for (selector, level) in &cfg.levels {
+            rules
+                .set_level(selector, *level)
+                .map_err(|e| in_config(format!("[levels]: {e}")))?;
+        }
+        let exclude_patterns: Vec<String> = cfg.exclude.iter().chain(overrides.exclude).cloned().collect();
+        let exclude = GlobList::new(&exclude_patterns).map_err(in_config)?;
+        let per_file_ignores = PerFileIgnores::new(&cfg.per_file_ignores).map_err(in_config)?;
+        for selectors in cfg.per_file_ignores.values() {
+            RuleSet::new(Some(selectors), &[], &[]).map_err(|e| in_config(format!("[per-file-ignores]: {e}")))?;
+        }
+        Ok(Resolved {
+            rules,
+            exclude,
+            per_file_ignores,
+            settings: cfg.settings(),
+            fail_on: overrides.fail_on.or(cfg.fail_on).unwrap_or(FailOn::Warning),
+            max_file_size: cfg.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            base: self.base,
+        })
+    }
+}
+
+const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 /// Files are read whole into memory: a larger limit is a mistake, not a wish.
 pub const MAX_MAX_FILE_SIZE: u64 = 1024 * 1024 * 1024;
 

@@ -11,13 +11,12 @@ use std::sync::mpsc::sync_channel;
 
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use tollgate_analyzers::{classify, Input, Settings};
-use tollgate_rules::{PropValue, RuleSet};
+use tollgate_rules::PropValue;
 
-use crate::config::PerFileIgnores;
 use crate::git::{hunk_new_side, PatchHeader};
 use crate::glob::GlobList;
-use crate::scan::{resolve, Record};
-use crate::walk::slash_path;
+use crate::pipeline::Filters;
+use crate::record::{place, Record, Secrets};
 
 /// What one commit added to one file.
 struct Added {
@@ -43,12 +42,10 @@ pub struct Options<'a> {
     /// Limit the history to these paths (relative to the current directory); all if empty.
     pub paths: &'a [PathBuf],
     pub settings: &'a Settings,
-    pub rules: &'a RuleSet,
+    /// The per-file steps; `exclude` is anchored at their `base` too.
+    pub filters: &'a Filters<'a>,
     pub max_file_size: u64,
-    /// The config's `exclude` and `per-file-ignores`, anchored at `base`.
     pub exclude: &'a GlobList,
-    pub per_file_ignores: &'a PerFileIgnores,
-    pub base: &'a Path,
 }
 
 pub fn scan(options: &Options) -> Result<Vec<Record>, String> {
@@ -107,17 +104,13 @@ pub fn scan(options: &Options) -> Result<Vec<Record>, String> {
         .into_iter()
         .par_bridge()
         .flat_map_iter(|added| {
-            // Relative to the config's directory, as `exclude` and `per-file-ignores` are.
-            let relative = top
-                .join(&added.path)
-                .strip_prefix(options.base)
-                .map(slash_path)
-                .unwrap_or_else(|_| added.path.clone());
+            let location = top.join(&added.path);
+            // Relative to the config's directory, as `exclude` is.
+            let relative = crate::walk::from_base(&location, options.filters.base, &added.path);
             if crate::walk::is_excluded(options.exclude, &relative) {
                 return Vec::new();
             }
-            let ignored = options.per_file_ignores.for_path(&relative);
-            analyse(added, options.settings, options.rules, &ignored)
+            analyse(added, &location, options.settings, options.filters)
         })
         .collect();
     let parsed = producer
@@ -147,18 +140,17 @@ pub fn scan(options: &Options) -> Result<Vec<Record>, String> {
             }
         }
     }
-    let mut records: Vec<Record> = kept
+    Ok(kept
         .into_iter()
         .map(|(mut record, count)| {
             record.properties.push(("commits", PropValue::Int(count)));
             record
         })
-        .collect();
-    crate::scan::sort(&mut records);
-    Ok(records)
+        .collect())
 }
 
-fn analyse(added: Added, settings: &Settings, rules: &RuleSet, ignored: &[&str]) -> Vec<(usize, Record)> {
+/// The secrets in what one commit added to one file (found at `location` in the work tree).
+fn analyse(added: Added, location: &Path, settings: &Settings, filters: &Filters) -> Vec<(usize, Record)> {
     let mut kinds = classify(&added.path);
     kinds = tollgate_analyzers::Kinds {
         secrets: kinds.secrets,
@@ -169,25 +161,17 @@ fn analyse(added: Added, settings: &Settings, rules: &RuleSet, ignored: &[&str])
         text: &added.text,
         kinds,
     };
-    let mut findings = tollgate_analyzers::analyze(&input, settings, rules);
+    let mut findings = tollgate_analyzers::analyze(&input, settings, filters.rules);
     findings.retain(|f| f.rule.starts_with("secrets/"));
-    crate::suppress::apply(
-        &added.path,
-        &added.text,
-        &mut findings,
-        rules,
-        tollgate_rules::find,
-        false,
-    );
-    findings.retain(|f| f.rule.starts_with("secrets/"));
-    findings.retain(|f| !ignored.iter().any(|sel| tollgate_rules::select::matches(sel, f.rule)));
-    let records = resolve(
+    // Unused suppressions are not reported: a commit's added lines are not its whole file.
+    filters.file(&added.path, location, &added.text, &mut findings, false);
+    let records = place(
         &added.path,
         &added.text,
         findings,
-        rules,
+        filters.rules,
         true,
-        crate::scan::Secrets::Find(&settings.secrets),
+        Secrets::Find(&settings.secrets),
     );
     records
         .into_iter()

@@ -1,91 +1,37 @@
 //! The scheduler: every file read once, classified once, handed to the analyzers on a rayon
 //! pool; a panic in an analyzer is caught and becomes a diagnostic for that file.
 
-use std::collections::HashMap;
 use std::io::Read;
-use std::ops::Range;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
 use rayon::prelude::*;
 use tollgate_analyzers::secrets::Redactor;
-use tollgate_analyzers::{classify, classify_by_content, duplication, Input, Kinds, Settings};
-use tollgate_rules::{Finding, Level, LineIndex, Location, Metric, PropValue, Region, Rule, RuleSet};
+use tollgate_analyzers::{classify, classify_by_content, Gathered, Input, Kinds, Settings};
+use tollgate_rules::{Finding, Region, RuleSet};
 
-use crate::config::PerFileIgnores;
-use crate::fingerprint::{content_fingerprint, line_hashes};
-use crate::walk::{slash_path, FileEntry};
+use crate::pipeline::Filters;
+use crate::record::{place, Diagnostic, Outcome, Record, Secrets};
+use crate::walk::FileEntry;
 
-/// A problem with a file rather than in it: unreadable, binary, too large, not UTF-8 (the
-/// last three still scanned for secrets), or an analyzer that failed on it. The scan goes on.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Diagnostic {
-    pub path: String,
-    pub message: String,
-    /// Skips of files that are not text (binary, too large) are only counted unless verbose.
-    pub quiet: bool,
-}
+/// `--threads` is capped at this many per core.
+const MAX_THREADS_PER_CORE: usize = 4;
 
-impl Diagnostic {
-    pub fn error(path: String, message: impl Into<String>) -> Self {
-        Diagnostic {
-            path,
-            message: message.into(),
-            quiet: false,
-        }
-    }
-}
-
-/// A finding placed in its file: what every reporter reads.
-#[derive(Clone, Debug)]
-pub struct Record {
-    pub rule: &'static Rule,
-    pub level: Level,
-    pub path: String,
-    pub region: Region,
-    pub message: String,
-    /// The first line of the span as shown to people: at most 200 characters either side of
-    /// the span, `…` where cut, every secret of the file redacted.
-    pub line_text: String,
-    /// Byte range of the span within `line_text`, for the caret.
-    pub caret: Range<usize>,
-    pub metric: Option<Metric>,
-    pub related: Vec<RelatedRecord>,
-    pub properties: Vec<(&'static str, PropValue)>,
-    /// GitHub's `primaryLocationLineHash`.
-    pub line_hash: String,
-    /// tollgate's content fingerprint (rule, path, content): survives moved lines.
-    pub fingerprint: String,
-    /// The content the fingerprint hashes besides rule and path, or its hash: for a secret,
-    /// and for content taken from the text (which may be a whole function).
-    pub identity: String,
-    /// `ghp_3fK…(40 chars)` when the span is a secret.
-    pub secret: Option<String>,
-}
-
-#[derive(Clone, Debug)]
-pub struct RelatedRecord {
-    pub path: String,
-    pub region: Region,
-    pub message: String,
+/// The worker threads for `--threads` (default: one per core).
+pub fn threads(requested: Option<usize>) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    // More threads than this only costs: each one is a stack and a scheduler slot, and
+    // `--threads 10000` once spent a minute starting threads on an empty folder.
+    requested.unwrap_or(cores).clamp(1, cores * MAX_THREADS_PER_CORE)
 }
 
 pub struct Options<'a> {
-    pub rules: &'a RuleSet,
+    pub filters: &'a Filters<'a>,
     pub settings: &'a Settings,
     pub max_file_size: u64,
-    pub per_file_ignores: &'a PerFileIgnores,
-    /// The config's directory (absolute), which per-file-ignores globs are relative to.
-    pub base: &'a Path,
     /// Compute GitHub's `primaryLocationLineHash`, which only SARIF carries: it hashes every
     /// line of a file up to its last finding, a tenth of a Python scan's own work.
     pub line_hashes: bool,
-}
-
-pub struct Outcome {
-    pub records: Vec<Record>,
-    pub diagnostics: Vec<Diagnostic>,
-    pub files_scanned: usize,
 }
 
 /// What a file's content looks like to the analyzers: a function so tests can inject one.
@@ -103,22 +49,18 @@ pub fn scan(files: &[FileEntry], options: &Options, analyze: &AnalyzeFn, progres
     let mut records = Vec::new();
     let mut diagnostics = Vec::new();
     let mut files_scanned = 0;
-    let mut windows = Vec::with_capacity(files.len());
-    for (found, diagnostic, file_windows) in results {
+    let mut gathered = Vec::with_capacity(files.len());
+    for ((found, diagnostic, file_gathered), file) in results.into_iter().zip(files) {
         records.extend(found);
         match diagnostic {
             Some(d) => diagnostics.push(d),
             None => files_scanned += 1,
         }
-        windows.push(file_windows);
+        gathered.push((file.display.as_str(), file_gathered));
     }
-    if windows.iter().any(|w| !w.is_empty()) {
-        let (found, problems) = duplicates(files, &windows, options);
-        records.extend(found);
-        diagnostics.extend(problems);
-    }
-    sort(&mut records);
-    diagnostics.sort();
+    let (found, problems) = cross_file(files, &gathered, options);
+    records.extend(found);
+    diagnostics.extend(problems);
     Outcome {
         records,
         diagnostics,
@@ -126,19 +68,13 @@ pub fn scan(files: &[FileEntry], options: &Options, analyze: &AnalyzeFn, progres
     }
 }
 
-/// Path, line, column, rule: the same order whatever the thread count.
-pub fn sort(records: &mut [Record]) {
-    records.sort_by(|a, b| (&a.path, a.region, a.rule.id, &a.message).cmp(&(&b.path, b.region, b.rule.id, &b.message)));
-}
-
-/// One file's share of the run: its records, or why it was skipped, and its duplication
-/// windows for the cross-file pass.
-type FileResult = (Vec<Record>, Option<Diagnostic>, Vec<duplication::Window>);
+/// One file's share of the run: its records, or why it was skipped, and what the cross-file
+/// rules keep of it.
+type FileResult = (Vec<Record>, Option<Diagnostic>, Gathered);
 
 fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileResult {
     let path = file.display.clone();
-    let lower = path.to_ascii_lowercase();
-    if (lower.ends_with(".p12") || lower.ends_with(".pfx")) && options.rules.any("secrets") {
+    if tollgate_analyzers::secrets::is_key_store(&path) && options.filters.rules.any("secrets") {
         return key_store(file, options);
     }
     let mut kinds = classify(&path);
@@ -146,7 +82,13 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
         Ok(Decoded::Text(text)) => text,
         Ok(Decoded::SecretsOnly { text, quiet, why }) => return secrets_only(file, &text, options, quiet, why),
         Ok(Decoded::TooLarge { len }) => return large_file(file, len, options),
-        Err((quiet, message)) => return (Vec::new(), Some(Diagnostic { path, message, quiet }), Vec::new()),
+        Err((quiet, message)) => {
+            return (
+                Vec::new(),
+                Some(Diagnostic { path, message, quiet }),
+                Gathered::default(),
+            )
+        }
     };
     if file.explicit && kinds.is_yaml_undecided(&path) {
         classify_by_content(&mut kinds, &text);
@@ -161,7 +103,13 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
     let secret_findings = match guarded(|| find_secrets(&input, options.settings)) {
         Ok(found) => found,
         // The payload may quote the text, and the secrets in it are not known.
-        Err(panic) => return (Vec::new(), Some(internal_error(path, &panic.location)), Vec::new()),
+        Err(panic) => {
+            return (
+                Vec::new(),
+                Some(internal_error(path, &panic.location)),
+                Gathered::default(),
+            )
+        }
     };
     let spans = tollgate_analyzers::secrets::spans_of(&secret_findings);
     let others = Input {
@@ -171,28 +119,20 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
         },
         ..input
     };
-    let mut findings = match guarded(|| analyze(&others, options.settings, options.rules)) {
+    let mut findings = match guarded(|| analyze(&others, options.settings, options.filters.rules)) {
         Ok(findings) => findings,
         Err(panic) => {
             let redactor = Redactor::new(spans.iter().filter_map(|s| text.get(s.clone())));
             let what = redactor.redact(&panic.what).into_owned();
-            return (Vec::new(), Some(internal_error(path, &what)), Vec::new());
+            return (Vec::new(), Some(internal_error(path, &what)), Gathered::default());
         }
     };
     findings.extend(secret_findings);
-    // The parse-only benchmark setting leaves duplication out too: it times the parse alone.
-    let windows = if kinds.python
-        && options.rules.is_enabled(duplication::RULE.id)
-        && !options.settings.python.bench_parse_only
-    {
-        duplication::windows(&text, &duplication_options(options.settings))
-    } else {
-        Vec::new()
-    };
+    let gathered = tollgate_analyzers::gather(&input, options.settings, options.filters.rules);
     (
         finish(file, &text, findings, options, true, Secrets::Known(&spans)),
         None,
-        windows,
+        gathered,
     )
 }
 
@@ -252,7 +192,7 @@ fn secrets_of(file: &FileEntry, text: &str, options: &Options) -> Result<Vec<Fin
         (
             Vec::new(),
             Some(internal_error(file.display.clone(), &panic.location)),
-            Vec::new(),
+            Gathered::default(),
         )
     })
 }
@@ -271,7 +211,7 @@ fn secrets_only(file: &FileEntry, text: &str, options: &Options, quiet: bool, wh
     };
     let spans = tollgate_analyzers::secrets::spans_of(&findings);
     let records = finish(file, text, findings, options, false, Secrets::Known(&spans));
-    (records, Some(diagnostic), Vec::new())
+    (records, Some(diagnostic), Gathered::default())
 }
 
 /// Files over the size limit are read in windows of this many bytes...
@@ -297,7 +237,13 @@ fn large_file(file: &FileEntry, len: u64, options: &Options) -> FileResult {
         Some(content) => Box::new(content.as_slice()),
         None => match std::fs::File::open(&file.path) {
             Ok(opened) => Box::new(opened),
-            Err(e) => return (Vec::new(), Some(diagnostic(read_error(&e).1, false)), Vec::new()),
+            Err(e) => {
+                return (
+                    Vec::new(),
+                    Some(diagnostic(read_error(&e).1, false)),
+                    Gathered::default(),
+                )
+            }
         },
     };
     let mut records = Vec::new();
@@ -315,7 +261,13 @@ fn large_file(file: &FileEntry, len: u64, options: &Options) -> FileResult {
             match reader.by_ref().take((wanted - before) as u64).read_to_end(&mut buffer) {
                 Ok(0) => at_end = true,
                 Ok(_) => {}
-                Err(e) => return (Vec::new(), Some(diagnostic(read_error(&e).1, false)), Vec::new()),
+                Err(e) => {
+                    return (
+                        Vec::new(),
+                        Some(diagnostic(read_error(&e).1, false)),
+                        Gathered::default(),
+                    )
+                }
             }
         }
         let own = own_start - base..(own_start - base + LARGE_WINDOW).min(buffer.len());
@@ -349,7 +301,7 @@ fn large_file(file: &FileEntry, len: u64, options: &Options) -> FileResult {
         base = next_base;
         own_start = next_own;
     }
-    (records, Some(skipped), Vec::new())
+    (records, Some(skipped), Gathered::default())
 }
 
 /// Where a window of a large file starts: lines before it, and UTF-16 units between the
@@ -402,7 +354,7 @@ fn key_store(file: &FileEntry, options: &Options) -> FileResult {
                     message,
                     quiet: true,
                 };
-                return (Vec::new(), Some(diagnostic), Vec::new());
+                return (Vec::new(), Some(diagnostic), Gathered::default());
             }
             Err((quiet, message)) => {
                 return (
@@ -412,30 +364,21 @@ fn key_store(file: &FileEntry, options: &Options) -> FileResult {
                         message,
                         quiet,
                     }),
-                    Vec::new(),
+                    Gathered::default(),
                 );
             }
         },
     };
-    let mut findings = Vec::new();
-    tollgate_analyzers::secrets::check_file_name(&file.display, &bytes, &mut findings);
+    let findings = tollgate_analyzers::secrets::key_store(&file.display, &bytes);
     (
         finish(file, "", findings, options, false, Secrets::Known(&[])),
         None,
-        Vec::new(),
+        Gathered::default(),
     )
 }
 
-fn duplication_options(settings: &Settings) -> duplication::Options {
-    duplication::Options {
-        min_tokens: settings.python.duplicate_min_tokens.max(1) as usize,
-        min_lines: settings.python.duplicate_min_lines as usize,
-        normalize: settings.python.duplicate_normalize,
-    }
-}
-
-/// Per-file ignores, suppression comments, then placement: what every finding of a file goes
-/// through. `check_unused` reports suppressions that suppressed nothing.
+/// The pipeline's per-file steps, then placement: what every finding of a file goes through.
+/// `check_unused` reports suppressions that suppressed nothing.
 fn finish(
     file: &FileEntry,
     text: &str,
@@ -444,61 +387,30 @@ fn finish(
     check_unused: bool,
     secrets: Secrets,
 ) -> Vec<Record> {
-    findings.retain(|f| options.rules.is_enabled(f.rule));
-    let unused = check_unused
-        && options
-            .rules
-            .is_enabled(tollgate_rules::tollgate::UNUSED_SUPPRESSION.id);
-    if !findings.is_empty() || unused {
-        crate::suppress::apply(
-            &file.display,
-            text,
-            &mut findings,
-            options.rules,
-            tollgate_rules::find,
-            unused,
-        );
-    }
-    // After the comments, so that it also covers their unused-suppression reports.
-    if !findings.is_empty() && !options.per_file_ignores.is_empty() {
-        let absolute = crate::walk::absolute(&file.path);
-        let relative = absolute
-            .strip_prefix(options.base)
-            .map(slash_path)
-            .unwrap_or_else(|_| file.display.clone());
-        let ignored = options.per_file_ignores.for_path(&relative);
-        findings.retain(|f| !ignored.iter().any(|sel| tollgate_rules::select::matches(sel, f.rule)));
-    }
-    resolve(
+    let filters = options.filters;
+    filters.file(&file.display, &file.path, text, &mut findings, check_unused);
+    place(
         &file.display,
         text,
         findings,
-        options.rules,
+        filters.rules,
         options.line_hashes,
         secrets,
     )
 }
 
-/// The cross-file pass: duplicated code among the windows every file gave. Files with a
-/// duplicate are read again, only to place, suppress and show the findings.
-fn duplicates(
-    files: &[FileEntry],
-    windows: &[Vec<duplication::Window>],
-    options: &Options,
-) -> (Vec<Record>, Vec<Diagnostic>) {
-    let found = duplication::find(windows, &duplication_options(options.settings));
-    let mut by_file: std::collections::BTreeMap<usize, Vec<duplication::Duplicate>> = Default::default();
-    for duplicate in found {
-        by_file.entry(duplicate.file).or_default().push(duplicate);
-    }
+/// The cross-file rules over what every file gave. Files with a finding are read again, only
+/// to place, suppress and show the findings.
+fn cross_file(files: &[FileEntry], gathered: &[(&str, Gathered)], options: &Options) -> (Vec<Record>, Vec<Diagnostic>) {
     let mut records = Vec::new();
     let mut diagnostics = Vec::new();
-    for (index, duplicates) in by_file {
+    for (index, findings) in tollgate_analyzers::analyze_run(gathered, options.settings) {
         let file = &files[index];
+        let changed = || Diagnostic::error(file.display.clone(), "changed during the scan");
         let text = match read_text(file, options.max_file_size, true) {
             Ok(Decoded::Text(text)) => text,
             Ok(_) => {
-                diagnostics.push(Diagnostic::error(file.display.clone(), "changed during the scan"));
+                diagnostics.push(changed());
                 continue;
             }
             Err((quiet, message)) => {
@@ -510,52 +422,11 @@ fn duplicates(
                 continue;
             }
         };
-        let lines = LineIndex::new(&text);
-        let offset = |line: usize, column: usize| {
-            let range = lines.line_range((line - 1).min(lines.line_count() - 1));
-            let utf16: usize = column.saturating_sub(1);
-            let mut at = range.start;
-            let mut units = 0;
-            for c in text[range.clone()].chars() {
-                if units >= utf16 {
-                    break;
-                }
-                units += c.len_utf16();
-                at += c.len_utf8();
-            }
-            at
-        };
-        let findings = duplicates
-            .into_iter()
-            .map(|d| {
-                let span =
-                    offset(d.region.start_line, d.region.start_column)..offset(d.region.end_line, d.region.end_column);
-                let (first_file, first_region) = &d.others[0];
-                let mut finding = Finding::new(
-                    duplication::RULE,
-                    span,
-                    format!(
-                        "{} lines duplicate {}:{}",
-                        d.lines, files[*first_file].display, first_region.start_line
-                    ),
-                )
-                .with_metric(
-                    "duplicate-lines",
-                    d.lines as u64,
-                    options.settings.python.duplicate_min_lines as u64,
-                );
-                for (other, region) in d.others.iter().take(10) {
-                    finding = finding.with_related(tollgate_rules::Related {
-                        location: Location::Elsewhere {
-                            path: files[*other].display.clone(),
-                            region: *region,
-                        },
-                        message: "another copy".to_string(),
-                    });
-                }
-                finding
-            })
-            .collect();
+        // The spans are in the text the analyzers saw.
+        if findings.iter().any(|f| text.get(f.span.clone()).is_none()) {
+            diagnostics.push(changed());
+            continue;
+        }
         records.extend(finish(
             file,
             &text,
@@ -792,361 +663,12 @@ fn has_nul(bytes: &[u8]) -> bool {
     bytes.contains(&0)
 }
 
-/// Where `resolve` gets the secrets of a file, which it redacts in everything it builds.
-pub enum Secrets<'a> {
-    /// Already found: the byte spans of every secret in the text.
-    Known(&'a [Range<usize>]),
-    /// To find, with these settings, only if there is something to resolve.
-    Find(&'a tollgate_analyzers::secrets::Settings),
-}
-
-/// How many characters of a line a snippet shows either side of its span, and of the span.
-const SNIPPET_CONTEXT: usize = 200;
-
-/// Turns byte spans into regions, applies levels, redacts secrets and computes fingerprints
-/// (GitHub's line hashes only when `with_line_hashes`; otherwise `line_hash` is empty).
-/// Every secret of the file, and any piece of one, is redacted in the messages, snippets,
-/// related messages and properties of every finding, whatever its rule.
-pub fn resolve(
-    path: &str,
-    text: &str,
-    findings: Vec<Finding>,
-    rules: &RuleSet,
-    with_line_hashes: bool,
-    secrets: Secrets,
-) -> Vec<Record> {
-    if findings.is_empty() {
-        return Vec::new();
-    }
-    let found;
-    let spans = match secrets {
-        Secrets::Known(spans) => spans,
-        Secrets::Find(settings) => {
-            let input = Input {
-                path,
-                text,
-                kinds: Kinds {
-                    secrets: true,
-                    ..Default::default()
-                },
-            };
-            found = tollgate_analyzers::secrets::secret_spans(&input, settings);
-            &found[..]
-        }
-    };
-    // Findings of other domains may mark their span as a secret too.
-    let marked = findings.iter().filter(|f| f.redact).map(|f| &f.span);
-    let redactor = Redactor::new(spans.iter().chain(marked).filter_map(|span| text.get(span.clone())));
-    let hide = |shown: String| -> String {
-        match redactor.redact(&shown) {
-            std::borrow::Cow::Borrowed(_) => shown,
-            std::borrow::Cow::Owned(redacted) => redacted,
-        }
-    };
-    let index = LineIndex::new(text);
-    let placer = Placer {
-        index: &index,
-        text,
-        last: Default::default(),
-    };
-    let hashes = if with_line_hashes {
-        let lines: Vec<usize> = findings.iter().map(|f| index.line_of(f.span.start) + 1).collect();
-        line_hashes(text, &lines)
-    } else {
-        Default::default()
-    };
-    let mut records: Vec<Record> = findings
-        .into_iter()
-        .filter_map(|finding| {
-            // Every finding is built from a declared rule; one that is not in the catalogue
-            // is a defect, reported as this file's internal error, never dropped in silence.
-            let rule = tollgate_rules::find(finding.rule)
-                .unwrap_or_else(|| panic!("a finding of rule `{}`, which is not in the catalogue", finding.rule));
-            let level = finding.level.or_else(|| rules.level(finding.rule))?;
-            let span = finding.span.start.min(text.len())
-                ..finding.span.end.min(text.len()).max(finding.span.start.min(text.len()));
-            let region = placer.region(&span);
-            let line = index.line_of(span.start);
-            let line_range = index.line_range(line);
-            let caret_start = span.start - line_range.start;
-            let caret_end = span.end.min(line_range.end).max(span.start) - line_range.start;
-            let original_line = &text[line_range.clone()];
-            let span_text = &text[span.clone()];
-            let own = finding.redact.then_some(span_text);
-            let snippet = snippet(original_line, caret_start..caret_end, own, &redactor);
-            let secret = finding.redact.then(|| tollgate_analyzers::secrets::redact(span_text));
-            let content = match &finding.identity {
-                Some(identity) => identity.clone(),
-                None if finding.redact => tollgate_analyzers::secrets::hash_identity(span_text),
-                // What the snippet shows of the line, and the span, secrets hashed.
-                None => format!(
-                    "{} {}",
-                    hash_secrets(&original_line[snippet.shown.clone()], &redactor),
-                    hash_secrets(span_text, &redactor)
-                ),
-            };
-            let fingerprint = content_fingerprint(rule.id, path, &content);
-            // The span may be a whole function: keep its hash, not a copy.
-            let identity = if finding.identity.is_some() || finding.redact {
-                content
-            } else {
-                tollgate_analyzers::secrets::hash_identity(&content)
-            };
-            let related = finding
-                .related
-                .into_iter()
-                .map(|related| match related.location {
-                    Location::Here(range) => RelatedRecord {
-                        path: path.to_string(),
-                        region: placer.region(&range),
-                        message: hide(related.message),
-                    },
-                    Location::Elsewhere { path, region } => RelatedRecord {
-                        path,
-                        region,
-                        message: hide(related.message),
-                    },
-                })
-                .collect();
-            let properties = finding
-                .properties
-                .into_iter()
-                .map(|(key, value)| match value {
-                    PropValue::Str(s) => (key, PropValue::Str(hide(s))),
-                    other => (key, other),
-                })
-                .collect();
-            Some(Record {
-                rule,
-                level,
-                path: path.to_string(),
-                region,
-                message: hide(finding.message),
-                line_text: snippet.text,
-                caret: snippet.caret,
-                metric: finding.metric,
-                related,
-                properties,
-                line_hash: hashes.get(&region.start_line).cloned().unwrap_or_default(),
-                fingerprint,
-                identity,
-                secret,
-            })
-        })
-        .collect();
-    records.dedup_by(|a, b| a.rule.id == b.rule.id && a.region == b.region && a.message == b.message);
-    records
-}
-
-/// Turns spans into regions. Spans mostly come in order: a column is counted on from the
-/// previous start on the same line, not from the line's start, or thousands of findings on
-/// one long line would each cost the line's length.
-struct Placer<'a> {
-    index: &'a LineIndex<'a>,
-    text: &'a str,
-    /// The last start placed: (byte offset, 0-based line, column).
-    last: std::cell::Cell<Option<(usize, usize, usize)>>,
-}
-
-impl Placer<'_> {
-    fn region(&self, span: &Range<usize>) -> Region {
-        let (start, start_line, start_column) = self.position(span.start);
-        self.last.set(Some((start, start_line, start_column)));
-        let (_, end_line, end_column) = self.position(span.end.max(span.start));
-        Region {
-            start_line: start_line + 1,
-            start_column,
-            end_line: end_line + 1,
-            end_column,
-        }
-    }
-
-    /// (offset on a character boundary, 0-based line, 1-based UTF-16 column).
-    fn position(&self, offset: usize) -> (usize, usize, usize) {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.index.line_of(offset);
-        let (from, column) = match self.last.get() {
-            Some((at, at_line, column)) if at_line == line && at <= offset => (at, column),
-            _ => (self.index.line_range(line).start, 1),
-        };
-        (offset, line, column + utf16_len(&self.text[from..offset]))
-    }
-}
-
-/// UTF-16 code units of a string: one per character, two beyond the BMP.
-fn utf16_len(text: &str) -> usize {
-    text.bytes()
-        .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
-        .sum()
-}
-
-/// `text` with every secret (or piece of one) replaced by its hash: content to fingerprint.
-fn hash_secrets<'t>(text: &'t str, redactor: &Redactor) -> std::borrow::Cow<'t, str> {
-    redactor.replace(text, tollgate_analyzers::secrets::hash_identity)
-}
-
-/// What a record shows of the first line of its span.
-struct Snippet {
-    /// At most [`SNIPPET_CONTEXT`] characters either side of the span (and of the span),
-    /// `…` where the line was cut, secrets redacted.
-    text: String,
-    /// The span within `text`.
-    caret: Range<usize>,
-    /// The part of the line `text` shows.
-    shown: Range<usize>,
-}
-
-/// The bounded, redacted view of `line` around `caret` (byte offsets in `line`). `own` is
-/// the whole span when it is a secret: its part of the line shows as its redaction.
-fn snippet(line: &str, caret: Range<usize>, own: Option<&str>, redactor: &Redactor) -> Snippet {
-    let own = own.filter(|_| !caret.is_empty());
-    let caret_end = if own.is_some() {
-        caret.end
-    } else {
-        chars_after(line, caret.start, SNIPPET_CONTEXT).min(caret.end)
-    };
-    let mut start = chars_before(line, caret.start, SNIPPET_CONTEXT);
-    let mut end = chars_after(line, caret_end, SNIPPET_CONTEXT);
-    let mut secrets: Vec<Range<usize>> = if redactor.is_empty() {
-        Vec::new()
-    } else {
-        // Far enough either side to see whole any secret that reaches into the snippet.
-        let mut from = start.saturating_sub(redactor.reach());
-        while !line.is_char_boundary(from) {
-            from -= 1;
-        }
-        let mut to = (end + redactor.reach()).min(line.len());
-        while !line.is_char_boundary(to) {
-            to += 1;
-        }
-        redactor
-            .find(&line[from..to])
-            .into_iter()
-            .map(|r| r.start + from..r.end + from)
-            .collect()
-    };
-    // The span itself, with what overlaps it.
-    let mut own_part = None;
-    if own.is_some() {
-        let mut part = caret.clone();
-        secrets.retain(|s| {
-            let overlaps = s.start < part.end && s.end > part.start;
-            if overlaps {
-                part = part.start.min(s.start)..part.end.max(s.end);
-            }
-            !overlaps
-        });
-        let at = secrets.partition_point(|s| s.start < part.start);
-        secrets.insert(at, part.clone());
-        own_part = Some(part);
-    }
-    // A secret cut by the snippet's edge is shown whole, that is redacted.
-    for secret in &secrets {
-        if secret.start < end && secret.end > start {
-            start = start.min(secret.start);
-            end = end.max(secret.end);
-        }
-    }
-    // (part of the line, part of the text, redacted)
-    let mut parts: Vec<(Range<usize>, Range<usize>, bool)> = Vec::new();
-    let mut text = String::new();
-    if start > 0 {
-        text.push('…');
-    }
-    let mut push = |raw: Range<usize>, redacted: bool, text: &mut String| {
-        if raw.is_empty() {
-            return;
-        }
-        let from = text.len();
-        if redacted {
-            let secret = match own {
-                Some(own) if own_part.as_ref() == Some(&raw) && raw == caret => own,
-                _ => &line[raw.clone()],
-            };
-            text.push_str(&tollgate_analyzers::secrets::redact(secret));
-        } else {
-            text.push_str(&line[raw.clone()]);
-        }
-        parts.push((raw, from..text.len(), redacted));
-    };
-    let mut at = start;
-    for secret in secrets.iter().filter(|s| s.start >= start && s.end <= end) {
-        push(at..secret.start, false, &mut text);
-        push(secret.clone(), true, &mut text);
-        at = secret.end;
-    }
-    push(at..end, false, &mut text);
-    let shown_end = text.len();
-    if end < line.len() {
-        text.push('…');
-    }
-    let map_start = |p: usize| {
-        parts
-            .iter()
-            .find(|(raw, _, _)| p < raw.end)
-            .map_or(shown_end, |(raw, out, redacted)| {
-                if *redacted {
-                    out.start
-                } else {
-                    out.start + (p - raw.start)
-                }
-            })
-    };
-    let map_end = |p: usize| {
-        parts
-            .iter()
-            .find(|(raw, _, _)| p > raw.start && p <= raw.end)
-            .map_or_else(
-                || map_start(p),
-                |(raw, out, redacted)| {
-                    if *redacted {
-                        out.end
-                    } else {
-                        out.start + (p - raw.start)
-                    }
-                },
-            )
-    };
-    let caret_start = map_start(caret.start);
-    let caret = caret_start..map_end(caret_end).max(caret_start);
-    Snippet {
-        text,
-        caret,
-        shown: start..end,
-    }
-}
-
-/// The offset `chars` characters before `at` in `line` (or its start).
-fn chars_before(line: &str, at: usize, chars: usize) -> usize {
-    line[..at]
-        .char_indices()
-        .rev()
-        .nth(chars.saturating_sub(1))
-        .map_or(0, |(i, _)| i)
-}
-
-/// The offset `chars` characters after `at` in `line` (or its end).
-fn chars_after(line: &str, at: usize, chars: usize) -> usize {
-    line[at..].char_indices().nth(chars).map_or(line.len(), |(i, _)| at + i)
-}
-
-/// Counts of findings per (domain, level), for summaries.
-pub fn tally(records: &[Record]) -> HashMap<(&'static str, Level), usize> {
-    let mut counts = HashMap::new();
-    for record in records {
-        *counts.entry((record.rule.domain(), record.level)).or_insert(0) += 1;
-    }
-    counts
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use tollgate_analyzers::Input;
-    use tollgate_rules::{python, secrets};
+    use crate::config::PerFileIgnores;
+    use crate::record::tests::TOKEN;
+    use tollgate_rules::secrets;
 
     fn entry(dir: &Path, name: &str, text: &str) -> FileEntry {
         let path = dir.join(name);
@@ -1175,12 +697,15 @@ mod tests {
         let rules = RuleSet::all();
         let settings = Settings::default();
         let ignores = PerFileIgnores::new(&Default::default()).unwrap();
-        let options = Options {
+        let filters = Filters {
             rules: &rules,
-            settings: &settings,
-            max_file_size: 1024,
             per_file_ignores: &ignores,
             base: dir.path(),
+        };
+        let options = Options {
+            filters: &filters,
+            settings: &settings,
+            max_file_size: 1024,
             line_hashes: true,
         };
         let outcome = scan(&files, &options, &analyze, &indicatif::ProgressBar::hidden());
@@ -1194,88 +719,6 @@ mod tests {
             outcome.diagnostics[0].message
         );
         assert_eq!(outcome.files_scanned, 1);
-    }
-
-    const TOKEN: &str = "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";
-
-    #[test]
-    #[should_panic(expected = "not in the catalogue")]
-    fn a_finding_of_an_undeclared_rule_is_an_internal_error() {
-        static UNDECLARED: tollgate_rules::Rule = tollgate_rules::Rule {
-            id: "python/undeclared",
-            ..*python::COMPLEX_FUNCTION
-        };
-        resolve_text("x = 1\n", vec![Finding::new(&UNDECLARED, 0..1, "m")]);
-    }
-
-    fn resolve_text(text: &str, findings: Vec<Finding>) -> Vec<Record> {
-        let settings = tollgate_analyzers::secrets::Settings::default();
-        resolve(
-            "f.txt",
-            text,
-            findings,
-            &RuleSet::all(),
-            false,
-            Secrets::Find(&settings),
-        )
-    }
-
-    #[test]
-    fn a_record_on_a_huge_line_keeps_a_bounded_window_of_it() {
-        let line: String = (0..10_000).map(|i| format!("w{i:05} ")).collect();
-        let text = format!("{line}\n");
-        let at = text.find("w05000").unwrap();
-        let records = resolve_text(&text, vec![Finding::new(python::SYNTAX_ERROR, at..at + 6, "here")]);
-        let record = &records[0];
-        assert!(
-            record.line_text.chars().count() <= 2 * SNIPPET_CONTEXT + 8,
-            "{}",
-            record.line_text.len()
-        );
-        assert!(record.line_text.starts_with('…') && record.line_text.ends_with('…'));
-        assert_eq!(&record.line_text[record.caret.clone()], "w05000");
-        assert_eq!(record.region.start_column, at + 1);
-        // The identity is a hash, not the line.
-        assert!(record.identity.len() < 64);
-    }
-
-    #[test]
-    fn every_secret_of_the_line_is_redacted_and_the_caret_stays_on_the_span() {
-        let text = format!("é = \"{TOKEN}\"; x = = 1; aws = \"AKIA5MTTE44KEDEH6UYY\"\n");
-        let at = text.find("= 1").unwrap();
-        let records = resolve_text(
-            &text,
-            vec![Finding::new(
-                python::SYNTAX_ERROR,
-                at..at + 1,
-                format!("at `{}`", &text[..40]),
-            )],
-        );
-        let record = &records[0];
-        assert_eq!(
-            record.line_text,
-            "é = \"ghp_aDP…(40 chars)\"; x = = 1; aws = \"AKIA5…(20 chars)\""
-        );
-        assert_eq!(&record.line_text[record.caret.clone()], "=");
-        assert_eq!(record.message, "at `é = \"ghp_aDP…(34 chars)`");
-    }
-
-    #[test]
-    fn a_secret_span_shows_as_its_redaction_under_the_caret() {
-        let text = format!("token = \"{TOKEN}\" and again {TOKEN}\n");
-        let at = text.find(TOKEN).unwrap();
-        let finding = Finding::new(
-            tollgate_rules::find("secrets/github-pat").unwrap(),
-            at..at + TOKEN.len(),
-            "token",
-        )
-        .redacted();
-        let record = &resolve_text(&text, vec![finding])[0];
-        assert_eq!(
-            record.line_text,
-            "token = \"ghp_aDP…(40 chars)\" and again ghp_aDP…(40 chars)"
-        );
-        assert_eq!(&record.line_text[record.caret.clone()], "ghp_aDP…(40 chars)");
     }
 
     #[test]
@@ -1330,12 +773,15 @@ mod tests {
         let rules = RuleSet::new(Some(&["python".to_string()]), &[], &[]).unwrap();
         let settings = Settings::default();
         let ignores = PerFileIgnores::new(&Default::default()).unwrap();
-        let options = Options {
+        let filters = Filters {
             rules: &rules,
-            settings: &settings,
-            max_file_size: 1024,
             per_file_ignores: &ignores,
             base: dir.path(),
+        };
+        let options = Options {
+            filters: &filters,
+            settings: &settings,
+            max_file_size: 1024,
             line_hashes: false,
         };
         let outcome = scan(&files, &options, &analyze, &indicatif::ProgressBar::hidden());
@@ -1344,28 +790,5 @@ mod tests {
             message.contains("cannot slice `token = \"ghp_aDP…(40 chars)\""),
             "{message}"
         );
-    }
-
-    #[test]
-    fn snippets_keep_the_caret_on_the_span_at_any_place() {
-        let none = Redactor::new([]);
-        let line = "aé😀b".repeat(150);
-        for start in (0..line.len()).filter(|&i| line.is_char_boundary(i)) {
-            for len in [0, 1, 4, 5, 300] {
-                let end = (start + len).min(line.len());
-                if !line.is_char_boundary(end) {
-                    continue;
-                }
-                let shown = snippet(&line, start..end, None, &none);
-                let under = &shown.text[shown.caret.clone()];
-                let span = &line[start..end];
-                assert!(span.starts_with(under), "{start}..{end}: {under:?}");
-                assert!(under.chars().count() >= span.chars().count().min(SNIPPET_CONTEXT));
-                assert!(
-                    shown.text.chars().count() <= span.chars().count().min(SNIPPET_CONTEXT) + 2 * SNIPPET_CONTEXT + 2
-                );
-            }
-        }
-        assert_eq!(snippet("", 0..0, None, &none).text, "");
     }
 }

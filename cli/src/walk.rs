@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use ignore::{WalkBuilder, WalkState};
 
 use crate::glob::GlobList;
-use crate::scan::Diagnostic;
+use crate::record::Diagnostic;
 
 pub struct FileEntry {
     pub path: PathBuf,
@@ -205,6 +205,50 @@ impl Anchors {
     }
 }
 
+/// The staged blobs of the files under `paths` (all staged files when none is given). The
+/// excludes apply as in a walk: to every file but those named exactly.
+pub fn staged(paths: &[PathBuf], exclude: &GlobList, base: &Path) -> Result<Walk, String> {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let wanted: Vec<String> = paths
+        .iter()
+        .map(|p| slash_path(p).trim_start_matches("./").trim_end_matches('/').to_string())
+        .collect();
+    let from_cwd = |path: &str| from_base(&cwd.join(path), base, path);
+    // A directory named although excluded: inside it, globs match from it (as in a walk).
+    let forced: Vec<String> = wanted
+        .iter()
+        .filter(|w| !w.is_empty() && *w != "." && is_excluded(exclude, &from_cwd(w)))
+        .map(|w| format!("{w}/"))
+        .collect();
+    let files = crate::git::staged_files()?
+        .into_iter()
+        .filter(|f| {
+            if wanted.contains(&f.path) {
+                return true;
+            }
+            let under = wanted.is_empty()
+                || wanted
+                    .iter()
+                    .any(|w| w.is_empty() || w == "." || f.path.starts_with(&format!("{w}/")));
+            let relative = match forced.iter().find(|dir| f.path.starts_with(dir.as_str())) {
+                Some(dir) => f.path[dir.len()..].to_string(),
+                None => from_cwd(&f.path),
+            };
+            under && !is_excluded(exclude, &relative)
+        })
+        .map(|f| FileEntry {
+            path: PathBuf::from(&f.path),
+            display: f.path,
+            explicit: true,
+            content: Some(f.content),
+        })
+        .collect();
+    Ok(Walk {
+        files,
+        diagnostics: Vec::new(),
+    })
+}
+
 /// Is a path (relative to the config's directory), or a directory above it, excluded? What
 /// the walk's pruning of excluded directories amounts to, for paths not found by walking.
 pub fn is_excluded(exclude: &GlobList, relative: &str) -> bool {
@@ -318,6 +362,14 @@ fn walk_error(err: ignore::Error, cwd: &Path) -> Diagnostic {
 
 pub fn absolute(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// `path` as config globs see it: relative to `base` (the config's directory), `/`-separated;
+/// `shown` when it is outside.
+pub fn from_base(path: &Path, base: &Path, shown: &str) -> String {
+    path.strip_prefix(base)
+        .map(slash_path)
+        .unwrap_or_else(|_| shown.to_string())
 }
 
 pub fn slash_path(path: &Path) -> String {

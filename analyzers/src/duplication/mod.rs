@@ -10,8 +10,9 @@
 mod lexer;
 
 use std::collections::HashMap;
+use std::ops::Range;
 
-use tollgate_rules::{python, LineIndex, Region, Rule};
+use tollgate_rules::{python, Finding, LineIndex, Location, Region, Related, Rule};
 
 pub const RULE: &Rule = python::DUPLICATE_CODE;
 
@@ -34,8 +35,10 @@ pub struct Options {
 #[derive(Clone, Debug)]
 pub struct Window {
     pub hash: u64,
-    /// Where the window's first token starts and its last token ends.
+    /// Where the window's first token starts and its last token ends, as a region (for the
+    /// other copies, in files no longer at hand) and in bytes.
     pub region: Region,
+    pub span: Range<usize>,
 }
 
 /// One file's windows, in order: consecutive windows start on consecutive logical lines.
@@ -64,9 +67,11 @@ pub fn windows(text: &str, options: &Options) -> Vec<Window> {
             // The window of `size` tokens that ends with this one.
             let (before, start, line_start) = ring[(count - size) % size];
             if line_start {
+                let span = start..token.span.end;
                 out.push(Window {
                     hash: prefix.wrapping_sub(before.wrapping_mul(shift)),
-                    region: index.region(&(start..token.span.end)),
+                    region: index.region(&span),
+                    span,
                 });
             }
         }
@@ -80,13 +85,16 @@ pub struct Duplicate {
     /// Index into the `files` given to `find`.
     pub file: usize,
     pub region: Region,
+    /// The copy's bytes in its file.
+    pub span: Range<usize>,
     /// The other copies: (file index, region), the first copy first.
     pub others: Vec<(usize, Region)>,
     pub lines: usize,
 }
 
 /// `files` are the windows of each file, in the run's order (sorted by path).
-pub fn find(files: &[Vec<Window>], options: &Options) -> Vec<Duplicate> {
+pub fn find<W: AsRef<[Window]>>(files: &[W], options: &Options) -> Vec<Duplicate> {
+    let files: Vec<&[Window]> = files.iter().map(AsRef::as_ref).collect();
     // Every place each window hash occurs.
     let mut places: HashMap<u64, Vec<(u32, u32)>> = HashMap::new();
     for (file, windows) in files.iter().enumerate() {
@@ -147,7 +155,7 @@ pub fn find(files: &[Vec<Window>], options: &Options) -> Vec<Duplicate> {
         }
     }
     let span = |(file, from, to): Run| {
-        let windows = &files[file as usize];
+        let windows = files[file as usize];
         let (a, b) = (&windows[from as usize].region, &windows[to as usize].region);
         Region {
             start_line: a.start_line,
@@ -155,6 +163,10 @@ pub fn find(files: &[Vec<Window>], options: &Options) -> Vec<Duplicate> {
             end_line: b.end_line,
             end_column: b.end_column,
         }
+    };
+    let bytes = |(file, from, to): Run| {
+        let windows = files[file as usize];
+        windows[from as usize].span.start..windows[to as usize].span.end
     };
     let mut out: Vec<Duplicate> = copies
         .into_iter()
@@ -174,6 +186,7 @@ pub fn find(files: &[Vec<Window>], options: &Options) -> Vec<Duplicate> {
             Some(Duplicate {
                 file: copy.0 as usize,
                 region,
+                span: bytes(copy),
                 others,
                 lines,
             })
@@ -197,6 +210,40 @@ pub fn find(files: &[Vec<Window>], options: &Options) -> Vec<Duplicate> {
         }
     }
     kept
+}
+
+/// The findings of the copies among `files` (each file's path and windows, in the run's
+/// order), by file index: a copy at its byte span, with the other copies as related locations.
+pub fn findings(files: &[(&str, &[Window])], options: &Options) -> Vec<(usize, Vec<Finding>)> {
+    let windows: Vec<&[Window]> = files.iter().map(|(_, windows)| *windows).collect();
+    let mut by_file: Vec<(usize, Vec<Finding>)> = Vec::new();
+    // `find` returns the copies by file.
+    for duplicate in find(&windows, options) {
+        let (first_file, first_region) = &duplicate.others[0];
+        let mut finding = Finding::new(
+            RULE,
+            duplicate.span,
+            format!(
+                "{} lines duplicate {}:{}",
+                duplicate.lines, files[*first_file].0, first_region.start_line
+            ),
+        )
+        .with_metric("duplicate-lines", duplicate.lines as u64, options.min_lines as u64);
+        for (other, region) in duplicate.others.iter().take(1 + MAX_RELATED) {
+            finding = finding.with_related(Related {
+                location: Location::Elsewhere {
+                    path: files[*other].0.to_string(),
+                    region: *region,
+                },
+                message: "another copy".to_string(),
+            });
+        }
+        match by_file.last_mut() {
+            Some((file, found)) if *file == duplicate.file => found.push(finding),
+            _ => by_file.push((duplicate.file, vec![finding])),
+        }
+    }
+    by_file
 }
 
 #[cfg(test)]
@@ -238,6 +285,31 @@ mod tests {
                     end_column: 36
                 }
             )]
+        );
+    }
+
+    #[test]
+    fn findings_are_at_the_copy_s_bytes_and_name_the_other_copies() {
+        let a = block("first");
+        let b = format!("x = 1\n\n\n{}", block("second"));
+        let (wa, wb) = (windows(&a, &OPTIONS), windows(&b, &OPTIONS));
+        let found = findings(&[("a.py", &wa), ("b.py", &wb)], &OPTIONS);
+        assert_eq!(found.len(), 1);
+        let (file, findings) = &found[0];
+        assert_eq!((*file, findings.len()), (1, 1));
+        let finding = &findings[0];
+        assert!(
+            b[finding.span.clone()].starts_with("total = 0\n"),
+            "{:?}",
+            &b[finding.span.clone()]
+        );
+        assert_eq!(finding.message, "11 lines duplicate a.py:2");
+        assert_eq!(
+            finding.related[0].location,
+            Location::Elsewhere {
+                path: "a.py".to_string(),
+                region: find(&[wa, wb], &OPTIONS)[0].others[0].1,
+            }
         );
     }
 

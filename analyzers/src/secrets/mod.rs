@@ -8,6 +8,7 @@ mod engine;
 mod filters;
 mod generic;
 mod jwt;
+mod key_store;
 mod private_key;
 mod urls;
 
@@ -17,6 +18,7 @@ use crate::Input;
 
 pub use engine::expand as expand_pattern;
 pub use filters::{entropy, is_lockfile, is_placeholder};
+pub use key_store::{is_key_store, key_store};
 
 #[derive(Clone, Debug, Default, serde::Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -32,7 +34,7 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
     if !settings.scan_lockfiles && is_lockfile(input.path) {
         return;
     }
-    check_file_name(input.path, input.text.as_bytes(), out);
+    out.extend(key_store(input.path, input.text.as_bytes()));
     let mut found = Vec::new();
     engine::engine().scan(input.path, input.text, &mut found);
     if !settings.allow.is_empty() {
@@ -46,29 +48,6 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
     }
     resolve_overlaps(&mut found);
     out.extend(found);
-}
-
-/// Files that are secrets by their name: PKCS#12 key stores. The caller may also hand a
-/// binary file it does not read as text to this function.
-pub fn check_file_name(path: &str, bytes: &[u8], out: &mut Vec<Finding>) {
-    let lower = path.to_ascii_lowercase();
-    if lower.ends_with(".p12") || lower.ends_with(".pfx") {
-        let name = path.rsplit('/').next().unwrap_or(path);
-        out.push(
-            Finding::new(
-                secrets::PKCS12_FILE,
-                0..0,
-                format!("`{name}` is a PKCS#12 key store: a private key and its certificate"),
-            )
-            .with_identity(hash_identity(&format!("{}:{}", bytes.len(), sha_hex(bytes))))
-            .redacted(),
-        );
-    }
-}
-
-fn sha_hex(bytes: &[u8]) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Of findings with the same span, the first rule (in rule-file order) keeps it; a finding

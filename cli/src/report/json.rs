@@ -4,7 +4,7 @@ use serde_json::{json, Map, Value};
 use tollgate_rules::PropValue;
 
 use super::Report;
-use crate::scan::Record;
+use crate::record::Record;
 
 /// A plain array of findings with stable field names, for scripts.
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {

@@ -4,7 +4,7 @@ use tollgate_rules::{Level, DOMAINS};
 
 use super::escape::markdown as escape;
 use super::Report;
-use crate::scan::tally;
+use crate::record::tally;
 
 /// How many findings the summary lists one by one.
 const TOP: usize = 20;

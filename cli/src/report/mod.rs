@@ -1,5 +1,7 @@
-//! Reporters: one per output format, each a function of the sorted records.
+//! Reporters: one per output format, each a function of the sorted records; and the rule
+//! catalogue.
 
+pub mod catalogue;
 pub mod escape;
 mod github;
 mod gitlab;
@@ -12,7 +14,7 @@ use std::io::{self, Write};
 
 use tollgate_rules::RuleSet;
 
-use crate::scan::{Diagnostic, Record};
+use crate::record::{Diagnostic, Record};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {

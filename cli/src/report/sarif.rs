@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 use tollgate_rules::Rule;
 
 use super::Report;
-use crate::scan::Record;
+use crate::record::Record;
 
 /// GitHub code scanning accepts at most this many results in a run.
 pub const MAX_RESULTS: usize = 25_000;

@@ -5,7 +5,7 @@ use tollgate_rules::{Level, DOMAINS};
 
 use super::escape::{line_start_path, terminal};
 use super::Report;
-use crate::scan::tally;
+use crate::record::tally;
 
 const BOLD: Style = Style::new().bold();
 const DIM: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::BrightBlack)));

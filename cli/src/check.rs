@@ -1,0 +1,219 @@
+//! `tollgate check` and `tollgate baseline`: a run from its command line to its report (or
+//! baseline file) and exit code. The run reads the config, takes its files from the tree,
+//! the index (`--staged`) or the history (`--git-history`), analyses them and sends every
+//! finding through the pipeline.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use tollgate_rules::RuleSet;
+
+use crate::config::{self, FailOn};
+use crate::git::ChangedLines;
+use crate::pipeline::{self, Diff, Filters};
+use crate::record::Outcome;
+use crate::report::{self, escape, Format};
+use crate::{baseline, history, scan, walk, CheckArgs};
+
+/// The findings of a run, after every step of the pipeline.
+struct Scanned {
+    outcome: Outcome,
+    rules: RuleSet,
+    fail_on: FailOn,
+    /// Extra summary lines (baseline, diff-base).
+    notes: Vec<String>,
+}
+
+fn run(args: &CheckArgs) -> Result<Scanned, String> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    if !args.staged && args.git_history.is_none() {
+        for path in &paths {
+            if std::fs::symlink_metadata(path).is_err() {
+                return Err(format!("{}: no such file or directory", path.display()));
+            }
+        }
+    }
+    if let Some(path) = &args.baseline {
+        walk::require_regular_file(path, "baseline")?;
+    }
+    let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    let config = config::load(args.config.as_deref(), &cwd)?.resolve(&config::Overrides {
+        select: args.select.as_deref(),
+        extend_select: &args.extend_select,
+        ignore: &args.ignore,
+        exclude: &args.exclude,
+        fail_on: args.fail_on,
+    })?;
+    let threads = scan::threads(args.threads);
+    // Checked before the scan, so a wrong ref fails fast.
+    let changed = args
+        .diff_base
+        .as_deref()
+        .map(|base| ChangedLines::since(base, args.staged))
+        .transpose()?;
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(|e| format!("cannot start {threads} threads: {e}"))?;
+    let filters = Filters {
+        rules: &config.rules,
+        per_file_ignores: &config.per_file_ignores,
+        base: &config.base,
+    };
+    let mut outcome = if let Some(range) = &args.git_history {
+        let options = history::Options {
+            range,
+            paths: &args.paths,
+            settings: &config.settings,
+            filters: &filters,
+            max_file_size: config.max_file_size,
+            exclude: &config.exclude,
+        };
+        Outcome {
+            records: pool.install(|| history::scan(&options))?,
+            diagnostics: Vec::new(),
+            files_scanned: 0,
+        }
+    } else {
+        let walked = if args.staged {
+            walk::staged(&args.paths, &config.exclude, &config.base)?
+        } else {
+            walk::walk(&paths, &config.exclude, &config.base, threads)
+        };
+        let progress = progress_bar(walked.files.len());
+        let options = scan::Options {
+            filters: &filters,
+            settings: &config.settings,
+            max_file_size: config.max_file_size,
+            line_hashes: args.format == Format::Sarif,
+        };
+        let mut outcome = pool.install(|| scan::scan(&walked.files, &options, &tollgate_analyzers::analyze, &progress));
+        progress.finish_and_clear();
+        outcome.diagnostics.extend(walked.diagnostics);
+        outcome
+    };
+    let diff = changed.as_ref().map(|changed| Diff {
+        base: args.diff_base.as_deref().unwrap_or_default(),
+        changed,
+    });
+    let notes = pipeline::finish(&mut outcome, diff, args.baseline.as_deref())?;
+    Ok(Scanned {
+        outcome,
+        rules: config.rules,
+        fail_on: config.fail_on,
+        notes,
+    })
+}
+
+/// `tollgate check`: the report, and exit code 1 when a finding fails the run.
+pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
+    let Scanned {
+        outcome,
+        rules,
+        fail_on,
+        notes,
+    } = run(args)?;
+    for diagnostic in &outcome.diagnostics {
+        if !diagnostic.quiet || args.verbose {
+            eprintln!(
+                "tollgate: {}: {}",
+                escape::terminal(&diagnostic.path),
+                escape::terminal(&diagnostic.message)
+            );
+        }
+    }
+    let color = args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let report = report::Report {
+        records: &outcome.records,
+        diagnostics: &outcome.diagnostics,
+        rules: &rules,
+        files_scanned: outcome.files_scanned,
+        color,
+        notes: &notes,
+    };
+    match &args.output {
+        Some(path) => {
+            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent).map_err(|e| format!("{}: cannot create: {e}", parent.display()))?;
+            }
+            let file = std::fs::File::create(path).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+            let mut out = std::io::BufWriter::new(file);
+            report::write(args.format, &report, &mut out)
+                .and_then(|_| out.flush())
+                .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
+            eprint!("{}", report::summary(&report));
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            if let Err(e) = report::write(args.format, &report, &mut out).and_then(|_| out.flush()) {
+                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                    return Err(format!("cannot write the report: {e}"));
+                }
+            }
+            if args.format != Format::Text {
+                // Machine formats keep stdout clean; people still get the summary.
+                eprint!("{}", report::summary(&report));
+            }
+        }
+    }
+    if let Some(path) = &args.summary {
+        write_summary(path, &report)?;
+    }
+    let failed = outcome.records.iter().any(|r| fail_on.fails(r.level));
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Appends (as GitHub expects for `$GITHUB_STEP_SUMMARY`) a Markdown summary, with links to
+/// the lines when running in GitHub Actions.
+fn write_summary(path: &Path, report: &report::Report) -> Result<(), String> {
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let blob_url = match (env("GITHUB_SERVER_URL"), env("GITHUB_REPOSITORY"), env("GITHUB_SHA")) {
+        (Some(server), Some(repo), Some(sha)) => Some(format!("{server}/{repo}/blob/{sha}")),
+        _ => None,
+    };
+    let text = report::markdown_summary(report, blob_url.as_deref());
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .and_then(|mut file| file.write_all(text.as_bytes()))
+        .map_err(|e| format!("{}: cannot write the summary: {e}", path.display()))
+}
+
+/// `tollgate baseline -o FILE`: today's findings, recorded.
+pub fn record_baseline(args: &CheckArgs) -> Result<ExitCode, String> {
+    let path = args
+        .output
+        .clone()
+        .ok_or("baseline: give the file to write with -o FILE")?;
+    if args.baseline.is_some() {
+        return Err("baseline: --baseline cannot be combined with recording a baseline".into());
+    }
+    let Scanned { outcome, .. } = run(args)?;
+    let count = baseline::write(&path, &outcome.records)?;
+    eprintln!(
+        "Recorded {count} findings in {}.",
+        escape::terminal(&path.display().to_string())
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A progress bar on stderr, only for people watching a scan long enough to want one.
+fn progress_bar(files: usize) -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() || files < 2000 {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(files as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
+}

@@ -1,0 +1,88 @@
+//! What every finding goes through after analysis, in one order for the tree scan and
+//! `--git-history`:
+//!
+//! - per file, while its text is at hand ([`Filters::file`]): findings of rules not selected
+//!   are dropped, then suppression comments and per-file-ignores apply, before the caller
+//!   places what is left (`record::place`);
+//! - per run ([`finish`]): the records are sorted (path, line, column, rule), then those on
+//!   lines unchanged since `--diff-base` and those recorded in the baseline are left out.
+
+use std::path::Path;
+
+use tollgate_rules::{select, tollgate, Finding, RuleSet};
+
+use crate::baseline;
+use crate::config::PerFileIgnores;
+use crate::git::ChangedLines;
+use crate::record::{self, Outcome};
+use crate::suppress;
+use crate::walk;
+
+/// What the per-file steps apply.
+pub struct Filters<'a> {
+    pub rules: &'a RuleSet,
+    pub per_file_ignores: &'a PerFileIgnores,
+    /// The config's directory (absolute), which per-file-ignores globs are relative to.
+    pub base: &'a Path,
+}
+
+impl Filters<'_> {
+    /// The per-file steps on the findings of the file shown as `path`, found at `location`,
+    /// whose text is `text`. `check_unused` reports our suppression comments that suppressed
+    /// nothing.
+    pub fn file(&self, path: &str, location: &Path, text: &str, findings: &mut Vec<Finding>, check_unused: bool) {
+        findings.retain(|f| self.rules.is_enabled(f.rule));
+        let unused = check_unused && self.rules.is_enabled(tollgate::UNUSED_SUPPRESSION.id);
+        if !findings.is_empty() || unused {
+            suppress::apply(path, text, findings, self.rules, tollgate_rules::find, unused);
+        }
+        // After the comments: a comment that hides a finding its file also ignores is used,
+        // and the ignores cover the unused-suppression reports too.
+        if !findings.is_empty() && !self.per_file_ignores.is_empty() {
+            let relative = walk::from_base(&walk::absolute(location), self.base, path);
+            let ignored = self.per_file_ignores.for_path(&relative);
+            findings.retain(|f| !ignored.iter().any(|selector| select::matches(selector, f.rule)));
+        }
+    }
+}
+
+/// `--diff-base`: the ref as given, and the lines changed since its merge base.
+pub struct Diff<'a> {
+    pub base: &'a str,
+    pub changed: &'a ChangedLines,
+}
+
+/// The per-run steps. Returns the summary lines that say what was left out.
+pub fn finish(outcome: &mut Outcome, diff: Option<Diff>, baseline: Option<&Path>) -> Result<Vec<String>, String> {
+    // First: the baseline matches counted fingerprints in this order, and the filters keep it.
+    record::sort(&mut outcome.records);
+    outcome.diagnostics.sort();
+    let mut notes = Vec::new();
+    if let Some(Diff { base, changed }) = diff {
+        let before = outcome.records.len();
+        outcome
+            .records
+            .retain(|r| changed.touches(&r.path, r.region.start_line, r.region.end_line));
+        let dropped = before - outcome.records.len();
+        if dropped > 0 {
+            notes.push(format!(
+                "{dropped} findings on lines unchanged since the merge base with {base} were left out."
+            ));
+        }
+    }
+    if let Some(path) = baseline {
+        let applied = baseline::apply(path, &mut outcome.records)?;
+        notes.push(format!(
+            "{} findings recorded in the baseline {} were left out.",
+            applied.dropped,
+            path.display()
+        ));
+        if applied.stale > 0 {
+            notes.push(format!(
+                "{} baseline entries no longer match anything (fixed?): run `tollgate baseline` again to shrink it.",
+                applied.stale
+            ));
+        }
+    }
+    Ok(notes)
+}

@@ -1,0 +1,92 @@
+//! The catalogue: `tollgate rules` (text, JSON, a Markdown table) and `tollgate explain`.
+
+use tollgate_rules::catalogue;
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum CatalogueFormat {
+    Text,
+    Json,
+    /// A Markdown table (the README's rule list).
+    Markdown,
+}
+
+/// Every rule, in `format`.
+pub fn rules(format: CatalogueFormat) -> Result<String, String> {
+    let rules = catalogue().rules();
+    let mut out = String::new();
+    match format {
+        CatalogueFormat::Text => {
+            for rule in rules {
+                let default = if rule.default_enabled { "" } else { " (off by default)" };
+                let peers = if rule.peers.is_empty() {
+                    String::new()
+                } else {
+                    format!(" [{}]", rule.peers.join(", "))
+                };
+                out.push_str(&format!(
+                    "{:<40} {:<8} {}{default}{peers}\n",
+                    rule.id,
+                    rule.level.as_str(),
+                    rule.summary
+                ));
+            }
+        }
+        CatalogueFormat::Markdown => {
+            out.push_str("| rule | level | summary | peers |\n|---|---|---|---|\n");
+            for rule in rules {
+                let default = if rule.default_enabled { "" } else { " (off by default)" };
+                let peers: Vec<String> = rule.peers.iter().map(|p| format!("`{p}`")).collect();
+                out.push_str(&format!(
+                    "| `{}` | {}{default} | {} | {} |\n",
+                    rule.id,
+                    rule.level,
+                    rule.summary.replace('|', "\\|"),
+                    peers.join(", ")
+                ));
+            }
+        }
+        CatalogueFormat::Json => {
+            let list: Vec<serde_json::Value> = rules
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.id,
+                        "summary": r.summary,
+                        "level": r.level.as_str(),
+                        "default_enabled": r.default_enabled,
+                        "tags": r.tags,
+                        "security_severity": r.security_severity,
+                        "precision": r.precision.as_str(),
+                        "peers": r.peers,
+                        "help": r.help,
+                    })
+                })
+                .collect();
+            out = serde_json::to_string_pretty(&list).map_err(|e| e.to_string())? + "\n";
+        }
+    }
+    Ok(out)
+}
+
+/// A rule's documentation: its metadata, then its help.
+pub fn explain(id: &str) -> Result<String, String> {
+    let rule = tollgate_rules::find(id).ok_or_else(|| format!("unknown rule `{id}` (see `tollgate rules`)"))?;
+    let mut text = format!("# {}\n\n{}.\n\nLevel: {}", rule.id, rule.summary, rule.level);
+    if !rule.default_enabled {
+        text.push_str(" (off by default)");
+    }
+    text.push_str(&format!("; precision: {}", rule.precision.as_str()));
+    if let Some(severity) = rule.security_severity {
+        text.push_str(&format!("; security-severity: {severity:.1}"));
+    }
+    if !rule.tags.is_empty() {
+        text.push_str(&format!("; tags: {}", rule.tags.join(", ")));
+    }
+    if !rule.peers.is_empty() {
+        text.push_str(&format!("\nPeers: {}", rule.peers.join(", ")));
+    }
+    text.push_str("\n\n");
+    text.push_str(rule.help.trim_end());
+    text.push('\n');
+    Ok(text)
+}
