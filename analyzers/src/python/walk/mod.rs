@@ -170,7 +170,7 @@ pub(crate) struct Walker<'t> {
     path: Vec<u16>,
     /// Open if/for/while/try/with statements, across function boundaries as ruff counts them.
     blocks: Vec<OpenBlock>,
-    block_root: Option<Node<'t>>,
+    /// Depth of the deepest leaf block (in a function) under the outermost open block statement.
     block_root_depth: u32,
     nesting: u32,
     lambda_depth: u32,
@@ -194,7 +194,6 @@ pub(crate) fn measure<'t>(tree: &'t Tree, text: &'t str, stub: bool) -> Measures
         frames: Vec::with_capacity(16),
         path: Vec::with_capacity(64),
         blocks: Vec::with_capacity(16),
-        block_root: None,
         block_root_depth: 0,
         nesting: 0,
         lambda_depth: 0,

@@ -56,7 +56,6 @@ impl<'t> Walker<'t> {
                 });
             }
             self.block_root_depth = 0;
-            self.block_root = None;
         }
     }
 
