@@ -57,8 +57,7 @@ pub(crate) enum Measure {
     Condition { message: fn(u32, u32) -> String },
 }
 
-/// Every smell, in the order a function's, then a class's findings are reported. Defaults are
-/// ruff's and pylint's.
+/// Every smell. A function's (or class's) findings come in this order.
 pub const SMELLS: &[Smell] = &[
     Smell {
         rule: python::COMPLEX_FUNCTION,
@@ -266,7 +265,8 @@ fn at_definition(finding: Finding, name_span: &Range<usize>, start: usize) -> Fi
     }
 }
 
-/// Functions and classes with a syntax error in their own subtree are not reported.
+/// The findings of functions, then classes, block statements and conditions. A function or
+/// class with a syntax error in its own subtree is not reported.
 pub(crate) fn report(m: &Measures, s: &Settings, out: &mut Vec<Finding>) {
     for f in m.functions.iter().filter(|f| !f.has_error) {
         let name = excerpt(f.name, NAME_CHARS);
