@@ -36,28 +36,37 @@ fn run(path: &Path, text: &str, settings: &Settings) -> Vec<Finding> {
     analyze(&input, settings, &RuleSet::all())
 }
 
+/// Every smell at the lowest threshold that still reports it, so each measure is reported.
 fn zero_thresholds() -> Settings {
+    let lowest: String = python::SMELLS
+        .iter()
+        .map(|smell| {
+            let threshold = match smell.bound {
+                python::Bound::Above => 0,
+                python::Bound::AtLeast => 1,
+            };
+            format!("{} = {threshold}\n", smell.setting)
+        })
+        .collect();
     Settings {
-        python: python::Settings {
-            max_complexity: 0,
-            max_args: 0,
-            max_positional_args: 0,
-            max_returns: 0,
-            max_branches: 0,
-            max_statements: 0,
-            max_locals: 0,
-            max_nested_blocks: 0,
-            max_bool_expr: 0,
-            max_public_methods: 0,
-            max_attributes: 0,
-            max_cognitive_complexity: 0,
-            max_function_lines: 0,
-            max_class_lines: 0,
-            feature_envy_min: 1,
-            bench_parse_only: false,
-            ..python::Settings::default()
-        },
+        python: toml::from_str(&lowest).expect("the smells' settings"),
         ..Settings::default()
+    }
+}
+
+/// The smell of a finding's rule.
+fn smell_of(rule: &str) -> &'static python::Smell {
+    python::SMELLS
+        .iter()
+        .find(|smell| smell.rule.id == rule)
+        .unwrap_or_else(|| panic!("no smell for {rule}"))
+}
+
+#[test]
+fn each_smell_reads_its_threshold_from_its_setting() {
+    for (smell, value) in python::SMELLS.iter().zip(1000..) {
+        let settings: python::Settings = toml::from_str(&format!("{} = {value}", smell.setting)).expect(smell.setting);
+        assert_eq!((smell.threshold)(&settings), value, "{}", smell.rule.id);
     }
 }
 
@@ -109,27 +118,6 @@ fn measures_match_the_annotated_values() {
 #[test]
 fn findings_at_default_settings_are_exactly_the_annotated_ones() {
     let settings = Settings::default();
-    let max = |rule: &str| -> u64 {
-        let s = &settings.python;
-        u64::from(match rule {
-            "complex-function" => s.max_complexity,
-            "too-many-arguments" => s.max_args,
-            "too-many-positional-arguments" => s.max_positional_args,
-            "too-many-returns" => s.max_returns,
-            "too-many-branches" => s.max_branches,
-            "too-many-statements" => s.max_statements,
-            "too-many-locals" => s.max_locals,
-            "too-many-nested-blocks" => s.max_nested_blocks,
-            "too-many-boolean-expressions" => s.max_bool_expr,
-            "too-many-public-methods" => s.max_public_methods,
-            "too-many-instance-attributes" => s.max_attributes,
-            "cognitive-complexity" => s.max_cognitive_complexity,
-            "long-function" => s.max_function_lines,
-            "large-class" => s.max_class_lines,
-            "feature-envy" => s.feature_envy_min,
-            other => panic!("no threshold for {other}"),
-        })
-    };
     for path in fixtures("rules") {
         let text = std::fs::read_to_string(&path).expect("fixture");
         let lines = LineIndex::new(&text);
@@ -155,15 +143,17 @@ fn findings_at_default_settings_are_exactly_the_annotated_ones() {
         assert_eq!(got, want, "{}", path.display());
         for finding in &findings {
             if let Some(metric) = finding.metric {
-                let slug = finding.rule.trim_start_matches("python/");
-                assert_eq!(metric.threshold, max(slug), "{}: {}", path.display(), finding.rule);
+                let smell = smell_of(finding.rule);
+                assert_eq!(metric.name, smell.metric, "{}: {}", path.display(), finding.rule);
+                let threshold = u64::from((smell.threshold)(&settings.python));
+                assert_eq!(metric.threshold, threshold, "{}: {}", path.display(), finding.rule);
                 assert!(
                     finding.message.contains(&metric.value.to_string()),
                     "{}: message `{}` lacks the value",
                     path.display(),
                     finding.message
                 );
-                if slug != "feature-envy" {
+                if smell.bound == python::Bound::Above {
                     assert!(
                         finding.message.contains(&format!("(max {})", metric.threshold)),
                         "{}",

@@ -1,17 +1,20 @@
 //! Python smells: one tree-sitter parse per file and one walk that measures every function
-//! and class (walk.rs); this module turns the measures into findings.
+//! and class (walk/); the table in smells.rs turns the measures into findings.
 
 mod kinds;
+mod smells;
 mod walk;
+
+pub use smells::{Bound, Smell, SMELLS};
 
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
 
-use tollgate_rules::{python, Finding, Rule};
+use tollgate_rules::{python, Finding};
 use tree_sitter::{Node, Parser, Tree};
 
-use crate::{excerpt, Input};
+use crate::Input;
 
 /// The `[python]` table. Defaults are ruff's and pylint's; a finding needs a value strictly
 /// above its maximum (feature envy: at least `feature-envy-min` reads).
@@ -109,7 +112,7 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
     }
     let stub = input.path.ends_with(".pyi");
     let measures = walk::measure(&tree, &text, stub);
-    report(&measures, settings, out);
+    smells::report(&measures, settings, out);
 }
 
 /// CPython ends a line at `\r\n`, `\n` or a lone `\r` (old Mac files); tree-sitter-python
@@ -229,177 +232,4 @@ fn syntax_error(root: Node, text: &str, out: &mut Vec<Finding>) {
         first_line_end.max(span.start)
     };
     out.push(Finding::new(python::SYNTAX_ERROR, span.start..end, message));
-}
-
-/// Longest name a message quotes, in characters.
-const NAME_CHARS: usize = 60;
-
-fn over(value: u32, max: u32) -> bool {
-    value > max
-}
-
-fn report(m: &walk::Measures, s: &Settings, out: &mut Vec<Finding>) {
-    for f in m.functions.iter().filter(|f| !f.has_error) {
-        let name = excerpt(f.name, NAME_CHARS);
-        let mut push = |rule: &'static Rule, metric: &'static str, value: u32, max: u32, message: String| {
-            let mut finding =
-                Finding::new(rule, f.name_span.clone(), message).with_metric(metric, value.into(), max.into());
-            if f.start < f.name_span.start {
-                finding = finding.with_statement_start(f.start);
-            }
-            out.push(finding);
-        };
-        if over(f.cyclomatic, s.max_complexity) {
-            let msg = format!(
-                "`{name}` has cyclomatic complexity {} (max {})",
-                f.cyclomatic, s.max_complexity
-            );
-            push(
-                python::COMPLEX_FUNCTION,
-                "cyclomatic",
-                f.cyclomatic,
-                s.max_complexity,
-                msg,
-            );
-        }
-        if let Some(args) = f.arguments.filter(|&a| over(a, s.max_args)) {
-            let msg = format!("`{name}` has {args} arguments (max {})", s.max_args);
-            push(python::TOO_MANY_ARGUMENTS, "arguments", args, s.max_args, msg);
-        }
-        if let Some(pos) = f.positional.filter(|&p| over(p, s.max_positional_args)) {
-            let msg = format!(
-                "`{name}` has {pos} positional arguments (max {})",
-                s.max_positional_args
-            );
-            push(
-                python::TOO_MANY_POSITIONAL_ARGUMENTS,
-                "positional-arguments",
-                pos,
-                s.max_positional_args,
-                msg,
-            );
-        }
-        if over(f.returns, s.max_returns) {
-            let msg = format!("`{name}` has {} return statements (max {})", f.returns, s.max_returns);
-            push(python::TOO_MANY_RETURNS, "returns", f.returns, s.max_returns, msg);
-        }
-        if over(f.branches, s.max_branches) {
-            let msg = format!("`{name}` has {} branches (max {})", f.branches, s.max_branches);
-            push(python::TOO_MANY_BRANCHES, "branches", f.branches, s.max_branches, msg);
-        }
-        if over(f.statements, s.max_statements) {
-            let msg = format!("`{name}` has {} statements (max {})", f.statements, s.max_statements);
-            push(
-                python::TOO_MANY_STATEMENTS,
-                "statements",
-                f.statements,
-                s.max_statements,
-                msg,
-            );
-        }
-        if over(f.locals, s.max_locals) {
-            let msg = format!("`{name}` has {} local variables (max {})", f.locals, s.max_locals);
-            push(python::TOO_MANY_LOCALS, "locals", f.locals, s.max_locals, msg);
-        }
-        if over(f.cognitive, s.max_cognitive_complexity) {
-            let msg = format!(
-                "`{name}` has cognitive complexity {} (max {})",
-                f.cognitive, s.max_cognitive_complexity
-            );
-            push(
-                python::COGNITIVE_COMPLEXITY,
-                "cognitive",
-                f.cognitive,
-                s.max_cognitive_complexity,
-                msg,
-            );
-        }
-        if over(f.lines, s.max_function_lines) {
-            let msg = format!("`{name}` has {} lines of code (max {})", f.lines, s.max_function_lines);
-            push(python::LONG_FUNCTION, "lines", f.lines, s.max_function_lines, msg);
-        }
-        if let Some((other, reads, self_reads)) = f.envy {
-            let other = excerpt(other, NAME_CHARS);
-            if reads >= s.feature_envy_min.max(1) && reads > self_reads {
-                let msg = format!(
-                    "`{name}` reads attributes of `{other}` {reads} times and of `self` {self_reads} times; it may belong to `{other}`'s class"
-                );
-                push(
-                    python::FEATURE_ENVY,
-                    "foreign-attribute-reads",
-                    reads,
-                    s.feature_envy_min,
-                    msg,
-                );
-            }
-        }
-    }
-    for c in m.classes.iter().filter(|c| !c.has_error) {
-        let name = excerpt(c.name, NAME_CHARS);
-        let mut push = |rule: &'static Rule, metric: &'static str, value: u32, max: u32, message: String| {
-            let mut finding =
-                Finding::new(rule, c.name_span.clone(), message).with_metric(metric, value.into(), max.into());
-            if c.start < c.name_span.start {
-                finding = finding.with_statement_start(c.start);
-            }
-            out.push(finding);
-        };
-        if let Some(methods) = c.public_methods.filter(|&p| over(p, s.max_public_methods)) {
-            let msg = format!("`{name}` has {methods} public methods (max {})", s.max_public_methods);
-            push(
-                python::TOO_MANY_PUBLIC_METHODS,
-                "public-methods",
-                methods,
-                s.max_public_methods,
-                msg,
-            );
-        }
-        if over(c.instance_attributes, s.max_attributes) {
-            let msg = format!(
-                "`{name}` has {} instance attributes (max {})",
-                c.instance_attributes, s.max_attributes
-            );
-            push(
-                python::TOO_MANY_INSTANCE_ATTRIBUTES,
-                "instance-attributes",
-                c.instance_attributes,
-                s.max_attributes,
-                msg,
-            );
-        }
-        if over(c.lines, s.max_class_lines) {
-            let msg = format!("`{name}` has {} lines of code (max {})", c.lines, s.max_class_lines);
-            push(python::LARGE_CLASS, "lines", c.lines, s.max_class_lines, msg);
-        }
-    }
-    for n in &m.nested {
-        if over(n.depth, s.max_nested_blocks) {
-            let msg = format!(
-                "blocks nested {} deep under this statement (max {})",
-                n.depth, s.max_nested_blocks
-            );
-            out.push(
-                Finding::new(python::TOO_MANY_NESTED_BLOCKS, n.span.clone(), msg).with_metric(
-                    "nested-blocks",
-                    n.depth.into(),
-                    s.max_nested_blocks.into(),
-                ),
-            );
-        }
-    }
-    for b in &m.bools {
-        if over(b.operands, s.max_bool_expr) {
-            let msg = format!(
-                "condition has {} boolean operands (max {})",
-                b.operands, s.max_bool_expr
-            );
-            out.push(
-                Finding::new(python::TOO_MANY_BOOLEAN_EXPRESSIONS, b.span.clone(), msg).with_metric(
-                    "boolean-expressions",
-                    b.operands.into(),
-                    s.max_bool_expr.into(),
-                ),
-            );
-        }
-    }
 }
