@@ -42,13 +42,14 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         walk::require_regular_file(path, "baseline")?;
     }
     let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
-    let config = config::load(args.config.as_deref(), &cwd)?.resolve(&config::Overrides {
+    let mut config = config::load(args.config.as_deref(), &cwd)?.resolve(&config::Overrides {
         select: args.select.as_deref(),
         extend_select: &args.extend_select,
         ignore: &args.ignore,
         exclude: &args.exclude,
         fail_on: args.fail_on,
     })?;
+    config.settings.python.bench_parse_only = args.bench_parse_only;
     let threads = scan::threads(args.threads);
     // Checked before the scan, so a wrong ref fails fast.
     let changed = args

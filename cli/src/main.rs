@@ -103,6 +103,9 @@ pub struct CheckArgs {
     /// Drop findings recorded in this baseline file (see `tollgate baseline`).
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Benchmarks only: parse Python and stop (no metrics, no duplicate-code windows).
+    #[arg(long, hide = true)]
+    pub bench_parse_only: bool,
 }
 
 /// mimalloc for the whole process: the scan allocates per file on every worker thread.

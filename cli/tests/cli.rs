@@ -326,6 +326,31 @@ fn config_errors_name_the_file_and_the_key() {
     assert!(run.stderr.contains("missing.toml"), "{}", run.stderr);
 }
 
+/// The benchmarks' parse-only switch is a hidden flag: a config file cannot turn Python off.
+#[test]
+fn bench_parse_only_is_not_a_config_setting() {
+    let dir = tempfile::tempdir().unwrap();
+    let function = format!("def f(x):\n{}", "    if x:\n        x = 1\n".repeat(12));
+    write(dir.path(), "a.py", &function);
+    write(dir.path(), ".tollgate.toml", "[python]\nbench-parse-only = true\n");
+    let run = tollgate(dir.path(), &["check"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains(".tollgate.toml") && run.stderr.contains("bench-parse-only"),
+        "{}",
+        run.stderr
+    );
+
+    std::fs::remove_file(dir.path().join(".tollgate.toml")).unwrap();
+    let run = tollgate(dir.path(), &["check", "--select", "python/complex-function"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let run = tollgate(
+        dir.path(),
+        &["check", "--select", "python/complex-function", "--bench-parse-only"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
 #[test]
 fn excludes_and_per_file_ignores() {
     let dir = tempfile::tempdir().unwrap();

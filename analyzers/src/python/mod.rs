@@ -42,8 +42,10 @@ pub struct Settings {
     /// Compare identifiers and literals as placeholders (catches renamed copies).
     pub duplicate_normalize: bool,
     /// Parse and stop, with no metric walk and no duplication windows: lets benchmarks
-    /// measure what the walk and duplication cost over the bare parse.
+    /// measure what the walk and duplication cost over the bare parse. Only the hidden
+    /// `--bench-parse-only` flag sets it; no config file can turn Python off this way.
     #[doc(hidden)]
+    #[serde(skip)]
     pub bench_parse_only: bool,
 }
 
