@@ -9,8 +9,9 @@ use std::ops::Range;
 
 use tollgate_rules::{actions, Finding, Location, Related};
 
+use super::expr::{context_paths, expressions, normalize_expression};
 use super::model::{major_version, trailing_comment, Job, Step, Trigger, Workflow};
-use super::yaml::{self, expressions, normalize_expression, Node};
+use super::yaml::{self, Node};
 use super::Ctx;
 
 /// Triggers whose runs get secrets and a write token while acting on outsider input.
@@ -332,13 +333,6 @@ fn untrusted_value(text: &str, envs: &[Option<&Node>], depth: u8) -> Option<Stri
         }
     }
     None
-}
-
-/// The dotted context paths in a normalized expression body.
-pub fn context_paths(normalized: &str) -> impl Iterator<Item = &str> {
-    normalized
-        .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '*' | '-')))
-        .filter(|part| part.contains('.') && part.starts_with(|c: char| c.is_ascii_alphabetic()))
 }
 
 fn untrusted_checkout(src: &str, workflow: &Workflow, job: &Job, step: &Step) -> Option<Checkout> {
