@@ -45,6 +45,47 @@ impl Command {
     pub fn program(&self) -> &str {
         self.name.value.rsplit('/').next().unwrap_or(&self.name.value)
     }
+
+    pub fn is(&self, name: &str) -> bool {
+        self.program() == name
+    }
+
+    /// True when any argument equals one of `flags` (`-y`), or is a short-flag cluster
+    /// containing the letter of a one-letter flag (`-qy` has `-y`).
+    pub fn has_flag(&self, flags: &[&str]) -> bool {
+        self.args.iter().any(|arg| flag_matches(&arg.value, flags))
+    }
+
+    pub fn arg_values(&self) -> impl Iterator<Item = &str> {
+        self.args.iter().map(|a| a.value.as_str())
+    }
+
+    /// Arguments that are not flags, in order.
+    pub fn positional(&self) -> impl Iterator<Item = &Word> {
+        self.args.iter().filter(|a| !a.value.starts_with('-'))
+    }
+}
+
+pub fn flag_matches(arg: &str, flags: &[&str]) -> bool {
+    flags.iter().any(|flag| {
+        if arg == *flag {
+            return true;
+        }
+        if let Some(long) = flag.strip_prefix("--") {
+            return arg
+                .strip_prefix("--")
+                .and_then(|a| a.strip_prefix(long))
+                .is_some_and(|r| r.starts_with('='));
+        }
+        match (flag.strip_prefix('-'), arg.strip_prefix('-')) {
+            (Some(letter), Some(cluster)) if letter.len() == 1 && !cluster.starts_with('-') && cluster.len() > 1 => {
+                // `-qO-`: the letters up to the first non-letter are flags.
+                let letters: String = cluster.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+                letters.contains(letter)
+            }
+            _ => false,
+        }
+    })
 }
 
 /// A redirection: `> out.txt`, `2>&1`, `<<< "$x"`, `<<EOF`.
@@ -245,12 +286,14 @@ impl Walker<'_> {
             pipe_index,
             in_substitution: in_sub,
         };
-        let sets_pipefail = command
-            .args
-            .windows(2)
-            .any(|w| w[0].value.starts_with('-') && w[0].value.contains('o') && w[1].value == "pipefail");
-        if command.program() == "set" && sets_pipefail {
-            self.script.sets_pipefail = true;
+        if command.is("set") {
+            let values: Vec<&str> = command.arg_values().collect();
+            if values
+                .windows(2)
+                .any(|w| w[0].starts_with('-') && w[0].contains('o') && w[1] == "pipefail")
+            {
+                self.script.sets_pipefail = true;
+            }
         }
         if !in_sub {
             self.script.top_level += 1;
@@ -399,7 +442,7 @@ mod tests {
         let text = "pip install 'requests==2.0' \"flask\" --no-cache-dir";
         let s = parse(text);
         let pip = &s.commands[0];
-        let values: Vec<_> = pip.args.iter().map(|a| a.value.as_str()).collect();
+        let values: Vec<_> = pip.arg_values().collect();
         assert_eq!(values, ["install", "requests==2.0", "flask", "--no-cache-dir"]);
         assert_eq!(&text[pip.args[1].span.clone()], "'requests==2.0'");
     }
@@ -418,7 +461,7 @@ mod tests {
         let s = parse("set -eux -o pipefail; v=$(curl x | sha256sum)");
         assert!(s.sets_pipefail);
         assert_eq!(s.pipelines.len(), 1);
-        assert!(s.commands.iter().any(|c| c.program() == "curl" && c.in_substitution));
+        assert!(s.commands.iter().any(|c| c.is("curl") && c.in_substitution));
     }
 
     #[test]
@@ -445,6 +488,16 @@ mod tests {
     fn syntax_errors_are_flagged() {
         assert!(parse("if true; then").has_error);
         assert!(!parse("if true; then echo; fi").has_error);
+    }
+
+    #[test]
+    fn flag_clusters() {
+        assert!(flag_matches("-qy", &["-y"]));
+        assert!(flag_matches("--yes", &["--yes"]));
+        assert!(flag_matches("--progress=dot", &["--progress"]));
+        assert!(!flag_matches("--yesno", &["--yes"]));
+        assert!(!flag_matches("-o", &["-y"]));
+        assert!(flag_matches("-qO-", &["-q"]));
     }
 
     #[test]

@@ -346,8 +346,8 @@ fn run_scripts(text: &str, ins: &Instruction) -> Vec<Script> {
             } else {
                 scripts.push(Script {
                     commands: vec![Command {
-                        name: first.clone(),
-                        args: words[1..].to_vec(),
+                        name: first.into(),
+                        args: words[1..].iter().map(Into::into).collect(),
                         span: first.span.start..words[words.len() - 1].span.end,
                         pipeline: None,
                         pipe_index: 0,

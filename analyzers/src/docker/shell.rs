@@ -1,75 +1,11 @@
 //! RUN commands in shell form and heredoc scripts, read through the shared shell model
-//! ([`crate::shell`]) and mapped back to file spans, with what the Docker rules ask of a
-//! command.
+//! ([`crate::shell`]) with their spans mapped back to the file.
 
 use std::ops::Range;
 
-use super::parser::{Logical, Word};
+use super::parser::{self, Logical};
 use crate::shell;
-
-/// One simple command: `apt-get install -y curl`.
-#[derive(Clone, Debug)]
-pub struct Command {
-    /// The command name as written, unquoted (`apt-get`, `/usr/bin/pip3`).
-    pub name: Word,
-    pub args: Vec<Word>,
-    /// The whole command, name to last argument.
-    pub span: Range<usize>,
-    /// Commands of one pipeline share an id.
-    pub pipeline: Option<usize>,
-    /// Position inside its pipeline (0 for the first command).
-    pub pipe_index: usize,
-    /// Inside `$(...)` or backticks.
-    pub in_substitution: bool,
-}
-
-impl Command {
-    /// The command's base name: `/usr/bin/pip3` -> `pip3`.
-    pub fn program(&self) -> &str {
-        self.name.value.rsplit('/').next().unwrap_or(&self.name.value)
-    }
-
-    pub fn is(&self, name: &str) -> bool {
-        self.program() == name
-    }
-
-    /// True when any argument equals one of `flags` (`-y`), or is a short-flag cluster
-    /// containing the letter of a one-letter flag (`-qy` has `-y`).
-    pub fn has_flag(&self, flags: &[&str]) -> bool {
-        self.args.iter().any(|arg| flag_matches(&arg.value, flags))
-    }
-
-    pub fn arg_values(&self) -> impl Iterator<Item = &str> {
-        self.args.iter().map(|a| a.value.as_str())
-    }
-
-    /// Arguments that are not flags, in order.
-    pub fn positional(&self) -> impl Iterator<Item = &Word> {
-        self.args.iter().filter(|a| !a.value.starts_with('-'))
-    }
-}
-
-pub fn flag_matches(arg: &str, flags: &[&str]) -> bool {
-    flags.iter().any(|flag| {
-        if arg == *flag {
-            return true;
-        }
-        if let Some(long) = flag.strip_prefix("--") {
-            return arg
-                .strip_prefix("--")
-                .and_then(|a| a.strip_prefix(long))
-                .is_some_and(|r| r.starts_with('='));
-        }
-        match (flag.strip_prefix('-'), arg.strip_prefix('-')) {
-            (Some(letter), Some(cluster)) if letter.len() == 1 && !cluster.starts_with('-') && cluster.len() > 1 => {
-                // `-qO-`: the letters up to the first non-letter are flags.
-                let letters: String = cluster.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
-                letters.contains(letter)
-            }
-            _ => false,
-        }
-    })
-}
+pub use crate::shell::{flag_matches, Command, Word};
 
 /// What the analysis of one script found, in file spans.
 #[derive(Clone, Debug, Default)]
@@ -86,7 +22,7 @@ pub struct Script {
 /// Parses `source` (a RUN's shell text or a heredoc body) and collects its commands.
 pub fn analyze(source: &Logical) -> Script {
     let script = shell::parse(&source.text);
-    let word = |word: shell::Word| Word {
+    let word = |word: Word| Word {
         span: source.range_to_file(word.span),
         value: word.value,
     };
@@ -113,6 +49,16 @@ pub fn analyze(source: &Logical) -> Script {
     }
 }
 
+/// A word of the Dockerfile's own parse (an exec-form RUN's) as a word of a command.
+impl From<&parser::Word> for Word {
+    fn from(word: &parser::Word) -> Self {
+        Word {
+            span: word.span.clone(),
+            value: word.value.clone(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,15 +73,5 @@ mod tests {
         assert_eq!(curl.value, "curl");
         assert_eq!(curl.span, 100 + 26..100 + 30);
         assert_eq!(s.commands[1].span, 100 + 7..100 + 30);
-    }
-
-    #[test]
-    fn flag_clusters() {
-        assert!(flag_matches("-qy", &["-y"]));
-        assert!(flag_matches("--yes", &["--yes"]));
-        assert!(flag_matches("--progress=dot", &["--progress"]));
-        assert!(!flag_matches("--yesno", &["--yes"]));
-        assert!(!flag_matches("-o", &["-y"]));
-        assert!(flag_matches("-qO-", &["-q"]));
     }
 }
