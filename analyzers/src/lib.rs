@@ -7,6 +7,7 @@ pub mod docker;
 pub mod duplication;
 pub mod python;
 pub mod secrets;
+pub mod shell;
 
 pub use classify::{classify, classify_by_content, Kinds};
 use tollgate_rules::{Finding, RuleSet};

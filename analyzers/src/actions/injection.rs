@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use tollgate_rules::{actions, Finding};
 
+use super::expr::{context_paths, expressions, normalize_expression};
 use super::model::Step;
-use super::pwn::context_paths;
-use super::yaml::{expressions, normalize_expression, Node};
+use super::yaml::Node;
 use super::Ctx;
 
 /// Event fields an outsider writes: titles, bodies, branch names, commit messages, authors.

@@ -1,10 +1,11 @@
 //! GitHub Actions: workflow files and action metadata (`action.yml`, composite `runs.steps`).
 //!
 //! One YAML parse per file into a span-preserving tree ([`yaml`]), a thin model of
-//! workflows, jobs and steps on top of it ([`model`]), then one module per rule family.
+//! workflows, jobs and steps on top of it ([`model`]), `${{ }}` expressions ([`expr`]),
+//! then one module per rule family.
 
 mod credentials;
-mod fast;
+mod expr;
 mod injection;
 mod model;
 mod permissions;

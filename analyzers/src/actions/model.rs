@@ -255,8 +255,3 @@ pub fn trailing_comment(src: &str, end: usize) -> Option<&str> {
     let line = rest.split('\n').next().unwrap_or("");
     line.find('#').map(|hash| line[hash + 1..].trim())
 }
-
-/// Whether a string contains a `${{ }}` expression (whose value we cannot know).
-pub fn has_expression(text: &str) -> bool {
-    text.contains("${{")
-}

@@ -2,7 +2,8 @@
 
 use tollgate_rules::{actions, Finding, Level};
 
-use super::model::{has_expression, Job, RepoUses, Uses};
+use super::expr::has_expression;
+use super::model::{Job, RepoUses, Uses};
 use super::yaml::Node;
 use super::{Ctx, PinPolicy, Settings};
 

@@ -9,9 +9,11 @@ use std::ops::Range;
 
 use tollgate_rules::{actions, Finding, Location, Related};
 
+use super::expr::{context_paths, expressions, normalize_expression};
 use super::model::{major_version, trailing_comment, Job, Step, Trigger, Workflow};
-use super::yaml::{self, expressions, normalize_expression, Node};
+use super::yaml::{self, Node};
 use super::Ctx;
+use crate::shell;
 
 /// Triggers whose runs get secrets and a write token while acting on outsider input.
 const PRIVILEGED: &[&str] = &[
@@ -332,13 +334,6 @@ fn untrusted_value(text: &str, envs: &[Option<&Node>], depth: u8) -> Option<Stri
         }
     }
     None
-}
-
-/// The dotted context paths in a normalized expression body.
-pub fn context_paths(normalized: &str) -> impl Iterator<Item = &str> {
-    normalized
-        .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '*' | '-')))
-        .filter(|part| part.contains('.') && part.starts_with(|c: char| c.is_ascii_alphabetic()))
 }
 
 fn untrusted_checkout(src: &str, workflow: &Workflow, job: &Job, step: &Step) -> Option<Checkout> {
@@ -673,7 +668,6 @@ fn executes_in(src: &str, step: &Step, span: Range<usize>, strict: bool) -> Opti
 
 /// The command word of every simple command on a shell line.
 fn commands(line: &str) -> Vec<String> {
-    let mut out = Vec::new();
     // Expressions and `${VAR}` are arguments, not command structure.
     let mut line = line.to_string();
     for (open, close) in [("${{", "}}"), ("${", "}")] {
@@ -684,52 +678,97 @@ fn commands(line: &str) -> Vec<String> {
     }
     // Block-scalar indicators and the `run: |` header line are not commands.
     if matches!(line.as_str(), "|" | ">" | "|-" | ">-" | "|+" | ">+") {
-        return out;
+        return Vec::new();
     }
-    for segment in line.split(['&', '|', ';', '(', ')', '`', '{', '}']) {
-        for word in segment.split_whitespace() {
-            let bare = word.trim_matches(|c| c == '"' || c == '\'');
-            if matches!(
-                bare,
-                "if" | "then"
-                    | "else"
-                    | "elif"
-                    | "fi"
-                    | "do"
-                    | "done"
-                    | "while"
-                    | "until"
-                    | "for"
-                    | "case"
-                    | "esac"
-                    | "sudo"
-                    | "time"
-                    | "exec"
-                    | "!"
-                    | "$"
-                    | "command"
-                    | "nohup"
-                    | "in"
-            ) || (bare.contains('=') && !bare.starts_with('-') && !bare.starts_with('='))
-            {
-                if bare == "for" || bare == "case" {
-                    break;
-                }
-                continue;
-            }
-            if bare.starts_with('#') || bare.starts_with('>') || bare.starts_with('<') || bare.starts_with('-') {
-                break;
-            }
-            // `${{ … }}` or `$VAR` as the command: not something we can judge, treat as inert.
-            if bare.starts_with('$') {
-                break;
-            }
-            let base = bare.rsplit('/').next().unwrap_or(bare);
-            out.push(if bare.starts_with("./") { bare } else { base }.to_string());
-            break;
+    if !split_by_hand_differs(&line) {
+        let script = shell::parse(&line);
+        if !script.has_error {
+            return script
+                .commands
+                .iter()
+                .filter_map(|command| {
+                    let words = std::iter::once(&command.name).chain(&command.args);
+                    command_word(words.map(|word| word.value.as_str()))
+                })
+                .collect();
         }
     }
-    out
+    split_by_hand(&line)
+}
+
+/// Whether a shell reads `line` otherwise than splitting it at every `&|;()`{}` and space
+/// does, which is how this rule read lines before it had a shell parser: there the split
+/// reading is kept, so that what counts as running code does not change. The split
+/// reading ignores quotes, escapes, comments, braces, redirections and the `&` of `>&2`;
+/// splits `[[ a || b ]]` at its `||`; takes the word after `$(…)`, `((…))` or `f()` for a
+/// command; takes the builtins that tree-sitter-bash makes no command of (`readonly`) for
+/// commands; and skips a lone `$` (a pasted prompt), which tree-sitter-bash joins to the
+/// next word.
+fn split_by_hand_differs(line: &str) -> bool {
+    line.contains(['\'', '"', '\\', '#', '{', '}', '[', ']', '<', '>', '`'])
+        || line.contains("$(")
+        || line.contains("((")
+        || line.contains("()")
+        || line.replace("&&", "").contains('&')
+        || line
+            .split_whitespace()
+            .any(|word| matches!(word, "readonly" | "typeset" | "unsetenv" | "select" | "function"))
+        || line
+            .match_indices('$')
+            .any(|(at, _)| !line[at + 1..].starts_with(|c: char| c.is_ascii_alphanumeric() || "_{(?@*#!$-".contains(c)))
+}
+
+/// The command word of each `&|;()`{}`-separated piece of a line.
+fn split_by_hand(line: &str) -> Vec<String> {
+    line.split(['&', '|', ';', '(', ')', '`', '{', '}'])
+        .filter_map(|segment| {
+            let words = segment.split_whitespace();
+            command_word(words.map(|word| word.trim_matches(|c| c == '"' || c == '\'')))
+        })
+        .collect()
+}
+
+/// The command that a simple command's words name: assignments, keywords and wrappers
+/// (`sudo`, `time`) before it are skipped.
+fn command_word<'a>(words: impl Iterator<Item = &'a str>) -> Option<String> {
+    for bare in words {
+        if matches!(
+            bare,
+            "if" | "then"
+                | "else"
+                | "elif"
+                | "fi"
+                | "do"
+                | "done"
+                | "while"
+                | "until"
+                | "for"
+                | "case"
+                | "esac"
+                | "sudo"
+                | "time"
+                | "exec"
+                | "!"
+                | "$"
+                | "command"
+                | "nohup"
+                | "in"
+        ) || (bare.contains('=') && !bare.starts_with('-') && !bare.starts_with('='))
+        {
+            if bare == "for" || bare == "case" {
+                return None;
+            }
+            continue;
+        }
+        // A comment, a redirection or an option where the command should be, or
+        // `${{ … }}` or `$VAR` as the command: not something we can judge, treat as inert.
+        if bare.starts_with(['#', '>', '<', '-', '$']) {
+            return None;
+        }
+        let base = bare.rsplit('/').next().unwrap_or(bare);
+        return Some(if bare.starts_with("./") { bare } else { base }.to_string());
+    }
+    None
 }
 
 /// A workflow_run job downloading the triggering run's artifacts.
@@ -803,5 +842,148 @@ mod tests {
             vec!["make", "./run.sh", "tee"]
         );
         assert_eq!(commands("if [ -f x ]; then echo hi; fi"), vec!["[", "echo"]);
+    }
+
+    /// Whether the line runs something, as `executes_in` asks it (strict and not).
+    fn runs(words: &[String]) -> (bool, bool) {
+        let strict = words
+            .iter()
+            .any(|c| BUILD_TOOLS.contains(&c.as_str()) || c.starts_with("./") || c.ends_with(".sh"));
+        (words.iter().any(|c| !INERT.contains(&c.as_str())), strict)
+    }
+
+    #[test]
+    fn the_shell_model_reads_plain_lines() {
+        assert_eq!(
+            commands("FOO=1 sudo make && ./run.sh | tee x"),
+            vec!["make", "./run.sh", "tee"]
+        );
+        assert_eq!(
+            commands("npm ci && (cd x; make) || true"),
+            vec!["npm", "cd", "make", "true"]
+        );
+        assert_eq!(commands("for f in a b; do ./$f.sh; done"), vec!["./$f.sh"]);
+        assert_eq!(commands("sudo -E make"), Vec::<String>::new());
+        assert_eq!(commands("${{ matrix.tool }} build"), vec!["_"]);
+        assert_eq!(commands("$TOOL build"), Vec::<String>::new());
+    }
+
+    /// The lines where a shell and the split reading disagree keep the split reading.
+    #[test]
+    fn odd_lines_keep_the_split_reading() {
+        let cases: &[(&str, &[&str])] = &[
+            // Separators inside quotes, and the empty word after `)"`.
+            ("echo \"a; make\"", &["echo", "make"]),
+            (
+                "echo \"x=$(basename $PWD)\" | tee -a $GITHUB_ENV",
+                &["echo", "basename", "", "tee"],
+            ),
+            // `&` of a redirection, braces of an awk program or a brace expansion.
+            ("echo oops >&2", &["echo", "2"]),
+            ("awk '{print $1}' f", &["awk", "print", ""]),
+            ("cp f{,.bak}", &["cp", ",.bak"]),
+            // A run: scalar in YAML quotes: the quotes are YAML's.
+            ("'echo \"uses: a/b@v1\"'", &["echo"]),
+            // A redirection before the command, an escape, a comment.
+            (">out make", &[]),
+            ("\\ls", &["\\ls"]),
+            ("echo a # ; make", &["echo", "make"]),
+            // Arithmetic, a function definition, a declaration builtin.
+            ("echo $((1+2))", &["echo", "1+2"]),
+            ("$ make", &["make"]),
+            ("tar czf out-$(date).tgz dir", &["tar", "date", ".tgz"]),
+            ("f() { echo; }", &["f", "echo"]),
+            ("readonly X=1", &["readonly"]),
+            ("[[ $a || b ]]", &["[[", "b"]),
+            // Broken expressions (`{{` without `$`), and lines that do not parse alone.
+            ("echo '$t {{ github.sha }}'", &["echo", "github.sha", ""]),
+            ("if [ -f x ]; then", &["["]),
+            ("--build-arg X=1 \\", &[]),
+        ];
+        for (line, expected) in cases {
+            assert_eq!(commands(line), *expected, "{line}");
+        }
+    }
+
+    /// On every line that is not split by hand, the shell model finds a command that runs
+    /// exactly where the split reading does: random lines over the words and separators
+    /// that matter.
+    #[test]
+    fn the_shell_model_agrees_with_the_split_reading() {
+        const WORDS: &[&str] = &[
+            "make",
+            "echo",
+            "ls",
+            "npm",
+            "./run.sh",
+            "x.sh",
+            "sudo",
+            "time",
+            "exec",
+            "command",
+            "nohup",
+            "FOO=1",
+            "-x",
+            "--flag",
+            "$VAR",
+            "_",
+            "if",
+            "then",
+            "else",
+            "fi",
+            "for",
+            "in",
+            "do",
+            "done",
+            "case",
+            "esac",
+            "while",
+            "until",
+            "!",
+            "[",
+            "]",
+            "[[",
+            "]]",
+            "export",
+            "local",
+            "declare",
+            "unset",
+            "let",
+            "eval",
+            "source",
+            ".",
+            "cd",
+            "true",
+            "bash",
+            "sh",
+            "x=1",
+            "$",
+            "git",
+            "/usr/bin/python3",
+            "a/b",
+        ];
+        const SEPARATORS: &[&str] = &[" ", " ", " ", " && ", " || ", " | ", "; ", ")", "(", " ) ", " ( "];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut compared = 0;
+        for _ in 0..20_000 {
+            let mut line = String::new();
+            for _ in 0..1 + next(8) {
+                line.push_str(WORDS[next(WORDS.len())]);
+                line.push_str(SEPARATORS[next(SEPARATORS.len())]);
+            }
+            let line = line.trim();
+            if line.is_empty() || split_by_hand_differs(line) || shell::parse(line).has_error {
+                continue;
+            }
+            compared += 1;
+            assert_eq!(runs(&commands(line)), runs(&split_by_hand(line)), "{line}");
+        }
+        assert!(compared > 1_000, "{compared}");
     }
 }

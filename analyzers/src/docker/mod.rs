@@ -15,6 +15,7 @@ use std::ops::Range;
 
 use tollgate_rules::{docker, Finding, Rule};
 
+use crate::shell::is_posix_shell;
 use crate::{excerpt, Input};
 use parser::{Args, Dockerfile, Instruction, Kind, Logical};
 use shell::{Command, Script};
@@ -336,7 +337,7 @@ fn run_scripts(text: &str, ins: &Instruction) -> Vec<Script> {
         Args::Exec(words) => {
             let Some(first) = words.first() else { return scripts };
             let program = basename(&first.value);
-            let is_shell = matches!(program, "sh" | "bash" | "ash" | "dash" | "zsh");
+            let is_shell = is_posix_shell(program);
             if is_shell && words.len() >= 3 && words[1].value.starts_with('-') && words[1].value.contains('c') {
                 let script = &words[2];
                 // The JSON literal's content; exact when it has no escapes.
@@ -345,8 +346,8 @@ fn run_scripts(text: &str, ins: &Instruction) -> Vec<Script> {
             } else {
                 scripts.push(Script {
                     commands: vec![Command {
-                        name: first.clone(),
-                        args: words[1..].to_vec(),
+                        name: first.into(),
+                        args: words[1..].iter().map(Into::into).collect(),
                         span: first.span.start..words[words.len() - 1].span.end,
                         pipeline: None,
                         pipe_index: 0,
@@ -362,18 +363,16 @@ fn run_scripts(text: &str, ins: &Instruction) -> Vec<Script> {
             // `RUN <<EOF` alone, or `RUN bash <<EOF`: the bodies are shell scripts.
             let bodies_are_shell = match line.commands.first() {
                 None => true,
-                Some(c) => matches!(c.program(), "sh" | "bash" | "ash" | "dash" | "zsh"),
+                Some(c) => is_posix_shell(c.program()),
             };
             scripts.push(line);
             if bodies_are_shell {
                 for heredoc in &ins.heredocs {
                     let body = text.get(heredoc.body.clone()).unwrap_or("");
                     let first_line = body.lines().next().unwrap_or("").trim();
-                    if first_line.starts_with("#!")
-                        && !["sh", "bash", "ash", "dash", "zsh"]
-                            .iter()
-                            .any(|s| first_line.ends_with(&format!("/{s}")) || first_line.ends_with(&format!(" {s}")))
-                    {
+                    // `#!/bin/sh`, `#!/usr/bin/env bash`: the word after the last `/` or space.
+                    let interpreter = first_line.rsplit(['/', ' ']).next().unwrap_or("");
+                    if first_line.starts_with("#!") && !is_posix_shell(interpreter) {
                         continue;
                     }
                     scripts.push(shell::analyze(&Logical::contiguous(body, heredoc.body.start)));

@@ -4,8 +4,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use tollgate_rules::docker;
 
-use super::parser::{Kind, Word};
-use super::shell::{flag_matches, Command};
+use super::parser::Kind;
+use super::shell::{flag_matches, Command, Word};
 use super::{Item, Model, Sink};
 
 /// A package manager invocation seen as subcommand + operands, with the values of options

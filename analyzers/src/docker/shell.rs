@@ -1,78 +1,13 @@
-//! RUN commands in shell form and heredoc scripts, parsed with tree-sitter-bash into simple
-//! commands with their arguments, each with its file span.
+//! RUN commands in shell form and heredoc scripts, read through the shared shell model
+//! ([`crate::shell`]) with their spans mapped back to the file.
 
-use std::cell::RefCell;
 use std::ops::Range;
 
-use tree_sitter::{Node, Parser};
+use super::parser::{self, Logical};
+use crate::shell;
+pub use crate::shell::{flag_matches, Command, Word};
 
-use super::parser::{Logical, Word};
-
-/// One simple command: `apt-get install -y curl`.
-#[derive(Clone, Debug)]
-pub struct Command {
-    /// The command name as written, unquoted (`apt-get`, `/usr/bin/pip3`).
-    pub name: Word,
-    pub args: Vec<Word>,
-    /// The whole command, name to last argument.
-    pub span: Range<usize>,
-    /// Commands of one pipeline share an id.
-    pub pipeline: Option<usize>,
-    /// Position inside its pipeline (0 for the first command).
-    pub pipe_index: usize,
-    /// Inside `$(...)` or backticks.
-    pub in_substitution: bool,
-}
-
-impl Command {
-    /// The command's base name: `/usr/bin/pip3` -> `pip3`.
-    pub fn program(&self) -> &str {
-        self.name.value.rsplit('/').next().unwrap_or(&self.name.value)
-    }
-
-    pub fn is(&self, name: &str) -> bool {
-        self.program() == name
-    }
-
-    /// True when any argument equals one of `flags` (`-y`), or is a short-flag cluster
-    /// containing the letter of a one-letter flag (`-qy` has `-y`).
-    pub fn has_flag(&self, flags: &[&str]) -> bool {
-        self.args.iter().any(|arg| flag_matches(&arg.value, flags))
-    }
-
-    pub fn arg_values(&self) -> impl Iterator<Item = &str> {
-        self.args.iter().map(|a| a.value.as_str())
-    }
-
-    /// Arguments that are not flags, in order.
-    pub fn positional(&self) -> impl Iterator<Item = &Word> {
-        self.args.iter().filter(|a| !a.value.starts_with('-'))
-    }
-}
-
-pub fn flag_matches(arg: &str, flags: &[&str]) -> bool {
-    flags.iter().any(|flag| {
-        if arg == *flag {
-            return true;
-        }
-        if let Some(long) = flag.strip_prefix("--") {
-            return arg
-                .strip_prefix("--")
-                .and_then(|a| a.strip_prefix(long))
-                .is_some_and(|r| r.starts_with('='));
-        }
-        match (flag.strip_prefix('-'), arg.strip_prefix('-')) {
-            (Some(letter), Some(cluster)) if letter.len() == 1 && !cluster.starts_with('-') && cluster.len() > 1 => {
-                // `-qO-`: the letters up to the first non-letter are flags.
-                let letters: String = cluster.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
-                letters.contains(letter)
-            }
-            _ => false,
-        }
-    })
-}
-
-/// What the analysis of one script found.
+/// What the analysis of one script found, in file spans.
 #[derive(Clone, Debug, Default)]
 pub struct Script {
     pub commands: Vec<Command>,
@@ -84,306 +19,59 @@ pub struct Script {
     pub top_level: usize,
 }
 
-thread_local! {
-    static PARSER: RefCell<Option<Parser>> = const { RefCell::new(None) };
-}
-
 /// Parses `source` (a RUN's shell text or a heredoc body) and collects its commands.
 pub fn analyze(source: &Logical) -> Script {
-    let mut script = Script::default();
-    collect(source, &mut script, 0);
-    script
-}
-
-fn collect(source: &Logical, script: &mut Script, depth: usize) {
-    if depth > 4 || source.text.trim().is_empty() {
-        return;
-    }
-    let tree = PARSER.with(|cell| {
-        let mut slot = cell.borrow_mut();
-        let parser = slot.get_or_insert_with(|| {
-            let mut parser = Parser::new();
-            parser
-                .set_language(&tree_sitter_bash::LANGUAGE.into())
-                .expect("tree-sitter-bash matches the tree-sitter version");
-            parser
-        });
-        parser.parse(&source.text, None)
-    });
-    let Some(tree) = tree else { return };
-    let mut walker = Walker {
-        source,
-        script,
-        depth,
-        next_pipeline: 0,
+    let script = shell::parse(&source.text);
+    let word = |word: Word| Word {
+        span: source.range_to_file(word.span),
+        value: word.value,
     };
-    walker.visit(tree.root_node(), false, None, 0);
-}
-
-struct Walker<'a> {
-    source: &'a Logical,
-    script: &'a mut Script,
-    depth: usize,
-    next_pipeline: usize,
-}
-
-impl Walker<'_> {
-    fn text(&self, node: Node) -> &str {
-        self.source.text.get(node.byte_range()).unwrap_or("")
+    Script {
+        commands: script
+            .commands
+            .into_iter()
+            .map(|command| Command {
+                name: word(command.name),
+                args: command.args.into_iter().map(word).collect(),
+                span: source.range_to_file(command.span),
+                pipeline: command.pipeline,
+                pipe_index: command.pipe_index,
+                in_substitution: command.in_substitution,
+            })
+            .collect(),
+        pipelines: script
+            .pipelines
+            .into_iter()
+            .map(|span| source.range_to_file(span))
+            .collect(),
+        sets_pipefail: script.sets_pipefail,
+        top_level: script.top_level,
     }
+}
 
-    fn word(&self, node: Node) -> Word {
+/// A word of the Dockerfile's own parse (an exec-form RUN's) as a word of a command.
+impl From<&parser::Word> for Word {
+    fn from(word: &parser::Word) -> Self {
         Word {
-            span: self.source.range_to_file(node.byte_range()),
-            value: self.unquote(node),
+            span: word.span.clone(),
+            value: word.value.clone(),
         }
     }
-
-    fn visit(&mut self, node: Node, in_sub: bool, pipeline: Option<usize>, pipe_index: usize) {
-        let mut stack = vec![(node, in_sub, pipeline, pipe_index)];
-        while let Some((node, in_sub, pipeline, pipe_index)) = stack.pop() {
-            match node.kind() {
-                "command" => {
-                    self.command(node, in_sub, pipeline, pipe_index);
-                    // Substitutions inside arguments hold commands too.
-                    let mut cursor = node.walk();
-                    let children: Vec<Node> = node.children(&mut cursor).collect();
-                    for child in children.into_iter().rev() {
-                        if child.kind() != "command_name" {
-                            stack.push((child, in_sub, None, 0));
-                        }
-                    }
-                    continue;
-                }
-                "pipeline" => {
-                    self.script.pipelines.push(self.source.range_to_file(node.byte_range()));
-                    let id = self.next_pipeline;
-                    self.next_pipeline += 1;
-                    let mut cursor = node.walk();
-                    let children: Vec<Node> = node.named_children(&mut cursor).collect();
-                    for (i, child) in children.into_iter().enumerate().rev() {
-                        stack.push((child, in_sub, Some(id), i));
-                    }
-                    continue;
-                }
-                "command_substitution" | "process_substitution" => {
-                    let mut cursor = node.walk();
-                    let children: Vec<Node> = node.named_children(&mut cursor).collect();
-                    for child in children.into_iter().rev() {
-                        stack.push((child, true, None, 0));
-                    }
-                    continue;
-                }
-                "heredoc_body" | "comment" => continue,
-                _ => {}
-            }
-            let mut cursor = node.walk();
-            let children: Vec<Node> = node.named_children(&mut cursor).collect();
-            // A redirected command keeps its place in the pipeline.
-            let keep = node.kind() == "redirected_statement" || node.kind() == "negated_command";
-            for child in children.into_iter().rev() {
-                let (p, i) = if keep { (pipeline, pipe_index) } else { (None, 0) };
-                stack.push((child, in_sub, p, i));
-            }
-        }
-    }
-
-    fn command(&mut self, node: Node, in_sub: bool, pipeline: Option<usize>, pipe_index: usize) {
-        let Some(name_node) = node.child_by_field_name("name") else {
-            return;
-        };
-        let name = self.word(name_node);
-        let mut cursor = node.walk();
-        let args: Vec<Word> = node
-            .children_by_field_name("argument", &mut cursor)
-            .map(|arg| self.word(arg))
-            .collect();
-        let command = Command {
-            span: self.source.range_to_file(name_node.start_byte()..node.end_byte()),
-            name,
-            args,
-            pipeline,
-            pipe_index,
-            in_substitution: in_sub,
-        };
-        if command.is("set") {
-            let values: Vec<&str> = command.arg_values().collect();
-            if values
-                .windows(2)
-                .any(|w| w[0].starts_with('-') && w[0].contains('o') && w[1] == "pipefail")
-            {
-                self.script.sets_pipefail = true;
-            }
-        }
-        if !in_sub {
-            self.script.top_level += 1;
-        }
-        // `sh -c '...'`: the string is a script of its own.
-        let is_shell = matches!(command.program(), "sh" | "bash" | "dash" | "ash" | "zsh");
-        let inner = if is_shell {
-            let mut cursor = node.walk();
-            let args: Vec<Node> = node.children_by_field_name("argument", &mut cursor).collect();
-            args.iter()
-                .position(|a| {
-                    let t = self.text(*a);
-                    t.starts_with('-') && !t.starts_with("--") && t.contains('c')
-                })
-                .and_then(|i| args.get(i + 1).copied())
-        } else {
-            None
-        };
-        self.script.commands.push(command);
-        if let Some(string) = inner {
-            let range = string.byte_range();
-            let quoted = matches!(string.kind(), "raw_string" | "string");
-            let (from, len) = if quoted && range.len() >= 2 {
-                (range.start + 1, range.len() - 2)
-            } else {
-                (range.start, range.len())
-            };
-            let sub = self.source.sub(from, len);
-            let mut nested = Script::default();
-            collect(&sub, &mut nested, self.depth + 1);
-            let offset = self.next_pipeline;
-            for mut command in nested.commands {
-                command.pipeline = command.pipeline.map(|p| p + offset + 1000);
-                command.in_substitution |= in_sub;
-                self.script.commands.push(command);
-            }
-            self.script.pipelines.extend(nested.pipelines);
-            self.script.sets_pipefail |= nested.sets_pipefail;
-            if !in_sub {
-                self.script.top_level += nested.top_level.saturating_sub(1);
-            }
-        }
-    }
-
-    /// The value a shell would pass: quotes removed, escapes resolved; expansions stay
-    /// as written.
-    fn unquote(&self, node: Node) -> String {
-        match node.kind() {
-            "raw_string" => {
-                let t = self.text(node);
-                t.strip_prefix('\'')
-                    .and_then(|t| t.strip_suffix('\''))
-                    .unwrap_or(t)
-                    .to_string()
-            }
-            "ansi_c_string" => {
-                let t = self.text(node);
-                t.strip_prefix("$'")
-                    .and_then(|t| t.strip_suffix('\''))
-                    .unwrap_or(t)
-                    .to_string()
-            }
-            "string" => {
-                let t = self.text(node);
-                let inner = t.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(t);
-                unescape(inner, true)
-            }
-            "concatenation" | "command_name" => {
-                let mut out = String::new();
-                let mut cursor = node.walk();
-                let mut last = node.start_byte();
-                for child in node.children(&mut cursor) {
-                    // Text between children (e.g. an unnamed `=`) is kept.
-                    if child.start_byte() > last {
-                        out.push_str(self.source.text.get(last..child.start_byte()).unwrap_or(""));
-                    }
-                    out.push_str(&self.unquote(child));
-                    last = child.end_byte();
-                }
-                if node.end_byte() > last {
-                    out.push_str(self.source.text.get(last..node.end_byte()).unwrap_or(""));
-                }
-                out
-            }
-            "word" => unescape(self.text(node), false),
-            _ => self.text(node).to_string(),
-        }
-    }
-}
-
-fn unescape(text: &str, in_double_quotes: bool) -> String {
-    if !text.contains('\\') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some(next) if !in_double_quotes || matches!(next, '"' | '\\' | '$' | '`') => out.push(next),
-                Some(next) => {
-                    out.push('\\');
-                    out.push(next);
-                }
-                None => out.push('\\'),
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn script(text: &str) -> Script {
-        analyze(&Logical::contiguous(text, 0))
-    }
-
-    fn names(s: &Script) -> Vec<&str> {
-        s.commands.iter().map(|c| c.name.value.as_str()).collect()
-    }
-
     #[test]
-    fn commands_through_operators_and_subshells() {
-        let s = script("apt-get update && (cd /x || exit 1); echo a | grep b");
-        assert_eq!(names(&s), ["apt-get", "cd", "exit", "echo", "grep"]);
-        assert_eq!(s.pipelines.len(), 1);
-        let grep = &s.commands[4];
-        assert_eq!(grep.pipe_index, 1);
-        assert_eq!(grep.pipeline, s.commands[3].pipeline);
-        assert_eq!(s.top_level, 5);
-    }
-
-    #[test]
-    fn arguments_are_unquoted_with_spans() {
-        let text = "pip install 'requests==2.0' \"flask\" --no-cache-dir";
-        let s = script(text);
-        let pip = &s.commands[0];
-        let values: Vec<_> = pip.arg_values().collect();
-        assert_eq!(values, ["install", "requests==2.0", "flask", "--no-cache-dir"]);
-        assert_eq!(&text[pip.args[1].span.clone()], "'requests==2.0'");
-    }
-
-    #[test]
-    fn sh_c_strings_are_scripts() {
-        let text = "sh -c 'apt-get install -y curl && rm -rf /x'";
-        let s = script(text);
-        assert_eq!(names(&s), ["sh", "apt-get", "rm"]);
+    fn spans_are_file_spans() {
+        let text = "sh -c 'apt-get install -y curl'";
+        let s = analyze(&Logical::contiguous(text, 100));
+        let names: Vec<_> = s.commands.iter().map(|c| c.name.value.as_str()).collect();
+        assert_eq!(names, ["sh", "apt-get"]);
         let curl = &s.commands[1].args[2];
-        assert_eq!(&text[curl.span.clone()], "curl");
-    }
-
-    #[test]
-    fn pipefail_and_substitutions() {
-        let s = script("set -eux -o pipefail; v=$(curl x | sha256sum)");
-        assert!(s.sets_pipefail);
-        assert_eq!(s.pipelines.len(), 1);
-        assert!(s.commands.iter().any(|c| c.is("curl") && c.in_substitution));
-    }
-
-    #[test]
-    fn flag_clusters() {
-        assert!(flag_matches("-qy", &["-y"]));
-        assert!(flag_matches("--yes", &["--yes"]));
-        assert!(flag_matches("--progress=dot", &["--progress"]));
-        assert!(!flag_matches("--yesno", &["--yes"]));
-        assert!(!flag_matches("-o", &["-y"]));
-        assert!(flag_matches("-qO-", &["-q"]));
+        assert_eq!(curl.value, "curl");
+        assert_eq!(curl.span, 100 + 26..100 + 30);
+        assert_eq!(s.commands[1].span, 100 + 7..100 + 30);
     }
 }

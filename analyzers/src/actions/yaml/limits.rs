@@ -8,7 +8,7 @@
 //!   (`- - - …` 254 times on one line, or 254 nested mappings). A C abort cannot be
 //!   caught, so such text must never reach it: [`plan`] models the entries the scanner
 //!   pushes (a column per `- `, `? `, `key: ` and block scalar, popped on dedent) and
-//!   refuses text nested more than [`MAX_NESTING`] levels, well short of 254.
+//!   refuses text nested more than [`MAX_DEPTH`] levels, well short of 254.
 //! - columns are `int16_t`: past column 32,767 they wrap negative, and an entry pushed
 //!   there would never be popped, so block structure (indentation, `- `, `key:`, block
 //!   scalars) that far right is refused too. Long flow collections and scalars are fine.
@@ -24,10 +24,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::super::fast::plain_key_end;
-
-/// Collections nested deeper than this are refused, on both parse paths.
-pub(in crate::actions) const MAX_NESTING: usize = 100;
+use super::node::MAX_DEPTH;
+use super::scalar::plain_key_end;
 
 /// The scanner's columns are 16-bit.
 const MAX_COLUMN: usize = i16::MAX as usize;
@@ -106,7 +104,7 @@ struct Model {
     opened_at: Option<usize>,
     /// The column where the last token on the line started: the key of a `:` after it.
     token_column: Option<usize>,
-    /// Where the nesting first went past [`MAX_NESTING`].
+    /// Where the nesting first went past [`MAX_DEPTH`].
     too_deep_at: Option<usize>,
     /// Where block structure first started past [`MAX_COLUMN`].
     too_wide_at: Option<usize>,
@@ -134,7 +132,7 @@ impl Model {
     }
 
     fn check_depth(&mut self, at: usize) {
-        if self.depth() > MAX_NESTING {
+        if self.depth() > MAX_DEPTH {
             self.too_deep_at.get_or_insert(at);
         }
     }
@@ -368,7 +366,7 @@ fn read_lines(
         if let Some(at) = model.too_deep_at {
             return Err((
                 at..at + 1,
-                format!("collections nested more than {MAX_NESTING} levels deep"),
+                format!("collections nested more than {MAX_DEPTH} levels deep"),
             ));
         }
         if let Some(at) = model.too_wide_at {
@@ -451,8 +449,8 @@ mod tests {
     #[test]
     fn the_model_counts_block_levels_not_flow_pairs() {
         assert!(plan(&format!("a: {{{}}}\n", vec!["k: v"; 500].join(", "))).is_ok());
-        assert!(plan(&"- ".repeat(MAX_NESTING + 1)).is_err());
-        assert!(plan(&"- ".repeat(MAX_NESTING - 1)).is_ok());
+        assert!(plan(&"- ".repeat(MAX_DEPTH + 1)).is_err());
+        assert!(plan(&"- ".repeat(MAX_DEPTH - 1)).is_ok());
         let mut keys = String::new();
         for key in 0..5000 {
             keys += &format!("k{key}:\n  - a: 1\n    b: |\n      - - - - - -\n");

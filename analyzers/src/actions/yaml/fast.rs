@@ -5,18 +5,17 @@
 //! anchors before a key, multi-line plain scalars, tabs in indentation or after `-`, NUL
 //! bytes, byte order marks past the start, and every syntax error — so that tree-sitter
 //! parses those files and reports their errors. It also declines input past
-//! the reader's limits (nesting deeper than `MAX_NESTING`, aliases copying more than the
-//! `Copies` budget), which the tree-sitter path then reports.
+//! the reader's limits (nesting deeper than [`MAX_DEPTH`], aliases copying more than the
+//! [`Copies`] budget), which the tree-sitter path then reports.
 
 use std::collections::{HashMap, HashSet};
 
-use super::yaml::{
-    alias_names, block_scalar_value, fold_plain_text, fold_quoted_text, is_aliased, unescape_double_text, Copies, Node,
-    Pair, PairList, Scalar, Value, MAX_NESTING,
-};
+use super::node::{alias_names, is_aliased, Copies, Node, Pair, PairList, Scalar, Value, MAX_DEPTH};
+use super::scalar::{block_scalar, fold_plain_text, fold_quoted_text, plain_key_end, unescape_double_text};
 
 type R<T> = Result<T, ()>;
 
+/// The documents of `src`, or `None` where it leaves the file to tree-sitter.
 pub fn parse(src: &str) -> Option<Vec<Node>> {
     // A byte order mark at the start is not content: it takes no column either.
     let bom = if src.starts_with('\u{feff}') { 3 } else { 0 };
@@ -200,7 +199,7 @@ impl<'a> Fast<'a> {
     /// A node whose first content byte is at the cursor, more indented than `parent`.
     fn block_node(&mut self, parent: isize) -> R<Node> {
         self.depth += 1;
-        if self.depth > MAX_NESTING {
+        if self.depth > MAX_DEPTH {
             return Err(());
         }
         let node = self.block_node_inner(parent);
@@ -699,26 +698,20 @@ impl<'a> Fast<'a> {
             end = line_end;
             cursor = line_end;
         }
-        let raw = &self.src[start..end];
-        let text = block_scalar_value(raw, parent.max(0) as usize);
+        let (text, verbatim_at) = block_scalar(&self.src[start..end], parent.max(0) as usize);
         self.pos = end;
-        let line = text.trim_end_matches('\n');
-        let verbatim_at = (!line.is_empty() && !line.contains('\n'))
-            .then(|| {
-                raw.find('\n')
-                    .and_then(|header| raw[header..].find(line).map(|at| header + at))
-            })
-            .flatten()
-            .map(|at| start + at);
         Ok(Node {
             span: start..end,
-            value: Value::Scalar(Scalar { text, verbatim_at }),
+            value: Value::Scalar(Scalar {
+                text,
+                verbatim_at: verbatim_at.map(|at| start + at),
+            }),
         })
     }
 
     fn flow_node(&mut self) -> R<Node> {
         self.depth += 1;
-        if self.depth > MAX_NESTING {
+        if self.depth > MAX_DEPTH {
             return Err(());
         }
         let node = self.flow_node_inner();
@@ -909,23 +902,4 @@ fn indicator_then_tab(bytes: &[u8]) -> bool {
 /// Whether a line is `---` or `...` alone or followed by a space.
 fn is_document_marker(line: &str) -> bool {
     (line.starts_with("---") || line.starts_with("...")) && matches!(line.as_bytes().get(3), None | Some(b' ' | b'\n'))
-}
-
-/// In a line that starts with a plain key, the offset of the key's `:`.
-pub(super) fn plain_key_end(line: &str) -> Option<usize> {
-    let bytes = line.as_bytes();
-    if matches!(bytes.first(), Some(b'-' | b'?' | b':')) && matches!(bytes.get(1), None | Some(b' ')) {
-        return None;
-    }
-    for (i, &byte) in bytes.iter().enumerate() {
-        match byte {
-            b':' if matches!(bytes.get(i + 1), None | Some(b' ' | b'\t' | b'\r')) => {
-                return (i > 0).then_some(i);
-            }
-            b'#' if i > 0 && matches!(bytes[i - 1], b' ' | b'\t') => return None,
-            b'[' | b']' | b'{' | b'}' | b',' if i == 0 => return None,
-            _ => {}
-        }
-    }
-    None
 }
