@@ -1,12 +1,9 @@
-//! The python analyzer against the fixtures in testdata/python/.
-//!
-//! - `metrics/*.py`: every rule runs with its threshold at 0, so each measure is reported;
-//!   a line's `# metrics: name=value ...` comment gives the values the findings on that line
-//!   must carry (0: no finding with that metric on the line).
-//! - `rules/*.py(i)`: default settings; `# fires: rule=value ...` comments list exactly the
-//!   findings of the file (rule, line, value), and each message names its value and maximum.
+//! The python analyzer: the measurement fixtures in testdata/python/metrics/, where every
+//! rule runs with its threshold at 0, so each measure is reported; a line's
+//! `# metrics: name=value ...` comment gives the values the findings on that line must carry
+//! (0: no finding with that metric on the line). The rule fixtures (testdata/python/<rule>/)
+//! are checked by cli/tests/fixtures.rs.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use tollgate_analyzers::{analyze, classify, python, Input, Settings};
@@ -104,75 +101,6 @@ fn measures_match_the_annotated_values() {
         }
     }
     assert!(checked > 100, "only {checked} annotated values");
-}
-
-#[test]
-fn findings_at_default_settings_are_exactly_the_annotated_ones() {
-    let settings = Settings::default();
-    let max = |rule: &str| -> u64 {
-        let s = &settings.python;
-        u64::from(match rule {
-            "complex-function" => s.max_complexity,
-            "too-many-arguments" => s.max_args,
-            "too-many-positional-arguments" => s.max_positional_args,
-            "too-many-returns" => s.max_returns,
-            "too-many-branches" => s.max_branches,
-            "too-many-statements" => s.max_statements,
-            "too-many-locals" => s.max_locals,
-            "too-many-nested-blocks" => s.max_nested_blocks,
-            "too-many-boolean-expressions" => s.max_bool_expr,
-            "too-many-public-methods" => s.max_public_methods,
-            "too-many-instance-attributes" => s.max_attributes,
-            "cognitive-complexity" => s.max_cognitive_complexity,
-            "long-function" => s.max_function_lines,
-            "large-class" => s.max_class_lines,
-            "feature-envy" => s.feature_envy_min,
-            other => panic!("no threshold for {other}"),
-        })
-    };
-    for path in fixtures("rules") {
-        let text = std::fs::read_to_string(&path).expect("fixture");
-        let lines = LineIndex::new(&text);
-        let findings = run(&path, &text, &settings);
-        let got: BTreeSet<(usize, String, Option<u64>)> = findings
-            .iter()
-            .map(|f| {
-                (
-                    lines.line_of(f.span.start) + 1,
-                    f.rule.to_string(),
-                    f.metric.map(|m| m.value),
-                )
-            })
-            .collect();
-        let want: BTreeSet<(usize, String, Option<u64>)> = annotations(&text, "# fires:")
-            .into_iter()
-            .flat_map(|(line, pairs)| {
-                pairs
-                    .into_iter()
-                    .map(move |(rule, value)| (line, format!("python/{rule}"), value))
-            })
-            .collect();
-        assert_eq!(got, want, "{}", path.display());
-        for finding in &findings {
-            if let Some(metric) = finding.metric {
-                let slug = finding.rule.trim_start_matches("python/");
-                assert_eq!(metric.threshold, max(slug), "{}: {}", path.display(), finding.rule);
-                assert!(
-                    finding.message.contains(&metric.value.to_string()),
-                    "{}: message `{}` lacks the value",
-                    path.display(),
-                    finding.message
-                );
-                if slug != "feature-envy" {
-                    assert!(
-                        finding.message.contains(&format!("(max {})", metric.threshold)),
-                        "{}",
-                        finding.message
-                    );
-                }
-            }
-        }
-    }
 }
 
 #[test]
