@@ -139,13 +139,21 @@ fn opens_block_scalar(line: &str) -> bool {
     let indicator = line.rsplit([' ', '\t']).next().unwrap_or("");
     indicator.starts_with(['|', '>'])
         && indicator.len() <= 3
-        && indicator[1..].bytes().all(|b| b == b'-' || b == b'+' || b.is_ascii_digit())
+        && indicator[1..]
+            .bytes()
+            .all(|b| b == b'-' || b == b'+' || b.is_ascii_digit())
         && (line.ends_with(&format!(": {indicator}")) || line.trim_start() == format!("- {indicator}"))
 }
 
-/// Every rule folder, `(domain, slug, files)`, and what under `testdata/<domain>/` is neither
-/// a rule folder nor listed in `NOT_RULES`.
-fn rule_folders() -> (Vec<(String, String, Vec<PathBuf>)>, Vec<String>) {
+struct RuleFolder {
+    domain: String,
+    slug: String,
+    files: Vec<PathBuf>,
+}
+
+/// Every rule folder, and what under `testdata/<domain>/` is neither a rule folder nor listed
+/// in `NOT_RULES`.
+fn rule_folders() -> (Vec<RuleFolder>, Vec<String>) {
     let testdata = repo().join("testdata");
     let domains: std::collections::BTreeSet<&str> = catalogue().rules().iter().map(|r| r.domain()).collect();
     let mut folders = Vec::new();
@@ -169,7 +177,11 @@ fn rule_folders() -> (Vec<(String, String, Vec<PathBuf>)>, Vec<String>) {
             let mut files = Vec::new();
             collect(&dir, &mut files);
             files.sort();
-            folders.push((domain.to_string(), slug, files));
+            folders.push(RuleFolder {
+                domain: domain.to_string(),
+                slug,
+                files,
+            });
         }
     }
     (folders, strays)
@@ -343,7 +355,11 @@ fn check_folder(domain: &str, slug: &str, files: &[PathBuf]) -> (Vec<String>, St
             problems.push(format!("testdata/{}: neither bad-* nor ok-*", fixture.path));
         }
         for rule in fixture.expects.iter().map(|e| &e.rule).chain(&fixture.checks) {
-            let known = catalogue().get(rule).is_some() || catalogue().rules().iter().any(|r| r.id.starts_with(&format!("{rule}/")));
+            let known = catalogue().get(rule).is_some()
+                || catalogue()
+                    .rules()
+                    .iter()
+                    .any(|r| r.id.starts_with(&format!("{rule}/")));
             if !known {
                 problems.push(format!("testdata/{}: unknown rule `{rule}`", fixture.path));
             }
@@ -353,12 +369,14 @@ fn check_folder(domain: &str, slug: &str, files: &[PathBuf]) -> (Vec<String>, St
     // an ok-* one expects none of it (and the comparison checks that none is found).
     let mut units: BTreeMap<&str, bool> = BTreeMap::new();
     for fixture in &fixtures {
-        let unit = fixture.path.splitn(4, '/').nth(2).unwrap();
+        let unit = fixture.path.split('/').nth(2).unwrap();
         *units.entry(unit).or_default() |= fixture.expects.iter().any(|e| e.rule == own);
     }
     for (unit, fires) in units {
         if unit.starts_with("bad-") && !fires {
-            problems.push(format!("testdata/{own}/{unit}: a bad fixture without an `expect: {own}`"));
+            problems.push(format!(
+                "testdata/{own}/{unit}: a bad fixture without an `expect: {own}`"
+            ));
         }
         if unit.starts_with("ok-") && fires {
             problems.push(format!("testdata/{own}/{unit}: an ok fixture that expects {own}"));
@@ -411,7 +429,7 @@ fn fixtures_report_exactly_what_they_expect() {
                 scope.spawn(move || {
                     chunk
                         .iter()
-                        .map(|(domain, slug, files)| (domain, slug, check_folder(domain, slug, files)))
+                        .map(|f| (&f.domain, &f.slug, check_folder(&f.domain, &f.slug, &f.files)))
                         .collect::<Vec<_>>()
                 })
             })
@@ -440,10 +458,12 @@ fn every_rule_has_a_firing_and_a_quiet_fixture() {
         let slug = rule.id.split_once('/').unwrap().1;
         let files = folders
             .iter()
-            .find(|(d, s, _)| d == rule.domain() && s == slug)
-            .map(|(_, _, files)| files.iter().map(|p| load(&root, p)).collect::<Vec<_>>())
+            .find(|f| f.domain == rule.domain() && f.slug == slug)
+            .map(|f| f.files.iter().map(|p| load(&root, p)).collect::<Vec<_>>())
             .unwrap_or_default();
-        let fires = files.iter().any(|f| f.bad && f.expects.iter().any(|e| e.rule == rule.id));
+        let fires = files
+            .iter()
+            .any(|f| f.bad && f.expects.iter().any(|e| e.rule == rule.id));
         let quiet = files.iter().any(|f| !f.bad);
         if !fires || !quiet {
             missing.push(format!("{} (firing: {fires}, quiet: {quiet})", rule.id));
