@@ -1,6 +1,5 @@
-//! The actions analyzer against testdata/actions: every `bad-*` fixture produces exactly the
-//! findings its `# expect:` header lists (for its folder's rule and any rule it names), every
-//! `ok-*` fixture none of its folder's rule.
+//! Tests of the actions analyzer beyond the rule fixtures (testdata/actions/, checked by
+//! cli/tests/fixtures.rs): spans, related locations, policies, broken input.
 
 use std::path::{Path, PathBuf};
 
@@ -31,29 +30,6 @@ fn run(name: &str, text: &str, settings: &Settings) -> Vec<Finding> {
     out
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset].matches('\n').count() + 1
-}
-
-struct Expect {
-    line: usize,
-    rule: String,
-    text: String,
-}
-
-fn expectations(text: &str) -> Vec<Expect> {
-    text.lines()
-        .filter_map(|line| line.strip_prefix("# expect: "))
-        .map(|rest| {
-            let mut parts = rest.splitn(3, ' ');
-            let line = parts.next().unwrap().parse().expect("expect line number");
-            let rule = format!("actions/{}", parts.next().unwrap());
-            let text = parts.next().unwrap_or("").to_string();
-            Expect { line, rule, text }
-        })
-        .collect()
-}
-
 fn all_fixtures() -> Vec<(String, PathBuf)> {
     let mut found = Vec::new();
     for dir in std::fs::read_dir(fixtures_dir()).unwrap() {
@@ -68,59 +44,6 @@ fn all_fixtures() -> Vec<(String, PathBuf)> {
     }
     found.sort();
     found
-}
-
-#[test]
-fn every_fixture_matches_its_expectations() {
-    let mut failures = Vec::new();
-    let mut bad = 0;
-    let mut ok = 0;
-    for (folder, path) in all_fixtures() {
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let text = std::fs::read_to_string(&path).unwrap();
-        let findings = run(&name, &text, &Settings::default());
-        let expects = expectations(&text);
-        let folder_rule = format!("actions/{folder}");
-        let mut checked: Vec<String> = expects.iter().map(|e| e.rule.clone()).collect();
-        checked.push(folder_rule.clone());
-        // A fixture that does not parse tests nothing: invalid YAML only where expected.
-        checked.push("actions/invalid-yaml".to_string());
-        if name.starts_with("bad-") {
-            bad += 1;
-            assert!(
-                expects.iter().any(|e| e.rule == folder_rule),
-                "{folder}/{name}: a bad fixture must expect its folder's rule"
-            );
-        } else {
-            ok += 1;
-            assert!(
-                expects.iter().all(|e| e.rule != folder_rule),
-                "{folder}/{name}: an ok fixture expects its own rule"
-            );
-        }
-        for expect in &expects {
-            let hit = findings.iter().any(|f| {
-                f.rule == expect.rule && line_of(&text, f.span.start) == expect.line && f.message.contains(&expect.text)
-            });
-            if !hit {
-                failures.push(format!(
-                    "{folder}/{name}:{}: expected {} containing {:?}",
-                    expect.line, expect.rule, expect.text
-                ));
-            }
-        }
-        for finding in findings.iter().filter(|f| checked.iter().any(|r| r == f.rule)) {
-            let line = line_of(&text, finding.span.start);
-            if !expects.iter().any(|e| e.rule == finding.rule && e.line == line) {
-                failures.push(format!(
-                    "{folder}/{name}:{line}: unexpected {}: {}",
-                    finding.rule, finding.message
-                ));
-            }
-        }
-    }
-    assert!(bad >= 10 && ok >= 10, "fixtures went missing: {bad} bad, {ok} ok");
-    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
 
 #[test]

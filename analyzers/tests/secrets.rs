@@ -1,21 +1,14 @@
-//! The secrets fixtures under testdata/secrets/:
-//!
-//! - `positives/`: a line `tollgate-expect: <rule> [value=<secret>]` says the next line has a
-//!   finding of that rule (whose span is `<secret>` when given). Recall over all of them must
-//!   be at least 98%, and every rule must have at least one.
-//! - `near-misses/`: a line `tollgate-near-miss: <rule>` says the next line has no finding of
-//!   that rule. Every provider rule must have at least one.
-//! - `negatives/`: nothing fires at all (placeholders, hashes, UUIDs, lockfiles, base64
-//!   images, test data).
-//!
-//! Every finding is redacted, carries a hashed identity and never shows its secret in its
-//! message.
+//! Tests of the secrets analyzer beyond the rule fixtures (testdata/secrets/<rule>/, checked
+//! by cli/tests/fixtures.rs): on every fixture, each finding is redacted, carries a hashed
+//! identity and never shows its secret in its message; nothing at all fires on the negatives
+//! (placeholders, hashes, UUIDs, lockfiles, base64 images, test data); lockfiles, allow lists,
+//! identities and linear time.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use tollgate_analyzers::{analyze, classify, Input, Settings};
-use tollgate_rules::{catalogue, Finding, RuleSet};
+use tollgate_rules::{Finding, RuleSet};
 
 fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/secrets")
@@ -71,146 +64,27 @@ fn scan(path: &Path, base: &Path) -> (String, Vec<Finding>) {
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset].matches('\n').count()
+    text[..offset].matches('\n').count() + 1
 }
 
-/// (line index of the marker's target, rule, optional value) for every marker in a file.
-fn markers<'a>(text: &'a str, marker: &str) -> Vec<(usize, &'a str, Option<&'a str>)> {
-    text.lines()
-        .enumerate()
-        .filter_map(|(i, line)| {
-            let at = line.find(marker)?;
-            // Markers inside JSON strings end with `",`.
-            let rest = line[at + marker.len()..].trim().trim_end_matches([',', '"']);
-            let (rule, value) = match rest.split_once(" value=") {
-                Some((rule, value)) => (rule.trim(), Some(value)),
-                None => (rest, None),
-            };
-            Some((i + 1, rule, value))
-        })
-        .collect()
-}
-
+/// Every fixture, whatever its rule: `scan` checks each finding.
 #[test]
-fn recall_on_the_positive_set_is_at_least_98_percent() {
-    let base = root().join("positives");
-    let mut expected = 0;
-    let mut misses = Vec::new();
-    let mut covered = BTreeSet::new();
+fn findings_on_every_fixture_are_redacted_and_identified() {
+    let base = root();
+    let mut count = 0;
     for path in files(&base) {
-        let (text, findings) = scan(&path, &base);
-        let name = path.strip_prefix(&base).unwrap().display().to_string();
-        if name.ends_with(".p12") || name.ends_with(".pfx") {
-            expected += 1;
-            covered.insert("secrets/pkcs12-file".to_string());
-            if !findings.iter().any(|f| f.rule == "secrets/pkcs12-file") {
-                misses.push(format!("{name}: secrets/pkcs12-file"));
-            }
+        if path.ends_with("generate.py") {
             continue;
         }
-        for (line, rule, value) in markers(&text, "tollgate-expect:") {
-            expected += 1;
-            covered.insert(rule.to_string());
-            assert!(
-                catalogue().get(rule).is_some(),
-                "{name}:{}: unknown rule {rule}",
-                line + 1
-            );
-            let hit = findings
-                .iter()
-                .find(|f| f.rule == rule && line_of(&text, f.span.start) == line);
-            match (hit, value) {
-                (None, _) => {
-                    let got: Vec<&str> = findings
-                        .iter()
-                        .filter(|f| line_of(&text, f.span.start) == line)
-                        .map(|f| f.rule)
-                        .collect();
-                    misses.push(format!("{name}:{}: {rule} (got {got:?})", line + 1));
-                }
-                (Some(f), Some(value)) if &text[f.span.clone()] != value => {
-                    misses.push(format!(
-                        "{name}:{}: {rule} span {:?} != {value:?}",
-                        line + 1,
-                        &text[f.span.clone()]
-                    ));
-                }
-                _ => {}
-            }
-        }
+        let (_, findings) = scan(&path, &base);
+        count += findings.len();
     }
-    let recall = (expected - misses.len()) as f64 / expected as f64;
-    eprintln!(
-        "secrets recall: {}/{} = {:.2}%",
-        expected - misses.len(),
-        expected,
-        recall * 100.0
-    );
-    for miss in &misses {
-        eprintln!("  missed {miss}");
-    }
-    assert!(expected >= 400, "only {expected} positives");
-    assert!(recall >= 0.98, "recall {recall:.4} below 98%: {misses:#?}");
-    let uncovered: Vec<&str> = catalogue()
-        .rules()
-        .iter()
-        .filter(|r| r.id.starts_with("secrets/") && !covered.contains(r.id))
-        .map(|r| r.id)
-        .collect();
-    assert!(uncovered.is_empty(), "rules without a positive fixture: {uncovered:?}");
-}
-
-/// The hand-written positives (real-world shapes: config files, code, key files) are all
-/// found, exactly: the 98% floor is for the whole set.
-#[test]
-fn every_hand_written_positive_is_found() {
-    let base = root().join("positives");
-    for dir in ["code", "config", "keys"] {
-        for path in files(&base.join(dir)) {
-            let (text, findings) = scan(&path, &base);
-            for (line, rule, value) in markers(&text, "tollgate-expect:") {
-                let found = findings.iter().any(|f| {
-                    f.rule == rule
-                        && line_of(&text, f.span.start) == line
-                        && value.is_none_or(|v| &text[f.span.clone()] == v)
-                });
-                assert!(found, "{}:{}: {rule} not found", path.display(), line + 1);
-            }
-        }
-    }
-}
-
-#[test]
-fn near_misses_do_not_fire_their_rule() {
-    let base = root().join("near-misses");
-    let mut covered = BTreeSet::new();
-    let mut fired = Vec::new();
-    for path in files(&base) {
-        let (text, findings) = scan(&path, &base);
-        let name = path.strip_prefix(&base).unwrap().display().to_string();
-        for (line, rule, _) in markers(&text, "tollgate-near-miss:") {
-            covered.insert(rule.to_string());
-            if findings
-                .iter()
-                .any(|f| f.rule == rule && line_of(&text, f.span.start) == line)
-            {
-                fired.push(format!("{name}:{}: {rule}", line + 1));
-            }
-        }
-    }
-    assert!(fired.is_empty(), "near-misses that fired: {fired:#?}");
-    let uncovered: Vec<&str> = catalogue()
-        .rules()
-        .iter()
-        .filter(|r| r.id.starts_with("secrets/") && !covered.contains(r.id))
-        .map(|r| r.id)
-        .collect();
-    assert!(uncovered.is_empty(), "rules without a near-miss fixture: {uncovered:?}");
+    assert!(count >= 700, "only {count} findings on the fixtures");
 }
 
 #[test]
 fn nothing_fires_on_the_negative_set() {
-    let base = root().join("negatives");
+    let base = root().join("generic-assignment/ok-negatives");
     let mut fired: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut count = 0;
     for path in files(&base) {
@@ -220,7 +94,7 @@ fn nothing_fires_on_the_negative_set() {
         for f in findings {
             fired.entry(name.clone()).or_default().push(format!(
                 "{}:{} {}",
-                line_of(&text, f.span.start) + 1,
+                line_of(&text, f.span.start),
                 f.rule,
                 f.message
             ));

@@ -531,7 +531,7 @@ fn duplicate_code_across_files_with_related_copies() {
         &repo(),
         &[
             "check",
-            "testdata/python/duplication",
+            "testdata/python/duplicate-code/bad-pasted",
             "--select",
             "python/duplicate-code",
             "--format",
@@ -544,12 +544,12 @@ fn duplicate_code_across_files_with_related_copies() {
     let result = &results[0];
     assert_eq!(
         result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-        "testdata/python/duplication/quotes.py"
+        "testdata/python/duplicate-code/bad-pasted/quotes.py"
     );
-    assert_eq!(result["locations"][0]["physicalLocation"]["region"]["startLine"], 9);
+    assert_eq!(result["locations"][0]["physicalLocation"]["region"]["startLine"], 10);
     assert_eq!(
         result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-        "testdata/python/duplication/orders.py"
+        "testdata/python/duplicate-code/bad-pasted/orders.py"
     );
     assert_eq!(
         result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"],
@@ -559,14 +559,14 @@ fn duplicate_code_across_files_with_related_copies() {
     assert!(result["message"]["text"]
         .as_str()
         .unwrap()
-        .contains("duplicate testdata/python/duplication/orders.py:8"));
+        .contains("duplicate testdata/python/duplicate-code/bad-pasted/orders.py:8"));
 
     // Normalised, the renamed copy matches too, but its comment suppresses it.
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "tollgate.toml", "[python]\nduplicate-normalize = true\n");
     for name in ["orders.py", "quotes.py"] {
         std::fs::copy(
-            repo().join("testdata/python/duplication").join(name),
+            repo().join("testdata/python/duplicate-code/bad-pasted").join(name),
             dir.path().join(name),
         )
         .unwrap();

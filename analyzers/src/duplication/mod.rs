@@ -347,9 +347,9 @@ mod tests {
     /// matched again.
     #[test]
     fn a_file_repeated_many_times_over_is_matched_in_linear_time() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/python/rules");
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/python/metrics");
         let mut paths: Vec<_> = std::fs::read_dir(&dir)
-            .expect("testdata/python/rules")
+            .expect("testdata/python/metrics")
             .map(|entry| entry.expect("entry").path())
             .filter(|p| p.extension().is_some_and(|e| e == "py") && !p.ends_with("syntax_error.py"))
             .collect();
