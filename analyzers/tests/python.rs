@@ -51,14 +51,6 @@ fn zero_thresholds() -> Settings {
     }
 }
 
-/// The smell of a finding's rule.
-fn smell_of(rule: &str) -> &'static python::Smell {
-    python::SMELLS
-        .iter()
-        .find(|smell| smell.rule.id == rule)
-        .unwrap_or_else(|| panic!("no smell for {rule}"))
-}
-
 #[test]
 fn each_smell_reads_its_threshold_from_its_setting() {
     for (smell, value) in python::SMELLS.iter().zip(1000..) {
