@@ -1,4 +1,4 @@
-//! Instruction-level rules: WORKDIR, EXPOSE, CMD / ENTRYPOINT, ENV, docker::MAINTAINER.
+//! Instruction-level rules: WORKDIR, EXPOSE, CMD / ENTRYPOINT, ENV, MAINTAINER.
 
 use super::parser::Kind;
 use super::{Model, Sink};
@@ -81,7 +81,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
                 item.statement,
                 docker::MAINTAINER,
                 ins.keyword.clone(),
-                "`docker::MAINTAINER` is deprecated: use `LABEL org.opencontainers.image.authors=...`",
+                "`MAINTAINER` is deprecated: use `LABEL org.opencontainers.image.authors=...`",
             ),
             _ => {}
         }

@@ -304,7 +304,7 @@ fn looks_random(value: &str, kind: Kind) -> bool {
         || value.starts_with(['$', '%', '{', '<', '[', '(', '@', '/', '~', '.', '!', '&', '*', '#'])
         || value.contains("://")
         || value.contains(['(', '[', ']'])
-        // base64 JSON: a secrets::JWT (its own rule) or an opaque pagination token
+        // base64 JSON: a JWT (its own rule) or an opaque pagination token
         || value.starts_with("eyJ")
         || filters::is_placeholder(bytes)
         || filters::is_weak_word(bytes)
