@@ -1,4 +1,4 @@
-//! Instruction-level rules: WORKDIR, EXPOSE, CMD / ENTRYPOINT, ENV, MAINTAINER.
+//! Instruction-level rules: WORKDIR, EXPOSE, CMD / ENTRYPOINT, ENV, MAINTAINER, HEALTHCHECK.
 
 use super::parser::Kind;
 use super::{Model, Sink};
@@ -7,6 +7,7 @@ use tollgate_rules::docker;
 pub fn check(model: &Model, sink: &mut Sink) {
     let mut seen_cmd: Vec<Option<usize>> = Vec::new();
     let mut seen_entrypoint: Vec<Option<usize>> = Vec::new();
+    let mut seen_healthcheck: Vec<Option<usize>> = Vec::new();
     for item in &model.items {
         let ins = item.ins;
         match ins.kind {
@@ -49,32 +50,15 @@ pub fn check(model: &Model, sink: &mut Sink) {
                         format!("`{}` in shell form: write it as a JSON array", ins.kind.name()),
                     );
                 }
-                if item.onbuild {
-                    continue;
-                }
                 let (seen, rule) = if ins.kind == Kind::Cmd {
                     (&mut seen_cmd, docker::MULTIPLE_CMD)
                 } else {
                     (&mut seen_entrypoint, docker::MULTIPLE_ENTRYPOINT)
                 };
-                let stage = item.stage.map_or(0, |s| s + 1);
-                if seen.len() <= stage {
-                    seen.resize(stage + 1, None);
-                }
-                if let Some(first) = seen[stage] {
-                    let line = model.text[..first].matches('\n').count() + 1;
-                    sink.report(
-                        item.statement,
-                        rule,
-                        ins.keyword.clone(),
-                        format!(
-                            "another `{}` on line {line} of this stage has no effect",
-                            ins.kind.name()
-                        ),
-                    );
-                } else {
-                    seen[stage] = Some(ins.keyword.start);
-                }
+                only_one_per_stage(model, item, seen, rule, sink);
+            }
+            Kind::Healthcheck => {
+                only_one_per_stage(model, item, &mut seen_healthcheck, docker::MULTIPLE_HEALTHCHECK, sink)
             }
             Kind::Env => env_self_reference(model, item, sink),
             Kind::Maintainer => sink.report(
@@ -85,6 +69,40 @@ pub fn check(model: &Model, sink: &mut Sink) {
             ),
             _ => {}
         }
+    }
+}
+
+/// Only the last CMD, ENTRYPOINT or HEALTHCHECK of a stage takes effect: every one after the
+/// first is reported. `seen` holds, per stage (index 0: before any FROM), where the first was.
+/// ONBUILD ones run in another image's build and are not counted.
+fn only_one_per_stage(
+    model: &Model,
+    item: &super::Item,
+    seen: &mut Vec<Option<usize>>,
+    rule: &'static tollgate_rules::Rule,
+    sink: &mut Sink,
+) {
+    if item.onbuild {
+        return;
+    }
+    let ins = item.ins;
+    let stage = item.stage.map_or(0, |s| s + 1);
+    if seen.len() <= stage {
+        seen.resize(stage + 1, None);
+    }
+    if let Some(first) = seen[stage] {
+        let line = model.text[..first].matches('\n').count() + 1;
+        sink.report(
+            item.statement,
+            rule,
+            ins.keyword.clone(),
+            format!(
+                "another `{}` on line {line} of this stage has no effect",
+                ins.kind.name()
+            ),
+        );
+    } else {
+        seen[stage] = Some(ins.keyword.start);
     }
 }
 

@@ -453,4 +453,12 @@ rules! {
         precision: High,
         peers: ["hadolint:DL3033"],
     }
+
+    MULTIPLE_HEALTHCHECK = "docker/multiple-healthcheck" {
+        summary: "More than one HEALTHCHECK in a stage",
+        level: Warning,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3012"],
+    }
 }
