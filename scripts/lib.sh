@@ -64,3 +64,47 @@ best_of() {
   done
   echo "$best"
 }
+
+# The entry points scripts/bench and scripts/compare: `dispatch KIND [NAME...] [-- ARG...]`
+# runs the bodies of each NAME, or of every name when none is given, each under a `== body`
+# header. The bodies live in scripts/KIND.d/: NAME, then NAME-PART for a name that has more
+# than one (compare's python: python, python-cognitive). ARGs go to every body that runs.
+# An unknown name or option is an error (exit 2); -h/--help prints the calling script's
+# header comment. A failing body does not stop the others; the run fails at the end.
+dispatch() {
+  local kind=$1 dir=$ROOT/scripts/$1.d
+  shift
+  local valid=() names=() args=() failed=() body name status=0
+  for body in "$dir"/*; do
+    name=${body##*/}
+    if [ -x "$body" ] && [[ $name != *[-.]* ]]; then valid+=("$name"); fi
+  done
+  while [ $# -gt 0 ]; do
+    case $1 in
+      -h | --help)
+        awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
+        return 0 ;;
+      --) shift; args=("$@"); break ;;
+      -*) echo "scripts/$kind: unknown option $1 (see --help)" >&2; return 2 ;;
+      *)
+        if [[ " ${valid[*]} " != *" $1 "* ]]; then
+          echo "scripts/$kind: unknown name '$1'; valid names: ${valid[*]}" >&2
+          return 2
+        fi
+        names+=("$1"); shift ;;
+    esac
+  done
+  [ ${#names[@]} -gt 0 ] || names=("${valid[@]}")
+  for name in "${names[@]}"; do
+    for body in "$dir/$name" "$dir/$name"-*; do
+      [ -x "$body" ] || continue
+      echo "== ${body##*/}"
+      "$body" "${args[@]}" || { status=$?; failed+=("${body##*/}"); }
+      echo
+    done
+  done
+  if [ ${#failed[@]} -gt 0 ]; then
+    echo "scripts/$kind: failed: ${failed[*]}" >&2
+    return "$status"
+  fi
+}

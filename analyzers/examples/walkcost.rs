@@ -33,7 +33,7 @@ fn main() {
     let started = std::time::Instant::now();
     if mode == "bare" {
         // tree-sitter alone, files already in memory, one parser per core: the floor under
-        // any tree-sitter analyzer, for `scripts/bench-python` to set beside ruff.
+        // any tree-sitter analyzer, for `scripts/bench python` to set beside ruff.
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
         let nodes: usize = std::thread::scope(|scope| {
             let workers: Vec<_> = (0..threads)

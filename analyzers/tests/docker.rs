@@ -52,7 +52,7 @@ fn a_long_file_is_fast_and_every_run_is_seen() {
         .filter(|f| f.rule == "docker/pipe-without-pipefail")
         .count();
     assert_eq!(pipes, 1000);
-    // Generous for debug builds on a shared machine; the release figure is in scripts/bench-docker.
+    // Generous for debug builds on a shared machine; the release figure is in `scripts/bench docker`.
     assert!(started.elapsed().as_secs() < 10);
 }
 

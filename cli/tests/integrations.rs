@@ -96,7 +96,7 @@ fn quick_install_env(command: &mut Command) -> &mut Command {
         .env("CARGO_TARGET_DIR", repo().join("target/pre-commit"))
 }
 
-/// Runs action.yml's steps with scripts/fake-runner.py on a copy of the demo repository,
+/// Runs action.yml's steps with cli/tests/support/fake-runner.py on a copy of the demo repository,
 /// with `files` (name, content) added.
 fn run_action(inputs: &[&str], files: &[(&str, &str)]) -> (Value, Workspace) {
     let workspace = Workspace::new();
@@ -112,7 +112,7 @@ fn run_action(inputs: &[&str], files: &[(&str, &str)]) -> (Value, Workspace) {
     let rustup_home = std::env::var("RUSTUP_HOME").unwrap_or_else(|_| format!("{real_home}/.rustup"));
     let mut command = Command::new(venv_tool("python"));
     command
-        .arg(repo().join("scripts/fake-runner.py"))
+        .arg(repo().join("cli/tests/support/fake-runner.py"))
         .arg(repo())
         .arg(workspace.path())
         .args(inputs)
