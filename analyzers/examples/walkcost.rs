@@ -69,6 +69,7 @@ fn main() {
             path,
             text,
             kinds: classify(path),
+            role: None,
         };
         findings += analyze(&input, &settings, &rules).len();
     }

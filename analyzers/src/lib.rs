@@ -6,11 +6,12 @@ pub mod classify;
 pub mod docker;
 pub mod duplication;
 pub mod python;
+pub mod roles;
 pub mod secrets;
 pub mod shell;
 
 pub use classify::{classify, classify_by_content, Kinds};
-use tollgate_rules::{Finding, RuleSet};
+use tollgate_rules::{Finding, Role, RuleSet};
 
 /// One file, read once by the caller, handed to every analyzer that wants it.
 pub struct Input<'a> {
@@ -18,6 +19,8 @@ pub struct Input<'a> {
     pub path: &'a str,
     pub text: &'a str,
     pub kinds: Kinds,
+    /// What the file is to its repository (test, docs, ...); `None` for plain source.
+    pub role: Option<Role>,
 }
 
 /// Per-domain settings, as the `[python]`, `[secrets]`, `[actions]` and `[docker]` tables of

@@ -24,6 +24,7 @@ fn run(name: &str, text: &str, settings: &Settings) -> Vec<Finding> {
         path: name,
         text,
         kinds: kinds_for(name),
+        role: None,
     };
     let mut out = Vec::new();
     actions::analyze(&input, settings, &mut out);

@@ -36,6 +36,7 @@ fn analyze(text: &str) -> Vec<Finding> {
             workflow: true,
             ..Kinds::default()
         },
+        role: None,
     };
     let mut out = Vec::new();
     actions::analyze(&input, &Settings::default(), &mut out);

@@ -14,6 +14,7 @@ fn run(text: &str, settings: docker::Settings) -> Vec<Finding> {
         path: "Dockerfile",
         text,
         kinds,
+        role: None,
     };
     let settings = Settings {
         docker: settings,

@@ -29,6 +29,7 @@ fn run(path: &Path, text: &str, settings: &Settings) -> Vec<Finding> {
         path: name,
         text,
         kinds: classify(name),
+        role: None,
     };
     analyze(&input, settings, &RuleSet::all())
 }

@@ -39,6 +39,7 @@ fn scan(path: &Path, base: &Path) -> (String, Vec<Finding>) {
         path: &relative,
         text: &text,
         kinds: classify(&relative),
+        role: None,
     };
     let secrets = RuleSet::new(Some(&["secrets".to_string()]), &[], &[]).unwrap();
     let findings = analyze(&input, &Settings::default(), &secrets);
@@ -111,6 +112,7 @@ fn lockfiles_are_scanned_only_when_asked() {
         path: "web/package-lock.json",
         text,
         kinds: classify("web/package-lock.json"),
+        role: None,
     };
     assert!(analyze(&input, &Settings::default(), &RuleSet::all()).is_empty());
     let settings = Settings {
@@ -136,6 +138,7 @@ fn allow_list_drops_known_values() {
         path: ".env",
         text,
         kinds: classify(".env"),
+        role: None,
     };
     assert_eq!(analyze(&input, &Settings::default(), &RuleSet::all()).len(), 1);
     let settings = Settings {
@@ -158,6 +161,7 @@ fn same_secret_same_identity_wherever_it_moves() {
             path: "ci.yml",
             text,
             kinds: classify("ci.yml"),
+            role: None,
         };
         analyze(&input, &Settings::default(), &RuleSet::all())
     };
@@ -185,6 +189,7 @@ fn all_findings(path: &'static str, text: String) -> Vec<Finding> {
         path,
         text: &text,
         kinds: classify(path),
+        role: None,
     };
     analyze(&input, &Settings::default(), &RuleSet::all())
 }

@@ -92,6 +92,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
             filters: &filters,
             settings: &config.settings,
             max_file_size: config.max_file_size,
+            skip_roles: &config.skip_roles,
             line_hashes: args.format == Format::Sarif,
         };
         let mut outcome = pool.install(|| scan::scan(&walked.files, &options, &tollgate_analyzers::analyze, &progress));

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use tollgate_analyzers::Settings;
-use tollgate_rules::{Level, RuleSet};
+use tollgate_rules::{Level, Role, RuleSet};
 
 use crate::glob::GlobList;
 
@@ -48,6 +48,8 @@ pub struct FileConfig {
     pub per_file_ignores: BTreeMap<String, Vec<String>>,
     /// Files larger than this many bytes are skipped with a diagnostic.
     pub max_file_size: Option<u64>,
+    /// Path roles whose files are only scanned for secrets (default: vendored, generated).
+    pub skip_roles: Option<Vec<String>>,
     pub python: tollgate_analyzers::python::Settings,
     pub secrets: tollgate_analyzers::secrets::Settings,
     pub actions: tollgate_analyzers::actions::Settings,
@@ -91,6 +93,8 @@ pub struct Resolved {
     pub settings: Settings,
     pub fail_on: FailOn,
     pub max_file_size: u64,
+    /// Files of these roles are only scanned for secrets.
+    pub skip_roles: Vec<Role>,
     /// Where relative globs are anchored: the config file's directory.
     pub base: PathBuf,
 }
@@ -123,8 +127,19 @@ impl Loaded {
         for selectors in cfg.per_file_ignores.values() {
             RuleSet::new(Some(selectors), &[], &[]).map_err(|e| in_config(format!("[per-file-ignores]: {e}")))?;
         }
+        let skip_roles = match &cfg.skip_roles {
+            None => vec![Role::Vendored, Role::Generated],
+            Some(names) => names
+                .iter()
+                .map(|name| {
+                    Role::parse(name)
+                        .ok_or_else(|| in_config(format!("skip-roles: unknown role `{name}` ({})", role_names())))
+                })
+                .collect::<Result<_, _>>()?,
+        };
         Ok(Resolved {
             rules,
+            skip_roles,
             exclude,
             per_file_ignores,
             settings: cfg.settings(),
@@ -133,6 +148,12 @@ impl Loaded {
             base: self.base,
         })
     }
+}
+
+/// The roles a config may name, for messages.
+fn role_names() -> String {
+    let names: Vec<&str> = Role::ALL.iter().map(|role| role.as_str()).collect();
+    format!("one of {}", names.join(", "))
 }
 
 const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
@@ -222,14 +243,29 @@ fn one_line(error: &dyn std::fmt::Display) -> String {
 
 /// Compiled per-file ignores.
 pub struct PerFileIgnores {
-    entries: Vec<(GlobList, Vec<String>)>,
+    entries: Vec<(Matcher, Vec<String>)>,
+}
+
+/// What a per-file-ignores key names: a glob, or `role:<role>` for every file of that role.
+enum Matcher {
+    Glob(GlobList),
+    Role(Role),
 }
 
 impl PerFileIgnores {
     pub fn new(map: &BTreeMap<String, Vec<String>>) -> Result<Self, String> {
         let entries = map
             .iter()
-            .map(|(glob, rules)| Ok((GlobList::new(std::slice::from_ref(glob))?, rules.clone())))
+            .map(|(key, rules)| {
+                let matcher = match key.strip_prefix("role:") {
+                    Some(name) => Matcher::Role(
+                        Role::parse(name)
+                            .ok_or_else(|| format!("[per-file-ignores]: `{key}`: unknown role ({})", role_names()))?,
+                    ),
+                    None => Matcher::Glob(GlobList::new(std::slice::from_ref(key))?),
+                };
+                Ok((matcher, rules.clone()))
+            })
             .collect::<Result<_, String>>()?;
         Ok(PerFileIgnores { entries })
     }
@@ -238,11 +274,14 @@ impl PerFileIgnores {
         self.entries.is_empty()
     }
 
-    /// The selectors ignored for a path relative to the config's base.
-    pub fn for_path(&self, relative: &str) -> Vec<&str> {
+    /// The selectors ignored for a file: its path relative to the config's base, its role.
+    pub fn for_file(&self, relative: &str, role: Option<Role>) -> Vec<&str> {
         self.entries
             .iter()
-            .filter(|(globs, _)| globs.is_match(relative))
+            .filter(|(matcher, _)| match matcher {
+                Matcher::Glob(globs) => globs.is_match(relative),
+                Matcher::Role(wanted) => role == Some(*wanted),
+            })
             .flat_map(|(_, rules)| rules.iter().map(String::as_str))
             .collect()
     }

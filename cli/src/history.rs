@@ -156,15 +156,18 @@ fn analyse(added: Added, location: &Path, settings: &Settings, filters: &Filters
         secrets: kinds.secrets,
         ..Default::default()
     };
+    // History has no attributes to read: the path and the text decide the role.
+    let role = crate::roles::role_of(Default::default(), &added.path, &added.text);
     let input = Input {
         path: &added.path,
         text: &added.text,
         kinds,
+        role,
     };
     let mut findings = tollgate_analyzers::analyze(&input, settings, filters.rules);
     findings.retain(|f| f.rule.starts_with("secrets/"));
     // Unused suppressions are not reported: a commit's added lines are not its whole file.
-    filters.file(&added.path, location, &added.text, &mut findings, false);
+    filters.file(&added.path, location, role, &added.text, &mut findings, false);
     let records = place(
         &added.path,
         &added.text,

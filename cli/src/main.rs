@@ -11,6 +11,7 @@ mod history;
 mod pipeline;
 mod record;
 mod report;
+mod roles;
 mod scan;
 mod suppress;
 mod walk;

@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use tollgate_rules::{select, tollgate, Finding, RuleSet};
+use tollgate_rules::{select, tollgate, Finding, Role, RuleSet};
 
 use crate::baseline;
 use crate::config::PerFileIgnores;
@@ -30,7 +30,15 @@ impl Filters<'_> {
     /// The per-file steps on the findings of the file shown as `path`, found at `location`,
     /// whose text is `text`. `check_unused` reports our suppression comments that suppressed
     /// nothing.
-    pub fn file(&self, path: &str, location: &Path, text: &str, findings: &mut Vec<Finding>, check_unused: bool) {
+    pub fn file(
+        &self,
+        path: &str,
+        location: &Path,
+        role: Option<Role>,
+        text: &str,
+        findings: &mut Vec<Finding>,
+        check_unused: bool,
+    ) {
         findings.retain(|f| self.rules.is_enabled(f.rule));
         let unused = check_unused && self.rules.is_enabled(tollgate::UNUSED_SUPPRESSION.id);
         if !findings.is_empty() || unused {
@@ -40,7 +48,7 @@ impl Filters<'_> {
         // and the ignores cover the unused-suppression reports too.
         if !findings.is_empty() && !self.per_file_ignores.is_empty() {
             let relative = walk::from_base(&walk::absolute(location), self.base, path);
-            let ignored = self.per_file_ignores.for_path(&relative);
+            let ignored = self.per_file_ignores.for_file(&relative, role);
             findings.retain(|f| !ignored.iter().any(|selector| select::matches(selector, f.rule)));
         }
     }

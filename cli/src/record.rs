@@ -114,6 +114,8 @@ pub fn place(
                     secrets: true,
                     ..Default::default()
                 },
+                // Only the secrets' spans are wanted here, which no role changes.
+                role: None,
             };
             found = tollgate_analyzers::secrets::secret_spans(&input, settings);
             &found[..]

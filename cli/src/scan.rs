@@ -8,10 +8,11 @@ use std::path::Path;
 use rayon::prelude::*;
 use tollgate_analyzers::secrets::Redactor;
 use tollgate_analyzers::{classify, classify_by_content, Gathered, Input, Kinds, Settings};
-use tollgate_rules::{Finding, Region, RuleSet};
+use tollgate_rules::{Finding, PropValue, Region, Role, RuleSet};
 
 use crate::pipeline::Filters;
 use crate::record::{place, Diagnostic, Outcome, Record, Secrets};
+use crate::roles;
 use crate::walk::FileEntry;
 
 /// `--threads` is capped at this many per core.
@@ -29,6 +30,8 @@ pub struct Options<'a> {
     pub filters: &'a Filters<'a>,
     pub settings: &'a Settings,
     pub max_file_size: u64,
+    /// Files of these roles are only scanned for secrets.
+    pub skip_roles: &'a [Role],
     /// Compute GitHub's `primaryLocationLineHash`, which only SARIF carries: it hashes every
     /// line of a file up to its last finding, a tenth of a Python scan's own work.
     pub line_hashes: bool,
@@ -90,6 +93,11 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
             )
         }
     };
+    let role = roles::role_of(file.attributes, &path, &text);
+    if let Some(role) = role.filter(|role| options.skip_roles.contains(role)) {
+        let why = format!("a {} file (`skip-roles` in the config brings it back)", role.as_str());
+        return secrets_only(file, &text, options, true, why);
+    }
     if file.explicit && kinds.is_yaml_undecided(&path) {
         classify_by_content(&mut kinds, &text);
     }
@@ -97,6 +105,7 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
         path: &path,
         text: &text,
         kinds,
+        role,
     };
     // The secrets pass runs whatever the selection: its spans are redacted in everything
     // shown from this file. Its findings are reported only if selected (`finish`).
@@ -187,6 +196,7 @@ fn secrets_of(file: &FileEntry, text: &str, options: &Options) -> Result<Vec<Fin
             secrets: true,
             ..Default::default()
         },
+        role: roles::role_of(file.attributes, &file.display, text),
     };
     guarded(|| find_secrets(&input, options.settings)).map_err(|panic| {
         (
@@ -388,7 +398,15 @@ fn finish(
     secrets: Secrets,
 ) -> Vec<Record> {
     let filters = options.filters;
-    filters.file(&file.display, &file.path, text, &mut findings, check_unused);
+    let role = roles::role_of(file.attributes, &file.display, text);
+    filters.file(&file.display, &file.path, role, text, &mut findings, check_unused);
+    if let Some(role) = role {
+        for finding in &mut findings {
+            finding
+                .properties
+                .push(("role", PropValue::Str(role.as_str().to_string())));
+        }
+    }
     place(
         &file.display,
         text,
@@ -678,6 +696,7 @@ mod tests {
             path,
             explicit: false,
             content: None,
+            attributes: Default::default(),
         }
     }
 
@@ -706,6 +725,7 @@ mod tests {
             filters: &filters,
             settings: &settings,
             max_file_size: 1024,
+            skip_roles: &[],
             line_hashes: true,
         };
         let outcome = scan(&files, &options, &analyze, &indicatif::ProgressBar::hidden());
@@ -782,6 +802,7 @@ mod tests {
             filters: &filters,
             settings: &settings,
             max_file_size: 1024,
+            skip_roles: &[],
             line_hashes: false,
         };
         let outcome = scan(&files, &options, &analyze, &indicatif::ProgressBar::hidden());

@@ -13,6 +13,7 @@ use ignore::{WalkBuilder, WalkState};
 
 use crate::glob::GlobList;
 use crate::record::Diagnostic;
+use crate::roles::{self, Attributes};
 
 pub struct FileEntry {
     pub path: PathBuf,
@@ -22,6 +23,8 @@ pub struct FileEntry {
     pub explicit: bool,
     /// The content to scan instead of the file on disk (the staged blob).
     pub content: Option<Vec<u8>>,
+    /// Its linguist attributes in `.gitattributes`.
+    pub attributes: Attributes,
 }
 
 pub struct Walk {
@@ -49,6 +52,7 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
                 display,
                 explicit: true,
                 content: None,
+                attributes: Attributes::default(),
             }),
             Ok(_) => diagnostics.push(Diagnostic::error(
                 display,
@@ -87,6 +91,7 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
             display,
             explicit: false,
             content: None,
+            attributes: Attributes::default(),
         }
     }));
     let diagnostics = Mutex::new(diagnostics);
@@ -135,14 +140,36 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
                 display,
                 explicit: false,
                 content: None,
+                attributes: Attributes::default(),
             }
         }));
     }
     // Sorted, so that cross-file results ("the first copy") do not depend on the walk's threads.
     files.sort_by(|a, b| a.display.cmp(&b.display));
+    with_attributes(&mut files, &cwd);
     Walk {
         files,
         diagnostics: diagnostics.into_inner().unwrap(),
+    }
+}
+
+/// Reads the files' `.gitattributes` through the git work tree of the current directory;
+/// files outside it, or any file when git cannot say, have none.
+pub fn with_attributes(files: &mut [FileEntry], cwd: &Path) {
+    // Most repositories have no attributes file: then git has nothing to say, and is not asked.
+    let listed = files
+        .iter()
+        .any(|f| f.path.file_name().is_some_and(|n| n == ".gitattributes"));
+    let at_root = cwd
+        .ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .is_some_and(|top| top.join(".gitattributes").exists() || top.join(".git/info/attributes").exists());
+    if !listed && !at_root {
+        return;
+    }
+    let paths: Vec<PathBuf> = files.iter().map(|f| cwd.join(&f.path)).collect();
+    for (file, attributes) in files.iter_mut().zip(roles::attributes(cwd, &paths)) {
+        file.attributes = attributes;
     }
 }
 
@@ -220,7 +247,7 @@ pub fn staged(paths: &[PathBuf], exclude: &GlobList, base: &Path) -> Result<Walk
         .filter(|w| !w.is_empty() && *w != "." && is_excluded(exclude, &from_cwd(w)))
         .map(|w| format!("{w}/"))
         .collect();
-    let files = crate::git::staged_files()?
+    let mut files: Vec<FileEntry> = crate::git::staged_files()?
         .into_iter()
         .filter(|f| {
             if wanted.contains(&f.path) {
@@ -241,8 +268,10 @@ pub fn staged(paths: &[PathBuf], exclude: &GlobList, base: &Path) -> Result<Walk
             display: f.path,
             explicit: true,
             content: Some(f.content),
+            attributes: Attributes::default(),
         })
         .collect();
+    with_attributes(&mut files, &cwd);
     Ok(Walk {
         files,
         diagnostics: Vec::new(),

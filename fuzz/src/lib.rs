@@ -23,6 +23,7 @@ pub fn analyze_as(path: &str, text: &str, rules: &RuleSet) -> Vec<Finding> {
         path,
         text,
         kinds: classify(path),
+        role: None,
     };
     let findings = analyze(&input, settings(), rules);
     for finding in &findings {

@@ -7,6 +7,7 @@ mod domains;
 mod finding;
 mod level;
 mod lines;
+mod role;
 pub mod select;
 
 pub use catalogue::{catalogue, find, Catalogue, Precision, Rule};
@@ -16,6 +17,7 @@ pub use domains::{actions, docker, python, secrets, tollgate};
 pub use finding::{Finding, Location, Metric, PropValue, Related};
 pub use level::Level;
 pub use lines::{LineIndex, Region};
+pub use role::Role;
 pub use select::{RuleSet, SelectError};
 
 /// The domains, in the order the summary lists them.

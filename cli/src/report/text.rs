@@ -126,7 +126,7 @@ pub fn summary(report: &Report) -> String {
     let problems = report.diagnostics.len() - skipped;
     if skipped > 0 {
         text.push_str(&format!(
-            "{} binary or over the size limit: scanned for secrets only (--verbose lists them).\n",
+            "{} scanned for secrets only: binary, over the size limit, vendored or generated (--verbose lists them).\n",
             plural(skipped, "file")
         ));
     }
