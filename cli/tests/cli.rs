@@ -942,3 +942,91 @@ fn path_roles_skip_vendored_and_generated_files_and_tag_the_rest() {
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("role:tests"), "{}", run.stderr);
 }
+
+/// Wherever a rule is named, the codes of the tools users come from name it too.
+#[test]
+fn peer_codes_name_rules_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let complex = format!("def f(x, a, b, c, d, e):\n{}", "    if x:\n        x = 1\n".repeat(12));
+    write(root, "app.py", &complex);
+    write(root, "tools/gen.py", &complex);
+    write(root, "Dockerfile", "FROM debian:12.5\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n");
+    let rules_of = |run: &Run| -> Vec<(String, String)> {
+        json_findings(run)
+            .into_iter()
+            .map(|(path, rule, _)| (path, rule))
+            .collect()
+    };
+
+    let run = tollgate(root, &["check", "--select", "C901,DL3008", "--format", "json"]);
+    assert_eq!(
+        rules_of(&run),
+        [
+            ("Dockerfile".to_string(), "docker/apt-pin".to_string()),
+            ("app.py".to_string(), "python/complex-function".to_string()),
+            ("tools/gen.py".to_string(), "python/complex-function".to_string()),
+        ],
+        "{}",
+        run.stderr
+    );
+    let run = tollgate(
+        root,
+        &[
+            "check",
+            "--select",
+            "python",
+            "--ignore",
+            "ruff:PLR0913",
+            "--extend-select",
+            "hadolint:DL3008",
+            "--format",
+            "json",
+        ],
+    );
+    let rules: Vec<String> = rules_of(&run).into_iter().map(|(_, rule)| rule).collect();
+    assert!(rules.contains(&"docker/apt-pin".to_string()), "{rules:?}");
+    assert!(!rules.contains(&"python/too-many-arguments".to_string()), "{rules:?}");
+    assert!(rules.contains(&"python/complex-function".to_string()), "{rules:?}");
+
+    write(
+        root,
+        "tollgate.toml",
+        "select = [\"PLR0913\", \"C901\"]\n[levels]\nC901 = \"error\"\n[per-file-ignores]\n\"tools/**\" = [\"C901\"]\n",
+    );
+    let run = tollgate(root, &["check", "--format", "json"]);
+    let findings: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    let found: Vec<(&str, &str, &str)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap(),
+                f["rule"].as_str().unwrap(),
+                f["level"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("app.py", "python/complex-function", "error"),
+            ("app.py", "python/too-many-arguments", "warning"),
+            ("tools/gen.py", "python/too-many-arguments", "warning"),
+        ],
+        "{}",
+        run.stderr
+    );
+
+    let run = tollgate(root, &["explain", "PLR0913"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.starts_with("# python/too-many-arguments"), "{}", run.stdout);
+    let run = tollgate(root, &["explain", "hadolint:DL3008"]);
+    assert!(run.stdout.starts_with("# docker/apt-pin"), "{}", run.stdout);
+    let run = tollgate(root, &["check", "--select", "XX999"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("`XX999` matches no rule id, prefix or peer code"),
+        "{}",
+        run.stderr
+    );
+}

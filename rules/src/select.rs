@@ -17,19 +17,42 @@ impl fmt::Display for SelectError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "`{}` matches no rule id or prefix (see `tollgate rules`)",
+            "`{}` matches no rule id, prefix or peer code (see `tollgate rules`)",
             self.selector
         )
     }
 }
 
-/// Does `selector` (an id, a domain, or an id prefix such as `python/too-many`) name `id`?
+/// Does `selector` name the rule `id`? A selector is an id, a domain, an id prefix such as
+/// `python/too-many`, or one of the rule's peer codes as other tools write it: `C901`,
+/// `ruff:C901`, `DL3008`, `zizmor:unpinned-uses`, or a prefix of ruff-style codes (`PLR09`).
 pub fn matches(selector: &str, id: &str) -> bool {
-    let selector = selector.trim_end_matches('/');
-    match id.strip_prefix(selector) {
-        Some(rest) => rest.is_empty() || rest.starts_with('/') || rest.starts_with('-') || selector.contains('/'),
+    let trimmed = selector.trim_end_matches('/');
+    let by_id = match id.strip_prefix(trimmed) {
+        Some(rest) => rest.is_empty() || rest.starts_with('/') || rest.starts_with('-') || trimmed.contains('/'),
         None => false,
+    };
+    by_id
+        || (!selector.contains('/')
+            && crate::find(id).is_some_and(|rule| rule.peers.iter().any(|peer| peer_matches(selector, peer))))
+}
+
+/// `peer` is `tool:code`; the selector names it with or without the tool.
+fn peer_matches(selector: &str, peer: &str) -> bool {
+    let Some((tool, code)) = peer.split_once(':') else {
+        return false;
+    };
+    match selector.split_once(':') {
+        Some((wanted_tool, wanted_code)) => wanted_tool.eq_ignore_ascii_case(tool) && code_matches(wanted_code, code),
+        None => code_matches(selector, code),
     }
+}
+
+/// The code itself, or for codes of capitals and digits (`PLR0913`, `DL3008`) a prefix of
+/// them, as ruff selects `PLR` or `C9`.
+fn code_matches(selector: &str, code: &str) -> bool {
+    let ruff_style = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    selector == code || (ruff_style(selector) && ruff_style(code) && code.starts_with(selector))
 }
 
 impl RuleSet {
@@ -111,6 +134,38 @@ impl RuleSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn peer_codes_name_their_rules() {
+        assert!(matches("C901", "python/complex-function"));
+        assert!(matches("ruff:C901", "python/complex-function"));
+        assert!(matches("flake8:C901", "python/complex-function"));
+        assert!(!matches("hadolint:C901", "python/complex-function"));
+        assert!(matches("PLR0913", "python/too-many-arguments"));
+        assert!(matches("PLR09", "python/too-many-arguments"));
+        assert!(!matches("PLR0913", "python/too-many-positional-arguments"));
+        assert!(!matches("C90", "docker/apt-pin"));
+        assert!(matches("DL3008", "docker/apt-pin"));
+        assert!(matches("DL30", "docker/apt-pin"));
+        assert!(matches("zizmor:unpinned-uses", "actions/unpinned-uses"));
+        assert!(matches("unpinned-uses", "actions/unpinned-uses"));
+        // A code is matched whole unless it is ruff-style: `unpinned` is no code.
+        assert!(!matches("unpinned", "actions/unpinned-uses"));
+        let set = RuleSet::new(Some(&["C901".to_string()]), &[], &[]).unwrap();
+        assert_eq!(
+            set.enabled().map(|r| r.id).collect::<Vec<_>>(),
+            ["python/complex-function"]
+        );
+        let set = RuleSet::new(None, &[], &["DL3008".to_string()]).unwrap();
+        assert!(!set.is_enabled("docker/apt-pin"));
+        assert!(set.is_enabled("docker/apk-pin"));
+        assert_eq!(
+            RuleSet::new(Some(&["XYZ123".to_string()]), &[], &[])
+                .unwrap_err()
+                .selector,
+            "XYZ123"
+        );
+    }
 
     #[test]
     fn selectors_match_ids_domains_and_prefixes() {

@@ -1,6 +1,6 @@
 //! The catalogue: `tollgate rules` (text, JSON, a Markdown table) and `tollgate explain`.
 
-use tollgate_rules::catalogue;
+use tollgate_rules::{catalogue, Rule};
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum CatalogueFormat {
@@ -69,8 +69,31 @@ pub fn rules(format: CatalogueFormat) -> Result<String, String> {
 }
 
 /// A rule's documentation: its metadata, then its help.
-pub fn explain(id: &str) -> Result<String, String> {
-    let rule = tollgate_rules::find(id).ok_or_else(|| format!("unknown rule `{id}` (see `tollgate rules`)"))?;
+/// The help of the rule `name` names: its id, or a peer code (`C901`, `ruff:PLR0913`,
+/// `DL3008`), which may name several rules.
+pub fn explain(name: &str) -> Result<String, String> {
+    if let Some(rule) = tollgate_rules::find(name) {
+        return Ok(explain_rule(rule));
+    }
+    let named: Vec<String> = catalogue()
+        .rules()
+        .iter()
+        .filter(|rule| {
+            rule.peers
+                .iter()
+                .any(|peer| *peer == name || peer.split_once(':').is_some_and(|(_, code)| code == name))
+        })
+        .map(|rule| explain_rule(rule))
+        .collect();
+    if named.is_empty() {
+        return Err(format!(
+            "unknown rule `{name}`: neither a rule id nor a peer code (see `tollgate rules`)"
+        ));
+    }
+    Ok(named.join("\n"))
+}
+
+fn explain_rule(rule: &Rule) -> String {
     let mut text = format!("# {}\n\n{}.\n\nLevel: {}", rule.id, rule.summary, rule.level);
     if !rule.default_enabled {
         text.push_str(" (off by default)");
@@ -88,5 +111,5 @@ pub fn explain(id: &str) -> Result<String, String> {
     text.push_str("\n\n");
     text.push_str(rule.help.trim_end());
     text.push('\n');
-    Ok(text)
+    text
 }
