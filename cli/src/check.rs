@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use tollgate_rules::RuleSet;
+use tollgate_rules::{Level, RuleSet};
 
 use crate::config::{self, FailOn};
 use crate::git::ChangedLines;
@@ -113,14 +113,38 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     })
 }
 
+/// `--min-level`: the least serious findings a run reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum MinLevel {
+    Error,
+    Warning,
+    Note,
+}
+
+impl MinLevel {
+    fn level(self) -> Level {
+        match self {
+            MinLevel::Error => Level::Error,
+            MinLevel::Warning => Level::Warning,
+            MinLevel::Note => Level::Note,
+        }
+    }
+}
+
 /// `tollgate check`: the report, and exit code 1 when a finding fails the run.
 pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
+    if args.statistics && !matches!(args.format, Format::Text | Format::Json) {
+        return Err("--statistics prints text or json; drop --format or use one of those".into());
+    }
     let Scanned {
-        outcome,
+        mut outcome,
         rules,
         fail_on,
         notes,
     } = run(args)?;
+    if let Some(min) = args.min_level {
+        outcome.records.retain(|record| record.level >= min.level());
+    }
     for diagnostic in &outcome.diagnostics {
         if !diagnostic.quiet || args.verbose {
             eprintln!(
@@ -139,6 +163,16 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         color,
         notes: &notes,
     };
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        match (args.statistics, args.format) {
+            (true, Format::Json) => report::statistics::write_json(&outcome.records, out),
+            (true, _) => {
+                report::statistics::write_text(&outcome.records, out)?;
+                write!(out, "\n{}", report::summary(&report))
+            }
+            (false, format) => report::write(format, &report, out),
+        }
+    };
     match &args.output {
         Some(path) => {
             if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -146,7 +180,7 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
             }
             let file = std::fs::File::create(path).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
             let mut out = std::io::BufWriter::new(file);
-            report::write(args.format, &report, &mut out)
+            write(&mut out)
                 .and_then(|_| out.flush())
                 .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
             eprint!("{}", report::summary(&report));
@@ -154,7 +188,7 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         None => {
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            if let Err(e) = report::write(args.format, &report, &mut out).and_then(|_| out.flush()) {
+            if let Err(e) = write(&mut out).and_then(|_| out.flush()) {
                 if e.kind() != std::io::ErrorKind::BrokenPipe {
                     return Err(format!("cannot write the report: {e}"));
                 }

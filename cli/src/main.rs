@@ -22,6 +22,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::check::MinLevel;
 use crate::config::FailOn;
 use crate::report::catalogue::{self, CatalogueFormat};
 use crate::report::Format;
@@ -95,6 +96,12 @@ pub struct CheckArgs {
     /// Also append a Markdown summary to this file (e.g. "$GITHUB_STEP_SUMMARY").
     #[arg(long, value_name = "FILE")]
     pub summary: Option<PathBuf>,
+    /// Report only findings at or above this level (the others are left out, also from the gate).
+    #[arg(long, value_enum)]
+    pub min_level: Option<MinLevel>,
+    /// Print how many findings each rule has (text or json) instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
     /// Secrets in every commit's added lines (all refs, or a RANGE such as `main..HEAD`)
     /// instead of the files on disk.
     /// PATHs, if given, limit the history to them.

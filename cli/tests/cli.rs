@@ -1030,3 +1030,66 @@ fn peer_codes_name_rules_everywhere() {
         run.stderr
     );
 }
+
+#[test]
+fn statistics_count_findings_per_rule_and_min_level_leaves_out_the_rest() {
+    let run = tollgate(&repo(), &["check", "testdata/demo", "--statistics"]);
+    assert_eq!(run.code, 1, "the gate is the same with --statistics");
+    let rows: Vec<(usize, &str)> = run
+        .stdout
+        .lines()
+        .take_while(|line| !line.is_empty())
+        .map(|line| {
+            let mut fields = line.split_whitespace();
+            (fields.next().unwrap().parse().unwrap(), fields.next().unwrap())
+        })
+        .collect();
+    let json = tollgate(&repo(), &["check", "testdata/demo", "--format", "json"]);
+    let findings = json_findings(&json);
+    assert_eq!(rows.iter().map(|(count, _)| count).sum::<usize>(), findings.len());
+    for (count, rule) in &rows {
+        assert_eq!(*count, findings.iter().filter(|(_, r, _)| r == rule).count(), "{rule}");
+    }
+    assert!(rows.windows(2).all(|w| w[0].0 >= w[1].0), "most first: {rows:?}");
+    assert!(run.stdout.contains("Found "), "{}", run.stdout);
+
+    let stats: Vec<Value> = serde_json::from_str(
+        &tollgate(&repo(), &["check", "testdata/demo", "--statistics", "--format", "json"]).stdout,
+    )
+    .unwrap();
+    assert_eq!(stats.len(), rows.len());
+    assert_eq!(
+        tollgate(
+            &repo(),
+            &["check", "testdata/demo", "--statistics", "--format", "sarif"]
+        )
+        .code,
+        2
+    );
+
+    let errors = tollgate(
+        &repo(),
+        &["check", "testdata/demo", "--min-level", "error", "--format", "json"],
+    );
+    let levels: Vec<String> = serde_json::from_str::<Vec<Value>>(&errors.stdout)
+        .unwrap()
+        .iter()
+        .map(|f| f["level"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!levels.is_empty() && levels.iter().all(|l| l == "error"), "{levels:?}");
+    assert!(levels.len() < findings.len());
+    // Notes left out cannot fail a run that fails on notes.
+    let notes = [
+        "check",
+        "testdata/demo",
+        "--select",
+        "docker/apt-lists-not-deleted,docker/apt-no-install-recommends",
+        "--fail-on",
+        "note",
+    ];
+    assert_eq!(tollgate(&repo(), &notes).code, 1);
+    let mut above_notes = notes.to_vec();
+    above_notes.extend(["--min-level", "warning"]);
+    let run = tollgate(&repo(), &above_notes);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}

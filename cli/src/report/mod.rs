@@ -8,6 +8,7 @@ mod gitlab;
 mod json;
 mod markdown;
 mod sarif;
+pub mod statistics;
 mod text;
 
 use std::io::{self, Write};
