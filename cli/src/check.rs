@@ -200,7 +200,7 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         }
     }
     if let Some(path) = &args.summary {
-        write_summary(path, &report)?;
+        write_summary(path, &report, args.format)?;
     }
     let failed = outcome.records.iter().any(|r| fail_on.fails(r.level));
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
@@ -208,13 +208,13 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
 
 /// Appends (as GitHub expects for `$GITHUB_STEP_SUMMARY`) a Markdown summary, with links to
 /// the lines when running in GitHub Actions.
-fn write_summary(path: &Path, report: &report::Report) -> Result<(), String> {
+fn write_summary(path: &Path, report: &report::Report, format: Format) -> Result<(), String> {
     let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
     let blob_url = match (env("GITHUB_SERVER_URL"), env("GITHUB_REPOSITORY"), env("GITHUB_SHA")) {
         (Some(server), Some(repo), Some(sha)) => Some(format!("{server}/{repo}/blob/{sha}")),
         _ => None,
     };
-    let text = report::markdown_summary(report, blob_url.as_deref());
+    let text = report::markdown_summary(report, blob_url.as_deref(), format);
     std::fs::OpenOptions::new()
         .create(true)
         .append(true)

@@ -1093,3 +1093,31 @@ fn statistics_count_findings_per_rule_and_min_level_leaves_out_the_rest() {
     let run = tollgate(&repo(), &above_notes);
     assert_eq!(run.code, 0, "{}", run.stdout);
 }
+
+/// The job summary lists 20 findings and points at the report the run wrote for the rest.
+#[test]
+fn the_summary_names_the_report_that_has_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let complex = format!("def f(x):\n{}", "    if x:\n        x = 1\n".repeat(12));
+    for i in 0..25 {
+        write(dir.path(), &format!("m{i:02}.py"), &complex);
+    }
+    for (format, name) in [("json", "JSON"), ("text", "text"), ("sarif", "SARIF")] {
+        let summary = dir.path().join(format!("summary-{format}.md"));
+        let run = tollgate(
+            dir.path(),
+            &[
+                "check",
+                "--select",
+                "C901",
+                "--format",
+                format,
+                "--summary",
+                summary.to_str().unwrap(),
+            ],
+        );
+        assert_eq!(run.code, 1);
+        let text = std::fs::read_to_string(&summary).unwrap();
+        assert!(text.contains(&format!("…and 5 more in the {name} report.")), "{text}");
+    }
+}

@@ -3,7 +3,7 @@ use std::fmt::Write as _;
 use tollgate_rules::{Level, DOMAINS};
 
 use super::escape::markdown as escape;
-use super::Report;
+use super::{Format, Report};
 use crate::record::tally;
 
 /// How many findings the summary lists one by one.
@@ -11,7 +11,8 @@ const TOP: usize = 20;
 
 /// A Markdown job summary: findings by domain and level, then the first findings (errors
 /// first) with links to their lines when `blob_url` (`<server>/<repo>/blob/<sha>`) is known.
-pub fn summary(report: &Report, blob_url: Option<&str>) -> String {
+/// `format` is the run's report, which has the rest.
+pub fn summary(report: &Report, blob_url: Option<&str>, format: Format) -> String {
     let mut md = String::from("## tollgate\n\n");
     if report.records.is_empty() {
         let _ = writeln!(md, "No findings in {} files.", report.files_scanned);
@@ -58,7 +59,12 @@ pub fn summary(report: &Report, blob_url: Option<&str>) -> String {
         );
     }
     if report.records.len() > TOP {
-        let _ = writeln!(md, "\n…and {} more in the SARIF report.", report.records.len() - TOP);
+        let _ = writeln!(
+            md,
+            "\n…and {} more in the {} report.",
+            report.records.len() - TOP,
+            format.name()
+        );
     }
     md
 }

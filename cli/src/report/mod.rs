@@ -37,6 +37,19 @@ pub struct Report<'a> {
     pub notes: &'a [String],
 }
 
+impl Format {
+    /// As people call it: `SARIF`, `JSON`, `text`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "JSON",
+            Format::Sarif => "SARIF",
+            Format::Github => "annotations",
+            Format::Gitlab => "Code Quality",
+        }
+    }
+}
+
 pub fn write(format: Format, report: &Report, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Text => text::write(report, out),
