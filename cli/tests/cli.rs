@@ -1121,3 +1121,33 @@ fn the_summary_names_the_report_that_has_the_rest() {
         assert!(text.contains(&format!("…and 5 more in the {name} report.")), "{text}");
     }
 }
+
+/// A long text report ends with the rules and files that have the most findings.
+#[test]
+fn a_long_text_report_ends_with_the_most_frequent_rules_and_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let complex = format!("def f(x, a, b, c, d, e):\n{}", "    if x:\n        x = 1\n".repeat(12));
+    for i in 0..12 {
+        write(dir.path(), &format!("m{i:02}.py"), &complex);
+    }
+    write(
+        dir.path(),
+        "worst.py",
+        format!("{complex}\n\n{}", complex.replace("def f", "def g")),
+    );
+    let run = tollgate(dir.path(), &["check", "--select", "C901,PLR0913"]);
+    let tail: Vec<&str> = run.stdout.lines().rev().take(3).collect();
+    assert_eq!(
+        tail,
+        [
+            "(--statistics counts every rule; --min-level error shows only errors.)",
+            "Most findings: worst.py 4, m00.py 2, m01.py 2, m02.py 2, m03.py 2",
+            "Most frequent rules: python/complex-function 14, python/too-many-arguments 14",
+        ],
+        "{}",
+        run.stdout
+    );
+    // A short one does not.
+    let run = tollgate(dir.path(), &["check", "--select", "C901", "worst.py"]);
+    assert!(!run.stdout.contains("Most frequent"), "{}", run.stdout);
+}

@@ -87,7 +87,28 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     write!(out, "{}", summary(report))
 }
 
-/// `Found 3 findings (1 error, 2 warnings) in 12 files.` and a line per domain.
+/// Over this many findings the report scrolls away: the summary then also names the rules
+/// and files with the most findings.
+const LONG_REPORT: usize = 20;
+
+/// The five keys seen most, with their counts: `a 12, b 7, c 7`.
+fn most<'a>(keys: impl Iterator<Item = &'a str>) -> String {
+    let mut counts: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for key in keys {
+        *counts.entry(key).or_default() += 1;
+    }
+    let mut counts: Vec<(&str, usize)> = counts.into_iter().collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    counts
+        .iter()
+        .take(5)
+        .map(|(key, n)| format!("{} {n}", terminal(key)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `Found 3 findings (1 error, 2 warnings) in 12 files.` and a line per domain; for a long
+/// report, the rules and files with the most findings.
 pub fn summary(report: &Report) -> String {
     let counts = tally(report.records);
     let mut text = String::new();
@@ -116,6 +137,17 @@ pub fn summary(report: &Report) -> String {
             if !parts.is_empty() {
                 text.push_str(&format!("  {domain:<9}{}\n", parts.join(", ")));
             }
+        }
+        if total > LONG_REPORT {
+            text.push_str(&format!(
+                "Most frequent rules: {}\n",
+                most(report.records.iter().map(|r| r.rule.id))
+            ));
+            text.push_str(&format!(
+                "Most findings: {}\n",
+                most(report.records.iter().map(|r| r.path.as_str()))
+            ));
+            text.push_str("(--statistics counts every rule; --min-level error shows only errors.)\n");
         }
     }
     for note in report.notes {
