@@ -83,7 +83,10 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
     let mut kinds = classify(&path);
     let text = match read_text(file, options.max_file_size, kinds.python) {
         Ok(Decoded::Text(text)) => text,
-        Ok(Decoded::SecretsOnly { text, quiet, why }) => return secrets_only(file, &text, options, quiet, why),
+        Ok(Decoded::SecretsOnly { text, quiet, why }) => {
+            let role = roles::role_of(file.attributes, &path, &text);
+            return secrets_only(file, &text, role, options, quiet, why);
+        }
         Ok(Decoded::TooLarge { len }) => return large_file(file, len, options),
         Err((quiet, message)) => {
             return (
@@ -96,7 +99,7 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
     let role = roles::role_of(file.attributes, &path, &text);
     if let Some(role) = role.filter(|role| options.skip_roles.contains(role)) {
         let why = format!("a {} file (`skip-roles` in the config brings it back)", role.as_str());
-        return secrets_only(file, &text, options, true, why);
+        return secrets_only(file, &text, Some(role), options, true, why);
     }
     if file.explicit && kinds.is_yaml_undecided(&path) {
         classify_by_content(&mut kinds, &text);
@@ -139,7 +142,7 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
     findings.extend(secret_findings);
     let gathered = tollgate_analyzers::gather(&input, options.settings, options.filters.rules);
     (
-        finish(file, &text, findings, options, true, Secrets::Known(&spans)),
+        finish(file, &text, role, findings, options, true, Secrets::Known(&spans)),
         None,
         gathered,
     )
@@ -188,7 +191,7 @@ fn internal_error(path: String, what: &str) -> Diagnostic {
 
 /// The secrets of a text read from `file`, by the secrets analyzer alone; a panic in it is
 /// the file's result.
-fn secrets_of(file: &FileEntry, text: &str, options: &Options) -> Result<Vec<Finding>, FileResult> {
+fn secrets_of(file: &FileEntry, text: &str, role: Option<Role>, options: &Options) -> Result<Vec<Finding>, FileResult> {
     let input = Input {
         path: &file.display,
         text,
@@ -196,7 +199,7 @@ fn secrets_of(file: &FileEntry, text: &str, options: &Options) -> Result<Vec<Fin
             secrets: true,
             ..Default::default()
         },
-        role: roles::role_of(file.attributes, &file.display, text),
+        role,
     };
     guarded(|| find_secrets(&input, options.settings)).map_err(|panic| {
         (
@@ -209,18 +212,25 @@ fn secrets_of(file: &FileEntry, text: &str, options: &Options) -> Result<Vec<Fin
 
 /// A file the other analyzers cannot read (binary, not UTF-8, an unknown coding): its
 /// secrets are still found and reported, and the diagnostic says what was left out.
-fn secrets_only(file: &FileEntry, text: &str, options: &Options, quiet: bool, why: String) -> FileResult {
+fn secrets_only(
+    file: &FileEntry,
+    text: &str,
+    role: Option<Role>,
+    options: &Options,
+    quiet: bool,
+    why: String,
+) -> FileResult {
     let diagnostic = Diagnostic {
         path: file.display.clone(),
         message: format!("skipped: {why}; only scanned for secrets"),
         quiet,
     };
-    let findings = match secrets_of(file, text, options) {
+    let findings = match secrets_of(file, text, role, options) {
         Ok(found) => found,
         Err(failed) => return failed,
     };
     let spans = tollgate_analyzers::secrets::spans_of(&findings);
-    let records = finish(file, text, findings, options, false, Secrets::Known(&spans));
+    let records = finish(file, text, role, findings, options, false, Secrets::Known(&spans));
     (records, Some(diagnostic), Gathered::default())
 }
 
@@ -234,6 +244,8 @@ const LARGE_OVERLAP: usize = 64 << 10;
 /// memory stays bounded whatever its size.
 fn large_file(file: &FileEntry, len: u64, options: &Options) -> FileResult {
     let max = options.max_file_size;
+    // By attributes and path: the windows are not the file's header.
+    let role = roles::role_of(file.attributes, &file.display, "");
     let diagnostic = |message: String, quiet| Diagnostic {
         path: file.display.clone(),
         message,
@@ -288,7 +300,7 @@ fn large_file(file: &FileEntry, len: u64, options: &Options) -> FileResult {
         let after = String::from_utf8_lossy(&buffer[own.end..]);
         let text = format!("{before}{middle}{after}");
         let own_text = before.len()..before.len() + middle.len();
-        let mut findings = match secrets_of(file, &text, options) {
+        let mut findings = match secrets_of(file, &text, role, options) {
             Ok(found) => found,
             Err(failed) => return failed,
         };
@@ -296,7 +308,7 @@ fn large_file(file: &FileEntry, len: u64, options: &Options) -> FileResult {
         let spans = tollgate_analyzers::secrets::spans_of(&findings);
         findings.retain(|f| own_text.contains(&f.span.start));
         let start = position;
-        for mut record in finish(file, &text, findings, options, false, Secrets::Known(&spans)) {
+        for mut record in finish(file, &text, role, findings, options, false, Secrets::Known(&spans)) {
             start.shift(&mut record.region);
             records.push(record);
         }
@@ -381,7 +393,15 @@ fn key_store(file: &FileEntry, options: &Options) -> FileResult {
     };
     let findings = tollgate_analyzers::secrets::key_store(&file.display, &bytes);
     (
-        finish(file, "", findings, options, false, Secrets::Known(&[])),
+        finish(
+            file,
+            "",
+            roles::role_of(file.attributes, &file.display, ""),
+            findings,
+            options,
+            false,
+            Secrets::Known(&[]),
+        ),
         None,
         Gathered::default(),
     )
@@ -392,13 +412,13 @@ fn key_store(file: &FileEntry, options: &Options) -> FileResult {
 fn finish(
     file: &FileEntry,
     text: &str,
+    role: Option<Role>,
     mut findings: Vec<Finding>,
     options: &Options,
     check_unused: bool,
     secrets: Secrets,
 ) -> Vec<Record> {
     let filters = options.filters;
-    let role = roles::role_of(file.attributes, &file.display, text);
     filters.file(&file.display, &file.path, role, text, &mut findings, check_unused);
     if let Some(role) = role {
         for finding in &mut findings {
@@ -448,6 +468,7 @@ fn cross_file(files: &[FileEntry], gathered: &[(&str, Gathered)], options: &Opti
         records.extend(finish(
             file,
             &text,
+            roles::role_of(file.attributes, &file.display, &text),
             findings,
             options,
             false,
