@@ -25,6 +25,24 @@ struct Scanned {
     notes: Vec<String>,
 }
 
+fn overrides(args: &CheckArgs) -> config::Overrides<'_> {
+    config::Overrides {
+        select: args.select.as_deref(),
+        extend_select: &args.extend_select,
+        ignore: &args.ignore,
+        exclude: &args.exclude,
+        fail_on: args.fail_on,
+    }
+}
+
+/// `--show-config`.
+fn show_config(args: &CheckArgs) -> Result<ExitCode, String> {
+    let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    let loaded = config::load(args.config.as_deref(), &cwd)?;
+    print!("{}", loaded.show(&overrides(args))?);
+    Ok(ExitCode::SUCCESS)
+}
+
 fn run(args: &CheckArgs) -> Result<Scanned, String> {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -42,13 +60,11 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         walk::require_regular_file(path, "baseline")?;
     }
     let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
-    let mut config = config::load(args.config.as_deref(), &cwd)?.resolve(&config::Overrides {
-        select: args.select.as_deref(),
-        extend_select: &args.extend_select,
-        ignore: &args.ignore,
-        exclude: &args.exclude,
-        fail_on: args.fail_on,
-    })?;
+    let loaded = config::load(args.config.as_deref(), &cwd)?;
+    for warning in &loaded.warnings {
+        eprintln!("tollgate: warning: {}", escape::terminal(warning));
+    }
+    let mut config = loaded.resolve(&overrides(args))?;
     config.settings.python.bench_parse_only = args.bench_parse_only;
     let threads = scan::threads(args.threads);
     // Checked before the scan, so a wrong ref fails fast.
@@ -66,6 +82,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         rules: &config.rules,
         per_file_ignores: &config.per_file_ignores,
         base: &config.base,
+        peers: &config.peers,
     };
     let mut outcome = if let Some(range) = &args.git_history {
         let options = history::Options {
@@ -93,6 +110,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
             settings: &config.settings,
             max_file_size: config.max_file_size,
             skip_roles: &config.skip_roles,
+            python_exclude: &config.python_exclude,
             line_hashes: args.format == Format::Sarif,
         };
         let mut outcome = pool.install(|| scan::scan(&walked.files, &options, &tollgate_analyzers::analyze, &progress));
@@ -133,6 +151,9 @@ impl MinLevel {
 
 /// `tollgate check`: the report, and exit code 1 when a finding fails the run.
 pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
+    if args.show_config {
+        return show_config(args);
+    }
     if args.statistics && !matches!(args.format, Format::Text | Format::Json) {
         return Err("--statistics prints text or json; drop --format or use one of those".into());
     }

@@ -3,14 +3,15 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use tollgate_analyzers::Settings;
-use tollgate_rules::{Level, Role, RuleSet};
+use tollgate_rules::{Level, Role, Rule, RuleSet};
 
 use crate::glob::GlobList;
+use crate::imported::{self, Imported, PeerGlobs, Peers};
 
 /// When a run fails: at or above a level, or never.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum FailOn {
     Error,
@@ -31,7 +32,7 @@ impl FailOn {
 }
 
 /// The config file as written. Every table denies unknown keys.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct FileConfig {
     /// Globs of paths not to walk into.
@@ -50,6 +51,8 @@ pub struct FileConfig {
     pub max_file_size: Option<u64>,
     /// Path roles whose files are only scanned for secrets (default: vendored, generated).
     pub skip_roles: Option<Vec<String>>,
+    /// The other tools whose configs are read (default: ruff, hadolint, zizmor, gitleaks).
+    pub read_configs: Option<Vec<String>>,
     pub python: tollgate_analyzers::python::Settings,
     pub secrets: tollgate_analyzers::secrets::Settings,
     pub actions: tollgate_analyzers::actions::Settings,
@@ -67,13 +70,17 @@ impl FileConfig {
     }
 }
 
-/// A config file that was found and read.
+/// A config file that was found and read, and the other tools' configs found with it.
 pub struct Loaded {
-    pub config: FileConfig,
+    /// The config as written, whose keys win over the other tools' configs.
+    pub raw: toml::Table,
     /// The file, for messages.
     pub path: Option<PathBuf>,
     /// Where relative globs are anchored: the config file's directory.
     pub base: PathBuf,
+    pub imported: Vec<Imported>,
+    /// Other tools' configs that could not be read: each was left out.
+    pub warnings: Vec<String>,
 }
 
 /// What the command line sets on top of the config file.
@@ -97,33 +104,25 @@ pub struct Resolved {
     pub skip_roles: Vec<Role>,
     /// Where relative globs are anchored: the config file's directory.
     pub base: PathBuf,
+    /// Python files that ruff's config excludes: only the Python analysis skips them.
+    pub python_exclude: Vec<PeerGlobs>,
+    /// Single findings and secrets that the other tools' configs leave out.
+    pub peers: Peers,
 }
 
 impl Loaded {
     /// Errors in the config name its file.
     pub fn resolve(self, overrides: &Overrides) -> Result<Resolved, String> {
-        let cfg = &self.config;
+        let merged = self.merged()?;
+        let cfg = &merged.config;
         let in_config = |e: String| match &self.path {
             Some(path) => format!("{}: {e}", path.display()),
             None => e,
         };
-        let select = overrides.select.or(cfg.select.as_deref());
-        let extend: Vec<String> = cfg
-            .extend_select
-            .iter()
-            .chain(overrides.extend_select)
-            .cloned()
-            .collect();
-        let ignore: Vec<String> = cfg.ignore.iter().chain(overrides.ignore).cloned().collect();
-        let mut rules = RuleSet::new(select, &extend, &ignore).map_err(|e| e.to_string())?;
-        for (selector, level) in &cfg.levels {
-            rules
-                .set_level(selector, *level)
-                .map_err(|e| in_config(format!("[levels]: {e}")))?;
-        }
+        let rules = self.rules(cfg, overrides)?;
         let exclude_patterns: Vec<String> = cfg.exclude.iter().chain(overrides.exclude).cloned().collect();
         let exclude = GlobList::new(&exclude_patterns).map_err(in_config)?;
-        let per_file_ignores = PerFileIgnores::new(&cfg.per_file_ignores).map_err(in_config)?;
+        let mut per_file_ignores = PerFileIgnores::new(&cfg.per_file_ignores).map_err(in_config)?;
         for selectors in cfg.per_file_ignores.values() {
             RuleSet::new(Some(selectors), &[], &[]).map_err(|e| in_config(format!("[per-file-ignores]: {e}")))?;
         }
@@ -137,17 +136,223 @@ impl Loaded {
                 })
                 .collect::<Result<_, _>>()?,
         };
+        let settings = cfg.settings();
+        let fail_on = overrides.fail_on.or(cfg.fail_on).unwrap_or(FailOn::Warning);
+        let max_file_size = cfg.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
+        let mut python_exclude = Vec::new();
+        let mut peers = Peers::default();
+        for imported in self.imported {
+            for ignore in imported.per_file_ignores {
+                let ids = ignore.rules.iter().map(|rule| rule.id.to_string()).collect();
+                per_file_ignores.entries.push((Matcher::Peer(ignore.paths), ids));
+            }
+            python_exclude.extend(imported.python_exclude);
+            peers.finding_ignores.extend(imported.finding_ignores);
+            peers.secrets_allow.extend(imported.secrets_allow);
+        }
         Ok(Resolved {
             rules,
             skip_roles,
             exclude,
             per_file_ignores,
-            settings: cfg.settings(),
-            fail_on: overrides.fail_on.or(cfg.fail_on).unwrap_or(FailOn::Warning),
-            max_file_size: cfg.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE),
+            settings,
+            fail_on,
+            max_file_size,
             base: self.base,
+            python_exclude,
+            peers,
         })
     }
+
+    /// The config file's settings over the other tools' (`python.max-args` from ruff's
+    /// `pylint.max-args`), with where each came from.
+    fn merged(&self) -> Result<Merged, String> {
+        let mut table = toml::Table::new();
+        let mut origins = BTreeMap::new();
+        for setting in self.imported.iter().flat_map(|i| &i.settings) {
+            let (section, key) = setting.key.split_once('.').unwrap_or(("", setting.key));
+            let section = match section {
+                "" => &mut table,
+                name => table
+                    .entry(name)
+                    .or_insert_with(|| toml::Value::Table(toml::Table::new()))
+                    .as_table_mut()
+                    .expect("sections are tables"),
+            };
+            section.insert(key.to_string(), setting.value.clone());
+            origins.insert(setting.key.to_string(), setting.origin.clone());
+        }
+        let own = self.path.as_deref().map_or_else(String::new, imported::shown);
+        for (key, value) in &self.raw {
+            match (value, table.get_mut(key)) {
+                (toml::Value::Table(own_section), Some(toml::Value::Table(section))) if key != "levels" => {
+                    for (inner, value) in own_section {
+                        section.insert(inner.clone(), value.clone());
+                        origins.insert(format!("{key}.{inner}"), own.clone());
+                    }
+                }
+                _ => {
+                    table.insert(key.clone(), value.clone());
+                    match value {
+                        toml::Value::Table(section) if key != "levels" && key != "per-file-ignores" => {
+                            for inner in section.keys() {
+                                origins.insert(format!("{key}.{inner}"), own.clone());
+                            }
+                        }
+                        _ => {
+                            origins.insert(key.clone(), own.clone());
+                        }
+                    }
+                }
+            }
+        }
+        let config: FileConfig = toml::Value::Table(table)
+            .try_into()
+            .map_err(|e| format!("the settings read from other tools' configs: {}", one_line(&e)))?;
+        Ok(Merged { config, origins })
+    }
+
+    /// The rule set: each rule's default, then what other tools' configs turn on or off, then
+    /// the config file and the command line; then the levels, in the same order.
+    fn rules(&self, cfg: &FileConfig, overrides: &Overrides) -> Result<RuleSet, String> {
+        let select = overrides.select.or(cfg.select.as_deref());
+        let extend: Vec<String> = cfg
+            .extend_select
+            .iter()
+            .chain(overrides.extend_select)
+            .cloned()
+            .collect();
+        let ignore: Vec<String> = cfg.ignore.iter().chain(overrides.ignore).cloned().collect();
+        let decisions: Vec<_> = self.imported.iter().flat_map(|i| &i.rules).collect();
+        let decided = |rule: &Rule| decisions.iter().rev().find(|d| d.rule.id == rule.id).map(|d| d.on);
+        let mut rules = RuleSet::layered(&decided, select, &extend, &ignore).map_err(|e| e.to_string())?;
+        for (rule, level, _) in self.imported.iter().flat_map(|i| &i.levels) {
+            rules.set_level(rule.id, *level).map_err(|e| e.to_string())?;
+        }
+        for (selector, level) in &cfg.levels {
+            rules.set_level(selector, *level).map_err(|e| match &self.path {
+                Some(path) => format!("{}: [levels]: {e}", path.display()),
+                None => format!("[levels]: {e}"),
+            })?;
+        }
+        Ok(rules)
+    }
+
+    /// `--show-config`: the effective settings, each with where it came from.
+    pub fn show(&self, overrides: &Overrides) -> Result<String, String> {
+        use std::fmt::Write as _;
+        let Merged {
+            mut config,
+            mut origins,
+        } = self.merged()?;
+        // What the run uses where the file says nothing, shown as such.
+        if overrides.fail_on.is_some() {
+            origins.insert("fail-on".into(), "command line".into());
+        }
+        config.fail_on = Some(overrides.fail_on.or(config.fail_on).unwrap_or(FailOn::Warning));
+        config.max_file_size.get_or_insert(DEFAULT_MAX_FILE_SIZE);
+        config
+            .skip_roles
+            .get_or_insert_with(|| vec!["vendored".into(), "generated".into()]);
+        config
+            .read_configs
+            .get_or_insert_with(|| imported::TOOLS.iter().map(|t| t.to_string()).collect());
+        let mut out = String::new();
+        let own = match &self.path {
+            Some(path) => imported::shown(path),
+            None => "none".to_string(),
+        };
+        let _ = writeln!(out, "# tollgate's config: {own}");
+        for imported in &self.imported {
+            let _ = writeln!(out, "# read: {}", imported::shown(&imported.path));
+        }
+        for warning in &self.warnings {
+            let _ = writeln!(out, "# left out: {warning}");
+        }
+        let effective = toml::Value::try_from(&config).map_err(|e| e.to_string())?;
+        let origin = |key: &str| origins.get(key).map_or("default", String::as_str).to_string();
+        let table = effective.as_table().expect("a config is a table");
+        let mut sections = Vec::new();
+        for (key, value) in table {
+            match value {
+                toml::Value::Table(section) if key != "levels" && key != "per-file-ignores" => {
+                    sections.push((key, section))
+                }
+                _ => {
+                    let _ = writeln!(out, "{key} = {value}  # {}", origin(key));
+                }
+            }
+        }
+        for (name, section) in sections {
+            let _ = writeln!(out, "\n[{name}]");
+            for (key, value) in section {
+                let _ = writeln!(out, "{key} = {value}  # {}", origin(&format!("{name}.{key}")));
+            }
+        }
+        let _ = writeln!(out, "\n# Rules not at their default (level, or off), and why:");
+        let defaults = RuleSet::new(None, &[], &[]).map_err(|e| e.to_string())?;
+        let rules = self.rules(&config, overrides)?;
+        for rule in tollgate_rules::catalogue().rules() {
+            let (was, now) = (defaults.level(rule.id), rules.level(rule.id));
+            if was == now {
+                continue;
+            }
+            let shown = now.map_or("off".to_string(), |level| level.as_str().to_string());
+            let why = self
+                .imported
+                .iter()
+                .flat_map(|i| {
+                    i.rules
+                        .iter()
+                        .filter(|d| d.rule.id == rule.id && Some(d.on) == Some(now.is_some()))
+                        .map(|d| d.origin.clone())
+                        .chain(
+                            i.levels
+                                .iter()
+                                .filter(|(r, l, _)| r.id == rule.id && Some(*l) == now)
+                                .map(|(_, _, origin)| origin.clone()),
+                        )
+                })
+                .last()
+                .unwrap_or_else(|| format!("{own} or the command line"));
+            let _ = writeln!(out, "{} = {shown}  # {why}", rule.id);
+        }
+        let mut extra = Vec::new();
+        for imported in &self.imported {
+            for ignore in &imported.per_file_ignores {
+                let ids: Vec<&str> = ignore.rules.iter().map(|r| r.id).collect();
+                extra.push(format!("per-file-ignores: {}  # {}", ids.join(", "), ignore.origin));
+            }
+            if let Some(globs) = &imported.python_exclude {
+                extra.push(format!(
+                    "python files excluded: {}  # {}",
+                    globs.patterns.join(", "),
+                    imported.path.display()
+                ));
+            }
+            for ignore in &imported.finding_ignores {
+                extra.push(format!("ignored finding  # {}", ignore.origin));
+            }
+            for allow in &imported.secrets_allow {
+                extra.push(format!("secrets allowlist  # {}", allow.origin));
+            }
+            extra.extend(imported.unused.iter().map(|u| format!("not used: {u}")));
+        }
+        if !extra.is_empty() {
+            let _ = writeln!(out, "\n# From other tools' configs:");
+            for line in extra {
+                let _ = writeln!(out, "# {line}");
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The settings in effect, before rules and paths are compiled.
+struct Merged {
+    config: FileConfig,
+    /// Dotted key -> the file (and setting) it came from; absent keys are defaults.
+    origins: BTreeMap<String, String>,
 }
 
 /// The roles a config may name, for messages.
@@ -177,63 +382,93 @@ impl FileConfig {
 
 /// Reads `explicit`, or looks for a config from `cwd` upward to the repository root (the
 /// directory with `.git`); outside a git repository, in `cwd` only. The scanned paths play
-/// no part: a file being checked must not choose the config that checks it.
+/// no part: a file being checked must not choose the config that checks it. The other
+/// tools' configs are looked for the same way, nearest first, unless `read-configs` says
+/// otherwise.
 pub fn load(explicit: Option<&Path>, cwd: &Path) -> Result<Loaded, String> {
-    if let Some(path) = explicit {
-        crate::walk::require_regular_file(path, "config")?;
-        let config = read(path)?.ok_or_else(|| format!("{}: no [tool.tollgate] table", path.display()))?;
-        let base = crate::walk::absolute(path.parent().unwrap_or(Path::new("")));
-        return Ok(Loaded {
-            config,
-            path: Some(path.to_path_buf()),
-            base,
-        });
-    }
     let top = cwd.ancestors().find(|dir| dir.join(".git").exists());
-    let dirs: Vec<&Path> = match top {
-        Some(top) => cwd.ancestors().take_while(|dir| *dir != top).chain([top]).collect(),
-        None => vec![cwd],
+    let dirs: Vec<PathBuf> = match top {
+        Some(top) => cwd
+            .ancestors()
+            .take_while(|dir| *dir != top)
+            .chain([top])
+            .map(Path::to_path_buf)
+            .collect(),
+        None => vec![cwd.to_path_buf()],
     };
+    let (config, raw, path, base) = match explicit {
+        Some(path) => {
+            crate::walk::require_regular_file(path, "config")?;
+            let (config, raw) = read(path)?.ok_or_else(|| format!("{}: no [tool.tollgate] table", path.display()))?;
+            let base = crate::walk::absolute(path.parent().unwrap_or(Path::new("")));
+            (config, raw, Some(path.to_path_buf()), base)
+        }
+        None => find(&dirs)?.unwrap_or_else(|| (FileConfig::default(), toml::Table::new(), None, cwd.to_path_buf())),
+    };
+    let wanted: Vec<String> = match &config.read_configs {
+        Some(tools) => tools.clone(),
+        None => imported::TOOLS.iter().map(|t| t.to_string()).collect(),
+    };
+    if let Some(unknown) = wanted.iter().find(|t| !imported::TOOLS.contains(&t.as_str())) {
+        let file = path.as_ref().map_or(String::new(), |p| format!("{}: ", p.display()));
+        return Err(format!(
+            "{file}read-configs: unknown tool `{unknown}` (one of {})",
+            imported::TOOLS.join(", ")
+        ));
+    }
+    let (imported, warnings) = imported::discover(&dirs, &wanted);
+    Ok(Loaded {
+        raw,
+        path,
+        base,
+        imported,
+        warnings,
+    })
+}
+
+/// The nearest config file in `dirs`: the config, as written, its path and its folder.
+type Found = (FileConfig, toml::Table, Option<PathBuf>, PathBuf);
+
+fn find(dirs: &[PathBuf]) -> Result<Option<Found>, String> {
     for current in dirs {
         for name in ["tollgate.toml", ".tollgate.toml", "pyproject.toml"] {
             let candidate = current.join(name);
             if candidate.is_file() {
-                if let Some(config) = read(&candidate)? {
-                    return Ok(Loaded {
-                        config,
-                        path: Some(candidate),
-                        base: current.to_path_buf(),
-                    });
+                if let Some((config, raw)) = read(&candidate)? {
+                    return Ok(Some((config, raw, Some(candidate), current.clone())));
                 }
             }
         }
     }
-    Ok(Loaded {
-        config: FileConfig::default(),
-        path: None,
-        base: cwd.to_path_buf(),
-    })
+    Ok(None)
 }
 
 /// `Ok(None)` for a pyproject.toml without `[tool.tollgate]`.
-fn read(path: &Path) -> Result<Option<FileConfig>, String> {
+fn read(path: &Path) -> Result<Option<(FileConfig, toml::Table)>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     let is_pyproject = path.file_name().is_some_and(|n| n == "pyproject.toml");
-    let parsed = if is_pyproject {
-        let table: toml::Table = toml::from_str(&text).map_err(|e| format!("{}: {}", path.display(), one_line(&e)))?;
-        match table.get("tool").and_then(|tool| tool.get("tollgate")) {
+    let mut table: toml::Table = toml::from_str(&text).map_err(|e| format!("{}: {}", path.display(), one_line(&e)))?;
+    let (table, section) = if is_pyproject {
+        match table
+            .remove("tool")
+            .and_then(|mut tool| tool.as_table_mut()?.remove("tollgate"))
+        {
             None => return Ok(None),
-            Some(value) => value
-                .clone()
-                .try_into::<FileConfig>()
-                .map_err(|e| format!("{}: [tool.tollgate]: {}", path.display(), one_line(&e))),
+            Some(toml::Value::Table(table)) => (table, "[tool.tollgate]: "),
+            Some(_) => return Err(format!("{}: [tool.tollgate] is not a table", path.display())),
         }
     } else {
-        toml::from_str::<FileConfig>(&text).map_err(|e| format!("{}: {}", path.display(), one_line(&e)))
+        (table, "")
     };
-    let config = parsed?;
+    // From the text where there is one: its errors point at the line.
+    let config = if is_pyproject {
+        toml::Value::Table(table.clone()).try_into::<FileConfig>()
+    } else {
+        toml::from_str::<FileConfig>(&text)
+    }
+    .map_err(|e| format!("{}: {section}{}", path.display(), one_line(&e)))?;
     config.validate().map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(Some(config))
+    Ok(Some((config, table)))
 }
 
 /// toml's errors span several lines with a source excerpt; keep them readable on one screen.
@@ -246,10 +481,12 @@ pub struct PerFileIgnores {
     entries: Vec<(Matcher, Vec<String>)>,
 }
 
-/// What a per-file-ignores key names: a glob, or `role:<role>` for every file of that role.
+/// What a per-file-ignores key names: a glob, or `role:<role>` for every file of that role;
+/// or, from another tool's config, that tool's patterns.
 enum Matcher {
     Glob(GlobList),
     Role(Role),
+    Peer(PeerGlobs),
 }
 
 impl PerFileIgnores {
@@ -274,13 +511,15 @@ impl PerFileIgnores {
         self.entries.is_empty()
     }
 
-    /// The selectors ignored for a file: its path relative to the config's base, its role.
-    pub fn for_file(&self, relative: &str, role: Option<Role>) -> Vec<&str> {
+    /// The selectors ignored for a file: its path relative to the config's base, its
+    /// absolute path, its role.
+    pub fn for_file(&self, relative: &str, absolute: &Path, role: Option<Role>) -> Vec<&str> {
         self.entries
             .iter()
             .filter(|(matcher, _)| match matcher {
                 Matcher::Glob(globs) => globs.is_match(relative),
                 Matcher::Role(wanted) => role == Some(*wanted),
+                Matcher::Peer(globs) => globs.is_match(absolute, false),
             })
             .flat_map(|(_, rules)| rules.iter().map(String::as_str))
             .collect()

@@ -8,6 +8,7 @@ mod fingerprint;
 mod git;
 mod glob;
 mod history;
+mod imported;
 mod pipeline;
 mod record;
 mod report;
@@ -78,7 +79,8 @@ pub struct CheckArgs {
     #[arg(long, value_delimiter = ',')]
     pub exclude: Vec<String>,
     /// Config file (else tollgate.toml, .tollgate.toml or pyproject.toml, found from the
-    /// current directory upward to the repository root).
+    /// current directory upward to the repository root). ruff's, hadolint's, zizmor's and
+    /// gitleaks' configs are read from there too, under it (`read-configs`).
     #[arg(long)]
     pub config: Option<PathBuf>,
     /// Worker threads [default: the number of cores; at most four per core].
@@ -111,6 +113,10 @@ pub struct CheckArgs {
     /// Drop findings recorded in this baseline file (see `tollgate baseline`).
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
+    /// Print the settings in effect, each with the file it came from (tollgate's config or
+    /// ruff's, hadolint's, zizmor's, gitleaks'), and exit.
+    #[arg(long)]
+    pub show_config: bool,
     /// Benchmarks only: parse Python and stop (no metrics, no duplicate-code windows).
     #[arg(long, hide = true)]
     pub bench_parse_only: bool,

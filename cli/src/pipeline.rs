@@ -14,6 +14,7 @@ use tollgate_rules::{select, tollgate, Finding, Role, RuleSet};
 use crate::baseline;
 use crate::config::PerFileIgnores;
 use crate::git::ChangedLines;
+use crate::imported::Peers;
 use crate::record::{self, Outcome};
 use crate::suppress;
 use crate::walk;
@@ -24,6 +25,8 @@ pub struct Filters<'a> {
     pub per_file_ignores: &'a PerFileIgnores,
     /// The config's directory (absolute), which per-file-ignores globs are relative to.
     pub base: &'a Path,
+    /// What other tools' configs leave out: findings at a place, allowed secrets.
+    pub peers: &'a Peers,
 }
 
 impl Filters<'_> {
@@ -46,11 +49,16 @@ impl Filters<'_> {
         }
         // After the comments: a comment that hides a finding its file also ignores is used,
         // and the ignores cover the unused-suppression reports too.
-        if !findings.is_empty() && !self.per_file_ignores.is_empty() {
-            let relative = walk::from_base(&walk::absolute(location), self.base, path);
-            let ignored = self.per_file_ignores.for_file(&relative, role);
+        if findings.is_empty() || (self.per_file_ignores.is_empty() && self.peers.is_empty()) {
+            return;
+        }
+        let absolute = walk::absolute(location);
+        if !self.per_file_ignores.is_empty() {
+            let relative = walk::from_base(&absolute, self.base, path);
+            let ignored = self.per_file_ignores.for_file(&relative, &absolute, role);
             findings.retain(|f| !ignored.iter().any(|selector| select::matches(selector, f.rule)));
         }
+        self.peers.retain(&absolute, text, findings);
     }
 }
 

@@ -10,6 +10,7 @@ use tollgate_analyzers::secrets::Redactor;
 use tollgate_analyzers::{classify, classify_by_content, Gathered, Input, Kinds, Settings};
 use tollgate_rules::{Finding, PropValue, Region, Role, RuleSet};
 
+use crate::imported::PeerGlobs;
 use crate::pipeline::Filters;
 use crate::record::{place, Diagnostic, Outcome, Record, Secrets};
 use crate::roles;
@@ -32,6 +33,8 @@ pub struct Options<'a> {
     pub max_file_size: u64,
     /// Files of these roles are only scanned for secrets.
     pub skip_roles: &'a [Role],
+    /// Python files that ruff's config excludes: every other domain still scans them.
+    pub python_exclude: &'a [PeerGlobs],
     /// Compute GitHub's `primaryLocationLineHash`, which only SARIF carries: it hashes every
     /// line of a file up to its last finding, a tenth of a Python scan's own work.
     pub line_hashes: bool,
@@ -100,6 +103,13 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
     if let Some(role) = role.filter(|role| options.skip_roles.contains(role)) {
         let why = format!("a {} file (`skip-roles` in the config brings it back)", role.as_str());
         return secrets_only(file, &text, Some(role), options, true, why);
+    }
+    if kinds.python && !options.python_exclude.is_empty() {
+        let absolute = crate::walk::absolute(&file.path);
+        kinds.python = !options
+            .python_exclude
+            .iter()
+            .any(|globs| globs.is_match(&absolute, true));
     }
     if file.explicit && kinds.is_yaml_undecided(&path) {
         classify_by_content(&mut kinds, &text);
@@ -741,12 +751,14 @@ mod tests {
             rules: &rules,
             per_file_ignores: &ignores,
             base: dir.path(),
+            peers: &Default::default(),
         };
         let options = Options {
             filters: &filters,
             settings: &settings,
             max_file_size: 1024,
             skip_roles: &[],
+            python_exclude: &[],
             line_hashes: true,
         };
         let outcome = scan(&files, &options, &analyze, &indicatif::ProgressBar::hidden());
@@ -818,12 +830,14 @@ mod tests {
             rules: &rules,
             per_file_ignores: &ignores,
             base: dir.path(),
+            peers: &Default::default(),
         };
         let options = Options {
             filters: &filters,
             settings: &settings,
             max_file_size: 1024,
             skip_roles: &[],
+            python_exclude: &[],
             line_hashes: false,
         };
         let outcome = scan(&files, &options, &analyze, &indicatif::ProgressBar::hidden());

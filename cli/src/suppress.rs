@@ -3,13 +3,17 @@
 //! - `tollgate: ignore[rule-or-prefix, ...] reason` covers its own line, and the next line
 //!   when the comment stands alone on its line; `tollgate: ignore-file[...]` the whole file.
 //! - `# noqa`, `# noqa: C901`, `# ruff: noqa[: codes]`, `# flake8: noqa` (ruff's meanings)
+//! - `# ruff: ignore[codes]` (its line), `# ruff: file-ignore[codes]`, and the ranges from
+//!   `# ruff: disable[codes]` to the matching `# ruff: enable[codes]` (or the end of the
+//!   file); codes or ruff's rule names (`too-many-arguments`)
 //! - `# hadolint ignore=DL3008,DL3009` (next line), `# hadolint global ignore=...`
 //! - `# zizmor: ignore[unpinned-uses]` (its own line)
 //! - `gitleaks:allow`, `pragma: allowlist secret` (own line), `pragma: allowlist nextline secret`
 
 use std::ops::Range;
 
-use tollgate_rules::{python, select::matches, tollgate, Finding, LineIndex, Rule, RuleSet};
+use tollgate_rules::select::{matches, ruff_name};
+use tollgate_rules::{python, tollgate, Finding, LineIndex, Rule, RuleSet};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Codes {
@@ -51,7 +55,10 @@ impl Codes {
             Codes::Selectors(selectors) => selectors.iter().any(|s| matches(s, rule.id)),
             Codes::Peer(tools, codes) => rule.peers.iter().any(|peer| {
                 peer.split_once(':').is_some_and(|(tool, code)| {
-                    tools.contains(&tool) && codes.iter().any(|c| c.eq_ignore_ascii_case(code))
+                    tools.contains(&tool)
+                        && codes
+                            .iter()
+                            .any(|c| c.eq_ignore_ascii_case(code) || (tool == "ruff" && ruff_name(code) == Some(c)))
                 })
             }),
             Codes::Malformed => false,
@@ -62,6 +69,7 @@ impl Codes {
 /// Markers worth a closer look; a file without any is left alone cheaply.
 const MARKERS: &[&str] = &[
     "tollgate:",
+    "ruff:",
     "hadolint",
     "zizmor:",
     "gitleaks:allow",
@@ -166,6 +174,8 @@ pub fn apply(
 
 fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
     let mut out = Vec::new();
+    // `# ruff: disable[...]` ranges not yet closed: their codes, first line and span.
+    let mut open_ranges: Vec<(Vec<String>, usize, Range<usize>)> = Vec::new();
     for line in 0..index.line_count() {
         let range = index.line_range(line);
         let content = &text[range.clone()];
@@ -246,6 +256,42 @@ fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
                     });
                 }
             }
+            if let Some(pos) = lower.find("ruff:") {
+                let rest = comment[pos + 5..].trim_start();
+                for (verb, scope) in [
+                    ("ignore[", Some(Scope::Lines(line, line))),
+                    ("file-ignore[", Some(Scope::File)),
+                    ("disable[", None),
+                    ("enable[", None),
+                ] {
+                    let Some(list) = rest.strip_prefix(verb) else { continue };
+                    let Some(end) = list.find(']') else { break };
+                    let codes = split_codes(&list[..end]);
+                    match scope {
+                        Some(scope) => out.push(Directive {
+                            codes: Codes::Peer(&["ruff"], codes),
+                            scope,
+                            own: false,
+                            span: range.clone(),
+                            used: false,
+                        }),
+                        None if verb == "disable[" => open_ranges.push((codes, line, range.clone())),
+                        None => {
+                            if let Some(at) = open_ranges.iter().rposition(|(open, _, _)| *open == codes) {
+                                let (codes, first, span) = open_ranges.remove(at);
+                                out.push(Directive {
+                                    codes: Codes::Peer(&["ruff"], codes),
+                                    scope: Scope::Lines(first, line),
+                                    own: false,
+                                    span,
+                                    used: false,
+                                });
+                            }
+                        }
+                    }
+                    break;
+                }
+            }
             if let Some(pos) = lower.find("hadolint") {
                 let rest = comment[pos + 8..].trim_start();
                 let (global, rest) = match rest.strip_prefix("global") {
@@ -300,6 +346,16 @@ fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
                 used: false,
             });
         }
+    }
+    // A range never enabled again runs to the end of the file, as ruff reads it.
+    for (codes, first, span) in open_ranges {
+        out.push(Directive {
+            codes: Codes::Peer(&["ruff"], codes),
+            scope: Scope::Lines(first, index.line_count()),
+            own: false,
+            span,
+            used: false,
+        });
     }
     out
 }
@@ -476,6 +532,44 @@ mod tests {
         );
         assert_eq!(found, vec![("python/complex-function", 2)]);
         assert!(surviving("# ruff: noqa\ndef f():\n", &[("python/complex-function", 2)]).is_empty());
+    }
+
+    #[test]
+    fn ruff_ignore_file_ignore_and_ranges_with_codes_or_names() {
+        let text = "def f():  # ruff: ignore[too-many-arguments]\ndef g():\n";
+        let found = surviving(
+            text,
+            &[("python/too-many-arguments", 1), ("python/too-many-arguments", 2)],
+        );
+        assert_eq!(found, vec![("python/too-many-arguments", 2)]);
+
+        let text = "x = 1\n# ruff: file-ignore[C901]\ndef f():\n";
+        let found = surviving(
+            text,
+            &[("python/complex-function", 3), ("python/too-many-arguments", 3)],
+        );
+        assert_eq!(found, vec![("python/too-many-arguments", 3)]);
+
+        // Lines 2-4 are in the range; 5 is after it. An unmatched disable runs to the end.
+        let text = "def a():\n# ruff: disable[complex-structure]\ndef b():\n# ruff: enable[complex-structure]\ndef c():\n# ruff: disable[PLR0913]\ndef d():\n";
+        let found = surviving(
+            text,
+            &[
+                ("python/complex-function", 1),
+                ("python/complex-function", 3),
+                ("python/complex-function", 5),
+                ("python/too-many-arguments", 5),
+                ("python/too-many-arguments", 7),
+            ],
+        );
+        assert_eq!(
+            found,
+            vec![
+                ("python/complex-function", 1),
+                ("python/complex-function", 5),
+                ("python/too-many-arguments", 5)
+            ]
+        );
     }
 
     #[test]

@@ -37,15 +37,61 @@ pub fn matches(selector: &str, id: &str) -> bool {
             && crate::find(id).is_some_and(|rule| rule.peers.iter().any(|peer| peer_matches(selector, peer))))
 }
 
-/// `peer` is `tool:code`; the selector names it with or without the tool.
-fn peer_matches(selector: &str, peer: &str) -> bool {
+/// Does `selector` name this rule itself, rather than a domain or prefix it is in: its id,
+/// or one of its peer codes whole (`PLR0913`, `ruff:too-many-arguments`, `DL3008`)?
+pub fn names_exactly(selector: &str, rule: &Rule) -> bool {
+    selector.trim_end_matches('/') == rule.id
+        || rule.peers.iter().any(|peer| {
+            let Some((tool, code)) = peer.split_once(':') else {
+                return false;
+            };
+            let (wanted_tool, wanted) = selector.split_once(':').unwrap_or(("", selector));
+            (wanted_tool.is_empty() || wanted_tool.eq_ignore_ascii_case(tool))
+                && (wanted == code || (tool == "ruff" && ruff_name(code) == Some(wanted)))
+        })
+}
+
+/// `peer` is `tool:code`; the selector names it with or without the tool, by its code or,
+/// for ruff, by its rule name (`too-many-arguments`), as ruff's own selectors may.
+pub fn peer_matches(selector: &str, peer: &str) -> bool {
     let Some((tool, code)) = peer.split_once(':') else {
         return false;
     };
-    match selector.split_once(':') {
-        Some((wanted_tool, wanted_code)) => wanted_tool.eq_ignore_ascii_case(tool) && code_matches(wanted_code, code),
-        None => code_matches(selector, code),
+    let (wanted_tool, wanted) = match selector.split_once(':') {
+        Some((wanted_tool, wanted)) => (Some(wanted_tool), wanted),
+        None => (None, selector),
+    };
+    if wanted_tool.is_some_and(|t| !t.eq_ignore_ascii_case(tool)) {
+        return false;
     }
+    code_matches(wanted, code) || (tool == "ruff" && ruff_name(code) == Some(wanted))
+}
+
+/// The names ruff gives the codes tollgate's rules name as peers: ruff accepts them wherever
+/// it accepts a code (suppression comments, `per-file-ignores`, `ignore`).
+const RUFF_NAMES: &[(&str, &str)] = &[
+    ("C901", "complex-structure"),
+    ("E999", "syntax-error"),
+    ("PLR0904", "too-many-public-methods"),
+    ("PLR0911", "too-many-return-statements"),
+    ("PLR0912", "too-many-branches"),
+    ("PLR0913", "too-many-arguments"),
+    ("PLR0914", "too-many-locals"),
+    ("PLR0915", "too-many-statements"),
+    ("PLR0916", "too-many-boolean-expressions"),
+    ("PLR0917", "too-many-positional-arguments"),
+    ("PLR1702", "too-many-nested-blocks"),
+    ("RUF100", "unused-noqa"),
+];
+
+/// ruff's name for one of the codes above.
+pub fn ruff_name(code: &str) -> Option<&'static str> {
+    RUFF_NAMES.iter().find(|(c, _)| *c == code).map(|(_, name)| *name)
+}
+
+/// The code ruff names `name`, if it is one of the codes above.
+pub fn ruff_code(name: &str) -> Option<&'static str> {
+    RUFF_NAMES.iter().find(|(_, n)| *n == name).map(|(code, _)| *code)
 }
 
 /// The code itself, or for codes of capitals and digits (`PLR0913`, `DL3008`) a prefix of
@@ -59,6 +105,19 @@ impl RuleSet {
     /// `select` replaces the default set (every matching rule, off-by-default ones included);
     /// `extend` adds to it; `ignore` removes. The selector `none` selects nothing.
     pub fn new(select: Option<&[String]>, extend: &[String], ignore: &[String]) -> Result<RuleSet, SelectError> {
+        RuleSet::layered(&|_| None, select, extend, ignore)
+    }
+
+    /// As [`RuleSet::new`], on top of what other tools' configs decide (`imported`: on, off,
+    /// or nothing to say): ruff's `select`, hadolint's `ignored`. A rule they turn off comes
+    /// back only when `select` or `extend` names it exactly (its id or one of its peer codes),
+    /// not through a domain or a prefix; `ignore` turns off whatever it matches.
+    pub fn layered(
+        imported: &dyn Fn(&Rule) -> Option<bool>,
+        select: Option<&[String]>,
+        extend: &[String],
+        ignore: &[String],
+    ) -> Result<RuleSet, SelectError> {
         let rules = catalogue().rules();
         for selector in select.unwrap_or(&[]).iter().chain(extend).chain(ignore) {
             if selector != "none" && !rules.iter().any(|rule| matches(selector, rule.id)) {
@@ -70,12 +129,17 @@ impl RuleSet {
         let levels = rules
             .iter()
             .map(|rule| {
-                let named = |list: &[String]| list.iter().any(|s| matches(s, rule.id));
+                let decided = imported(rule);
+                let named = |list: &[String]| {
+                    list.iter()
+                        .any(|s| names_exactly(s, rule) || (decided != Some(false) && matches(s, rule.id)))
+                };
                 let on = match select {
                     Some(select) => named(select),
-                    None => rule.default_enabled,
+                    None => decided.unwrap_or(rule.default_enabled),
                 } || named(extend);
-                (on && !named(ignore)).then_some(rule.level)
+                let ignored = ignore.iter().any(|s| matches(s, rule.id));
+                (on && !ignored).then_some(rule.level)
             })
             .collect();
         Ok(RuleSet { levels })
@@ -151,6 +215,11 @@ mod tests {
         assert!(matches("unpinned-uses", "actions/unpinned-uses"));
         // A code is matched whole unless it is ruff-style: `unpinned` is no code.
         assert!(!matches("unpinned", "actions/unpinned-uses"));
+        // ruff's rule names, which ruff accepts wherever it takes a code.
+        assert!(matches("too-many-arguments", "python/too-many-arguments"));
+        assert!(matches("ruff:complex-structure", "python/complex-function"));
+        assert!(!matches("pylint:complex-structure", "python/complex-function"));
+        assert!(!matches("too-many-arguments", "python/too-many-positional-arguments"));
         let set = RuleSet::new(Some(&["C901".to_string()]), &[], &[]).unwrap();
         assert_eq!(
             set.enabled().map(|r| r.id).collect::<Vec<_>>(),
@@ -199,6 +268,23 @@ mod tests {
         let err = RuleSet::new(Some(&strings(&["pythn"])), &[], &[]).unwrap_err();
         assert_eq!(err.selector, "pythn");
         assert!(RuleSet::new(None, &[], &strings(&["secrets/nope"])).is_err());
+    }
+
+    #[test]
+    fn what_other_tools_turn_off_comes_back_only_when_named_exactly() {
+        let off = |rule: &Rule| (rule.id == "python/too-many-locals").then_some(false);
+        let broad = RuleSet::layered(&off, Some(&strings(&["python"])), &strings(&["PLR09"]), &[]).unwrap();
+        assert!(!broad.is_enabled("python/too-many-locals"));
+        assert!(broad.is_enabled("python/too-many-arguments"));
+        for exact in ["python/too-many-locals", "PLR0914", "ruff:too-many-locals"] {
+            let set = RuleSet::layered(&off, None, &strings(&[exact]), &[]).unwrap();
+            assert!(set.is_enabled("python/too-many-locals"), "{exact}");
+        }
+        let on = |rule: &Rule| (rule.id == "python/feature-envy").then_some(true);
+        let set = RuleSet::layered(&on, None, &[], &[]).unwrap();
+        assert!(set.is_enabled("python/feature-envy"));
+        let set = RuleSet::layered(&on, None, &[], &strings(&["python"])).unwrap();
+        assert!(!set.is_enabled("python/feature-envy"));
     }
 
     #[test]

@@ -21,7 +21,7 @@ use crate::Input;
 use model::{Action, Workflow};
 
 /// `[actions]` in the config.
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, serde::Serialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Settings {
     /// `unpinned-uses` policies per `*`, `owner/*`, `owner/repo` or `owner/repo/path`
@@ -29,7 +29,7 @@ pub struct Settings {
     pub unpinned_uses: BTreeMap<String, PinPolicy>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PinPolicy {
     /// A full 40-hex commit SHA.

@@ -20,7 +20,7 @@ use crate::{excerpt, Input};
 use parser::{Args, Dockerfile, Instruction, Kind, Logical};
 use shell::{Command, Script};
 
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, serde::Serialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Settings {
     /// Registries `FROM` may pull from (hadolint's `trustedRegistries`); empty allows any.

@@ -18,7 +18,7 @@ use crate::Input;
 
 /// The `[python]` table. Defaults are ruff's and pylint's; a finding needs a value strictly
 /// above its maximum (feature envy: at least `feature-envy-min` reads).
-#[derive(Clone, Debug, serde::Deserialize)]
+#[derive(Clone, Debug, serde::Deserialize, serde::Serialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Settings {
     pub max_complexity: u32,

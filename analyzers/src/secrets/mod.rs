@@ -20,7 +20,7 @@ pub use engine::expand as expand_pattern;
 pub use filters::{entropy, is_lockfile, is_placeholder};
 pub use key_store::{is_key_store, key_store};
 
-#[derive(Clone, Debug, Default, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Deserialize, serde::Serialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Settings {
     /// Also scan lock and checksum files (`package-lock.json`, `go.sum`, `*.lock`), which are
