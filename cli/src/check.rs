@@ -64,6 +64,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     for warning in &loaded.warnings {
         eprintln!("tollgate: warning: {}", escape::terminal(warning));
     }
+    let nested = loaded.nested();
     let mut config = loaded.resolve(&overrides(args))?;
     config.settings.python.bench_parse_only = args.bench_parse_only;
     let threads = scan::threads(args.threads);
@@ -104,6 +105,11 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         } else {
             walk::walk(&paths, &config.exclude, &config.base, threads)
         };
+        let (ruff_scopes, warnings) =
+            nested.ruff_scopes(walked.files.iter().map(|f| f.path.as_path()), &overrides(args));
+        for warning in &warnings {
+            eprintln!("tollgate: warning: {}", escape::terminal(warning));
+        }
         let progress = progress_bar(walked.files.len());
         let options = scan::Options {
             filters: &filters,
@@ -111,6 +117,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
             max_file_size: config.max_file_size,
             skip_roles: &config.skip_roles,
             python_exclude: &config.python_exclude,
+            ruff_scopes: &ruff_scopes,
             line_hashes: args.format == Format::Sarif,
         };
         let mut outcome = pool.install(|| scan::scan(&walked.files, &options, &tollgate_analyzers::analyze, &progress));

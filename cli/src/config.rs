@@ -81,6 +81,8 @@ pub struct Loaded {
     pub imported: Vec<Imported>,
     /// Other tools' configs that could not be read: each was left out.
     pub warnings: Vec<String>,
+    /// Whether ruff's configs are read (`read-configs`), nested ones included.
+    pub reads_ruff: bool,
 }
 
 /// What the command line sets on top of the config file.
@@ -348,6 +350,103 @@ impl Loaded {
     }
 }
 
+/// What it takes to resolve a nested ruff config the way the run's config was resolved:
+/// tollgate's own config, with that ruff config in place of the one found above.
+pub struct Nested {
+    raw: toml::Table,
+    path: Option<PathBuf>,
+    base: PathBuf,
+    /// The ruff config already read, which is not nested in itself; `None` when ruff's
+    /// configs are not read at all (`read-configs`).
+    root: Option<Option<PathBuf>>,
+}
+
+/// A folder whose own ruff config governs the Python files below it.
+pub struct RuffScope {
+    dir: PathBuf,
+    pub config: Resolved,
+}
+
+impl RuffScope {
+    pub fn governs(&self, path: &Path) -> bool {
+        crate::walk::absolute(path).starts_with(&self.dir)
+    }
+}
+
+impl Loaded {
+    pub fn nested(&self) -> Nested {
+        let root = self.imported.iter().find(|i| i.tool == "ruff").map(|i| i.path.clone());
+        Nested {
+            raw: self.raw.clone(),
+            path: self.path.clone(),
+            base: self.base.clone(),
+            root: self.reads_ruff.then_some(root),
+        }
+    }
+}
+
+impl Nested {
+    /// The ruff configs among the walked `files` (other than the one already read), each
+    /// resolved into a scope for its folder; deepest first. One that cannot be read is a
+    /// warning, and its folder keeps the run's config.
+    pub fn ruff_scopes<'a>(
+        &self,
+        files: impl Iterator<Item = &'a Path>,
+        overrides: &Overrides,
+    ) -> (Vec<RuffScope>, Vec<String>) {
+        let Some(root) = &self.root else {
+            return (Vec::new(), Vec::new());
+        };
+        // The folder of the config already read: ruff ranks that config first there.
+        let root_dir = root
+            .as_deref()
+            .map(crate::walk::absolute)
+            .and_then(|root| root.parent().map(Path::to_path_buf));
+        // Per folder, the config ruff ranks first there.
+        let mut chosen: BTreeMap<PathBuf, PathBuf> = BTreeMap::new();
+        for file in files {
+            let rank = |p: &Path| {
+                [".ruff.toml", "ruff.toml", "pyproject.toml"]
+                    .iter()
+                    .position(|n| p.file_name().is_some_and(|f| f == *n))
+            };
+            let Some(this) = rank(file) else { continue };
+            let absolute = crate::walk::absolute(file);
+            let dir = absolute.parent().unwrap_or(Path::new("/")).to_path_buf();
+            if Some(&dir) == root_dir.as_ref() || !imported::ruff::has_settings(&absolute) {
+                continue;
+            }
+            match chosen.get(&dir) {
+                Some(other) if rank(other) <= Some(this) => {}
+                _ => {
+                    chosen.insert(dir, absolute);
+                }
+            }
+        }
+        let mut scopes = Vec::new();
+        let mut warnings = Vec::new();
+        for (dir, path) in chosen {
+            let resolved = imported::ruff::import(&path).and_then(|ruff| {
+                Loaded {
+                    raw: self.raw.clone(),
+                    path: self.path.clone(),
+                    base: self.base.clone(),
+                    imported: vec![ruff],
+                    warnings: Vec::new(),
+                    reads_ruff: true,
+                }
+                .resolve(overrides)
+            });
+            match resolved {
+                Ok(config) => scopes.push(RuffScope { dir, config }),
+                Err(warning) => warnings.push(warning),
+            }
+        }
+        scopes.sort_by_key(|s| std::cmp::Reverse(s.dir.components().count()));
+        (scopes, warnings)
+    }
+}
+
 /// The settings in effect, before rules and paths are compiled.
 struct Merged {
     config: FileConfig,
@@ -423,6 +522,7 @@ pub fn load(explicit: Option<&Path>, cwd: &Path) -> Result<Loaded, String> {
         base,
         imported,
         warnings,
+        reads_ruff: wanted.iter().any(|t| t == "ruff"),
     })
 }
 

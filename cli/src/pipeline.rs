@@ -20,6 +20,7 @@ use crate::suppress;
 use crate::walk;
 
 /// What the per-file steps apply.
+#[derive(Clone, Copy)]
 pub struct Filters<'a> {
     pub rules: &'a RuleSet,
     pub per_file_ignores: &'a PerFileIgnores,

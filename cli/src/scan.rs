@@ -10,6 +10,7 @@ use tollgate_analyzers::secrets::Redactor;
 use tollgate_analyzers::{classify, classify_by_content, Gathered, Input, Kinds, Settings};
 use tollgate_rules::{Finding, PropValue, Region, Role, RuleSet};
 
+use crate::config::RuffScope;
 use crate::imported::PeerGlobs;
 use crate::pipeline::Filters;
 use crate::record::{place, Diagnostic, Outcome, Record, Secrets};
@@ -27,6 +28,7 @@ pub fn threads(requested: Option<usize>) -> usize {
     requested.unwrap_or(cores).clamp(1, cores * MAX_THREADS_PER_CORE)
 }
 
+#[derive(Clone, Copy)]
 pub struct Options<'a> {
     pub filters: &'a Filters<'a>,
     pub settings: &'a Settings,
@@ -35,6 +37,9 @@ pub struct Options<'a> {
     pub skip_roles: &'a [Role],
     /// Python files that ruff's config excludes: every other domain still scans them.
     pub python_exclude: &'a [PeerGlobs],
+    /// Folders with a ruff config of their own, deepest first: the Python files below one
+    /// are checked with its settings, as ruff checks them.
+    pub ruff_scopes: &'a [RuffScope],
     /// Compute GitHub's `primaryLocationLineHash`, which only SARIF carries: it hashes every
     /// line of a file up to its last finding, a tenth of a Python scan's own work.
     pub line_hashes: bool,
@@ -104,6 +109,28 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
         let why = format!("a {} file (`skip-roles` in the config brings it back)", role.as_str());
         return secrets_only(file, &text, Some(role), options, true, why);
     }
+    let (scoped_filters, scoped_options);
+    let options = match options
+        .ruff_scopes
+        .iter()
+        .find(|s| kinds.python && s.governs(&file.path))
+    {
+        Some(scope) => {
+            scoped_filters = Filters {
+                rules: &scope.config.rules,
+                per_file_ignores: &scope.config.per_file_ignores,
+                ..*options.filters
+            };
+            scoped_options = Options {
+                filters: &scoped_filters,
+                settings: &scope.config.settings,
+                python_exclude: &scope.config.python_exclude,
+                ..*options
+            };
+            &scoped_options
+        }
+        None => options,
+    };
     if kinds.python && !options.python_exclude.is_empty() {
         let absolute = crate::walk::absolute(&file.path);
         kinds.python = !options
@@ -759,6 +786,7 @@ mod tests {
             max_file_size: 1024,
             skip_roles: &[],
             python_exclude: &[],
+            ruff_scopes: &[],
             line_hashes: true,
         };
         let outcome = scan(&files, &options, &analyze, &indicatif::ProgressBar::hidden());
@@ -838,6 +866,7 @@ mod tests {
             max_file_size: 1024,
             skip_roles: &[],
             python_exclude: &[],
+            ruff_scopes: &[],
             line_hashes: false,
         };
         let outcome = scan(&files, &options, &analyze, &indicatif::ProgressBar::hidden());

@@ -77,9 +77,55 @@ fn ruff_thresholds_and_selection_are_read_from_pyproject() {
     write(dir.path(), "ruff.toml", "[lint]\nselect = [\"C901\"]\n");
     let found = findings(dir.path(), &["--select", "python"]);
     assert_eq!(rules_of(&found), ["python/complex-function"]);
-    write(dir.path(), "ruff.toml", "line-length = 100\n");
-    let found = findings(dir.path(), &["--select", "PLR0913,PLR0917,C901"]);
-    assert_eq!(rules_of(&found), rules_of(&default));
+    write(
+        dir.path(),
+        "ruff.toml",
+        "line-length = 100\n[lint]\nignore = [\"PLR0917\"]\n",
+    );
+    let found = findings(dir.path(), &["--select", "python"]);
+    assert_eq!(
+        rules_of(&found),
+        [
+            "python/too-many-arguments",
+            "python/complex-function",
+            "python/too-many-returns"
+        ]
+    );
+    // `extend-select` says which rules run too: on ruff's default set, which has none of these.
+    write(dir.path(), "ruff.toml", "[lint]\nextend-select = [\"C90\"]\n");
+    let found = findings(dir.path(), &["--select", "python"]);
+    assert_eq!(rules_of(&found), ["python/complex-function"]);
+}
+
+#[test]
+fn a_nested_ruff_config_governs_its_folder() {
+    let dir = repo();
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[tool.ruff.lint]\nselect = [\"PLR0913\"]\n[tool.ruff.lint.pylint]\nmax-args = 16\n",
+    );
+    // Like pip's tests/ruff.toml: it extends the root config and changes its folder only.
+    write(
+        dir.path(),
+        "tests/ruff.toml",
+        "extend = \"../pyproject.toml\"\n[lint.pylint]\nmax-args = 3\n",
+    );
+    // A nested config that does not extend the root is a whole config of its own.
+    write(dir.path(), "tools/ruff.toml", "[lint]\nselect = [\"C901\"]\n");
+    for folder in ["src", "tests/unit", "tools"] {
+        write(dir.path(), &format!("{folder}/a.py"), SIX_ARGS);
+        write(dir.path(), &format!("{folder}/b.py"), COMPLEX);
+    }
+    let found = findings(dir.path(), &["--select", "python", "--ignore", "python/duplicate-code"]);
+    let shown: Vec<(&str, &str)> = found.iter().map(|(p, r, _)| (p.as_str(), r.as_str())).collect();
+    assert_eq!(
+        shown,
+        [
+            ("tests/unit/a.py", "python/too-many-arguments"),
+            ("tools/b.py", "python/complex-function")
+        ]
+    );
 }
 
 #[test]

@@ -20,6 +20,8 @@ use tollgate_rules::{select, Finding, Level, LineIndex, Rule};
 /// What one peer config says, in tollgate's terms.
 #[derive(Default)]
 pub struct Imported {
+    /// The tool whose config it is.
+    pub tool: &'static str,
     /// The file read.
     pub path: PathBuf,
     /// Settings by their key in tollgate's config (`python.max-complexity`).
@@ -116,17 +118,19 @@ pub struct PeerGlobs {
 }
 
 impl PeerGlobs {
-    pub fn new(patterns: &[String], root: &Path) -> Result<PeerGlobs, String> {
-        let negated = patterns.len() == 1 && patterns[0].starts_with('!');
+    /// Each pattern relative to its own folder (ruff resolves a pattern against the folder
+    /// of the file that sets it, along an `extend` chain); folders are matched up to `root`.
+    pub fn anchored(entries: &[(String, PathBuf)], root: &Path) -> Result<PeerGlobs, String> {
+        let negated = entries.len() == 1 && entries[0].0.starts_with('!');
         let mut whole = GlobSetBuilder::new();
         let mut name = GlobSetBuilder::new();
-        for pattern in patterns {
+        for (pattern, folder) in entries {
             let pattern = pattern.strip_prefix('!').unwrap_or(pattern);
             let relative = pattern.trim_start_matches("./").trim_end_matches('/');
             let anchored = if Path::new(relative).is_absolute() {
                 relative.to_string()
             } else {
-                format!("{}/{relative}", root.to_string_lossy().trim_end_matches('/'))
+                format!("{}/{relative}", folder.to_string_lossy().trim_end_matches('/'))
             };
             let compile = |p: &str| {
                 GlobBuilder::new(p)
@@ -142,7 +146,7 @@ impl PeerGlobs {
             name: build(name)?,
             negated,
             root: root.to_path_buf(),
-            patterns: patterns.to_vec(),
+            patterns: entries.iter().map(|(pattern, _)| pattern.clone()).collect(),
         })
     }
 
@@ -178,7 +182,7 @@ pub fn discover(dirs: &[PathBuf], wanted: &[String]) -> (Vec<Imported>, Vec<Stri
             continue;
         }
         match read(dirs) {
-            Some(Ok(imported)) => found.push(imported),
+            Some(Ok(imported)) => found.push(Imported { tool, ..imported }),
             Some(Err(warning)) => warnings.push(warning),
             None => {}
         }
@@ -359,7 +363,10 @@ mod tests {
     #[test]
     fn peer_globs_match_as_ruff_does() {
         let root = Path::new("/repo");
-        let globs = PeerGlobs::new(&["tests/*".into(), "_vendor".into(), "./build".into()], root).unwrap();
+        let at_root = |patterns: &[&str]| -> Vec<(String, PathBuf)> {
+            patterns.iter().map(|p| (p.to_string(), root.to_path_buf())).collect()
+        };
+        let globs = PeerGlobs::anchored(&at_root(&["tests/*", "_vendor", "./build"]), root).unwrap();
         // `*` crosses folders; a bare name matches a folder anywhere below the root.
         assert!(globs.is_match(Path::new("/repo/tests/unit/test_x.py"), false));
         assert!(globs.is_match(Path::new("/repo/src/pip/_vendor/six.py"), true));
@@ -367,7 +374,7 @@ mod tests {
         assert!(globs.is_match(Path::new("/repo/build/lib/x.py"), true));
         assert!(!globs.is_match(Path::new("/repo/src/build.py"), true));
         assert!(!globs.is_match(Path::new("/elsewhere/_vendor/x.py"), true));
-        let negated = PeerGlobs::new(&["!src/**".into()], root).unwrap();
+        let negated = PeerGlobs::anchored(&at_root(&["!src/**"]), root).unwrap();
         assert!(negated.is_match(Path::new("/repo/tests/x.py"), false));
         assert!(!negated.is_match(Path::new("/repo/src/x.py"), false));
     }

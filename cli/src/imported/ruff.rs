@@ -4,9 +4,10 @@
 //! What tollgate takes from it, for the rules that name a ruff code as a peer:
 //! - the rule selection (`select`, `extend-select`, `ignore`, `preview`,
 //!   `explicit-preview-rules`), resolved as ruff resolves it: the most specific selector
-//!   wins, `ignore` on a tie. Only a config that sets `select` somewhere decides the whole
-//!   set; without one, ruff's default set has none of these rules and tollgate keeps its own
-//!   defaults, with the config's `ignore` and `extend-select` on top;
+//!   wins, `ignore` on a tie. A config that says which rules it runs (`select` or
+//!   `extend-select`, anywhere in the chain) decides the whole set, on ruff's default set,
+//!   which has none of these rules; one that says nothing of the kind (a formatter's
+//!   `line-length`, an `ignore` list) leaves tollgate's defaults, less what it ignores;
 //! - the thresholds (`mccabe.max-complexity`, `pylint.max-args` and the other `pylint.max-*`);
 //! - `per-file-ignores` and `extend-per-file-ignores`;
 //! - `exclude`, `extend-exclude` and `lint.exclude`, for the Python analysis only.
@@ -71,12 +72,14 @@ pub fn read(dirs: &[PathBuf]) -> Option<Result<Imported, String>> {
         [".ruff.toml", "ruff.toml", "pyproject.toml"]
             .iter()
             .map(|name| dir.join(name))
-            .find(|path| {
-                path.is_file()
-                    && (!path.ends_with("pyproject.toml") || ruff_table(path).is_ok_and(|table| table.is_some()))
-            })
+            .find(|path| path.is_file() && has_settings(path))
     })?;
     Some(import(&path))
+}
+
+/// Does this file hold ruff settings: a ruff config, or a pyproject.toml with `[tool.ruff]`?
+pub fn has_settings(path: &Path) -> bool {
+    !path.ends_with("pyproject.toml") || ruff_table(path).is_ok_and(|table| table.is_some())
 }
 
 /// The ruff settings of a file: the whole file, or `[tool.ruff]` of a pyproject.toml.
@@ -152,7 +155,7 @@ pub fn import(path: &Path) -> Result<Imported, String> {
         .rev()
         .find_map(|l| l.explicit_preview_rules)
         .unwrap_or(false);
-    let decides_all = layers.iter().any(|l| l.select.is_some());
+    let decides_all = layers.iter().any(|l| l.select.is_some() || !l.extend_select.is_empty());
     for rule in ruff_peer_rules() {
         let code = ruff_peer(rule).expect("a ruff peer");
         let mut on = if decides_all { false } else { rule.default_enabled };
@@ -189,6 +192,9 @@ pub fn import(path: &Path) -> Result<Imported, String> {
                 }
             }
         }
+        if origin.is_empty() && decides_all {
+            origin = format!("{name}: not selected (ruff's default rules do not include {code})");
+        }
         if !origin.is_empty() && on != rule.default_enabled {
             imported.rules.push(Decision { rule, on, origin });
         }
@@ -218,7 +224,8 @@ pub fn import(path: &Path) -> Result<Imported, String> {
         if rules.is_empty() {
             continue;
         }
-        let paths = PeerGlobs::new(std::slice::from_ref(&pattern), &root)
+        let folder = file.parent().unwrap_or(Path::new(".")).to_path_buf();
+        let paths = PeerGlobs::anchored(&[(pattern.clone(), folder)], &root)
             .map_err(|e| problem(&file, format!("per-file-ignores: {e}")))?;
         imported.per_file_ignores.push(PathIgnore {
             paths,
@@ -228,15 +235,16 @@ pub fn import(path: &Path) -> Result<Imported, String> {
     }
 
     // Exclusions, for the Python analysis.
-    let mut exclude: Vec<String> = DEFAULT_EXCLUDE.iter().map(|s| s.to_string()).collect();
+    let mut exclude: Vec<(String, PathBuf)> = DEFAULT_EXCLUDE.iter().map(|s| (s.to_string(), root.clone())).collect();
     for layer in &layers {
+        let folder = layer.file.parent().unwrap_or(Path::new(".")).to_path_buf();
         if let Some(list) = &layer.exclude {
-            exclude = list.clone();
+            exclude = list.iter().map(|p| (p.clone(), folder.clone())).collect();
         }
-        exclude.extend(layer.extend_exclude.iter().cloned());
+        exclude.extend(layer.extend_exclude.iter().map(|p| (p.clone(), folder.clone())));
     }
     imported.python_exclude =
-        Some(PeerGlobs::new(&exclude, &root).map_err(|e| problem(path, format!("exclude: {e}")))?);
+        Some(PeerGlobs::anchored(&exclude, &root).map_err(|e| problem(path, format!("exclude: {e}")))?);
     if layers.len() > 1 {
         imported
             .unused
