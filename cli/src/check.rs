@@ -100,11 +100,17 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
             files_scanned: 0,
         }
     } else {
-        let walked = if args.staged {
+        let mut walked = if args.staged {
             walk::staged(&args.paths, &config.exclude, &config.base)?
         } else {
             walk::walk(&paths, &config.exclude, &config.base, threads)
         };
+        if !config.roles.is_empty() {
+            for file in &mut walked.files {
+                let relative = walk::from_base(&walk::absolute(&file.path), &config.base, &file.display);
+                file.attributes.configured = config.roles.for_file(&relative);
+            }
+        }
         let (ruff_scopes, warnings) =
             nested.ruff_scopes(walked.files.iter().map(|f| f.path.as_path()), &overrides(args));
         for warning in &warnings {

@@ -53,6 +53,8 @@ pub struct FileConfig {
     pub skip_roles: Option<Vec<String>>,
     /// The other tools whose configs are read (default: ruff, hadolint, zizmor, gitleaks).
     pub read_configs: Option<Vec<String>>,
+    /// Glob -> path role (or `none`), over what conventions say of those files.
+    pub roles: BTreeMap<String, String>,
     pub python: tollgate_analyzers::python::Settings,
     pub secrets: tollgate_analyzers::secrets::Settings,
     pub actions: tollgate_analyzers::actions::Settings,
@@ -104,6 +106,7 @@ pub struct Resolved {
     pub max_file_size: u64,
     /// Files of these roles are only scanned for secrets.
     pub skip_roles: Vec<Role>,
+    pub roles: RoleGlobs,
     /// Where relative globs are anchored: the config file's directory.
     pub base: PathBuf,
     /// Python files that ruff's config excludes: only the Python analysis skips them.
@@ -138,6 +141,7 @@ impl Loaded {
                 })
                 .collect::<Result<_, _>>()?,
         };
+        let roles = RoleGlobs::new(&cfg.roles).map_err(in_config)?;
         let settings = cfg.settings();
         let fail_on = overrides.fail_on.or(cfg.fail_on).unwrap_or(FailOn::Warning);
         let max_file_size = cfg.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
@@ -155,6 +159,7 @@ impl Loaded {
         Ok(Resolved {
             rules,
             skip_roles,
+            roles,
             exclude,
             per_file_ignores,
             settings,
@@ -574,6 +579,42 @@ fn read(path: &Path) -> Result<Option<(FileConfig, toml::Table)>, String> {
 /// toml's errors span several lines with a source excerpt; keep them readable on one screen.
 fn one_line(error: &dyn std::fmt::Display) -> String {
     error.to_string().trim_end().replace("\n\n", "\n")
+}
+
+/// The config's `[roles]`, compiled: where several patterns match a file, the longest wins.
+pub struct RoleGlobs {
+    entries: Vec<(usize, GlobList, Option<Role>)>,
+}
+
+impl RoleGlobs {
+    fn new(map: &BTreeMap<String, String>) -> Result<Self, String> {
+        let mut entries = map
+            .iter()
+            .map(|(glob, name)| {
+                let role = match name.as_str() {
+                    "none" => None,
+                    name => Some(Role::parse(name).ok_or_else(|| {
+                        format!("[roles]: `{glob}` = `{name}`: unknown role ({} or none)", role_names())
+                    })?),
+                };
+                Ok((glob.len(), GlobList::new(std::slice::from_ref(glob))?, role))
+            })
+            .collect::<Result<Vec<_>, String>>()?;
+        entries.sort_by_key(|(len, _, _)| std::cmp::Reverse(*len));
+        Ok(RoleGlobs { entries })
+    }
+
+    /// What `[roles]` says of the file at `relative` (from the config's folder), if anything.
+    pub fn for_file(&self, relative: &str) -> Option<Option<Role>> {
+        self.entries
+            .iter()
+            .find(|(_, globs, _)| crate::walk::is_excluded(globs, relative))
+            .map(|(_, _, role)| *role)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
 }
 
 /// Compiled per-file ignores.

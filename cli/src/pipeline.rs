@@ -2,7 +2,8 @@
 //! `--git-history`:
 //!
 //! - per file, while its text is at hand ([`Filters::file`]): findings of rules not selected
-//!   are dropped, then suppression comments and per-file-ignores apply, before the caller
+//!   are dropped, secrets are judged by where they are (`secrets::judge`: path roles, example
+//!   comments), then suppression comments and per-file-ignores apply, before the caller
 //!   places what is left (`record::place`);
 //! - per run ([`finish`]): the records are sorted (path, line, column, rule), then those on
 //!   lines unchanged since `--diff-base` and those recorded in the baseline are left out.
@@ -44,6 +45,7 @@ impl Filters<'_> {
         check_unused: bool,
     ) {
         findings.retain(|f| self.rules.is_enabled(f.rule));
+        tollgate_analyzers::secrets::judge(text, role, findings);
         let unused = check_unused && self.rules.is_enabled(tollgate::UNUSED_SUPPRESSION.id);
         if !findings.is_empty() || unused {
             suppress::apply(path, text, findings, self.rules, tollgate_rules::find, unused);

@@ -16,6 +16,8 @@ pub struct Attributes {
     pub vendored: Option<bool>,
     pub generated: Option<bool>,
     pub documentation: Option<bool>,
+    /// What the config's `[roles]` says of the file: a role, or `Some(None)` for none.
+    pub configured: Option<Option<Role>>,
 }
 
 const NAMES: [&str; 3] = ["linguist-vendored", "linguist-generated", "linguist-documentation"];
@@ -73,10 +75,13 @@ fn read_attributes(dir: &Path, paths: &[PathBuf]) -> Option<Vec<Attributes>> {
     Some(out)
 }
 
-/// The role of the file shown as `path`: attributes first, then folders and name, then the
+/// The role of the file shown as `path`: the config's `[roles]` first, then attributes, then folders and name, then the
 /// generated-file markers of its text. An attribute unset (`-linguist-vendored`) takes that
 /// role away from what the path would give.
 pub fn role_of(attributes: Attributes, path: &str, text: &str) -> Option<Role> {
+    if let Some(configured) = attributes.configured {
+        return configured;
+    }
     let said = [
         (attributes.vendored, Role::Vendored),
         (attributes.generated, Role::Generated),

@@ -7,6 +7,7 @@ mod checksum;
 mod engine;
 mod filters;
 mod generic;
+mod judge;
 mod jwt;
 mod key_store;
 mod private_key;
@@ -18,6 +19,7 @@ use crate::Input;
 
 pub use engine::expand as expand_pattern;
 pub use filters::{entropy, is_lockfile, is_placeholder};
+pub use judge::{is_verified, judge};
 pub use key_store::{is_key_store, key_store};
 
 #[derive(Clone, Debug, Default, serde::Deserialize, serde::Serialize)]
