@@ -11,7 +11,7 @@ use tollgate_rules::{Level, RuleSet};
 
 use crate::config::{self, FailOn};
 use crate::git::ChangedLines;
-use crate::pipeline::{self, Diff, Filters};
+use crate::pipeline::{self, Diff, DiffScope, Filters};
 use crate::record::Outcome;
 use crate::report::{self, escape, Format};
 use crate::{baseline, history, scan, walk, CheckArgs};
@@ -21,7 +21,7 @@ struct Scanned {
     outcome: Outcome,
     rules: RuleSet,
     fail_on: FailOn,
-    /// Extra summary lines (baseline, diff-base).
+    /// Extra summary lines (baseline, diff-base, gate-diff-base).
     notes: Vec<String>,
 }
 
@@ -52,10 +52,13 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     config.settings.python.bench_parse_only = args.bench_parse_only;
     let threads = scan::threads(args.threads);
     // Checked before the scan, so a wrong ref fails fast.
-    let changed = args
-        .diff_base
-        .as_deref()
-        .map(|base| ChangedLines::since(base, args.staged))
+    let diff_base = match (&args.diff_base, &args.gate_diff_base) {
+        (Some(base), _) => Some((base.as_str(), DiffScope::Report, "--diff-base")),
+        (None, Some(base)) => Some((base.as_str(), DiffScope::Gate, "--gate-diff-base")),
+        (None, None) => None,
+    };
+    let changed = diff_base
+        .map(|(base, scope, option)| Ok::<_, String>((base, scope, ChangedLines::since(base, args.staged, option)?)))
         .transpose()?;
 
     let pool = rayon::ThreadPoolBuilder::new()
@@ -100,9 +103,10 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         outcome.diagnostics.extend(walked.diagnostics);
         outcome
     };
-    let diff = changed.as_ref().map(|changed| Diff {
-        base: args.diff_base.as_deref().unwrap_or_default(),
+    let diff = changed.as_ref().map(|(base, scope, changed)| Diff {
+        base,
         changed,
+        scope: *scope,
     });
     let notes = pipeline::finish(&mut outcome, diff, args.baseline.as_deref())?;
     Ok(Scanned {
@@ -140,10 +144,13 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         mut outcome,
         rules,
         fail_on,
-        notes,
+        mut notes,
     } = run(args)?;
     if let Some(min) = args.min_level {
         outcome.records.retain(|record| record.level >= min.level());
+    }
+    if let Some(base) = &args.gate_diff_base {
+        notes.extend(pipeline::gate_note(&outcome.records, base));
     }
     for diagnostic in &outcome.diagnostics {
         if !diagnostic.quiet || args.verbose {
@@ -202,7 +209,7 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     if let Some(path) = &args.summary {
         write_summary(path, &report, args.format)?;
     }
-    let failed = outcome.records.iter().any(|r| fail_on.fails(r.level));
+    let failed = outcome.records.iter().any(|r| r.gates && fail_on.fails(r.level));
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

@@ -1,5 +1,5 @@
 //! git as a subprocess: the staged index for pre-commit, and changed lines for
-//! `--diff-base`. Paths are relative to the current directory, as reports show them.
+//! `--diff-base` and `--gate-diff-base`. Paths are relative to the current directory, as reports show them.
 //!
 //! git's output is read in forms that user config cannot change: NUL-separated listings
 //! (`-z`), blob ids rather than names for `cat-file`, and patches with explicit prefixes,
@@ -131,29 +131,29 @@ pub fn staged_files() -> Result<Vec<StagedFile>, String> {
 /// relative to the current directory; `None` for a file that is new as a whole.
 pub struct ChangedLines {
     files: HashMap<String, Option<HashSet<usize>>>,
+    /// Before the first commit, against `HEAD`: every line is new.
+    everything: bool,
 }
 
 impl ChangedLines {
     /// Against the working tree, or against the index when `staged` (what `--staged` scans).
-    pub fn since(base_ref: &str, staged: bool) -> Result<ChangedLines, String> {
-        let not_a_commit = || {
-            format!(
-                "--diff-base: `{base_ref}` is not a commit in this repository; fetch it first (e.g. `git fetch origin {base_ref}`)"
-            )
+    /// `option` names the flag in error messages.
+    pub fn since(base_ref: &str, staged: bool, option: &str) -> Result<ChangedLines, String> {
+        let Some(commit) = resolve_commit(base_ref) else {
+            if base_ref == "HEAD" && resolve_commit("HEAD").is_none() && git(&["rev-parse", "--git-dir"]).is_ok() {
+                // A repository without commits (pre-commit on the first commit): all is new.
+                return Ok(ChangedLines {
+                    files: HashMap::new(),
+                    everything: true,
+                });
+            }
+            return Err(format!(
+                "{option}: `{base_ref}` is not a commit in this repository; fetch it first (e.g. `git fetch origin {base_ref}`)"
+            ));
         };
-        // `--end-of-options`: a ref such as `--output=x` is a (missing) ref, not an option.
-        let commit = git(&[
-            "rev-parse",
-            "--verify",
-            "--quiet",
-            "--end-of-options",
-            &format!("{base_ref}^{{commit}}"),
-        ])
-        .map_err(|_| not_a_commit())?;
-        let commit = String::from_utf8_lossy(&commit).trim().to_string();
         let base = git(&["merge-base", "--end-of-options", &commit, "HEAD"]).map_err(|_| {
             format!(
-                "--diff-base: no merge base between `{base_ref}` and HEAD; the clone is probably shallow: fetch more history \
+                "{option}: no merge base between `{base_ref}` and HEAD; the clone is probably shallow: fetch more history \
                  (`git fetch --unshallow`, or `fetch-depth: 0` for actions/checkout)"
             )
         })?;
@@ -173,17 +173,37 @@ impl ChangedLines {
                 changed.insert(String::from_utf8_lossy(path).into_owned(), None);
             }
         }
-        Ok(ChangedLines { files: changed })
+        Ok(ChangedLines {
+            files: changed,
+            everything: false,
+        })
     }
 
     /// Does a finding spanning these lines touch a change?
     pub fn touches(&self, path: &str, start_line: usize, end_line: usize) -> bool {
+        if self.everything {
+            return true;
+        }
         match self.files.get(path) {
             None => false,
             Some(None) => true,
             Some(Some(lines)) => (start_line..=end_line.max(start_line)).any(|l| lines.contains(&l)),
         }
     }
+}
+
+/// The commit a ref names, or `None` when it names none (a missing ref, an unborn HEAD).
+fn resolve_commit(name: &str) -> Option<String> {
+    // `--end-of-options`: a ref such as `--output=x` is a (missing) ref, not an option.
+    let commit = git(&[
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        "--end-of-options",
+        &format!("{name}^{{commit}}"),
+    ])
+    .ok()?;
+    Some(String::from_utf8_lossy(&commit).trim().to_string())
 }
 
 /// The header block of one file in a patch: from `diff --git` to its first `@@`. Only
