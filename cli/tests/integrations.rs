@@ -13,10 +13,15 @@ use serde_json::Value;
 const KEY: &str = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACDe3Yb0kTq3bX8mS2vPq7JcLh9uGf4wR2nVt6yZoA1xEwAAAJhkQ3e5ZEN3\n-----END OPENSSH PRIVATE KEY-----\n";
 
 fn try_repo(dir: &Path, home: &Path) -> std::process::Output {
+    try_hook(dir, home, "tollgate")
+}
+
+/// `pre-commit try-repo` of this repository's hook `id`, on what is staged in `dir`.
+fn try_hook(dir: &Path, home: &Path, id: &str) -> std::process::Output {
     let mut command = Command::new(venv_tool("pre-commit"));
     command
         .current_dir(dir)
-        .args(["try-repo", repo().to_str().unwrap(), "tollgate", "--verbose"])
+        .args(["try-repo", repo().to_str().unwrap(), id, "--verbose"])
         .env("PRE_COMMIT_HOME", home);
     quick_install_env(&mut command).output().unwrap()
 }
@@ -85,6 +90,69 @@ fn pre_commit_passes_file_names_that_look_like_options_as_files() {
         "hello\n",
         "the report went to README.md"
     );
+}
+
+const SMELL: &str = "def old(a, b, c, d, e, f, g):\n    return a\n";
+
+#[test]
+#[ignore = "needs pre-commit from .venv: run scripts/test"]
+fn pre_commit_gates_the_lines_being_committed_and_whole_files_on_request() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let app = dir.path().join("app.py");
+    let run = |id: &str, code: i32| {
+        let out = try_hook(dir.path(), home.path(), id);
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        assert_eq!(
+            out.status.code(),
+            Some(code),
+            "{id}: {stdout}\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        stdout
+    };
+    git(dir.path(), &["init", "-q"]);
+    // The first commit: every line is being committed.
+    std::fs::write(&app, format!("{SMELL}\n\nx = 1\n")).unwrap();
+    git(dir.path(), &["add", "."]);
+    let stdout = run("tollgate", 1);
+    assert!(stdout.contains("app.py:1:5: python/too-many-arguments [warning]"), "{stdout}");
+    git(dir.path(), &["commit", "-qm", "old smell", "--no-verify"]);
+
+    // A commit that changes one line of the file, away from its old smell, passes; a smell in
+    // the working tree that is not staged is not part of it (pre-commit stashes it).
+    std::fs::write(&app, format!("{SMELL}\n\nx = 2\n")).unwrap();
+    git(dir.path(), &["add", "app.py"]);
+    let new_smell = format!("{SMELL}\n\nx = 2\n\n\n{}", SMELL.replace("old", "new"));
+    std::fs::write(&app, &new_smell).unwrap();
+    let stdout = run("tollgate", 0);
+    assert!(
+        stdout.contains("app.py:1:5: python/too-many-arguments [warning, unchanged line]")
+            && !stdout.contains("`new`"),
+        "the old smell is shown, not gated: {stdout}"
+    );
+    assert_eq!(std::fs::read_to_string(&app).unwrap(), new_smell, "unstaged work is restored");
+    // The whole-file hook gates the old smell too.
+    let stdout = run("tollgate-whole-files", 1);
+    assert!(stdout.contains("app.py:1:5: python/too-many-arguments [warning]"), "{stdout}");
+
+    // A commit that adds a smell fails.
+    git(dir.path(), &["add", "app.py"]);
+    let stdout = run("tollgate", 1);
+    assert!(stdout.contains("app.py:8:5: python/too-many-arguments [warning] `new`"), "{stdout}");
+
+    // A key committed long ago still fails a commit of its file, in both hooks.
+    git(dir.path(), &["checkout", "-q", "--", "."]);
+    git(dir.path(), &["reset", "-q", "--hard"]);
+    std::fs::write(dir.path().join("settings.txt"), format!("a = 1\n{KEY}")).unwrap();
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-qm", "a key", "--no-verify"]);
+    std::fs::write(dir.path().join("settings.txt"), format!("a = 2\n{KEY}")).unwrap();
+    git(dir.path(), &["add", "."]);
+    for id in ["tollgate", "tollgate-secrets"] {
+        let stdout = run(id, 1);
+        assert!(stdout.contains("settings.txt:2:1: secrets/private-key"), "{id}: {stdout}");
+    }
 }
 
 /// Environment for builds that `cargo install` runs inside the tests: quick (no link-time
