@@ -343,6 +343,19 @@ fn on_a_pull_request_the_action_gates_new_code_and_uploads_every_finding() {
     let summary = report["summary"].as_str().unwrap();
     assert!(summary.contains("reported but not gating"), "{summary}");
 
+    // The same for pull_request_target.
+    let target: Vec<String> = event
+        .iter()
+        .map(|a| a.replace("=pull_request", "=pull_request_target"))
+        .collect();
+    let report = run_runner(&workspace, &with_inputs(&target, &[]));
+    assert_eq!(gate_outcome(&report), "success", "{report:#}");
+
+    // A diff chosen in `args` replaces the default gate (here, a filter of the report).
+    let report = run_runner(&workspace, &with_inputs(&event, &["args=--diff-base=HEAD"]));
+    assert_eq!(gate_outcome(&report), "success", "{report:#}");
+    assert!(arguments_findings(&workspace).is_empty(), "{report:#}");
+
     // `gate: whole-files` gates the old smell too.
     let report = run_runner(&workspace, &with_inputs(&event, &["gate=whole-files"]));
     assert_eq!(gate_outcome(&report), "failure", "{report:#}");
