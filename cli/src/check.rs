@@ -57,9 +57,10 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         (None, Some(base)) => Some((base.as_str(), DiffScope::Gate, "--gate-diff-base")),
         (None, None) => None,
     };
-    let changed = diff_base
-        .map(|(base, scope, option)| Ok::<_, String>((base, scope, ChangedLines::since(base, args.staged, option)?)))
-        .transpose()?;
+    let changed = match diff_base {
+        Some((base, scope, option)) => Some((base, scope, ChangedLines::since(base, args.staged, option)?)),
+        None => None,
+    };
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
