@@ -3,6 +3,7 @@
 //! the index (`--staged`) or the history (`--git-history`), analyses them and sends every
 //! finding through the pipeline.
 
+use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -12,8 +13,9 @@ use tollgate_rules::{Level, RuleSet};
 use crate::config::{self, FailOn};
 use crate::git::ChangedLines;
 use crate::pipeline::{self, Diff, DiffScope, Filters};
-use crate::record::Outcome;
+use crate::record::{Outcome, Record};
 use crate::report::{self, escape, Format};
+use crate::walk::FileEntry;
 use crate::{baseline, history, scan, walk, CheckArgs};
 
 /// The findings of a run, after every step of the pipeline.
@@ -71,7 +73,14 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         per_file_ignores: &config.per_file_ignores,
         base: &config.base,
     };
-    let mut outcome = if let Some(range) = &args.git_history {
+    let scan_options = |line_hashes| scan::Options {
+        filters: &filters,
+        settings: &config.settings,
+        max_file_size: config.max_file_size,
+        skip_roles: &config.skip_roles,
+        line_hashes,
+    };
+    let (mut outcome, files) = if let Some(range) = &args.git_history {
         let options = history::Options {
             range,
             paths: &args.paths,
@@ -80,11 +89,12 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
             max_file_size: config.max_file_size,
             exclude: &config.exclude,
         };
-        Outcome {
+        let outcome = Outcome {
             records: pool.install(|| history::scan(&options))?,
             diagnostics: Vec::new(),
             files_scanned: 0,
-        }
+        };
+        (outcome, Vec::new())
     } else {
         let walked = if args.staged {
             walk::staged(&args.paths, &config.exclude, &config.base)?
@@ -92,17 +102,11 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
             walk::walk(&paths, &config.exclude, &config.base, threads)
         };
         let progress = progress_bar(walked.files.len());
-        let options = scan::Options {
-            filters: &filters,
-            settings: &config.settings,
-            max_file_size: config.max_file_size,
-            skip_roles: &config.skip_roles,
-            line_hashes: args.format == Format::Sarif,
-        };
+        let options = scan_options(args.format == Format::Sarif);
         let mut outcome = pool.install(|| scan::scan(&walked.files, &options, &tollgate_analyzers::analyze, &progress));
         progress.finish_and_clear();
         outcome.diagnostics.extend(walked.diagnostics);
-        outcome
+        (outcome, walked.files)
     };
     let diff = changed.as_ref().map(|(base, scope, changed)| Diff {
         base,
@@ -110,12 +114,63 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         scope: *scope,
     });
     let notes = pipeline::finish(&mut outcome, diff, args.baseline.as_deref())?;
+    if let Some((_, DiffScope::Gate, changed)) = &changed {
+        let options = scan_options(false);
+        pool.install(|| gate_new_since_base(&mut outcome.records, changed, &files, &options));
+    }
     Ok(Scanned {
         outcome,
         rules: config.rules,
         fail_on: config.fail_on,
         notes,
     })
+}
+
+/// `--gate-diff-base`, after the lines: a finding on unchanged lines of a file the change
+/// modified is new all the same when the file as it was at the merge base, scanned the same
+/// way, has no such finding (same rule, same content): an edit of a function's body that
+/// pushes it over a threshold is reported at its name, which did not change. Findings with
+/// a location in another file (duplicate code) are left to the lines: a scan of a few files
+/// at the base cannot see their copies.
+fn gate_new_since_base(records: &mut [Record], changed: &ChangedLines, files: &[FileEntry], options: &scan::Options) {
+    let own_file = |r: &Record| r.related.iter().all(|other| other.path == r.path);
+    let exempt: HashSet<&str> = records
+        .iter()
+        .filter(|r| !r.gates && own_file(r))
+        .map(|r| r.path.as_str())
+        .collect();
+    let before: Vec<FileEntry> = files
+        .iter()
+        .filter(|file| exempt.contains(file.display.as_str()))
+        .filter_map(|file| {
+            Some(FileEntry {
+                content: Some(changed.before(&file.display)?),
+                path: file.path.clone(),
+                display: file.display.clone(),
+                ..*file
+            })
+        })
+        .collect();
+    if before.is_empty() {
+        return;
+    }
+    let hidden = indicatif::ProgressBar::hidden();
+    let found = scan::scan(&before, options, &tollgate_analyzers::analyze, &hidden).records;
+    // Counted: a second copy of an old finding is new.
+    let mut old: HashMap<&str, usize> = HashMap::new();
+    for record in &found {
+        *old.entry(record.fingerprint.as_str()).or_default() += 1;
+    }
+    let scanned: HashSet<&str> = before.iter().map(|file| file.display.as_str()).collect();
+    for record in records.iter_mut() {
+        if record.gates || !scanned.contains(record.path.as_str()) || !own_file(record) {
+            continue;
+        }
+        match old.get_mut(record.fingerprint.as_str()) {
+            Some(count) if *count > 0 => *count -= 1,
+            _ => record.gates = true,
+        }
+    }
 }
 
 /// `--min-level`: the least serious findings a run reports.

@@ -7,7 +7,8 @@
 //! - per run ([`finish`]): the records are sorted (path, line, column, rule), then those on
 //!   lines unchanged since `--diff-base` and those recorded in the baseline are left out;
 //!   under `--gate-diff-base`, those on unchanged lines stay in the report but stop gating,
-//!   unless they are security findings.
+//!   unless they are security findings (and the caller then gates again those that the
+//!   file's version at the base did not have).
 
 use std::path::Path;
 

@@ -57,7 +57,7 @@ pub struct Record {
     /// `ghp_3fK…(40 chars)` when the span is a secret.
     pub secret: Option<String>,
     /// Counts for `--fail-on`. False only under `--gate-diff-base`, for a finding that is not
-    /// a security finding and touches no line changed since the base.
+    /// a security finding, touches no line changed since the base and was there at the base.
     pub gates: bool,
 }
 

@@ -874,3 +874,50 @@ fn diff_base_and_gate_diff_base_exclude_each_other() {
     let run = check(dir.path(), &["--git-history", "--gate-diff-base", "main"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
 }
+
+/// A function named `name` with cyclomatic complexity `1 + branches`, each branch two lines.
+fn branchy(name: &str, branches: usize) -> String {
+    let body: String = (0..branches)
+        .map(|i| format!("    if x == {i}:\n        return {i}\n"))
+        .collect();
+    format!("def {name}(x):\n{body}    return -1\n")
+}
+
+#[test]
+fn gate_diff_base_gates_an_old_function_that_an_edit_of_its_body_makes_a_smell() {
+    let dir = repo();
+    write(
+        dir.path(),
+        "app.py",
+        &format!("{}\n\n{}", branchy("f", 9), branchy("old", 11)),
+    );
+    write(dir.path(), "moved.py", &branchy("g", 11));
+    commit_all(dir.path(), "base");
+    git(dir.path(), &["checkout", "-qb", "feature"]);
+    let gate = ["--select", "C901", "--gate-diff-base", "main"];
+    // Old smells whose bodies grow, one in a renamed file: reported at their unchanged names,
+    // and already there at the base: they do not gate.
+    write(
+        dir.path(),
+        "app.py",
+        &format!("{}\n\n{}", branchy("f", 9), branchy("old", 12)),
+    );
+    git(dir.path(), &["mv", "moved.py", "renamed.py"]);
+    write(dir.path(), "renamed.py", &branchy("g", 12));
+    let run = check(dir.path(), &gate);
+    assert_eq!(run.code, 0, "{:?} {}", run.findings, run.stderr);
+    assert_eq!(run.findings.len(), 2, "{:?}", run.findings);
+    assert!(run.stderr.contains("2 findings on lines unchanged"), "{}", run.stderr);
+    // `f` goes over the limit by an edit of its body: new, though reported at its name.
+    write(
+        dir.path(),
+        "app.py",
+        &format!("{}\n\n{}", branchy("f", 10), branchy("old", 12)),
+    );
+    let run = check(dir.path(), &gate);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run
+        .findings
+        .contains(&("app.py".into(), "python/complex-function".into(), 1)));
+    assert!(run.stderr.contains("2 findings on lines unchanged"), "{}", run.stderr);
+}
