@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command as Process;
 
 use assert_cmd::Command;
-use common::{git, wait_within};
+use common::{branchy, git, wait_within};
 use serde_json::Value;
 
 const KEY: &str = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n";
@@ -873,14 +873,6 @@ fn diff_base_and_gate_diff_base_exclude_each_other() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     let run = check(dir.path(), &["--git-history", "--gate-diff-base", "main"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-}
-
-/// A function named `name` with cyclomatic complexity `1 + branches`, each branch two lines.
-fn branchy(name: &str, branches: usize) -> String {
-    let body: String = (0..branches)
-        .map(|i| format!("    if x == {i}:\n        return {i}\n"))
-        .collect();
-    format!("def {name}(x):\n{body}    return -1\n")
 }
 
 #[test]

@@ -7,7 +7,7 @@ mod common;
 use std::path::Path;
 use std::process::Command;
 
-use common::{assert_valid_sarif, copy_tree, git, repo, result_uris, venv_tool};
+use common::{assert_valid_sarif, branchy, copy_tree, git, repo, result_uris, venv_tool};
 use serde_json::Value;
 
 const KEY: &str = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW\nQyNTUxOQAAACDe3Yb0kTq3bX8mS2vPq7JcLh9uGf4wR2nVt6yZoA1xEwAAAJhkQ3e5ZEN3\n-----END OPENSSH PRIVATE KEY-----\n";
@@ -367,6 +367,13 @@ fn on_a_pull_request_the_action_gates_new_code_and_uploads_every_finding() {
     assert_eq!(gate_outcome(&report), "failure", "{report:#}");
     assert_eq!(report["exit_code"], 1);
     assert_eq!(arguments_findings(&workspace), vec![1, 8], "{report:#}");
+
+    // So does one that pushes an old function over a threshold by an edit of its body: the
+    // file's version in the fetched base commit does not have the finding.
+    let (workspace, event) = pull_request(&[("app.py", &branchy("f", 9))], &[("app.py", &branchy("f", 10))]);
+    let report = run_runner(&workspace, &with_inputs(&event, &[]));
+    assert_eq!(gate_outcome(&report), "failure", "{report:#}");
+    assert_eq!(step_stdout(&report, "Pull request base"), "", "the base was found");
 }
 
 #[test]
