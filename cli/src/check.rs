@@ -3,6 +3,7 @@
 //! the index (`--staged`) or the history (`--git-history`), analyses them and sends every
 //! finding through the pipeline.
 
+use std::collections::{HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -11,9 +12,10 @@ use tollgate_rules::{Level, RuleSet};
 
 use crate::config::{self, FailOn};
 use crate::git::ChangedLines;
-use crate::pipeline::{self, Diff, Filters};
-use crate::record::Outcome;
+use crate::pipeline::{self, Diff, DiffScope, Filters};
+use crate::record::{Outcome, Record};
 use crate::report::{self, escape, Format};
+use crate::walk::FileEntry;
 use crate::{baseline, history, scan, walk, CheckArgs};
 
 /// The findings of a run, after every step of the pipeline.
@@ -21,7 +23,7 @@ struct Scanned {
     outcome: Outcome,
     rules: RuleSet,
     fail_on: FailOn,
-    /// Extra summary lines (baseline, diff-base).
+    /// Extra summary lines (baseline, diff-base, gate-diff-base).
     notes: Vec<String>,
 }
 
@@ -69,11 +71,15 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     config.settings.python.bench_parse_only = args.bench_parse_only;
     let threads = scan::threads(args.threads);
     // Checked before the scan, so a wrong ref fails fast.
-    let changed = args
-        .diff_base
-        .as_deref()
-        .map(|base| ChangedLines::since(base, args.staged))
-        .transpose()?;
+    let diff_base = match (&args.diff_base, &args.gate_diff_base) {
+        (Some(base), _) => Some((base.as_str(), DiffScope::Report, "--diff-base")),
+        (None, Some(base)) => Some((base.as_str(), DiffScope::Gate, "--gate-diff-base")),
+        (None, None) => None,
+    };
+    let changed = match diff_base {
+        Some((base, scope, option)) => Some((base, scope, ChangedLines::since(base, args.staged, option)?)),
+        None => None,
+    };
 
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
@@ -85,63 +91,132 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         base: &config.base,
         peers: &config.peers,
     };
-    let mut outcome = if let Some(range) = &args.git_history {
-        let options = history::Options {
-            range,
-            paths: &args.paths,
-            settings: &config.settings,
-            filters: &filters,
-            max_file_size: config.max_file_size,
-            exclude: &config.exclude,
-        };
-        Outcome {
-            records: pool.install(|| history::scan(&options))?,
-            diagnostics: Vec::new(),
-            files_scanned: 0,
-        }
-    } else {
-        let mut walked = if args.staged {
-            walk::staged(&args.paths, &config.exclude, &config.base)?
-        } else {
-            walk::walk(&paths, &config.exclude, &config.base, threads)
-        };
-        if !config.roles.is_empty() {
-            for file in &mut walked.files {
-                let relative = walk::from_base(&walk::absolute(&file.path), &config.base, &file.display);
-                file.attributes.configured = config.roles.for_file(&relative);
+    // The files first (none for `--git-history`): their nested ruff configs are part of the
+    // options every scan of them uses, the base re-scan of `--gate-diff-base` included.
+    let walked = match &args.git_history {
+        Some(_) => None,
+        None => {
+            let mut walked = if args.staged {
+                walk::staged(&args.paths, &config.exclude, &config.base)?
+            } else {
+                walk::walk(&paths, &config.exclude, &config.base, threads)
+            };
+            if !config.roles.is_empty() {
+                for file in &mut walked.files {
+                    let relative = walk::from_base(&walk::absolute(&file.path), &config.base, &file.display);
+                    file.attributes.configured = config.roles.for_file(&relative);
+                }
             }
+            Some(walked)
         }
-        let (ruff_scopes, warnings) =
-            nested.ruff_scopes(walked.files.iter().map(|f| f.path.as_path()), &overrides(args));
-        for warning in &warnings {
-            eprintln!("tollgate: warning: {}", escape::terminal(warning));
-        }
-        let progress = progress_bar(walked.files.len());
-        let options = scan::Options {
-            filters: &filters,
-            settings: &config.settings,
-            max_file_size: config.max_file_size,
-            skip_roles: &config.skip_roles,
-            python_exclude: &config.python_exclude,
-            ruff_scopes: &ruff_scopes,
-            line_hashes: args.format == Format::Sarif,
-        };
-        let mut outcome = pool.install(|| scan::scan(&walked.files, &options, &tollgate_analyzers::analyze, &progress));
-        progress.finish_and_clear();
-        outcome.diagnostics.extend(walked.diagnostics);
-        outcome
     };
-    let diff = changed.as_ref().map(|changed| Diff {
-        base: args.diff_base.as_deref().unwrap_or_default(),
+    let (ruff_scopes, warnings) = match &walked {
+        Some(walked) => nested.ruff_scopes(walked.files.iter().map(|f| f.path.as_path()), &overrides(args)),
+        None => (Vec::new(), Vec::new()),
+    };
+    for warning in &warnings {
+        eprintln!("tollgate: warning: {}", escape::terminal(warning));
+    }
+    let scan_options = |line_hashes| scan::Options {
+        filters: &filters,
+        settings: &config.settings,
+        max_file_size: config.max_file_size,
+        skip_roles: &config.skip_roles,
+        python_exclude: &config.python_exclude,
+        ruff_scopes: &ruff_scopes,
+        line_hashes,
+    };
+    let (mut outcome, files) = match walked {
+        None => {
+            let range = args.git_history.as_deref().unwrap_or_default();
+            let options = history::Options {
+                range,
+                paths: &args.paths,
+                settings: &config.settings,
+                filters: &filters,
+                max_file_size: config.max_file_size,
+                exclude: &config.exclude,
+            };
+            let outcome = Outcome {
+                records: pool.install(|| history::scan(&options))?,
+                diagnostics: Vec::new(),
+                files_scanned: 0,
+            };
+            (outcome, Vec::new())
+        }
+        Some(walked) => {
+            let progress = progress_bar(walked.files.len());
+            let options = scan_options(args.format == Format::Sarif);
+            let mut outcome =
+                pool.install(|| scan::scan(&walked.files, &options, &tollgate_analyzers::analyze, &progress));
+            progress.finish_and_clear();
+            outcome.diagnostics.extend(walked.diagnostics);
+            (outcome, walked.files)
+        }
+    };
+    let diff = changed.as_ref().map(|(base, scope, changed)| Diff {
+        base,
         changed,
+        scope: *scope,
     });
     let notes = pipeline::finish(&mut outcome, diff, args.baseline.as_deref())?;
+    if let Some((_, DiffScope::Gate, changed)) = &changed {
+        let options = scan_options(false);
+        pool.install(|| gate_new_since_base(&mut outcome.records, changed, &files, &options));
+    }
     Ok(Scanned {
         outcome,
         rules: config.rules,
         fail_on: config.fail_on,
         notes,
     })
+}
+
+/// `--gate-diff-base`, after the lines: a finding on unchanged lines of a file the change
+/// modified is new all the same when the file as it was at the merge base, scanned the same
+/// way, has no such finding (same rule, same content): an edit of a function's body that
+/// pushes it over a threshold is reported at its name, which did not change. Findings with
+/// a location in another file (duplicate code) are left to the lines: a scan of a few files
+/// at the base cannot see their copies.
+fn gate_new_since_base(records: &mut [Record], changed: &ChangedLines, files: &[FileEntry], options: &scan::Options) {
+    let own_file = |r: &Record| r.related.iter().all(|other| other.path == r.path);
+    let exempt: HashSet<&str> = records
+        .iter()
+        .filter(|r| !r.gates && own_file(r))
+        .map(|r| r.path.as_str())
+        .collect();
+    let before: Vec<FileEntry> = files
+        .iter()
+        .filter(|file| exempt.contains(file.display.as_str()))
+        .filter_map(|file| {
+            Some(FileEntry {
+                content: Some(changed.before(&file.display)?),
+                path: file.path.clone(),
+                display: file.display.clone(),
+                ..*file
+            })
+        })
+        .collect();
+    if before.is_empty() {
+        return;
+    }
+    let hidden = indicatif::ProgressBar::hidden();
+    let found = scan::scan(&before, options, &tollgate_analyzers::analyze, &hidden).records;
+    // Counted: a second copy of an old finding is new.
+    let mut old: HashMap<&str, usize> = HashMap::new();
+    for record in &found {
+        *old.entry(record.fingerprint.as_str()).or_default() += 1;
+    }
+    let scanned: HashSet<&str> = before.iter().map(|file| file.display.as_str()).collect();
+    for record in records.iter_mut() {
+        if record.gates || !scanned.contains(record.path.as_str()) || !own_file(record) {
+            continue;
+        }
+        match old.get_mut(record.fingerprint.as_str()) {
+            Some(count) if *count > 0 => *count -= 1,
+            _ => record.gates = true,
+        }
+    }
 }
 
 /// `--min-level`: the least serious findings a run reports.
@@ -174,10 +249,13 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         mut outcome,
         rules,
         fail_on,
-        notes,
+        mut notes,
     } = run(args)?;
     if let Some(min) = args.min_level {
         outcome.records.retain(|record| record.level >= min.level());
+    }
+    if let Some(base) = &args.gate_diff_base {
+        notes.extend(pipeline::gate_note(&outcome.records, base));
     }
     for diagnostic in &outcome.diagnostics {
         if !diagnostic.quiet || args.verbose {
@@ -236,7 +314,7 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     if let Some(path) = &args.summary {
         write_summary(path, &report, args.format)?;
     }
-    let failed = outcome.records.iter().any(|r| fail_on.fails(r.level));
+    let failed = outcome.records.iter().any(|r| r.gates && fail_on.fails(r.level));
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 

@@ -1,5 +1,5 @@
 //! git as a subprocess: the staged index for pre-commit, and changed lines for
-//! `--diff-base`. Paths are relative to the current directory, as reports show them.
+//! `--diff-base` and `--gate-diff-base`. Paths are relative to the current directory, as reports show them.
 //!
 //! git's output is read in forms that user config cannot change: NUL-separated listings
 //! (`-z`), blob ids rather than names for `cat-file`, and patches with explicit prefixes,
@@ -131,29 +131,35 @@ pub fn staged_files() -> Result<Vec<StagedFile>, String> {
 /// relative to the current directory; `None` for a file that is new as a whole.
 pub struct ChangedLines {
     files: HashMap<String, Option<HashSet<usize>>>,
+    /// Before the first commit, against `HEAD`: every line is new.
+    everything: bool,
+    /// The merge base.
+    base: String,
+    /// A modified file's name at the merge base, where it differs (a rename).
+    renamed_from: HashMap<String, String>,
 }
 
 impl ChangedLines {
     /// Against the working tree, or against the index when `staged` (what `--staged` scans).
-    pub fn since(base_ref: &str, staged: bool) -> Result<ChangedLines, String> {
-        let not_a_commit = || {
-            format!(
-                "--diff-base: `{base_ref}` is not a commit in this repository; fetch it first (e.g. `git fetch origin {base_ref}`)"
-            )
+    /// `option` names the flag in error messages.
+    pub fn since(base_ref: &str, staged: bool, option: &str) -> Result<ChangedLines, String> {
+        let Some(commit) = resolve_commit(base_ref) else {
+            if base_ref == "HEAD" && resolve_commit("HEAD").is_none() && git(&["rev-parse", "--git-dir"]).is_ok() {
+                // A repository without commits (pre-commit on the first commit): all is new.
+                return Ok(ChangedLines {
+                    files: HashMap::new(),
+                    everything: true,
+                    base: String::new(),
+                    renamed_from: HashMap::new(),
+                });
+            }
+            return Err(format!(
+                "{option}: `{base_ref}` is not a commit in this repository; fetch it first (e.g. `git fetch origin {base_ref}`)"
+            ));
         };
-        // `--end-of-options`: a ref such as `--output=x` is a (missing) ref, not an option.
-        let commit = git(&[
-            "rev-parse",
-            "--verify",
-            "--quiet",
-            "--end-of-options",
-            &format!("{base_ref}^{{commit}}"),
-        ])
-        .map_err(|_| not_a_commit())?;
-        let commit = String::from_utf8_lossy(&commit).trim().to_string();
         let base = git(&["merge-base", "--end-of-options", &commit, "HEAD"]).map_err(|_| {
             format!(
-                "--diff-base: no merge base between `{base_ref}` and HEAD; the clone is probably shallow: fetch more history \
+                "{option}: no merge base between `{base_ref}` and HEAD; the clone is probably shallow: fetch more history \
                  (`git fetch --unshallow`, or `fetch-depth: 0` for actions/checkout)"
             )
         })?;
@@ -166,18 +172,40 @@ impl ChangedLines {
             args.push("--cached");
         }
         args.extend(["--end-of-options", &base, "--"]);
-        let mut changed = parse_diff(&git(&args)?);
+        let Patch {
+            files: mut changed,
+            renamed_from,
+        } = parse_diff(&git(&args)?);
         if !staged {
             let untracked = git(&["ls-files", "--others", "--exclude-standard", "-z"])?;
             for path in untracked.split(|&b| b == 0).filter(|p| !p.is_empty()) {
                 changed.insert(String::from_utf8_lossy(path).into_owned(), None);
             }
         }
-        Ok(ChangedLines { files: changed })
+        Ok(ChangedLines {
+            files: changed,
+            everything: false,
+            base,
+            renamed_from,
+        })
+    }
+
+    /// A file the change modified (not one it added), as it was at the merge base: `None`
+    /// for other files, and when git cannot read it.
+    pub fn before(&self, path: &str) -> Option<Vec<u8>> {
+        if !matches!(self.files.get(path), Some(Some(_))) {
+            return None;
+        }
+        let name = self.renamed_from.get(path).map_or(path, String::as_str);
+        // `./`: relative to the current directory, as the paths are.
+        git(&["cat-file", "blob", &format!("{}:./{name}", self.base)]).ok()
     }
 
     /// Does a finding spanning these lines touch a change?
     pub fn touches(&self, path: &str, start_line: usize, end_line: usize) -> bool {
+        if self.everything {
+            return true;
+        }
         match self.files.get(path) {
             None => false,
             Some(None) => true,
@@ -186,12 +214,28 @@ impl ChangedLines {
     }
 }
 
+/// The commit a ref names, or `None` when it names none (a missing ref, an unborn HEAD).
+fn resolve_commit(name: &str) -> Option<String> {
+    // `--end-of-options`: a ref such as `--output=x` is a (missing) ref, not an option.
+    let commit = git(&[
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        "--end-of-options",
+        &format!("{name}^{{commit}}"),
+    ])
+    .ok()?;
+    Some(String::from_utf8_lossy(&commit).trim().to_string())
+}
+
 /// The header block of one file in a patch: from `diff --git` to its first `@@`. Only
 /// there are `+++ ` lines names; after it, they are changed lines that start with `++`.
 #[derive(Default)]
 pub struct PatchHeader {
     /// The new side's name without its `b/` prefix; `None` for a deleted file.
     pub path: Option<String>,
+    /// The old side's name without its `a/` prefix; `None` for an added file.
+    pub old_path: Option<String>,
     pub new_file: bool,
 }
 
@@ -200,20 +244,22 @@ impl PatchHeader {
         if line.starts_with(b"new file mode ") {
             self.new_file = true;
         } else if let Some(name) = line.strip_prefix(b"+++ ") {
-            self.path = new_side_name(name);
+            self.path = side_name(name, b"b/");
+        } else if let Some(name) = line.strip_prefix(b"--- ") {
+            self.old_path = side_name(name, b"a/");
         }
     }
 }
 
-/// The name in a `+++ ` line: `b/name`, `"b/quoted\tname"` or `/dev/null`. git adds a
-/// tab after an unquoted name that contains a space.
-fn new_side_name(field: &[u8]) -> Option<String> {
+/// The name in a `+++ ` or `--- ` line: `b/name`, `"b/quoted\tname"` or `/dev/null` (with
+/// `prefix` `b/`, or `a/`). git adds a tab after an unquoted name that contains a space.
+fn side_name(field: &[u8], prefix: &[u8]) -> Option<String> {
     let name = if field.first() == Some(&b'"') {
         unquote(field)?
     } else {
         field.strip_suffix(b"\t").unwrap_or(field).to_vec()
     };
-    let name = name.strip_prefix(b"b/")?;
+    let name = name.strip_prefix(prefix)?;
     Some(String::from_utf8_lossy(name).into_owned())
 }
 
@@ -230,9 +276,21 @@ pub fn hunk_new_side(line: &[u8]) -> Option<(usize, usize)> {
     Some((start, count))
 }
 
+/// What `parse_diff` reads from a patch.
+#[derive(Default)]
+struct Patch {
+    /// The new side's changed lines per file; `None` for an added file.
+    files: HashMap<String, Option<HashSet<usize>>>,
+    /// New name -> old name, for the renamed files among them.
+    renamed_from: HashMap<String, String>,
+}
+
 /// Reads `git diff -U0` output: the new side's line ranges of each hunk.
-fn parse_diff(diff: &[u8]) -> HashMap<String, Option<HashSet<usize>>> {
-    let mut files: HashMap<String, Option<HashSet<usize>>> = HashMap::new();
+fn parse_diff(diff: &[u8]) -> Patch {
+    let Patch {
+        mut files,
+        mut renamed_from,
+    } = Patch::default();
     let mut header: Option<PatchHeader> = None;
     let mut current: Option<String> = None;
     for line in diff.split(|&b| b == b'\n') {
@@ -244,6 +302,9 @@ fn parse_diff(diff: &[u8]) -> HashMap<String, Option<HashSet<usize>>> {
                 current = done.path;
                 if let Some(path) = &current {
                     files.insert(path.clone(), if done.new_file { None } else { Some(HashSet::new()) });
+                    if let Some(old) = done.old_path.filter(|old| old != path) {
+                        renamed_from.insert(path.clone(), old);
+                    }
                 }
             }
             let Some(Some(lines)) = current.as_ref().and_then(|path| files.get_mut(path)) else {
@@ -256,7 +317,7 @@ fn parse_diff(diff: &[u8]) -> HashMap<String, Option<HashSet<usize>>> {
             header.read(line);
         }
     }
-    files
+    Patch { files, renamed_from }
 }
 
 /// Undoes git's C-style quoting of a name: `"caf\303\251 \"x\"\t.py"`. `None` if the
@@ -304,7 +365,7 @@ mod tests {
     fn hunks_give_new_side_lines() {
         let diff = "diff --git a/x.py b/x.py\nindex 1..2 100644\n--- a/x.py\n+++ b/x.py\n@@ -3,0 +4,2 @@ def f():\n+a\n+b\n@@ -10 +12 @@\n-c\n+d\n@@ -20,3 +22,0 @@\n-e\n\
                     diff --git a/new.py b/new.py\nnew file mode 100644\n--- /dev/null\n+++ b/new.py\n@@ -0,0 +1,3 @@\n+x\n";
-        let files = parse_diff(diff.as_bytes());
+        let files = parse_diff(diff.as_bytes()).files;
         let x = files["x.py"].as_ref().unwrap();
         let mut lines: Vec<_> = x.iter().copied().collect();
         lines.sort();
@@ -313,10 +374,21 @@ mod tests {
     }
 
     #[test]
+    fn renamed_files_keep_their_old_name() {
+        let diff = "diff --git a/old.py b/new.py\nsimilarity index 90%\nrename from old.py\nrename to new.py\n\
+                    --- a/old.py\n+++ b/new.py\n@@ -2 +2 @@\n-a\n+b\n\
+                    diff --git a/same.py b/same.py\n--- a/same.py\n+++ b/same.py\n@@ -1 +1 @@\n-c\n+d\n";
+        let patch = parse_diff(diff.as_bytes());
+        assert_eq!(patch.renamed_from.len(), 1);
+        assert_eq!(patch.renamed_from["new.py"], "old.py");
+        assert!(patch.files["same.py"].is_some());
+    }
+
+    #[test]
     fn changed_lines_that_look_like_headers_stay_lines() {
         let diff = "diff --git a/README b/README\n--- a/README\n+++ b/README\n@@ -1,0 +2 @@\n+++ b/other\n\
                     @@ -5,0 +7 @@\n+--- a/x\n";
-        let files = parse_diff(diff.as_bytes());
+        let files = parse_diff(diff.as_bytes()).files;
         assert_eq!(files.len(), 1);
         let mut lines: Vec<_> = files["README"].as_ref().unwrap().iter().copied().collect();
         lines.sort();
@@ -332,8 +404,12 @@ mod tests {
         assert_eq!(unquote(br#""a\nb""#).unwrap(), b"a\nb");
         assert_eq!(unquote(br#""unterminated"#), None);
         assert_eq!(unquote(br#""bad\q""#), None);
-        assert_eq!(new_side_name(b"b/with space.py\t").as_deref(), Some("with space.py"));
-        assert_eq!(new_side_name(b"/dev/null"), None);
-        assert_eq!(new_side_name(br#""b/tab\there.env""#).as_deref(), Some("tab\there.env"));
+        assert_eq!(side_name(b"b/with space.py\t", b"b/").as_deref(), Some("with space.py"));
+        assert_eq!(side_name(b"/dev/null", b"b/"), None);
+        assert_eq!(
+            side_name(br#""b/tab\there.env""#, b"b/").as_deref(),
+            Some("tab\there.env")
+        );
+        assert_eq!(side_name(b"a/old name.py\t", b"a/").as_deref(), Some("old name.py"));
     }
 }

@@ -95,6 +95,11 @@ pub struct CheckArgs {
     /// Keep only findings on lines added or changed since merge-base(REF, HEAD).
     #[arg(long, value_name = "REF")]
     pub diff_base: Option<String>,
+    /// Report every finding, but fail only on those on lines added or changed since
+    /// merge-base(REF, HEAD), and on security findings wherever they are. `HEAD` gates what
+    /// is being committed (everything, before the first commit).
+    #[arg(long, value_name = "REF", conflicts_with_all = ["diff_base", "git_history"])]
+    pub gate_diff_base: Option<String>,
     /// Also append a Markdown summary to this file (e.g. "$GITHUB_STEP_SUMMARY").
     #[arg(long, value_name = "FILE")]
     pub summary: Option<PathBuf>,

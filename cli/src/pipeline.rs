@@ -6,7 +6,10 @@
 //!   comments), then suppression comments and per-file-ignores apply, before the caller
 //!   places what is left (`record::place`);
 //! - per run ([`finish`]): the records are sorted (path, line, column, rule), then those on
-//!   lines unchanged since `--diff-base` and those recorded in the baseline are left out.
+//!   lines unchanged since `--diff-base` and those recorded in the baseline are left out;
+//!   under `--gate-diff-base`, those on unchanged lines stay in the report but stop gating,
+//!   unless they are security findings (and the caller then gates again those that the
+//!   file's version at the base did not have).
 
 use std::path::Path;
 
@@ -16,7 +19,7 @@ use crate::baseline;
 use crate::config::PerFileIgnores;
 use crate::git::ChangedLines;
 use crate::imported::Peers;
-use crate::record::{self, Outcome};
+use crate::record::{self, Outcome, Record};
 use crate::suppress;
 use crate::walk;
 
@@ -65,10 +68,45 @@ impl Filters<'_> {
     }
 }
 
-/// `--diff-base`: the ref as given, and the lines changed since its merge base.
+/// `--diff-base` or `--gate-diff-base`: the ref as given, the lines changed since its merge
+/// base, and what happens to findings elsewhere.
 pub struct Diff<'a> {
     pub base: &'a str,
     pub changed: &'a ChangedLines,
+    pub scope: DiffScope,
+}
+
+/// What a diff does to the findings that touch no changed line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiffScope {
+    /// `--diff-base`: left out of the report, and so of the gate.
+    Report,
+    /// `--gate-diff-base`: reported, but they fail the run only when their rule is a
+    /// security rule. Old smells wait for a clean-up; a leaked key or an injectable workflow
+    /// is a problem wherever it is.
+    Gate,
+}
+
+/// A finding is new when any of its locations touches a changed line: a copy added beside
+/// old code is reported at whichever copy comes last, which may be the old one.
+fn touches(changed: &ChangedLines, record: &Record) -> bool {
+    changed.touches(&record.path, record.region.start_line, record.region.end_line)
+        || record
+            .related
+            .iter()
+            .any(|r| changed.touches(&r.path, r.region.start_line, r.region.end_line))
+}
+
+/// The summary line for findings that `--gate-diff-base` kept out of the gate, if any.
+pub fn gate_note(records: &[Record], base: &str) -> Option<String> {
+    let exempt = records.iter().filter(|r| !r.gates).count();
+    (exempt > 0).then(|| {
+        let findings = if exempt == 1 { "finding" } else { "findings" };
+        format!(
+            "{exempt} {findings} on lines unchanged since the merge base with {base} reported but not gating \
+             (security findings gate wherever they are)."
+        )
+    })
 }
 
 /// The per-run steps. Returns the summary lines that say what was left out.
@@ -77,17 +115,32 @@ pub fn finish(outcome: &mut Outcome, diff: Option<Diff>, baseline: Option<&Path>
     record::sort(&mut outcome.records);
     outcome.diagnostics.sort();
     let mut notes = Vec::new();
-    if let Some(Diff { base, changed }) = diff {
-        let before = outcome.records.len();
-        outcome
-            .records
-            .retain(|r| changed.touches(&r.path, r.region.start_line, r.region.end_line));
-        let dropped = before - outcome.records.len();
-        if dropped > 0 {
-            notes.push(format!(
-                "{dropped} findings on lines unchanged since the merge base with {base} were left out."
-            ));
+    match diff {
+        Some(Diff {
+            base,
+            changed,
+            scope: DiffScope::Report,
+        }) => {
+            let before = outcome.records.len();
+            outcome.records.retain(|r| touches(changed, r));
+            let dropped = before - outcome.records.len();
+            if dropped > 0 {
+                notes.push(format!(
+                    "{dropped} findings on lines unchanged since the merge base with {base} were left out."
+                ));
+            }
         }
+        Some(Diff {
+            changed,
+            scope: DiffScope::Gate,
+            ..
+        }) => {
+            // Counted for the summary by the caller, after the last filter (`--min-level`).
+            for record in &mut outcome.records {
+                record.gates = record.rule.is_security() || touches(changed, record);
+            }
+        }
+        None => {}
     }
     if let Some(path) = baseline {
         let applied = baseline::apply(path, &mut outcome.records)?;

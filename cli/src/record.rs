@@ -56,6 +56,9 @@ pub struct Record {
     pub identity: String,
     /// `ghp_3fK…(40 chars)` when the span is a secret.
     pub secret: Option<String>,
+    /// Counts for `--fail-on`. False only under `--gate-diff-base`, for a finding that is not
+    /// a security finding, touches no line changed since the base and was there at the base.
+    pub gates: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -218,6 +221,7 @@ pub fn place(
                 fingerprint,
                 identity,
                 secret,
+                gates: true,
             })
         })
         .collect();

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::Command as Process;
 
 use assert_cmd::Command;
-use common::{git, wait_within};
+use common::{branchy, git, wait_within};
 use serde_json::Value;
 
 const KEY: &str = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n";
@@ -733,4 +733,183 @@ fn a_repository_git_cannot_read_is_walked_and_said_so() {
     write(plain.path(), "key.pem", KEY);
     let run = check(plain.path(), &[]);
     assert!(!run.stderr.contains("git"), "{}", run.stderr);
+}
+
+const SMELL: &str = "def old(a, b, c, d, e, f, g):\n    return a\n";
+
+#[test]
+fn gate_diff_base_reports_everything_but_gates_only_new_code_and_security() {
+    let dir = repo();
+    write(dir.path(), "app.py", &format!("{SMELL}\n\nx = 1\n"));
+    commit_all(dir.path(), "base");
+    git(dir.path(), &["checkout", "-qb", "feature"]);
+    // One line changed, away from the old smell.
+    write(dir.path(), "app.py", &format!("{SMELL}\n\nx = 2\n"));
+    let python = ["--select", "PLR0913", "--gate-diff-base", "main"];
+    let run = check(dir.path(), &python);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.findings,
+        vec![("app.py".into(), "python/too-many-arguments".into(), 1)],
+        "the old smell is still reported"
+    );
+    assert!(
+        run.stderr
+            .contains("1 finding on lines unchanged since the merge base with main reported but not gating"),
+        "{}",
+        run.stderr
+    );
+    // Plain --diff-base leaves it out of the report.
+    let run = check(dir.path(), &["--select", "PLR0913", "--diff-base", "main"]);
+    assert_eq!((run.code, run.findings.len()), (0, 0), "{}", run.stderr);
+
+    // A new smell gates.
+    write(
+        dir.path(),
+        "app.py",
+        &format!("{SMELL}\n\nx = 2\n\n\n{}", SMELL.replace("old", "new")),
+    );
+    let run = check(dir.path(), &python);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.findings.len(), 2);
+    // The text report says which one does not gate.
+    let text = common::tollgate(dir.path(), &["check", python[0], python[1], python[2], python[3]]);
+    assert!(
+        text.stdout
+            .contains("app.py:1:5: python/too-many-arguments [warning, unchanged line]")
+            && text
+                .stdout
+                .contains("app.py:8:5: python/too-many-arguments [warning] `new`"),
+        "{}",
+        text.stdout
+    );
+    // `--fail-on` still decides which of the new ones gate.
+    let run = check(dir.path(), &[&python[..], &["--fail-on", "error"]].concat());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    write(dir.path(), "app.py", &format!("{SMELL}\n\nx = 2\n"));
+
+    // A security finding gates on an unchanged line too.
+    git(dir.path(), &["checkout", "-q", "main"]);
+    write(dir.path(), "deploy.pem", KEY);
+    commit_all(dir.path(), "a key");
+    git(dir.path(), &["checkout", "-q", "feature"]);
+    git(dir.path(), &["merge", "-q", "main"]);
+    let run = check(dir.path(), &["--gate-diff-base", "main"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.findings
+            .contains(&("deploy.pem".into(), "secrets/private-key".into(), 1)),
+        "{:?}",
+        run.findings
+    );
+    assert!(
+        run.stderr.contains("security findings gate wherever they are"),
+        "{}",
+        run.stderr
+    );
+    let run = check(dir.path(), &["--gate-diff-base", "main", "--ignore", "secrets"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn gate_diff_base_head_gates_what_is_committed_and_everything_in_a_first_commit() {
+    let dir = repo();
+    write(dir.path(), "app.py", SMELL);
+    git(dir.path(), &["add", "app.py"]);
+    let run = check(dir.path(), &["--select", "PLR0913", "--gate-diff-base", "HEAD"]);
+    assert_eq!(run.code, 1, "no commit yet: every line is new: {}", run.stderr);
+    assert_eq!(run.findings.len(), 1);
+    let run = check(dir.path(), &["--select", "PLR0913", "--gate-diff-base", "main"]);
+    assert_eq!(run.code, 2, "only HEAD may be unborn: {}", run.stderr);
+    assert!(
+        run.stderr.contains("--gate-diff-base: `main` is not a commit"),
+        "{}",
+        run.stderr
+    );
+
+    git(dir.path(), &["commit", "-qm", "first"]);
+    write(dir.path(), "app.py", &format!("{SMELL}x = 1\n"));
+    git(dir.path(), &["add", "app.py"]);
+    for extra in [&[][..], &["--staged"][..]] {
+        let args = [&["--select", "PLR0913", "--gate-diff-base", "HEAD"][..], extra].concat();
+        let run = check(dir.path(), &args);
+        assert_eq!((run.code, run.findings.len()), (0, 1), "{extra:?}: {}", run.stderr);
+    }
+}
+
+#[test]
+fn a_new_copy_of_old_code_is_new_wherever_it_is_reported() {
+    let body = "    total = 0\n    count = len(items)\n    for item in items:\n        if item.price > limit:\n            total += item.price * 2\n        elif item.price < 0:\n            raise ValueError(item)\n        else:\n            total += item.price\n    log.info(\"%d items\", count)\n    return total\n";
+    let dir = repo();
+    write(dir.path(), "b.py", &format!("def old(items, limit):\n{body}"));
+    write(dir.path(), "a.py", "x = 1\n");
+    commit_all(dir.path(), "base");
+    git(dir.path(), &["checkout", "-qb", "feature"]);
+    write(
+        dir.path(),
+        "a.py",
+        &format!("x = 1\n\n\ndef copy(items, limit):\n{body}"),
+    );
+    let all = check(dir.path(), &["--select", "python/duplicate-code", "--fail-on", "note"]);
+    assert_eq!(all.findings.len(), 1, "{}", all.stderr);
+    for option in ["--diff-base", "--gate-diff-base"] {
+        let args = ["--select", "python/duplicate-code", "--fail-on", "note", option, "main"];
+        let run = check(dir.path(), &args);
+        assert_eq!(
+            (run.code, &run.findings),
+            (1, &all.findings),
+            "{option}: {}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn diff_base_and_gate_diff_base_exclude_each_other() {
+    let dir = repo();
+    write(dir.path(), "a.txt", "a\n");
+    commit_all(dir.path(), "a");
+    let run = check(dir.path(), &["--diff-base", "main", "--gate-diff-base", "main"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let run = check(dir.path(), &["--git-history", "--gate-diff-base", "main"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}
+
+#[test]
+fn gate_diff_base_gates_an_old_function_that_an_edit_of_its_body_makes_a_smell() {
+    let dir = repo();
+    write(
+        dir.path(),
+        "app.py",
+        &format!("{}\n\n{}", branchy("f", 9), branchy("old", 11)),
+    );
+    write(dir.path(), "moved.py", &branchy("g", 11));
+    commit_all(dir.path(), "base");
+    git(dir.path(), &["checkout", "-qb", "feature"]);
+    let gate = ["--select", "C901", "--gate-diff-base", "main"];
+    // Old smells whose bodies grow, one in a renamed file: reported at their unchanged names,
+    // and already there at the base: they do not gate.
+    write(
+        dir.path(),
+        "app.py",
+        &format!("{}\n\n{}", branchy("f", 9), branchy("old", 12)),
+    );
+    git(dir.path(), &["mv", "moved.py", "renamed.py"]);
+    write(dir.path(), "renamed.py", &branchy("g", 12));
+    let run = check(dir.path(), &gate);
+    assert_eq!(run.code, 0, "{:?} {}", run.findings, run.stderr);
+    assert_eq!(run.findings.len(), 2, "{:?}", run.findings);
+    assert!(run.stderr.contains("2 findings on lines unchanged"), "{}", run.stderr);
+    // `f` goes over the limit by an edit of its body: new, though reported at its name.
+    write(
+        dir.path(),
+        "app.py",
+        &format!("{}\n\n{}", branchy("f", 10), branchy("old", 12)),
+    );
+    let run = check(dir.path(), &gate);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run
+        .findings
+        .contains(&("app.py".into(), "python/complex-function".into(), 1)));
+    assert!(run.stderr.contains("2 findings on lines unchanged"), "{}", run.stderr);
 }

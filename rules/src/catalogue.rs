@@ -28,6 +28,11 @@ impl Rule {
     pub fn domain(&self) -> &'static str {
         self.id.split('/').next().unwrap_or(self.id)
     }
+
+    /// Tagged `security`: its findings gate wherever they are, not only on new lines.
+    pub fn is_security(&self) -> bool {
+        self.tags.contains(&"security")
+    }
 }
 
 /// How often a rule's findings are right, in CodeQL's vocabulary.
@@ -115,7 +120,7 @@ mod tests {
             for section in ["## What it does", "## Why is this bad?", "## Example", "## How to fix"] {
                 assert!(rule.help.contains(section), "{}: help lacks `{section}`", rule.id);
             }
-            if rule.tags.contains(&"security") {
+            if rule.is_security() {
                 let severity = rule
                     .security_severity
                     .unwrap_or_else(|| panic!("{}: security rule without security-severity", rule.id));

@@ -39,19 +39,31 @@ pub fn judge(text: &str, role: Option<Role>, findings: &mut Vec<Finding>) {
     });
 }
 
-/// Is the line at `offset` a comment that presents what it holds as an example?
+/// Is the line at `offset` a comment that presents what it holds as an example? A comment
+/// opener followed by a space (`//npm.example.org/:_authToken=` in an `.npmrc` is no
+/// comment), and words that say so (`example.org` alone does not).
 fn example_comment(text: &str, offset: usize) -> bool {
     let start = text[..offset.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
     let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let line = text[start..end].trim_start();
-    let comment = ["#", "//", "--", ";", "/*", "*", "<!--", "REM ", "rem "]
+    let comment = ["#", "//", "--", ";", "/*", "*", "<!--", "REM", "rem"]
         .iter()
-        .any(|opener| line.starts_with(opener));
+        .any(|opener| {
+            line.strip_prefix(opener)
+                .is_some_and(|rest| rest.starts_with([' ', '\t']))
+        });
     let lower = line.to_ascii_lowercase();
     comment
-        && ["example", "e.g.", "for instance", "sample"]
-            .iter()
-            .any(|word| lower.contains(word))
+        && [
+            "example:",
+            "for example",
+            "an example",
+            "e.g.",
+            "for instance",
+            "sample:",
+        ]
+        .iter()
+        .any(|words| lower.contains(words))
 }
 
 #[cfg(test)]
@@ -110,5 +122,11 @@ mod tests {
         assert_eq!(found[0].level, Some(Level::Note));
         assert!(matches!(&found[0].properties[0].1, PropValue::Str(why) if why.contains("example")));
         assert_eq!(found[1].level, None);
+        // No comment: a registry URL; and a comment that only names a domain.
+        for text in ["//npm.example.org/:_authToken=abc\n", "# see example.org\nKEY=abc\n"] {
+            let mut found = vec![finding(secrets::GENERIC_ASSIGNMENT, text, "abc")];
+            judge(text, None, &mut found);
+            assert_eq!(found[0].level, None, "{text}");
+        }
     }
 }

@@ -16,6 +16,7 @@ pub fn summary(report: &Report, blob_url: Option<&str>, format: Format) -> Strin
     let mut md = String::from("## tollgate\n\n");
     if report.records.is_empty() {
         let _ = writeln!(md, "No findings in {} files.", report.files_scanned);
+        write_notes(&mut md, report);
         return md;
     }
     let counts = tally(report.records);
@@ -31,10 +32,12 @@ pub fn summary(report: &Report, blob_url: Option<&str>, format: Format) -> Strin
     }
     let _ = writeln!(
         md,
-        "\n{} findings in {} files.\n",
+        "\n{} findings in {} files.",
         report.records.len(),
         report.files_scanned
     );
+    write_notes(&mut md, report);
+    md.push('\n');
     let mut top: Vec<_> = report.records.iter().collect();
     top.sort_by_key(|r| std::cmp::Reverse(r.level));
     md.push_str("| level | rule | location | message |\n|---|---|---|---|\n");
@@ -67,4 +70,11 @@ pub fn summary(report: &Report, blob_url: Option<&str>, format: Format) -> Strin
         );
     }
     md
+}
+
+/// The run's extra summary lines (diff, gate, baseline), one paragraph each.
+fn write_notes(md: &mut String, report: &Report) {
+    for note in report.notes {
+        let _ = writeln!(md, "\n{}", escape(note));
+    }
 }

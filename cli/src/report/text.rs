@@ -43,7 +43,14 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             r.region.start_line,
             r.region.start_column,
             p.paint(level_style(r.level), r.rule.id),
-            p.paint(DIM, &format!("[{}]", r.level)),
+            p.paint(
+                DIM,
+                &if r.gates {
+                    format!("[{}]", r.level)
+                } else {
+                    format!("[{}, unchanged line]", r.level)
+                }
+            ),
             terminal(&r.message)
         )?;
         let gutter = r.region.start_line.to_string();

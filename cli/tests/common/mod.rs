@@ -55,6 +55,15 @@ pub fn git(dir: &Path, args: &[&str]) {
     );
 }
 
+/// A Python function named `name` with cyclomatic complexity `1 + branches` (each branch two
+/// lines): `python/complex-function` reports it from 10 branches on.
+pub fn branchy(name: &str, branches: usize) -> String {
+    let body: String = (0..branches)
+        .map(|i| format!("    if x == {i}:\n        return {i}\n"))
+        .collect();
+    format!("def {name}(x):\n{body}    return -1\n")
+}
+
 /// A tool from the virtualenv scripts/test maintains.
 pub fn venv_tool(name: &str) -> PathBuf {
     let venv = std::env::var_os("TOLLGATE_VENV")

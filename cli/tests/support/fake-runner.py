@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Runs a composite action's steps as a GitHub runner would, on this machine.
 
-Usage: fake-runner.py ACTION_DIR WORKSPACE [input=value ...]
+Usage: fake-runner.py ACTION_DIR WORKSPACE [--event-name=NAME] [--event=FILE] [input=value ...]
 
 Sets the GITHUB_* variables, points GITHUB_OUTPUT and GITHUB_STEP_SUMMARY at temporary files,
 evaluates `${{ }}` expressions (inputs, steps.<id>.outputs, runner and github contexts) and
 `if:` conditions, and runs each `run:` step with bash. `uses:` steps are simulated: the cache
 misses (so the install step really runs), and the SARIF upload records what it would send.
-Prints a JSON report: each step's outcome, the action's outputs and the summary file.
+The event is a `push` with an empty payload unless --event-name and --event (a JSON payload, as
+GITHUB_EVENT_PATH holds it) say otherwise; a pull request's payload also sets GITHUB_BASE_REF
+and GITHUB_HEAD_REF. Prints a JSON report: each step's outcome and what it printed on stdout,
+the action's outputs and the summary file.
 """
 import json
 import os
@@ -24,9 +27,10 @@ EXPR = re.compile(r"\$\{\{\s*(.*?)\s*\}\}")
 class Runner:
     """The state of one run: inputs, the environment, and each step's outputs."""
 
-    def __init__(self, action: dict, inputs: dict, workspace: str, base_env: dict, temp: str):
+    def __init__(self, action: dict, inputs: dict, workspace: str, base_env: dict, temp: str, event: dict):
         self.action = action
         self.inputs = inputs
+        self.event = event
         self.workspace = workspace
         self.base_env = base_env
         self.temp = temp
@@ -46,11 +50,24 @@ class Runner:
             "inputs": lambda: self.inputs[parts[1]],
             "steps": lambda: self.steps.get(parts[1], {}).get(parts[3], ""),
             "runner": lambda: "Linux",
-            "github": lambda: self.base_env["GITHUB_ACTION_PATH"],
+            "github": lambda: self.github(parts[1:]),
         }
         if parts[0] not in contexts:
             raise SystemExit(f"unsupported expression: {expr}")
         return contexts[parts[0]]()
+
+    def github(self, path: list[str]) -> str:
+        """`github.event_name`, `github.action_path`, `github.event.<path>` ('' when absent)."""
+        if path == ["event_name"]:
+            return self.base_env["GITHUB_EVENT_NAME"]
+        if path == ["action_path"]:
+            return self.base_env["GITHUB_ACTION_PATH"]
+        if path[0] != "event":
+            raise SystemExit(f"unsupported expression: github.{'.'.join(path)}")
+        value = self.event
+        for key in path[1:]:
+            value = value.get(key, {}) if isinstance(value, dict) else {}
+        return "" if value in ({}, None) else str(value)
 
     def render(self, text) -> str:
         return EXPR.sub(lambda m: self.value(m.group(1)), str(text))
@@ -83,10 +100,14 @@ class Runner:
         env.update({k: self.render(v) for k, v in step.get("env", {}).items()})
         env["GITHUB_OUTPUT"] = output_file
         script = self.render(step["run"])
-        code = subprocess.run(["bash", "-e", "-o", "pipefail", "-c", script], cwd=self.workspace, env=env).returncode
+        # stdout is where workflow commands (`::warning::`) go; kept for the report.
+        done = subprocess.run(
+            ["bash", "-e", "-o", "pipefail", "-c", script], cwd=self.workspace, env=env, stdout=subprocess.PIPE, text=True
+        )
+        self.stdout = done.stdout
         with open(output_file) as f:
             outputs = dict(line.rstrip("\n").partition("=")[::2] for line in f if "=" in line)
-        return code, outputs
+        return done.returncode, outputs
 
     def run(self) -> int:
         for index, step in enumerate(self.action["runs"]["steps"]):
@@ -94,10 +115,13 @@ class Runner:
             if not self.condition(step.get("if")):
                 self.report["steps"].append({"name": name, "outcome": "skipped"})
                 continue
+            self.stdout = ""
             code, outputs = (0, self.simulate(step)) if "uses" in step else self.execute(index, step)
             if "id" in step:
                 self.steps[step["id"]] = outputs
-            self.report["steps"].append({"name": name, "outcome": "success" if code == 0 else "failure", "exit_code": code})
+            self.report["steps"].append(
+                {"name": name, "outcome": "success" if code == 0 else "failure", "exit_code": code, "stdout": self.stdout}
+            )
             if code != 0:
                 return code
         return 0
@@ -108,8 +132,15 @@ def main() -> int:
     with open(os.path.join(action_dir, "action.yml")) as f:
         action = yaml.safe_load(f)
     inputs = {name: str(spec.get("default", "")) for name, spec in action.get("inputs", {}).items()}
+    event_name, event_path = "push", None
     for item in overrides:
         name, _, value = item.partition("=")
+        if name == "--event-name":
+            event_name = value
+            continue
+        if name == "--event":
+            event_path = os.path.abspath(value)
+            continue
         if name not in inputs:
             raise SystemExit(f"unknown input {name}")
         inputs[name] = value
@@ -117,6 +148,12 @@ def main() -> int:
     temp = tempfile.mkdtemp(prefix="fake-runner-")
     summary = os.path.join(temp, "step_summary.md")
     open(summary, "w").close()
+    if event_path is None:
+        event_path = os.path.join(temp, "event.json")
+        with open(event_path, "w") as f:
+            f.write("{}")
+    with open(event_path) as f:
+        event = json.load(f)
     base_env = dict(os.environ)
     base_env.update({
         "CI": "true",
@@ -130,8 +167,16 @@ def main() -> int:
         "RUNNER_OS": "Linux",
         "RUNNER_ARCH": "X64",
         "RUNNER_TEMP": temp,
+        "GITHUB_EVENT_NAME": event_name,
+        "GITHUB_EVENT_PATH": event_path,
     })
-    runner = Runner(action, inputs, workspace, base_env, temp)
+    for name in ("GITHUB_BASE_REF", "GITHUB_HEAD_REF"):
+        base_env.pop(name, None)
+    pull_request = event.get("pull_request")
+    if event_name.startswith("pull_request") and pull_request:
+        base_env["GITHUB_BASE_REF"] = pull_request.get("base", {}).get("ref", "")
+        base_env["GITHUB_HEAD_REF"] = pull_request.get("head", {}).get("ref", "")
+    runner = Runner(action, inputs, workspace, base_env, temp, event)
     exit_code = runner.run()
     report = runner.report
     report["outputs"] = {name: runner.render(spec["value"]) for name, spec in action.get("outputs", {}).items()}
