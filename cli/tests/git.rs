@@ -700,18 +700,18 @@ fn fifos_are_refused_and_named_symlinks_not_followed() {
 #[test]
 fn staged_honours_exclude_except_for_files_named() {
     let dir = repo();
-    write(dir.path(), "tollgate.toml", "exclude = [\"vendor\"]\n");
-    write(dir.path(), "vendor/lib/key.pem", KEY);
+    write(dir.path(), "tollgate.toml", "exclude = [\"scratch\"]\n");
+    write(dir.path(), "scratch/lib/key.pem", KEY);
     write(dir.path(), "app/key.pem", KEY);
     git(dir.path(), &["add", "-A"]);
     let run = check(dir.path(), &["--staged"]);
     assert_eq!(paths(&run), vec!["app/key.pem".to_string()], "{}", run.stderr);
-    let run = check(dir.path(), &["--staged", "--", "vendor/lib/key.pem"]);
-    assert_eq!(paths(&run), vec!["vendor/lib/key.pem".to_string()], "{}", run.stderr);
+    let run = check(dir.path(), &["--staged", "--", "scratch/lib/key.pem"]);
+    assert_eq!(paths(&run), vec!["scratch/lib/key.pem".to_string()], "{}", run.stderr);
     // A directory named on purpose, as in a walk.
-    let run = check(dir.path(), &["--staged", "vendor"]);
-    assert_eq!(paths(&run), vec!["vendor/lib/key.pem".to_string()], "{}", run.stderr);
-    let walked = check(dir.path(), &["vendor"]);
+    let run = check(dir.path(), &["--staged", "scratch"]);
+    assert_eq!(paths(&run), vec!["scratch/lib/key.pem".to_string()], "{}", run.stderr);
+    let walked = check(dir.path(), &["scratch"]);
     assert_eq!(paths(&walked), paths(&run));
 }
 
