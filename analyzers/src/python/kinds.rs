@@ -41,6 +41,12 @@ pub(crate) enum Role {
     Delete,
     Import,
     ImportFrom,
+    /// Data displays (dict, list, set, tuple): walked like any expression; their lines after
+    /// the first are not lines of code for `long-function` and `large-class`.
+    Data,
+    /// A call's arguments: when every one is a plain value (a literal, a name, `a.b`, a data
+    /// display, `key=` one of those), the lines after the first are data, as a display's.
+    Arguments,
     /// String literals: nothing inside them matters to any metric except f-string
     /// interpolations, which are rare enough to skip.
     Str,
@@ -90,6 +96,11 @@ pub(crate) struct Kinds {
     pub dictionary_splat_pattern: u16,
     pub keyword_separator: u16,
     pub call: u16,
+    pub parameters: u16,
+    pub keyword_argument: u16,
+    pub unary_operator: u16,
+    /// Literals that are single tokens: numbers, `True`, `False`, `None`, `...`.
+    pub scalars: [u16; 6],
     pub subscript: u16,
     pub wildcard: u16,
     pub comma: u16,
@@ -196,6 +207,11 @@ impl Kinds {
             ("string", Role::Str),
             ("comment", Role::Comment),
             ("concatenated_string", Role::Str),
+            ("dictionary", Role::Data),
+            ("list", Role::Data),
+            ("set", Role::Data),
+            ("tuple", Role::Data),
+            ("argument_list", Role::Arguments),
             ("parameters", Role::Skip),
             ("lambda_parameters", Role::Skip),
             ("type", Role::Skip),
@@ -247,6 +263,17 @@ impl Kinds {
             dictionary_splat_pattern: named("dictionary_splat_pattern"),
             keyword_separator: named("keyword_separator"),
             call: named("call"),
+            parameters: named("parameters"),
+            keyword_argument: named("keyword_argument"),
+            unary_operator: named("unary_operator"),
+            scalars: [
+                named("integer"),
+                named("float"),
+                named("true"),
+                named("false"),
+                named("none"),
+                named("ellipsis"),
+            ],
             subscript: named("subscript"),
             wildcard: anon("_"),
             comma: anon(","),

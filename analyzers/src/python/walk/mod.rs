@@ -12,6 +12,7 @@
 mod bindings;
 mod cognitive;
 mod envy;
+mod lines;
 mod names;
 mod patterns;
 mod scopes;
@@ -180,8 +181,11 @@ pub(crate) struct Walker<'t> {
     target: Range<usize>,
     scratch: Vec<(Node<'t>, u16)>,
     aux: TreeCursor<'t>,
-    /// Non-blank lines before each row.
+    /// Lines of code (not blank, not only a comment) before each row.
     nonblank: Vec<u32>,
+    /// Rows that are not lines of code (docstrings, data literals after their first row):
+    /// `[start, end)` ranges in source order, disjoint.
+    excluded: Vec<(usize, usize)>,
     out: Measures<'t>,
 }
 
@@ -202,7 +206,8 @@ pub(crate) fn measure<'t>(tree: &'t Tree, text: &'t str, stub: bool) -> Measures
         target: 0..0,
         scratch: Vec::with_capacity(16),
         aux: root.walk(),
-        nonblank: scopes::nonblank_prefix(text),
+        nonblank: lines::nonblank_prefix(text),
+        excluded: Vec::new(),
         out: Measures::default(),
     };
     walker.frames.push(Frame::new(FrameKind::Module, root));
@@ -270,13 +275,24 @@ impl<'t> Walker<'t> {
     fn enter(&mut self, node: Node<'t>, kind: u16) -> bool {
         let k = self.k;
         match k.class_of(kind) {
-            Role::Str | Role::Comment | Role::Skip => return false,
+            Role::Str => {
+                self.exclude_literal(node);
+                return false;
+            }
+            Role::Comment => return false,
+            Role::Skip => {
+                self.exclude_literals_within(node);
+                return false;
+            }
+            Role::Data => self.exclude_literal(node),
+            Role::Arguments => self.exclude_plain_arguments(node),
             Role::Simple => {
                 let top = self.top();
                 top.statements += 1;
                 // Outside functions no metric looks inside simple statements: module and class
                 // level code (data tables, migrations) is skipped.
                 if top.kind != FrameKind::Function {
+                    self.exclude_class_level_data(node);
                     return false;
                 }
             }

@@ -7,20 +7,6 @@ use tree_sitter::Node;
 use super::bindings::Bind;
 use super::{named_children, ClassMeasure, Frame, FrameKind, FunctionMeasure, Walker};
 
-/// The number of non-blank lines before each row, from which a definition's length is read.
-pub(super) fn nonblank_prefix(text: &str) -> Vec<u32> {
-    let mut prefix = Vec::with_capacity(text.len() / 32 + 2);
-    prefix.push(0);
-    let mut count = 0u32;
-    for line in text.as_bytes().split(|&b| b == b'\n') {
-        if line.iter().any(|b| !b.is_ascii_whitespace()) {
-            count += 1;
-        }
-        prefix.push(count);
-    }
-    prefix
-}
-
 /// `dummy-variable-rgx`'s default: `^(_+|(_+[a-zA-Z0-9_]*[a-zA-Z0-9]+?))$`.
 fn is_dummy(name: &str) -> bool {
     let bytes = name.as_bytes();
@@ -188,6 +174,7 @@ impl<'t> Walker<'t> {
             frame.self_name = None;
         }
         self.pending_decorated = None;
+        self.exclude_signature(node);
         self.frames.push(frame);
     }
 
@@ -231,6 +218,7 @@ impl<'t> Walker<'t> {
         frame.name = name;
         frame.name_span = name_node.map_or(node.start_byte()..node.start_byte(), |n| n.byte_range());
         self.pending_decorated = None;
+        self.exclude_docstring(node);
         self.frames.push(frame);
     }
 
@@ -249,31 +237,6 @@ impl<'t> Walker<'t> {
             instance_attributes: frame.attributes.len() as u32,
             lines,
         });
-    }
-
-    /// Non-blank physical lines of a definition's body, without its docstring.
-    fn body_lines(&self, node: Node<'t>) -> u32 {
-        let k = self.k;
-        let Some(body) = node.child_by_field_id(k.field_body) else {
-            return 0;
-        };
-        let rows = |n: Node| {
-            let start = n.start_position().row;
-            let end = n.end_position().row + 1;
-            let at = |row: usize| self.nonblank.get(row).or(self.nonblank.last()).copied().unwrap_or(0);
-            at(end).saturating_sub(at(start))
-        };
-        let mut lines = rows(body);
-        if let Some(first) = body.named_child(0) {
-            if first.kind_id() == k.expression_statement && first.named_child_count() == 1 {
-                if let Some(doc) = first.named_child(0) {
-                    if doc.kind_id() == k.string || doc.kind_id() == k.concatenated_string {
-                        lines = lines.saturating_sub(rows(doc));
-                    }
-                }
-            }
-        }
-        lines
     }
 }
 
