@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
 
-use tollgate_rules::{python, Finding};
+use tollgate_rules::{python, Finding, Role};
 use tree_sitter::{Node, Parser, Tree};
 
 use crate::Input;
@@ -41,6 +41,11 @@ pub struct Settings {
     pub duplicate_min_lines: u32,
     /// Compare identifiers and literals as placeholders (catches renamed copies).
     pub duplicate_normalize: bool,
+    /// `too-many-arguments` and `too-many-positional-arguments` leave out the functions
+    /// pytest calls in test files (`test*` functions, methods of `Test*` classes, fixtures):
+    /// pytest passes their parameters (fixtures, parametrized values). ruff reports them:
+    /// `false` gives ruff's behaviour.
+    pub ignore_pytest_fixtures: bool,
     /// Parse and stop, with no metric walk and no duplication windows: lets benchmarks
     /// measure what the walk and duplication cost over the bare parse. Only the hidden
     /// `--bench-parse-only` flag sets it; no config file can turn Python off this way.
@@ -70,6 +75,7 @@ impl Default for Settings {
             duplicate_min_tokens: 50,
             duplicate_min_lines: 6,
             duplicate_normalize: false,
+            ignore_pytest_fixtures: true,
             bench_parse_only: false,
         }
     }
@@ -113,7 +119,15 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
         syntax_error(root, &text, out);
     }
     let stub = input.path.ends_with(".pyi");
-    let measures = walk::measure(&tree, &text, stub);
+    let mut measures = walk::measure(&tree, &text, stub);
+    if input.role == Some(Role::Test) {
+        for f in measures.functions.iter_mut().filter(|f| f.pytest) {
+            if settings.ignore_pytest_fixtures {
+                f.arguments = None;
+                f.positional = None;
+            }
+        }
+    }
     smells::report(&measures, settings, out);
 }
 

@@ -46,6 +46,9 @@ pub(crate) struct FunctionMeasure<'t> {
     pub lines: u32,
     /// The parameter or local whose attributes the method reads most: name, reads, reads of `self`.
     pub envy: Option<(&'t str, u32, u32)>,
+    /// pytest calls it and passes its parameters: a `test*` function or `Test*` method, or a
+    /// fixture (whether the file is a test file is for the caller to say).
+    pub pytest: bool,
 }
 
 #[derive(Debug)]
@@ -106,6 +109,7 @@ struct Frame<'t> {
     is_method: bool,
     self_reads: u32,
     reads: Names<'t, u32>,
+    pytest: bool,
     arguments: Option<u32>,
     positional: Option<u32>,
     public_methods: u32,
@@ -130,6 +134,7 @@ impl<'t> Frame<'t> {
             is_method: false,
             self_reads: 0,
             reads: Names::default(),
+            pytest: false,
             arguments: None,
             positional: None,
             public_methods: 0,

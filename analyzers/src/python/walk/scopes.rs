@@ -68,6 +68,7 @@ impl<'t> Walker<'t> {
         let mut is_static = false;
         let mut is_override = false;
         let mut is_setter = false;
+        let mut is_fixture = false;
         self.for_each_decorator(decorated, |text| {
             let (prefix, last) = match text.rsplit_once('.') {
                 Some((prefix, last)) => (Some(prefix), last),
@@ -87,6 +88,9 @@ impl<'t> Walker<'t> {
             if (last == "setter" || last == "deleter") && prefix == Some(name) {
                 is_setter = true;
             }
+            if last == "fixture" && matches!(prefix, None | Some("pytest" | "pytest_asyncio")) {
+                is_fixture = true;
+            }
         });
 
         let mut frame = Frame::new(FrameKind::Function, node);
@@ -94,6 +98,12 @@ impl<'t> Walker<'t> {
         frame.name = name;
         frame.name_span = name_node.map_or(node.start_byte()..node.start_byte(), |n| n.byte_range());
         frame.is_method = parent_kind == FrameKind::Class;
+        // What pytest calls, passing every parameter itself: `test*` functions of the module
+        // and methods of `Test*` classes, and fixtures.
+        let class_name = self.frames.last().map_or("", |f| f.name);
+        let collected = name.starts_with("test")
+            && (parent_kind == FrameKind::Module || (direct_method && class_name.starts_with("Test")));
+        frame.pytest = collected || is_fixture;
 
         // Parameters: counts for PLR0913/PLR0917, and `Argument` bindings.
         let mut total = 0u32;
@@ -202,6 +212,7 @@ impl<'t> Walker<'t> {
             cognitive: frame.cognitive,
             lines,
             envy,
+            pytest: frame.pytest,
         });
     }
 
