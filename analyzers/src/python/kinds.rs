@@ -101,6 +101,9 @@ pub(crate) struct Kinds {
     pub unary_operator: u16,
     /// Literals that are single tokens: numbers, `True`, `False`, `None`, `...`.
     pub scalars: [u16; 6],
+    pub list_comprehension: u16,
+    pub dictionary_comprehension: u16,
+    pub set_comprehension: u16,
     pub subscript: u16,
     pub wildcard: u16,
     pub comma: u16,
@@ -120,6 +123,7 @@ pub(crate) struct Kinds {
     pub field_guard: u16,
     pub field_operator: u16,
     pub field_module_name: u16,
+    pub field_type: u16,
 }
 
 pub(crate) fn language() -> Language {
@@ -274,6 +278,9 @@ impl Kinds {
                 named("none"),
                 named("ellipsis"),
             ],
+            list_comprehension: named("list_comprehension"),
+            dictionary_comprehension: named("dictionary_comprehension"),
+            set_comprehension: named("set_comprehension"),
             subscript: named("subscript"),
             wildcard: anon("_"),
             comma: anon(","),
@@ -293,6 +300,7 @@ impl Kinds {
             field_guard: field("guard"),
             field_operator: field("operator"),
             field_module_name: field("module_name"),
+            field_type: field("type"),
         }
     }
 

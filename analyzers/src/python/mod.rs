@@ -122,6 +122,8 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
     let mut measures = walk::measure(&tree, &text, stub);
     if input.role == Some(Role::Test) {
         for f in measures.functions.iter_mut().filter(|f| f.pytest) {
+            // A test reads the objects it tests: that is not envy.
+            f.envy = None;
             if settings.ignore_pytest_fixtures {
                 f.arguments = None;
                 f.positional = None;

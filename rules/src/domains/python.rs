@@ -32,8 +32,9 @@ rules! {
         summary: "A method that uses another object's attributes more than its own",
         level: Note,
         tags: ["maintainability"],
-        precision: Medium,
+        precision: Low,
         peers: [],
+        default_enabled: false,
     }
 
     LARGE_CLASS = "python/large-class" {

@@ -109,6 +109,11 @@ struct Frame<'t> {
     is_method: bool,
     self_reads: u32,
     reads: Names<'t, u32>,
+    /// Parameters and locals feature envy does not follow: of a builtin type, or pytest's
+    /// fixtures.
+    plain: Names<'t, ()>,
+    /// Feature envy does not apply (classmethods, dunders).
+    envy_exempt: bool,
     pytest: bool,
     arguments: Option<u32>,
     positional: Option<u32>,
@@ -134,6 +139,8 @@ impl<'t> Frame<'t> {
             is_method: false,
             self_reads: 0,
             reads: Names::default(),
+            plain: Names::default(),
+            envy_exempt: false,
             pytest: false,
             arguments: None,
             positional: None,
@@ -419,6 +426,7 @@ impl<'t> Walker<'t> {
                 };
                 if let Some(left) = node.child_by_field_id(k.field_left) {
                     self.bind_targets(left, kind);
+                    self.note_plain_local(node, left);
                 }
             }
             Role::AugAssignment => {

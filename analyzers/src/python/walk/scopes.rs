@@ -5,7 +5,7 @@
 use tree_sitter::Node;
 
 use super::bindings::Bind;
-use super::{named_children, ClassMeasure, Frame, FrameKind, FunctionMeasure, Walker};
+use super::{envy, named_children, ClassMeasure, Frame, FrameKind, FunctionMeasure, Walker};
 
 /// `dummy-variable-rgx`'s default: `^(_+|(_+[a-zA-Z0-9_]*[a-zA-Z0-9]+?))$`.
 fn is_dummy(name: &str) -> bool {
@@ -68,6 +68,7 @@ impl<'t> Walker<'t> {
         let mut is_static = false;
         let mut is_override = false;
         let mut is_setter = false;
+        let mut is_classmethod = false;
         let mut is_fixture = false;
         self.for_each_decorator(decorated, |text| {
             let (prefix, last) = match text.rsplit_once('.') {
@@ -88,6 +89,9 @@ impl<'t> Walker<'t> {
             if (last == "setter" || last == "deleter") && prefix == Some(name) {
                 is_setter = true;
             }
+            if text == "classmethod" || text == "builtins.classmethod" {
+                is_classmethod = true;
+            }
             if last == "fixture" && matches!(prefix, None | Some("pytest" | "pytest_asyncio")) {
                 is_fixture = true;
             }
@@ -104,6 +108,9 @@ impl<'t> Walker<'t> {
         let collected = name.starts_with("test")
             && (parent_kind == FrameKind::Module || (direct_method && class_name.starts_with("Test")));
         frame.pytest = collected || is_fixture;
+        // Feature envy leaves out alternative constructors and `__init__` and the operators,
+        // whose job is to read the objects they are given.
+        frame.envy_exempt = is_classmethod || (name.len() > 4 && name.starts_with("__") && name.ends_with("__"));
 
         // Parameters: counts for PLR0913/PLR0917, and `Argument` bindings.
         let mut total = 0u32;
@@ -154,6 +161,10 @@ impl<'t> Walker<'t> {
                 };
                 let pname = self.text_of(name_node);
                 frame.bind(pname, Bind::Argument);
+                let annotation = param.child_by_field_id(k.field_type).map(|t| self.text_of(t));
+                if envy::is_test_fixture(pname) || annotation.is_some_and(envy::is_builtin_type) {
+                    frame.plain.set(pname, ());
+                }
                 if first.is_none() && !keyword_only {
                     first = Some(pname);
                 }
