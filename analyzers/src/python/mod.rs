@@ -41,6 +41,11 @@ pub struct Settings {
     pub duplicate_min_lines: u32,
     /// Compare identifiers and literals as placeholders (catches renamed copies).
     pub duplicate_normalize: bool,
+    /// `python/duplicate-code` leaves out files of these path roles: by default docs and
+    /// examples, which keep intentional copies (one tutorial per Python version), and tests,
+    /// which repeat their set-up and expected values on purpose.
+    #[serde(deserialize_with = "roles")]
+    pub duplicate_skip_roles: Vec<Role>,
     /// `too-many-arguments` and `too-many-positional-arguments` leave out the functions
     /// pytest calls in test files (`test*` functions, methods of `Test*` classes, fixtures):
     /// pytest passes their parameters (fixtures, parametrized values). ruff reports them:
@@ -75,10 +80,25 @@ impl Default for Settings {
             duplicate_min_tokens: 50,
             duplicate_min_lines: 6,
             duplicate_normalize: false,
+            duplicate_skip_roles: vec![Role::Test, Role::Docs, Role::Example],
             ignore_pytest_fixtures: true,
             bench_parse_only: false,
         }
     }
+}
+
+/// A list of path role names (`docs`, `test`, ...).
+fn roles<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Role>, D::Error> {
+    let names = <Vec<String> as serde::Deserialize>::deserialize(deserializer)?;
+    names
+        .iter()
+        .map(|name| {
+            Role::parse(name).ok_or_else(|| {
+                let known: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+                serde::de::Error::custom(format!("unknown role `{name}` ({})", known.join(", ")))
+            })
+        })
+        .collect()
 }
 
 thread_local! {
