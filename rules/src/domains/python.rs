@@ -89,8 +89,9 @@ rules! {
         summary: "A class whose methods assign too many distinct instance attributes",
         level: Warning,
         tags: ["maintainability"],
-        precision: VeryHigh,
+        precision: Medium,
         peers: ["pylint:R0902"],
+        default_enabled: false,
     }
 
     TOO_MANY_LOCALS = "python/too-many-locals" {
