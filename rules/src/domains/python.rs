@@ -8,8 +8,9 @@ rules! {
         summary: "A function whose cognitive complexity is above the maximum",
         level: Warning,
         tags: ["maintainability"],
-        precision: VeryHigh,
+        precision: Medium,
         peers: ["sonar:S3776"],
+        default_enabled: false,
     }
 
     COMPLEX_FUNCTION = "python/complex-function" {
