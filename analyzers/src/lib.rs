@@ -81,7 +81,14 @@ pub struct Gathered {
 /// What the cross-file rules (duplication) need of this file, if one of them is enabled.
 pub fn gather(input: &Input, settings: &Settings, rules: &RuleSet) -> Gathered {
     // The parse-only benchmark setting leaves duplication out too: it times the parse alone.
-    let windows = if input.kinds.python && rules.is_enabled(duplication::RULE.id) && !settings.python.bench_parse_only {
+    let skipped = input
+        .role
+        .is_some_and(|role| settings.python.duplicate_skip_roles.contains(&role));
+    let windows = if input.kinds.python
+        && rules.is_enabled(duplication::RULE.id)
+        && !settings.python.bench_parse_only
+        && !skipped
+    {
         duplication::windows(input.text, &duplication_options(settings))
     } else {
         Vec::new()

@@ -532,43 +532,9 @@ fn readme_rule_list_is_up_to_date() {
 
 #[test]
 fn duplicate_code_across_files_with_related_copies() {
-    let run = tollgate(
-        &repo(),
-        &[
-            "check",
-            "testdata/python/duplicate-code/bad-pasted",
-            "--select",
-            "python/duplicate-code",
-            "--format",
-            "sarif",
-        ],
-    );
-    let document = assert_valid_sarif(&run.stdout);
-    let results = document["runs"][0]["results"].as_array().unwrap();
-    assert_eq!(results.len(), 1, "{:#}", document["runs"][0]["results"]);
-    let result = &results[0];
-    assert_eq!(
-        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-        "testdata/python/duplicate-code/bad-pasted/quotes.py"
-    );
-    assert_eq!(result["locations"][0]["physicalLocation"]["region"]["startLine"], 10);
-    assert_eq!(
-        result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
-        "testdata/python/duplicate-code/bad-pasted/orders.py"
-    );
-    assert_eq!(
-        result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"],
-        8
-    );
-    assert_eq!(result["properties"]["metric"], "duplicate-lines");
-    assert!(result["message"]["text"]
-        .as_str()
-        .unwrap()
-        .contains("duplicate testdata/python/duplicate-code/bad-pasted/orders.py:8"));
-
-    // Normalised, the renamed copy matches too, but its comment suppresses it.
+    // Copied out of `testdata/`, whose files are tests to the path roles (and tests are not
+    // compared by default).
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "tollgate.toml", "[python]\nduplicate-normalize = true\n");
     for name in ["orders.py", "quotes.py"] {
         std::fs::copy(
             repo().join("testdata/python/duplicate-code/bad-pasted").join(name),
@@ -576,6 +542,39 @@ fn duplicate_code_across_files_with_related_copies() {
         )
         .unwrap();
     }
+    write(dir.path(), "tollgate.toml", "");
+    let run = tollgate(
+        dir.path(),
+        &["check", "--select", "python/duplicate-code", "--format", "sarif"],
+    );
+    let document = assert_valid_sarif(&run.stdout);
+    let results = document["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 1, "{:#}", document["runs"][0]["results"]);
+    let result = &results[0];
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "quotes.py"
+    );
+    // The functions' signatures and docstrings are not compared: the copy starts at the
+    // module's logger, before them.
+    assert_eq!(result["locations"][0]["physicalLocation"]["region"]["startLine"], 6);
+    assert_eq!(
+        result["relatedLocations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "orders.py"
+    );
+    assert_eq!(
+        result["relatedLocations"][0]["physicalLocation"]["region"]["startLine"],
+        4
+    );
+    assert_eq!(result["properties"]["metric"], "duplicate-lines");
+    assert!(result["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("duplicate orders.py:4"));
+
+    // Normalised, the renamed copy matches too (from the first line of its body), but the
+    // comment above its `def` suppresses it.
+    write(dir.path(), "tollgate.toml", "[python]\nduplicate-normalize = true\n");
     let run = tollgate(
         dir.path(),
         &[
@@ -586,10 +585,9 @@ fn duplicate_code_across_files_with_related_copies() {
             "json",
         ],
     );
-    // Names no longer matter: the copy now starts at the module's logger line.
     assert_eq!(
         json_findings(&run),
-        vec![("quotes.py".into(), "python/duplicate-code".into(), 4)],
+        vec![("quotes.py".into(), "python/duplicate-code".into(), 6)],
         "{}",
         run.stdout
     );

@@ -30,6 +30,13 @@ impl Role {
     }
 }
 
+/// By name, as configs write it (`--show-config` prints settings that hold roles).
+impl serde::Serialize for Role {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,6 +1,7 @@
 //! A small Python lexer for duplication: enough to split code into comparable tokens, not
-//! to parse it. Comments, docstrings (a string that is a whole logical line) and import
-//! lines are dropped.
+//! to parse it. Comments, docstrings (a string that is a whole logical line), import lines
+//! and function signatures (the logical line of a `def`) are dropped, as pylint's
+//! similarity checker drops them by default.
 
 use std::ops::Range;
 
@@ -9,6 +10,9 @@ pub struct Token {
     pub span: Range<usize>,
     /// The first token of a logical line.
     pub line_start: bool,
+    /// Where the function signature dropped just before this line starts (the first token
+    /// of a function's body): a suppression comment above the `def` covers a copy found here.
+    pub statement_start: Option<usize>,
 }
 
 fn fnv(bytes: &[u8]) -> u64 {
@@ -51,6 +55,8 @@ struct Line<'a, F: FnMut(Token)> {
     held: Vec<(Kind, Range<usize>)>,
     decision: Decision,
     emitted: usize,
+    /// The start of the last dropped signature, until a line is kept.
+    signature: Option<usize>,
     emit: F,
 }
 
@@ -67,8 +73,14 @@ impl<F: FnMut(Token)> Line<'_, F> {
                     // `import x`, or `from x import y` once its `import` comes.
                     None if word == "import" => self.drop_line(),
                     Some("from") if word == "import" => self.drop_line(),
-                    // A `from` line waits for its `import`; a lone string for a second token.
-                    None | Some("from") => {}
+                    // A function's signature, `def` or `async def` up to its colon.
+                    None | Some("async") if word == "def" => {
+                        self.signature = self.held.first().map(|(_, r)| r.start);
+                        self.drop_line();
+                    }
+                    // A `from` line waits for its `import`, an `async` one for its `def`; a
+                    // lone string for a second token.
+                    None | Some("from") | Some("async") => {}
                     Some(_) => self.keep_line(),
                 }
             }
@@ -111,10 +123,12 @@ impl<F: FnMut(Token)> Line<'_, F> {
             Kind::Literal if self.normalize => 2,
             _ => fnv(word.as_bytes()),
         };
+        let line_start = self.emitted == 0;
         (self.emit)(Token {
             hash,
             span,
-            line_start: self.emitted == 0,
+            line_start,
+            statement_start: if line_start { self.signature.take() } else { None },
         });
         self.emitted += 1;
     }
@@ -129,6 +143,7 @@ pub fn for_each_token(text: &str, normalize: bool, emit: impl FnMut(Token)) {
         held: Vec::new(),
         decision: Decision::Undecided,
         emitted: 0,
+        signature: None,
         emit,
     };
     let mut depth = 0usize; // brackets: newlines inside them do not end a logical line
@@ -276,6 +291,10 @@ mod tests {
         assert_eq!(
             words("\"\"\"doc\nstring\"\"\"\nimport os\nfrom a import b\ny = 1\n"),
             ["y", "=", "1"]
+        );
+        assert_eq!(
+            words("def f(\n    a,\n    b: int = 2,\n) -> None:\n    g(a)\nasync def h(x): pass\n"),
+            ["g", "(", "a", ")"]
         );
         let t = tokens("call(a,\n     b)\nz = 2\n", false);
         let starts: Vec<bool> = t.iter().map(|t| t.line_start).collect();

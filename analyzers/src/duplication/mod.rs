@@ -4,8 +4,9 @@
 //! across all files of the run, extends each match line by line to its full length, and
 //! reports every copy after the first once, with the other copies as related locations.
 //!
-//! Comments, docstrings and import lines are left out (as pylint's similarity checker does
-//! by default); identifiers and literals are kept as written unless `normalize` is set.
+//! Comments, docstrings, import lines and function signatures are left out (as pylint's
+//! similarity checker does by default); identifiers and literals are kept as written unless
+//! `normalize` is set.
 
 mod lexer;
 
@@ -39,6 +40,8 @@ pub struct Window {
     /// other copies, in files no longer at hand) and in bytes.
     pub region: Region,
     pub span: Range<usize>,
+    /// The start of the function signature right before the window's line, if any.
+    pub statement_start: Option<usize>,
 }
 
 /// One file's windows, in order: consecutive windows start on consecutive logical lines.
@@ -54,24 +57,25 @@ pub fn windows(text: &str, options: &Options) -> Vec<Window> {
     const BASE: u64 = 0x0100_0000_01b3;
     let shift = (0..size).fold(1u64, |acc, _| acc.wrapping_mul(BASE));
     // Per token of the last `size`: the prefix hash before it, where it starts, whether it
-    // starts a logical line.
-    let mut ring: Vec<(u64, usize, bool)> = vec![(0, 0, false); size];
+    // starts a logical line, and where the signature dropped before its line starts.
+    let mut ring: Vec<(u64, usize, bool, Option<usize>)> = vec![(0, 0, false, None); size];
     let mut prefix = 0u64;
     let mut count = 0usize;
     let mut out = Vec::new();
     lexer::for_each_token(text, options.normalize, |token| {
-        ring[count % size] = (prefix, token.span.start, token.line_start);
+        ring[count % size] = (prefix, token.span.start, token.line_start, token.statement_start);
         prefix = prefix.wrapping_mul(BASE).wrapping_add(token.hash);
         count += 1;
         if count >= size {
             // The window of `size` tokens that ends with this one.
-            let (before, start, line_start) = ring[(count - size) % size];
+            let (before, start, line_start, statement_start) = ring[(count - size) % size];
             if line_start {
                 let span = start..token.span.end;
                 out.push(Window {
                     hash: prefix.wrapping_sub(before.wrapping_mul(shift)),
                     region: index.region(&span),
                     span,
+                    statement_start,
                 });
             }
         }
@@ -87,6 +91,8 @@ pub struct Duplicate {
     pub region: Region,
     /// The copy's bytes in its file.
     pub span: Range<usize>,
+    /// Where the function whose body the copy starts begins (its `def`), if it does.
+    pub statement_start: Option<usize>,
     /// The other copies: (file index, region), the first copy first.
     pub others: Vec<(usize, Region)>,
     pub lines: usize,
@@ -187,6 +193,7 @@ pub fn find<W: AsRef<[Window]>>(files: &[W], options: &Options) -> Vec<Duplicate
                 file: copy.0 as usize,
                 region,
                 span: bytes(copy),
+                statement_start: files[copy.0 as usize][copy.1 as usize].statement_start,
                 others,
                 lines,
             })
@@ -229,6 +236,9 @@ pub fn findings(files: &[(&str, &[Window])], options: &Options) -> Vec<(usize, V
             ),
         )
         .with_metric("duplicate-lines", duplicate.lines as u64, options.min_lines as u64);
+        if let Some(start) = duplicate.statement_start {
+            finding = finding.with_statement_start(start);
+        }
         for (other, region) in duplicate.others.iter().take(1 + MAX_RELATED) {
             finding = finding.with_related(Related {
                 location: Location::Elsewhere {

@@ -41,6 +41,12 @@ pub(crate) enum Role {
     Delete,
     Import,
     ImportFrom,
+    /// Data displays (dict, list, set, tuple): walked like any expression; their lines after
+    /// the first are not lines of code for `long-function` and `large-class`.
+    Data,
+    /// A call's arguments: when every one is a plain value (a literal, a name, `a.b`, a data
+    /// display, `key=` one of those), the lines after the first are data, as a display's.
+    Arguments,
     /// String literals: nothing inside them matters to any metric except f-string
     /// interpolations, which are rare enough to skip.
     Str,
@@ -90,6 +96,14 @@ pub(crate) struct Kinds {
     pub dictionary_splat_pattern: u16,
     pub keyword_separator: u16,
     pub call: u16,
+    pub parameters: u16,
+    pub keyword_argument: u16,
+    pub unary_operator: u16,
+    /// Literals that are single tokens: numbers, `True`, `False`, `None`, `...`.
+    pub scalars: [u16; 6],
+    pub list_comprehension: u16,
+    pub dictionary_comprehension: u16,
+    pub set_comprehension: u16,
     pub subscript: u16,
     pub wildcard: u16,
     pub comma: u16,
@@ -109,6 +123,7 @@ pub(crate) struct Kinds {
     pub field_guard: u16,
     pub field_operator: u16,
     pub field_module_name: u16,
+    pub field_type: u16,
 }
 
 pub(crate) fn language() -> Language {
@@ -196,6 +211,11 @@ impl Kinds {
             ("string", Role::Str),
             ("comment", Role::Comment),
             ("concatenated_string", Role::Str),
+            ("dictionary", Role::Data),
+            ("list", Role::Data),
+            ("set", Role::Data),
+            ("tuple", Role::Data),
+            ("argument_list", Role::Arguments),
             ("parameters", Role::Skip),
             ("lambda_parameters", Role::Skip),
             ("type", Role::Skip),
@@ -247,6 +267,20 @@ impl Kinds {
             dictionary_splat_pattern: named("dictionary_splat_pattern"),
             keyword_separator: named("keyword_separator"),
             call: named("call"),
+            parameters: named("parameters"),
+            keyword_argument: named("keyword_argument"),
+            unary_operator: named("unary_operator"),
+            scalars: [
+                named("integer"),
+                named("float"),
+                named("true"),
+                named("false"),
+                named("none"),
+                named("ellipsis"),
+            ],
+            list_comprehension: named("list_comprehension"),
+            dictionary_comprehension: named("dictionary_comprehension"),
+            set_comprehension: named("set_comprehension"),
             subscript: named("subscript"),
             wildcard: anon("_"),
             comma: anon(","),
@@ -266,6 +300,7 @@ impl Kinds {
             field_guard: field("guard"),
             field_operator: field("operator"),
             field_module_name: field("module_name"),
+            field_type: field("type"),
         }
     }
 

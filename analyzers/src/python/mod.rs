@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
 
-use tollgate_rules::{python, Finding};
+use tollgate_rules::{python, Finding, Role};
 use tree_sitter::{Node, Parser, Tree};
 
 use crate::Input;
@@ -41,6 +41,16 @@ pub struct Settings {
     pub duplicate_min_lines: u32,
     /// Compare identifiers and literals as placeholders (catches renamed copies).
     pub duplicate_normalize: bool,
+    /// `python/duplicate-code` leaves out files of these path roles: by default docs and
+    /// examples, which keep intentional copies (one tutorial per Python version), and tests,
+    /// which repeat their set-up and expected values on purpose.
+    #[serde(deserialize_with = "roles")]
+    pub duplicate_skip_roles: Vec<Role>,
+    /// `too-many-arguments` and `too-many-positional-arguments` leave out the functions
+    /// pytest calls in test files (`test*` functions, methods of `Test*` classes, fixtures):
+    /// pytest passes their parameters (fixtures, parametrized values). ruff reports them:
+    /// `false` gives ruff's behaviour.
+    pub ignore_pytest_fixtures: bool,
     /// Parse and stop, with no metric walk and no duplication windows: lets benchmarks
     /// measure what the walk and duplication cost over the bare parse. Only the hidden
     /// `--bench-parse-only` flag sets it; no config file can turn Python off this way.
@@ -70,9 +80,25 @@ impl Default for Settings {
             duplicate_min_tokens: 50,
             duplicate_min_lines: 6,
             duplicate_normalize: false,
+            duplicate_skip_roles: vec![Role::Test, Role::Docs, Role::Example],
+            ignore_pytest_fixtures: true,
             bench_parse_only: false,
         }
     }
+}
+
+/// A list of path role names (`docs`, `test`, ...).
+fn roles<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Role>, D::Error> {
+    let names = <Vec<String> as serde::Deserialize>::deserialize(deserializer)?;
+    names
+        .iter()
+        .map(|name| {
+            Role::parse(name).ok_or_else(|| {
+                let known: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+                serde::de::Error::custom(format!("unknown role `{name}` ({})", known.join(", ")))
+            })
+        })
+        .collect()
 }
 
 thread_local! {
@@ -113,7 +139,17 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
         syntax_error(root, &text, out);
     }
     let stub = input.path.ends_with(".pyi");
-    let measures = walk::measure(&tree, &text, stub);
+    let mut measures = walk::measure(&tree, &text, stub);
+    if input.role == Some(Role::Test) {
+        for f in measures.functions.iter_mut().filter(|f| f.pytest) {
+            // A test reads the objects it tests: that is not envy.
+            f.envy = None;
+            if settings.ignore_pytest_fixtures {
+                f.arguments = None;
+                f.positional = None;
+            }
+        }
+    }
     smells::report(&measures, settings, out);
 }
 

@@ -8,7 +8,8 @@
 //!   `extend-select`, anywhere in the chain) decides the whole set, on ruff's default set,
 //!   which has none of these rules; one that says nothing of the kind (a formatter's
 //!   `line-length`, an `ignore` list) leaves tollgate's defaults, less what it ignores;
-//! - the thresholds (`mccabe.max-complexity`, `pylint.max-args` and the other `pylint.max-*`);
+//! - the thresholds (`mccabe.max-complexity`, `pylint.max-args` and the other `pylint.max-*`),
+//!   and ruff's way of counting pytest's tests and fixtures (`ignore-pytest-fixtures = false`);
 //! - `per-file-ignores` and `extend-per-file-ignores`;
 //! - `exclude`, `extend-exclude` and `lint.exclude`, for the Python analysis only.
 //!
@@ -147,6 +148,14 @@ pub fn import(path: &Path) -> Result<Imported, String> {
             origin,
         });
     }
+
+    // ruff counts the parameters of the functions pytest calls (tests, fixtures) like any
+    // other's: so does tollgate when it takes the project's ruff config.
+    imported.settings.push(Setting {
+        key: "python.ignore-pytest-fixtures",
+        value: toml::Value::Boolean(false),
+        origin: format!("{name}: ruff counts the arguments of pytest's tests and fixtures"),
+    });
 
     // The rule selection.
     let preview = layers.iter().rev().find_map(|l| l.preview).unwrap_or(false);

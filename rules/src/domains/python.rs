@@ -8,8 +8,9 @@ rules! {
         summary: "A function whose cognitive complexity is above the maximum",
         level: Warning,
         tags: ["maintainability"],
-        precision: VeryHigh,
+        precision: Medium,
         peers: ["sonar:S3776"],
+        default_enabled: false,
     }
 
     COMPLEX_FUNCTION = "python/complex-function" {
@@ -32,8 +33,9 @@ rules! {
         summary: "A method that uses another object's attributes more than its own",
         level: Note,
         tags: ["maintainability"],
-        precision: Medium,
+        precision: Low,
         peers: [],
+        default_enabled: false,
     }
 
     LARGE_CLASS = "python/large-class" {
@@ -88,8 +90,9 @@ rules! {
         summary: "A class whose methods assign too many distinct instance attributes",
         level: Warning,
         tags: ["maintainability"],
-        precision: VeryHigh,
+        precision: Medium,
         peers: ["pylint:R0902"],
+        default_enabled: false,
     }
 
     TOO_MANY_LOCALS = "python/too-many-locals" {

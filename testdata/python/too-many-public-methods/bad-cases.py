@@ -69,7 +69,6 @@ class Wide:
 @decorated
 # expect: python/too-many-public-methods WideDecorated value=21
 class WideDecorated:
-    # expect: python/duplicate-code def method_0(self): value=62
     def method_0(self):
         pass
 
@@ -136,7 +135,6 @@ class WideDecorated:
 
 
 class Narrow:
-    # expect: python/duplicate-code def method_0(self): value=61
     def method_0(self):
         pass
 

@@ -93,7 +93,7 @@ impl<'t> Walker<'t> {
                         self.record_instance_attribute(attr);
                     }
                 }
-            } else if k.class_of(node_kind) != Role::Other {
+            } else if !matches!(k.class_of(node_kind), Role::Other | Role::Data | Role::Arguments) {
                 // subscripts, calls, strings: their names are loads
                 descend = false;
             } else if node_kind == k.call || node_kind == k.subscript {

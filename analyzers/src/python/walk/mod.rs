@@ -12,6 +12,7 @@
 mod bindings;
 mod cognitive;
 mod envy;
+mod lines;
 mod names;
 mod patterns;
 mod scopes;
@@ -45,6 +46,9 @@ pub(crate) struct FunctionMeasure<'t> {
     pub lines: u32,
     /// The parameter or local whose attributes the method reads most: name, reads, reads of `self`.
     pub envy: Option<(&'t str, u32, u32)>,
+    /// pytest calls it and passes its parameters: a `test*` function or `Test*` method, or a
+    /// fixture (whether the file is a test file is for the caller to say).
+    pub pytest: bool,
 }
 
 #[derive(Debug)]
@@ -105,6 +109,12 @@ struct Frame<'t> {
     is_method: bool,
     self_reads: u32,
     reads: Names<'t, u32>,
+    /// Parameters and locals feature envy does not follow: of a builtin type, or pytest's
+    /// fixtures.
+    plain: Names<'t, ()>,
+    /// Feature envy does not apply (classmethods, dunders).
+    envy_exempt: bool,
+    pytest: bool,
     arguments: Option<u32>,
     positional: Option<u32>,
     public_methods: u32,
@@ -129,6 +139,9 @@ impl<'t> Frame<'t> {
             is_method: false,
             self_reads: 0,
             reads: Names::default(),
+            plain: Names::default(),
+            envy_exempt: false,
+            pytest: false,
             arguments: None,
             positional: None,
             public_methods: 0,
@@ -180,8 +193,11 @@ pub(crate) struct Walker<'t> {
     target: Range<usize>,
     scratch: Vec<(Node<'t>, u16)>,
     aux: TreeCursor<'t>,
-    /// Non-blank lines before each row.
+    /// Lines of code (not blank, not only a comment) before each row.
     nonblank: Vec<u32>,
+    /// Rows that are not lines of code (docstrings, data literals after their first row):
+    /// `[start, end)` ranges in source order, disjoint.
+    excluded: Vec<(usize, usize)>,
     out: Measures<'t>,
 }
 
@@ -202,7 +218,8 @@ pub(crate) fn measure<'t>(tree: &'t Tree, text: &'t str, stub: bool) -> Measures
         target: 0..0,
         scratch: Vec::with_capacity(16),
         aux: root.walk(),
-        nonblank: scopes::nonblank_prefix(text),
+        nonblank: lines::nonblank_prefix(text),
+        excluded: Vec::new(),
         out: Measures::default(),
     };
     walker.frames.push(Frame::new(FrameKind::Module, root));
@@ -270,13 +287,24 @@ impl<'t> Walker<'t> {
     fn enter(&mut self, node: Node<'t>, kind: u16) -> bool {
         let k = self.k;
         match k.class_of(kind) {
-            Role::Str | Role::Comment | Role::Skip => return false,
+            Role::Str => {
+                self.exclude_literal(node);
+                return false;
+            }
+            Role::Comment => return false,
+            Role::Skip => {
+                self.exclude_literals_within(node);
+                return false;
+            }
+            Role::Data => self.exclude_literal(node),
+            Role::Arguments => self.exclude_plain_arguments(node),
             Role::Simple => {
                 let top = self.top();
                 top.statements += 1;
                 // Outside functions no metric looks inside simple statements: module and class
                 // level code (data tables, migrations) is skipped.
                 if top.kind != FrameKind::Function {
+                    self.exclude_class_level_data(node);
                     return false;
                 }
             }
@@ -398,6 +426,7 @@ impl<'t> Walker<'t> {
                 };
                 if let Some(left) = node.child_by_field_id(k.field_left) {
                     self.bind_targets(left, kind);
+                    self.note_plain_local(node, left);
                 }
             }
             Role::AugAssignment => {

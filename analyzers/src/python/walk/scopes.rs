@@ -5,21 +5,7 @@
 use tree_sitter::Node;
 
 use super::bindings::Bind;
-use super::{named_children, ClassMeasure, Frame, FrameKind, FunctionMeasure, Walker};
-
-/// The number of non-blank lines before each row, from which a definition's length is read.
-pub(super) fn nonblank_prefix(text: &str) -> Vec<u32> {
-    let mut prefix = Vec::with_capacity(text.len() / 32 + 2);
-    prefix.push(0);
-    let mut count = 0u32;
-    for line in text.as_bytes().split(|&b| b == b'\n') {
-        if line.iter().any(|b| !b.is_ascii_whitespace()) {
-            count += 1;
-        }
-        prefix.push(count);
-    }
-    prefix
-}
+use super::{envy, named_children, ClassMeasure, Frame, FrameKind, FunctionMeasure, Walker};
 
 /// `dummy-variable-rgx`'s default: `^(_+|(_+[a-zA-Z0-9_]*[a-zA-Z0-9]+?))$`.
 fn is_dummy(name: &str) -> bool {
@@ -82,6 +68,8 @@ impl<'t> Walker<'t> {
         let mut is_static = false;
         let mut is_override = false;
         let mut is_setter = false;
+        let mut is_classmethod = false;
+        let mut is_fixture = false;
         self.for_each_decorator(decorated, |text| {
             let (prefix, last) = match text.rsplit_once('.') {
                 Some((prefix, last)) => (Some(prefix), last),
@@ -101,6 +89,12 @@ impl<'t> Walker<'t> {
             if (last == "setter" || last == "deleter") && prefix == Some(name) {
                 is_setter = true;
             }
+            if text == "classmethod" || text == "builtins.classmethod" {
+                is_classmethod = true;
+            }
+            if last == "fixture" && matches!(prefix, None | Some("pytest" | "pytest_asyncio")) {
+                is_fixture = true;
+            }
         });
 
         let mut frame = Frame::new(FrameKind::Function, node);
@@ -108,6 +102,15 @@ impl<'t> Walker<'t> {
         frame.name = name;
         frame.name_span = name_node.map_or(node.start_byte()..node.start_byte(), |n| n.byte_range());
         frame.is_method = parent_kind == FrameKind::Class;
+        // What pytest calls, passing every parameter itself: `test*` functions of the module
+        // and methods of `Test*` classes, and fixtures.
+        let class_name = self.frames.last().map_or("", |f| f.name);
+        let collected = name.starts_with("test")
+            && (parent_kind == FrameKind::Module || (direct_method && class_name.starts_with("Test")));
+        frame.pytest = collected || is_fixture;
+        // Feature envy leaves out alternative constructors and `__init__` and the operators,
+        // whose job is to read the objects they are given.
+        frame.envy_exempt = is_classmethod || (name.len() > 4 && name.starts_with("__") && name.ends_with("__"));
 
         // Parameters: counts for PLR0913/PLR0917, and `Argument` bindings.
         let mut total = 0u32;
@@ -158,6 +161,10 @@ impl<'t> Walker<'t> {
                 };
                 let pname = self.text_of(name_node);
                 frame.bind(pname, Bind::Argument);
+                let annotation = param.child_by_field_id(k.field_type).map(|t| self.text_of(t));
+                if envy::is_test_fixture(pname) || annotation.is_some_and(envy::is_builtin_type) {
+                    frame.plain.set(pname, ());
+                }
                 if first.is_none() && !keyword_only {
                     first = Some(pname);
                 }
@@ -188,6 +195,7 @@ impl<'t> Walker<'t> {
             frame.self_name = None;
         }
         self.pending_decorated = None;
+        self.exclude_signature(node);
         self.frames.push(frame);
     }
 
@@ -215,6 +223,7 @@ impl<'t> Walker<'t> {
             cognitive: frame.cognitive,
             lines,
             envy,
+            pytest: frame.pytest,
         });
     }
 
@@ -231,6 +240,7 @@ impl<'t> Walker<'t> {
         frame.name = name;
         frame.name_span = name_node.map_or(node.start_byte()..node.start_byte(), |n| n.byte_range());
         self.pending_decorated = None;
+        self.exclude_docstring(node);
         self.frames.push(frame);
     }
 
@@ -249,31 +259,6 @@ impl<'t> Walker<'t> {
             instance_attributes: frame.attributes.len() as u32,
             lines,
         });
-    }
-
-    /// Non-blank physical lines of a definition's body, without its docstring.
-    fn body_lines(&self, node: Node<'t>) -> u32 {
-        let k = self.k;
-        let Some(body) = node.child_by_field_id(k.field_body) else {
-            return 0;
-        };
-        let rows = |n: Node| {
-            let start = n.start_position().row;
-            let end = n.end_position().row + 1;
-            let at = |row: usize| self.nonblank.get(row).or(self.nonblank.last()).copied().unwrap_or(0);
-            at(end).saturating_sub(at(start))
-        };
-        let mut lines = rows(body);
-        if let Some(first) = body.named_child(0) {
-            if first.kind_id() == k.expression_statement && first.named_child_count() == 1 {
-                if let Some(doc) = first.named_child(0) {
-                    if doc.kind_id() == k.string || doc.kind_id() == k.concatenated_string {
-                        lines = lines.saturating_sub(rows(doc));
-                    }
-                }
-            }
-        }
-        lines
     }
 }
 
