@@ -1212,3 +1212,37 @@ fn unverifiable_secrets_are_notes_in_tests_and_docs_and_config_roles_win() {
         run.stderr
     );
 }
+
+#[test]
+fn long_tests_and_test_classes_are_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = format!("def f():\n{}", "    x = 1\n".repeat(101));
+    write(dir.path(), "app/long.py", &long);
+    write(dir.path(), "tests/test_long.py", &long.replace("def f", "def test_f"));
+    let run = tollgate(
+        dir.path(),
+        &["check", "--select", "python/long-function", "--format", "json"],
+    );
+    let findings: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    let levels: Vec<(&str, &str, Option<&str>)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap(),
+                f["level"].as_str().unwrap(),
+                f["properties"]["downranked"].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        levels,
+        [
+            ("app/long.py", "warning", None),
+            (
+                "tests/test_long.py",
+                "note",
+                Some("in a test file, where length is mostly cases")
+            ),
+        ]
+    );
+}

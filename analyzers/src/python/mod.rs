@@ -150,7 +150,21 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
             }
         }
     }
+    let first = out.len();
     smells::report(&measures, settings, out);
+    if input.role == Some(Role::Test) {
+        // A long test or test class is mostly a list of cases: a size there is worth a note,
+        // not a warning.
+        for finding in &mut out[first..] {
+            if finding.rule == python::LONG_FUNCTION.id || finding.rule == python::LARGE_CLASS.id {
+                finding.level = Some(tollgate_rules::Level::Note);
+                finding.properties.push((
+                    "downranked",
+                    tollgate_rules::PropValue::Str("in a test file, where length is mostly cases".into()),
+                ));
+            }
+        }
+    }
 }
 
 /// CPython ends a line at `\r\n`, `\n` or a lone `\r` (old Mac files); tree-sitter-python

@@ -88,7 +88,8 @@ impl<'t> Walker<'t> {
     }
 
     /// A simple statement directly in a class body is not walked; an assignment of a data
-    /// display or string there (`FIELDS = {...}`) is still data.
+    /// display or string there (`FIELDS = {...}`) is still data, and a string alone there is
+    /// the documentation of the attribute above it (`title: str` then `"""The title."""`).
     pub(super) fn exclude_class_level_data(&mut self, statement: Node<'t>) {
         let k = self.k;
         if self.frames.last().map(|f| f.kind) != Some(FrameKind::Class) || statement.kind_id() != k.expression_statement
@@ -98,6 +99,12 @@ impl<'t> Walker<'t> {
         let Some(assignment) = statement.named_child(0) else {
             return;
         };
+        if statement.named_child_count() == 1
+            && (assignment.kind_id() == k.string || assignment.kind_id() == k.concatenated_string)
+        {
+            self.exclude_rows(assignment.start_position().row, assignment.end_position().row + 1);
+            return;
+        }
         if let Some(value) = assignment.child_by_field_id(k.field_right) {
             if self.is_literal(value.kind_id()) {
                 self.exclude_literal(value);
