@@ -1218,7 +1218,7 @@ fn long_tests_and_test_classes_are_notes() {
     let dir = tempfile::tempdir().unwrap();
     let long = format!("def f():\n{}", "    x = 1\n".repeat(101));
     write(dir.path(), "app/long.py", &long);
-    write(dir.path(), "tests/test_long.py", &long.replace("def f", "def test_f"));
+    write(dir.path(), "tests/test_long.py", long.replace("def f", "def test_f"));
     let run = tollgate(
         dir.path(),
         &["check", "--select", "python/long-function", "--format", "json"],
