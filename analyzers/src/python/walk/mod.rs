@@ -119,6 +119,9 @@ struct Frame<'t> {
     positional: Option<u32>,
     public_methods: u32,
     attributes: Names<'t, ()>,
+    /// Lines of code of the functions defined in this function's body: each is measured on
+    /// its own, not again as part of this one.
+    nested_lines: u32,
 }
 
 impl<'t> Frame<'t> {
@@ -146,6 +149,7 @@ impl<'t> Frame<'t> {
             positional: None,
             public_methods: 0,
             attributes: Names::default(),
+            nested_lines: 0,
         }
     }
 

@@ -201,7 +201,11 @@ impl<'t> Walker<'t> {
 
     pub(super) fn leave_function(&mut self, node: Node<'t>) {
         let Some(frame) = self.frames.pop() else { return };
-        let lines = self.body_lines(node);
+        let body = self.body_lines(node);
+        let lines = body.saturating_sub(frame.nested_lines);
+        if let Some(outer) = self.frames.last_mut().filter(|f| f.kind == FrameKind::Function) {
+            outer.nested_lines += body;
+        }
         let locals = frame.bindings.iter().filter(|(_, b)| *b == Bind::Assignment).count() as u32;
         let envy = frame.envy();
         let cyclomatic = frame.cyclomatic.wrapping_add(1);
