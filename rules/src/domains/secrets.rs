@@ -80,6 +80,10 @@ struct RuleData {
     revoke: Option<String>,
     #[serde(default = "yes")]
     default: bool,
+    /// `medium` where the provider does not document the format (community knowledge or
+    /// observed tokens); otherwise derived: `very-high` with a checksum, else `high`.
+    #[serde(default)]
+    precision: Option<String>,
 }
 
 fn yes() -> bool {
@@ -92,6 +96,17 @@ fn error() -> Level {
 
 fn severity() -> f32 {
     8.0
+}
+
+/// The rule's precision: declared `medium` (an undocumented format), else `very-high` with a
+/// verified checksum, else `high`.
+fn precision_of(data: &RuleData) -> Precision {
+    match data.precision.as_deref() {
+        Some("medium") => Precision::Medium,
+        Some(other) => panic!("secrets/{}: unknown precision {other:?}", data.id),
+        None if data.checksum.is_some() => Precision::VeryHigh,
+        None => Precision::High,
+    }
 }
 
 fn leak(s: String) -> &'static str {
@@ -115,6 +130,7 @@ fn loaded() -> &'static Loaded {
             for data in file.rule {
                 let id = leak(format!("secrets/{}", data.id));
                 let help = leak(help_for(&data));
+                let precision = precision_of(&data);
                 let peers: Vec<&'static str> = data.peers.into_iter().map(leak).collect();
                 let rule: &'static Rule = Box::leak(Box::new(Rule {
                     id,
@@ -123,11 +139,7 @@ fn loaded() -> &'static Loaded {
                     level: data.level,
                     tags: &["security", "secrets"],
                     security_severity: Some(data.security_severity),
-                    precision: if data.checksum.is_some() {
-                        Precision::VeryHigh
-                    } else {
-                        Precision::High
-                    },
+                    precision,
                     peers: Box::leak(peers.into_boxed_slice()),
                     default_enabled: data.default,
                 }));
@@ -192,13 +204,20 @@ fn help_for(data: &RuleData) -> String {
         Some(_) => " The token's built-in checksum is verified, so a made-up value with the right shape is reported only as a warning.",
         None => "",
     };
+    let undocumented = match data.precision.as_deref() {
+        Some("medium") => format!(
+            " {} does not document this format in full; the rule follows tokens seen in use, so it may miss some or, rarely, report a look-alike.",
+            data.provider
+        ),
+        _ => String::new(),
+    };
     let entropy = match data.entropy {
         Some(floor) => format!(" Values whose Shannon entropy is under {floor} bits per character are ignored."),
         None => String::new(),
     };
     format!(
         "## What it does\n\n\
-         Finds {name} ({provider}) credentials: {format}.{checksum}{entropy} Placeholders and \
+         Finds {name} ({provider}) credentials: {format}.{undocumented}{checksum}{entropy} Placeholders and \
          documentation examples (`EXAMPLE`, `xxxx`, `<your-token>`, `${{VAR}}`, repeated or \
          sequential characters) are not reported.\n\n\
          ## Why is this bad?\n\n\
