@@ -45,7 +45,8 @@ pub struct SecretPattern {
     pub format: &'static str,
     /// A template of a positive example: literal text with `{set:n}` runs of random
     /// characters (`hex`, `HEX`, `alnum`, `lower`, `upper`, `b64`, `b64url`, `digits`,
-    /// `b32`), `{uuid}` and `{crc}` (GitHub's CRC32 of the preceding run).
+    /// `b32`), `{uuid}`, `{crc}` (GitHub's CRC32 of the preceding run, base62) and `{crchex}`
+    /// (CRC32 of the token's prefix and the preceding run, 8 lower-case hex digits).
     pub example: &'static str,
     pub revoke: Option<&'static str>,
 }
@@ -187,6 +188,7 @@ pub fn describe_example(template: &str) -> String {
         match spec.split_once(':') {
             Some((set, n)) => out.push_str(&format!("<{n} {set}>")),
             None if spec == "crc" => out.push_str("<6-char checksum>"),
+            None if spec == "crchex" => out.push_str("<8-hex checksum>"),
             None => out.push_str(&format!("<{spec}>")),
         }
         rest = &rest[open + close + 1..];
@@ -334,5 +336,9 @@ mod tests {
             "t = ghp_<30 alnum><6-char checksum>"
         );
         assert_eq!(describe_example("id {uuid}"), "id <uuid>");
+        assert_eq!(
+            describe_example("packagist_out_{hex:60}{crchex}"),
+            "packagist_out_<60 hex><8-hex checksum>"
+        );
     }
 }
