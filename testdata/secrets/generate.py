@@ -2,7 +2,7 @@
 """Writes the generated secrets fixtures from the rule data files.
 
 Every provider rule's `example` template (its documented token format: literal prefix,
-`{set:n}` runs of random characters, `{uuid}`, `{crc}`) is rendered with synthetic random
+`{set:n}` runs of random characters, `{uuid}`, `{crc}`, `{crchex}`) is rendered with synthetic random
 characters, deterministically per rule. Nothing here is a real credential.
 
     <rule-slug>/bad-generated.txt   the example, plus JSON and YAML spellings of `NAME=value`
@@ -45,7 +45,7 @@ BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 # `{assign}` in a pattern, as analyzers/src/secrets/engine.rs expands it (the fixtures test
 # fails on a drift: the expected start of a secret would no longer match).
 ASSIGN = r"""[\w.\-]{0,40}?["']?\s{0,4}(?:=|:=|:|=>)\s{0,4}["'`]?"""
-TOKEN = re.compile(r"\{(uuid|crc|[A-Za-z0-9]+:\d+)\}")
+TOKEN = re.compile(r"\{(uuid|crchex|crc|[A-Za-z0-9]+:\d+)\}")
 
 
 def looks_made_up(run):
@@ -92,6 +92,11 @@ def render(template, rng, mode="random"):
                 piece = str(uuid.UUID(int=rng.getrandbits(128), version=4))
         elif spec == "crc":
             piece = base62(zlib.crc32(last.encode()), 6) if mode == "random" else "000000"
+        elif spec == "crchex":
+            # CRC32 of the token so far (its prefix and random run: the word characters
+            # written last), as 8 hex digits (Private Packagist's documented checksum).
+            body = re.search(r"\w*$", "".join(out)).group()
+            piece = f"{zlib.crc32(body.encode()):08x}" if mode == "random" else "00000000"
         else:
             name, n = spec.split(":")
             n = int(n)

@@ -4,6 +4,7 @@
 pub fn verify(kind: &str, token: &str) -> bool {
     match kind {
         "github-crc32" => github_crc32(token),
+        "packagist-crc32" => packagist_crc32(token),
         _ => true,
     }
 }
@@ -20,6 +21,16 @@ fn github_crc32(token: &str) -> bool {
     }
     let (random, check) = body.split_at(body.len() - 6);
     base62_decode(check) == Some(crc32(random.as_bytes()) as u64)
+}
+
+/// Private Packagist's documented format: a prefix (`packagist_ort_`, ...), 60 random hex
+/// characters, then the CRC32 of prefix and random part as 8 lower-case hex digits.
+fn packagist_crc32(token: &str) -> bool {
+    if token.len() < 8 || !token.is_char_boundary(token.len() - 8) {
+        return false;
+    }
+    let (body, check) = token.split_at(token.len() - 8);
+    u32::from_str_radix(check, 16).ok() == Some(crc32(body.as_bytes()))
 }
 
 pub fn crc32(bytes: &[u8]) -> u32 {
@@ -80,5 +91,13 @@ mod tests {
         assert!(verify("github-crc32", &token));
         let broken = format!("ghp_{random}000000");
         assert!(!verify("github-crc32", &broken));
+    }
+
+    #[test]
+    fn packagist_tokens_round_trip() {
+        let body = format!("packagist_out_{}", "3f9a0c7e1b5d".repeat(5));
+        let token = format!("{body}{:08x}", crc32(body.as_bytes()));
+        assert!(verify("packagist-crc32", &token));
+        assert!(!verify("packagist-crc32", &format!("{body}00000000")));
     }
 }

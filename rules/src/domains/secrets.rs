@@ -45,7 +45,8 @@ pub struct SecretPattern {
     pub format: &'static str,
     /// A template of a positive example: literal text with `{set:n}` runs of random
     /// characters (`hex`, `HEX`, `alnum`, `lower`, `upper`, `b64`, `b64url`, `digits`,
-    /// `b32`), `{uuid}` and `{crc}` (GitHub's CRC32 of the preceding run).
+    /// `b32`), `{uuid}`, `{crc}` (GitHub's CRC32 of the preceding run, base62) and `{crchex}`
+    /// (CRC32 of the token's prefix and the preceding run, 8 lower-case hex digits).
     pub example: &'static str,
     pub revoke: Option<&'static str>,
 }
@@ -80,6 +81,10 @@ struct RuleData {
     revoke: Option<String>,
     #[serde(default = "yes")]
     default: bool,
+    /// `medium` where the provider does not document the format (community knowledge or
+    /// observed tokens); otherwise derived: `very-high` with a checksum, else `high`.
+    #[serde(default)]
+    precision: Option<String>,
 }
 
 fn yes() -> bool {
@@ -92,6 +97,17 @@ fn error() -> Level {
 
 fn severity() -> f32 {
     8.0
+}
+
+/// The rule's precision: declared `medium` (an undocumented format), else `very-high` with a
+/// verified checksum, else `high`.
+fn precision_of(data: &RuleData) -> Precision {
+    match data.precision.as_deref() {
+        Some("medium") => Precision::Medium,
+        Some(other) => panic!("secrets/{}: unknown precision {other:?}", data.id),
+        None if data.checksum.is_some() => Precision::VeryHigh,
+        None => Precision::High,
+    }
 }
 
 fn leak(s: String) -> &'static str {
@@ -115,6 +131,7 @@ fn loaded() -> &'static Loaded {
             for data in file.rule {
                 let id = leak(format!("secrets/{}", data.id));
                 let help = leak(help_for(&data));
+                let precision = precision_of(&data);
                 let peers: Vec<&'static str> = data.peers.into_iter().map(leak).collect();
                 let rule: &'static Rule = Box::leak(Box::new(Rule {
                     id,
@@ -123,11 +140,7 @@ fn loaded() -> &'static Loaded {
                     level: data.level,
                     tags: &["security", "secrets"],
                     security_severity: Some(data.security_severity),
-                    precision: if data.checksum.is_some() {
-                        Precision::VeryHigh
-                    } else {
-                        Precision::High
-                    },
+                    precision,
                     peers: Box::leak(peers.into_boxed_slice()),
                     default_enabled: data.default,
                 }));
@@ -175,6 +188,7 @@ pub fn describe_example(template: &str) -> String {
         match spec.split_once(':') {
             Some((set, n)) => out.push_str(&format!("<{n} {set}>")),
             None if spec == "crc" => out.push_str("<6-char checksum>"),
+            None if spec == "crchex" => out.push_str("<8-hex checksum>"),
             None => out.push_str(&format!("<{spec}>")),
         }
         rest = &rest[open + close + 1..];
@@ -192,13 +206,20 @@ fn help_for(data: &RuleData) -> String {
         Some(_) => " The token's built-in checksum is verified, so a made-up value with the right shape is reported only as a warning.",
         None => "",
     };
+    let undocumented = match data.precision.as_deref() {
+        Some("medium") => format!(
+            " {} does not document this format in full; the rule follows tokens seen in use, so it may miss some or, rarely, report a look-alike.",
+            data.provider
+        ),
+        _ => String::new(),
+    };
     let entropy = match data.entropy {
         Some(floor) => format!(" Values whose Shannon entropy is under {floor} bits per character are ignored."),
         None => String::new(),
     };
     format!(
         "## What it does\n\n\
-         Finds {name} ({provider}) credentials: {format}.{checksum}{entropy} Placeholders and \
+         Finds {name} ({provider}) credentials: {format}.{undocumented}{checksum}{entropy} Placeholders and \
          documentation examples (`EXAMPLE`, `xxxx`, `<your-token>`, `${{VAR}}`, repeated or \
          sequential characters) are not reported.\n\n\
          ## Why is this bad?\n\n\
@@ -315,5 +336,9 @@ mod tests {
             "t = ghp_<30 alnum><6-char checksum>"
         );
         assert_eq!(describe_example("id {uuid}"), "id <uuid>");
+        assert_eq!(
+            describe_example("packagist_out_{hex:60}{crchex}"),
+            "packagist_out_<60 hex><8-hex checksum>"
+        );
     }
 }
