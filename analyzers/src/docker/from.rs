@@ -151,6 +151,18 @@ fn is_root(user: &str) -> bool {
     name == "root" || name == "0"
 }
 
+/// A Docker Official Image (`python:3.13`, `library/ubuntu`, `docker.io/library/node`):
+/// those run as root unless told otherwise.
+fn is_official_image(image: &str) -> bool {
+    let name = image.split(['@', ':']).next().unwrap_or(image).to_ascii_lowercase();
+    let name = ["docker.io/", "index.docker.io/", "registry-1.docker.io/"]
+        .iter()
+        .find_map(|registry| name.strip_prefix(registry))
+        .unwrap_or(&name);
+    let name = name.strip_prefix("library/").unwrap_or(name);
+    !name.is_empty() && !name.contains('/') && !name.contains('$')
+}
+
 /// `last-user-root` and `root-user`: what user the final image runs as.
 fn check_users(model: &Model, sink: &mut Sink) {
     let Some(last) = model.last_stage() else { return };
@@ -173,6 +185,12 @@ fn check_users(model: &Model, sink: &mut Sink) {
             return;
         }
         if model.stages[s].image.eq_ignore_ascii_case("scratch") {
+            return;
+        }
+        // An image of another publisher (a registry, a namespace) or only known at build time
+        // may well set its own user (`quay.io/jupyter/base-notebook` runs as `jovyan`): only
+        // Docker's official images are known to run as root.
+        if model.stages[s].parent.is_none() && !is_official_image(&model.stages[s].image) {
             return;
         }
         stage = model.stages[s].parent;
