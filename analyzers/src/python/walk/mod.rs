@@ -119,8 +119,8 @@ struct Frame<'t> {
     positional: Option<u32>,
     public_methods: u32,
     attributes: Names<'t, ()>,
-    /// Lines of code of the functions defined in this function's body: each is measured on
-    /// its own, not again as part of this one.
+    /// Lines of code of the functions and classes defined in this function's body: each is
+    /// measured on its own, not again as part of this one.
     nested_lines: u32,
 }
 

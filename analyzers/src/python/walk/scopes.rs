@@ -251,6 +251,10 @@ impl<'t> Walker<'t> {
     pub(super) fn leave_class(&mut self, node: Node<'t>) {
         let Some(frame) = self.frames.pop() else { return };
         let lines = self.body_lines(node);
+        // A class a function defines (a manager factory's class) is measured on its own.
+        if let Some(outer) = self.frames.last_mut().filter(|f| f.kind == FrameKind::Function) {
+            outer.nested_lines += lines;
+        }
         let parent = self.top();
         parent.cyclomatic = parent.cyclomatic.wrapping_add(frame.cyclomatic);
         parent.statements += 1;
