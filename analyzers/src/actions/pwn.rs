@@ -202,11 +202,15 @@ fn check_job<'t>(ctx: &Ctx, workflow: &Workflow, job: &Job, triggers: &[&'t Trig
             checkout = Some(found);
             continue;
         }
-        if let Some(current) = &artifact {
-            if let Some(execution) = executes(ctx.src, step, true) {
+        if let Some(current) = &mut artifact {
+            let execution = executes(ctx.src, step, true).filter(|_| runs_from(step, current.path.as_deref()));
+            if let Some(execution) = execution {
                 outcome.trigger = workflow_run;
                 outcome.pwn = Some((take(current), execution));
                 return outcome;
+            }
+            if extracts_over_workspace(step) {
+                current.path = None;
             }
             continue;
         }
@@ -233,21 +237,24 @@ fn take(checkout: &Checkout) -> Checkout {
 /// names it; tools run at the root run the base's trusted code.
 fn touches(step: &Step, path: Option<&str>) -> bool {
     let Some(path) = path else { return true };
-    if step
-        .node
-        .get("working-directory")
-        .and_then(Node::str)
-        .is_some_and(|dir| {
-            let dir = dir.trim_start_matches("./");
-            dir == path || dir.starts_with(&format!("{path}/"))
-        })
-    {
+    if works_in(step, path) {
         return true;
     }
     let mentions = |text: &str| text.contains(path);
     step.run().and_then(Node::str).is_some_and(mentions)
         || step.uses().and_then(Node::str).is_some_and(mentions)
         || step.with("script").and_then(Node::str).is_some_and(mentions)
+}
+
+/// Does the step's `working-directory` lie in `path`?
+fn works_in(step: &Step, path: &str) -> bool {
+    step.node
+        .get("working-directory")
+        .and_then(Node::str)
+        .is_some_and(|dir| {
+            let dir = dir.trim_start_matches("./").trim_end_matches('/');
+            dir == path || dir.starts_with(&format!("{path}/"))
+        })
 }
 
 /// The privileged triggers a job can run under: `if: github.event_name == 'x'` narrows them.
@@ -787,7 +794,7 @@ fn downloads_triggering_run_artifact(src: &str, step: &Step) -> Option<Checkout>
             span: uses.text_span(),
             statement: step.node.span.start,
             what: "artifacts of the triggering run".to_string(),
-            path: None,
+            path: download_path(step),
         });
     }
     if step.uses_action("actions/github-script") {
@@ -816,16 +823,65 @@ fn downloads_triggering_run_artifact(src: &str, step: &Step) -> Option<Checkout>
     None
 }
 
+/// The subdirectory an artifact download step writes into (`with: path:`), or `None` for
+/// the workspace itself, where the artifact's files may replace the repository's.
+fn download_path(step: &Step) -> Option<String> {
+    let path = step.with("path").and_then(Node::str)?;
+    let path = path.trim().trim_start_matches("./").trim_end_matches('/');
+    (!path.is_empty() && path != "." && !path.contains("${{") && !path.starts_with('/')).then(|| path.to_string())
+}
+
+/// Does the step run something the artifact supplies? With the artifact in a subdirectory:
+/// a step working there, a local action from there, or a command line that runs a file
+/// under it (`bash ./pr/build.sh`). Handing the folder to a tool as data (`smokeshow upload
+/// htmlcov`, `wrangler pages deploy ./site`) runs nothing from it.
+fn runs_from(step: &Step, path: Option<&str>) -> bool {
+    let Some(path) = path else { return true };
+    let under = |text: &str| {
+        let text = text.trim_matches(|c| c == '"' || c == '\'');
+        let text = text.trim_start_matches("./");
+        text.starts_with(&format!("{path}/"))
+    };
+    works_in(step, path)
+        || step.uses().and_then(Node::str).is_some_and(under)
+        || step
+            .run()
+            .and_then(Node::str)
+            .is_some_and(|script| script.split_whitespace().any(under))
+}
+
+/// `unzip artifact.zip` or `tar -xf artifact.tar` with no other target: the archive's files
+/// land in the workspace, over the repository's.
+fn extracts_over_workspace(step: &Step) -> bool {
+    let Some(script) = step.run().and_then(Node::str) else {
+        return false;
+    };
+    script.lines().any(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match words.first().copied() {
+            Some("unzip") => !words.contains(&"-d"),
+            Some("tar") => {
+                words.get(1).is_some_and(|flags| flags.contains('x'))
+                    && !words.iter().any(|w| *w == "-C" || w.starts_with("--directory"))
+            }
+            _ => false,
+        }
+    })
+}
+
 /// A job that downloads an artifact and then builds or runs what it holds.
 fn runs_downloaded_artifact(src: &str, job: &Job) -> Option<Execution> {
-    let mut downloaded = false;
+    let mut downloaded: Option<Option<String>> = None;
     for step in &job.steps {
-        if downloaded {
-            if let Some(execution) = executes(src, step, true) {
+        if let Some(path) = &mut downloaded {
+            if let Some(execution) = executes(src, step, true).filter(|_| runs_from(step, path.as_deref())) {
                 return Some(execution);
             }
+            if extracts_over_workspace(step) {
+                *path = None;
+            }
         } else if step.uses_action("actions/download-artifact") {
-            downloaded = true;
+            downloaded = Some(download_path(step));
         }
     }
     None
