@@ -173,7 +173,8 @@ impl<'a> Action<'a> {
 
 /// A parsed `uses:` value.
 pub enum Uses<'a> {
-    /// `./path`: code from the checked-out repository.
+    /// `./path`: code from the checked-out repository; `$/path`: from the running commit of
+    /// this repository (GitHub's self-reference, no checkout needed).
     Local,
     /// `docker://image`.
     Docker,
@@ -196,7 +197,9 @@ pub struct RepoUses<'a> {
 
 impl<'a> Uses<'a> {
     pub fn parse(text: &'a str) -> Uses<'a> {
-        if text.starts_with("./") || text.starts_with(".\\") {
+        // GitHub trims the value: a block scalar's final newline is not part of the ref.
+        let text = text.trim_end();
+        if text.starts_with("./") || text.starts_with(".\\") || (text.starts_with("$/") && !text.contains('@')) {
             return Uses::Local;
         }
         if text.starts_with("docker://") {
