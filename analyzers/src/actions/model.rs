@@ -179,6 +179,8 @@ pub enum Uses<'a> {
     /// `docker://image`.
     Docker,
     Repo(RepoUses<'a>),
+    /// `$/path@ref`: a self-reference takes no ref.
+    SelfWithRef,
     /// Empty or unparseable.
     Invalid,
 }
@@ -199,8 +201,15 @@ impl<'a> Uses<'a> {
     pub fn parse(text: &'a str) -> Uses<'a> {
         // GitHub trims the value: a block scalar's final newline is not part of the ref.
         let text = text.trim_end();
-        if text.starts_with("./") || text.starts_with(".\\") || (text.starts_with("$/") && !text.contains('@')) {
+        if text.starts_with("./") || text.starts_with(".\\") {
             return Uses::Local;
+        }
+        if text.starts_with("$/") {
+            return if text.contains('@') {
+                Uses::SelfWithRef
+            } else {
+                Uses::Local
+            };
         }
         if text.starts_with("docker://") {
             return Uses::Docker;

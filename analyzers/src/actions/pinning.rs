@@ -10,8 +10,18 @@ use super::{Ctx, PinPolicy, Settings};
 /// A step's or a job's `uses:`; `statement` is where the step or job starts.
 pub fn check_uses(ctx: &mut Ctx, uses: &Node, statement: usize) {
     let Some(text) = uses.str() else { return };
+    let invalid =
+        |why: String| Finding::new(actions::INVALID_USES, uses.text_span(), why).with_statement_start(statement);
     match Uses::parse(text) {
-        Uses::Local | Uses::Invalid => {}
+        Uses::Local => {}
+        Uses::SelfWithRef => ctx.out.push(invalid(format!(
+            "`{}`: a `$/` self-reference runs this repository at the current commit and takes no `@ref`; GitHub rejects the workflow",
+            text.trim_end()
+        ))),
+        Uses::Invalid => ctx.out.push(invalid(format!(
+            "`{}` is not `./path`, `$/path`, `docker://image` or `owner/repo@ref`: GitHub rejects the workflow",
+            text.trim_end()
+        ))),
         Uses::Docker => check_docker_uses(ctx, uses, statement),
         Uses::Repo(repo) => check_repo_uses(ctx, uses, repo, statement),
     }

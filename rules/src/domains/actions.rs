@@ -100,4 +100,12 @@ rules! {
         precision: VeryHigh,
         peers: ["zizmor:unpinned-uses"],
     }
+
+    INVALID_USES = "actions/invalid-uses" {
+        summary: "A `uses:` that GitHub rejects: a self-reference with a ref, or no owner and repository",
+        level: Error,
+        tags: ["correctness", "actions"],
+        precision: VeryHigh,
+        peers: [],
+    }
 }
