@@ -5,6 +5,11 @@ use super::shell::flag_matches;
 use super::{Item, Model, Sink};
 use tollgate_rules::docker;
 
+/// Commands for a running, interactive system: in a build they do nothing useful.
+const POINTLESS: &[&str] = &[
+    "free", "kill", "mount", "ps", "service", "shutdown", "ssh", "top", "vim",
+];
+
 pub fn check(model: &Model, sink: &mut Sink) {
     let mut first_curl: Option<usize> = None;
     let mut first_wget: Option<usize> = None;
@@ -63,6 +68,18 @@ pub fn check(model: &Model, sink: &mut Sink) {
                     }
                 }
                 _ => {}
+            }
+            // The command word as written, as hadolint matches it: `/usr/bin/top` is not `top`.
+            let word = command.name.value.as_str();
+            if POINTLESS.contains(&word) {
+                sink.report(
+                    item.statement,
+                    docker::POINTLESS_COMMAND,
+                    command.name.span.clone(),
+                    format!(
+                        "`{word}` makes no sense in an image build: nothing interactive or long-running survives it"
+                    ),
+                );
             }
         }
         pipefail(item, sink);

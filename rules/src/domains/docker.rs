@@ -461,4 +461,12 @@ rules! {
         precision: VeryHigh,
         peers: ["hadolint:DL3012"],
     }
+
+    POINTLESS_COMMAND = "docker/pointless-command" {
+        summary: "A command that makes no sense in an image build (ssh, vim, service, ps, kill...)",
+        level: Note,
+        tags: ["maintainability"],
+        precision: High,
+        peers: ["hadolint:DL3001"],
+    }
 }
