@@ -469,4 +469,12 @@ rules! {
         precision: High,
         peers: ["hadolint:DL3001"],
     }
+
+    ARCHIVE_COPIED_THEN_EXTRACTED = "docker/archive-copied-then-extracted" {
+        summary: "A tar archive is COPYed and then extracted in RUN; ADD extracts it",
+        level: Note,
+        tags: ["performance"],
+        precision: High,
+        peers: ["hadolint:DL3010"],
+    }
 }
