@@ -140,6 +140,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
                 "yarn" => yarn(item, &facts, command, sink),
                 "yum" => rpm_family(model, item, &facts, command, Family::Yum, sink),
                 "dnf" | "microdnf" => rpm_family(model, item, &facts, command, Family::Dnf, sink),
+                "zypper" => zypper(item, command, sink),
                 _ => {
                     if let Some(args) = pip_args(command) {
                         pip(model, item, &facts, command, args, sink);
@@ -567,5 +568,44 @@ fn rpm_family(model: &Model, item: &Item, facts: &RunFacts, command: &Command, f
                 format!("`{value}` is not pinned: use `{value}-<version>`"),
             );
         }
+    }
+}
+
+fn zypper(item: &Item, command: &Command, sink: &mut Sink) {
+    let call = invocation(
+        &command.args,
+        &[
+            "-R",
+            "--root",
+            "-D",
+            "--reposd-dir",
+            "-C",
+            "--cache-dir",
+            "--raw-cache-dir",
+            "--solv-cache-dir",
+            "--pkg-cache-dir",
+            "-c",
+            "--config",
+            "-r",
+            "--repo",
+            "--from",
+            "-t",
+            "--type",
+            "-p",
+            "--plus-repo",
+        ],
+    );
+    let Some(subcommand) = call.subcommand.map(|s| s.value.as_str()) else {
+        return;
+    };
+    // The subcommands that ask for a confirmation, as hadolint lists them.
+    let asks = ["install", "in", "remove", "rm", "source-install", "si", "patch"].contains(&subcommand);
+    if asks && !call.has(&["-n", "--non-interactive", "-y", "--no-confirm"]) {
+        sink.report(
+            item.statement,
+            docker::ZYPPER_MISSING_YES,
+            command.name.span.clone(),
+            format!("`zypper {subcommand}` without `-n` (`--non-interactive`) waits for an answer"),
+        );
     }
 }

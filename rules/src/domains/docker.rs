@@ -477,4 +477,12 @@ rules! {
         precision: High,
         peers: ["hadolint:DL3010"],
     }
+
+    ZYPPER_MISSING_YES = "docker/zypper-missing-yes" {
+        summary: "zypper install, remove or patch without -n (--non-interactive) or -y",
+        level: Warning,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3034"],
+    }
 }
