@@ -608,4 +608,12 @@ fn zypper(item: &Item, command: &Command, sink: &mut Sink) {
             format!("`zypper {subcommand}` without `-n` (`--non-interactive`) waits for an answer"),
         );
     }
+    if subcommand == "dist-upgrade" || subcommand == "dup" {
+        sink.report(
+            item.statement,
+            docker::ZYPPER_DIST_UPGRADE,
+            command.span.clone(),
+            format!("`zypper {subcommand}` moves the image to whatever the repositories hold today: base on a newer image instead"),
+        );
+    }
 }

@@ -485,4 +485,12 @@ rules! {
         precision: VeryHigh,
         peers: ["hadolint:DL3034"],
     }
+
+    ZYPPER_DIST_UPGRADE = "docker/zypper-dist-upgrade" {
+        summary: "zypper dist-upgrade (dup) in RUN",
+        level: Warning,
+        tags: ["reproducibility"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3035"],
+    }
 }
