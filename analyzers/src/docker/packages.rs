@@ -140,7 +140,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
                 "yarn" => yarn(item, &facts, command, sink),
                 "yum" => rpm_family(model, item, &facts, command, Family::Yum, sink),
                 "dnf" | "microdnf" => rpm_family(model, item, &facts, command, Family::Dnf, sink),
-                "zypper" => zypper(item, command, sink),
+                "zypper" => zypper(item, &facts, command, sink),
                 _ => {
                     if let Some(args) = pip_args(command) {
                         pip(model, item, &facts, command, args, sink);
@@ -571,7 +571,7 @@ fn rpm_family(model: &Model, item: &Item, facts: &RunFacts, command: &Command, f
     }
 }
 
-fn zypper(item: &Item, command: &Command, sink: &mut Sink) {
+fn zypper(item: &Item, facts: &RunFacts, command: &Command, sink: &mut Sink) {
     let call = invocation(
         &command.args,
         &[
@@ -614,6 +614,24 @@ fn zypper(item: &Item, command: &Command, sink: &mut Sink) {
             docker::ZYPPER_DIST_UPGRADE,
             command.span.clone(),
             format!("`zypper {subcommand}` moves the image to whatever the repositories hold today: base on a newer image instead"),
+        );
+    }
+    if subcommand != "install" && subcommand != "in" {
+        return;
+    }
+    let cleans = facts.remembered("zypper clean".into(), || {
+        item.commands().any(|c| {
+            c.is("zypper")
+                && invocation(&c.args, &["-R", "--root", "-C", "--cache-dir", "-c", "--config"]).is(&["clean", "cc"])
+        })
+    }) || facts.removes(item, "/var/cache/zypp")
+        || facts.cache_mount(item, "/var/cache/zypp");
+    if !cleans {
+        sink.report(
+            item.statement,
+            docker::ZYPPER_NO_CLEAN,
+            command.span.clone(),
+            format!("`zypper {subcommand}` without `zypper clean` in the same `RUN`"),
         );
     }
 }

@@ -493,4 +493,12 @@ rules! {
         precision: VeryHigh,
         peers: ["hadolint:DL3035"],
     }
+
+    ZYPPER_NO_CLEAN = "docker/zypper-no-clean" {
+        summary: "zypper install without `zypper clean`",
+        level: Warning,
+        tags: ["performance"],
+        precision: High,
+        peers: ["hadolint:DL3036"],
+    }
 }
