@@ -140,7 +140,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
                 "yarn" => yarn(item, &facts, command, sink),
                 "yum" => rpm_family(model, item, &facts, command, Family::Yum, sink),
                 "dnf" | "microdnf" => rpm_family(model, item, &facts, command, Family::Dnf, sink),
-                "zypper" => zypper(item, &facts, command, sink),
+                "zypper" => zypper(model, item, &facts, command, sink),
                 _ => {
                     if let Some(args) = pip_args(command) {
                         pip(model, item, &facts, command, args, sink);
@@ -571,7 +571,7 @@ fn rpm_family(model: &Model, item: &Item, facts: &RunFacts, command: &Command, f
     }
 }
 
-fn zypper(item: &Item, facts: &RunFacts, command: &Command, sink: &mut Sink) {
+fn zypper(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink: &mut Sink) {
     let call = invocation(
         &command.args,
         &[
@@ -633,5 +633,18 @@ fn zypper(item: &Item, facts: &RunFacts, command: &Command, sink: &mut Sink) {
             command.span.clone(),
             format!("`zypper {subcommand}` without `zypper clean` in the same `RUN`"),
         );
+    }
+    for package in call.operands {
+        let value = &package.value;
+        // `pkg=1.2`, `pkg>=1.2`, `pkg<2` (quoted), a local or remote .rpm, a variable.
+        let pinned = value.contains(['=', '<', '>', '$']) || value.ends_with(".rpm");
+        if !pinned && !exempt(model, value) {
+            sink.report(
+                item.statement,
+                docker::ZYPPER_PIN,
+                package.span.clone(),
+                format!("`{value}` is not pinned: use `{value}=<version>`"),
+            );
+        }
     }
 }

@@ -501,4 +501,12 @@ rules! {
         precision: High,
         peers: ["hadolint:DL3036"],
     }
+
+    ZYPPER_PIN = "docker/zypper-pin" {
+        summary: "zypper install without a pinned version",
+        level: Warning,
+        tags: ["reproducibility"],
+        precision: High,
+        peers: ["hadolint:DL3037"],
+    }
 }
