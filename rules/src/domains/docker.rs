@@ -509,4 +509,12 @@ rules! {
         precision: High,
         peers: ["hadolint:DL3037"],
     }
+
+    USERADD_HIGH_UID_WITHOUT_L = "docker/useradd-high-uid-without-l" {
+        summary: "useradd with a high UID and without -l (--no-log-init)",
+        level: Warning,
+        tags: ["performance"],
+        precision: High,
+        peers: ["hadolint:DL3046"],
+    }
 }
