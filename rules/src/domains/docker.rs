@@ -517,4 +517,13 @@ rules! {
         precision: High,
         peers: ["hadolint:DL3046"],
     }
+
+    INLINE_IGNORE_PRAGMA = "docker/inline-ignore-pragma" {
+        summary: "An inline `# hadolint ignore=` pragma",
+        level: Note,
+        tags: ["style"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL1001"],
+        default_enabled: false,
+    }
 }
