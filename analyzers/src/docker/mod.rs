@@ -38,11 +38,12 @@ pub struct Settings {
 pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
     let file = parser::parse(input.text);
     for error in &file.errors {
-        out.push(Finding::new(
-            docker::PARSE_ERROR,
-            error.span.clone(),
-            bounded(&error.message),
-        ));
+        let rule = if error.onbuild_forbidden {
+            docker::ONBUILD_FORBIDDEN_INSTRUCTION
+        } else {
+            docker::PARSE_ERROR
+        };
+        out.push(Finding::new(rule, error.span.clone(), bounded(&error.message)));
     }
     let model = Model::build(input.text, &file, settings);
     let mut sink = Sink { out };

@@ -526,4 +526,12 @@ rules! {
         peers: ["hadolint:DL1001"],
         default_enabled: false,
     }
+
+    ONBUILD_FORBIDDEN_INSTRUCTION = "docker/onbuild-forbidden-instruction" {
+        summary: "ONBUILD of ONBUILD, FROM or MAINTAINER, which Docker rejects",
+        level: Error,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3043"],
+    }
 }
