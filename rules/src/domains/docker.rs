@@ -534,4 +534,12 @@ rules! {
         precision: VeryHigh,
         peers: ["hadolint:DL3043"],
     }
+
+    LABEL_KEY_INVALID = "docker/label-key-invalid" {
+        summary: "A LABEL key that is not lower-case reverse-DNS style, or in a namespace Docker reserves",
+        level: Note,
+        tags: ["maintainability"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3048"],
+    }
 }
