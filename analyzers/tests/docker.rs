@@ -65,7 +65,7 @@ fn garbage_becomes_parse_errors_not_panics() {
         "\u{0}\u{1}FROM x\n",
         "FROM x\nRUN \\",
         "FROM x\nCOPY <<A <<B /x\nA\n",
-        "ONBUILD ONBUILD RUN x\n",
+        "ONBUILD\n",
         "FROM x\nSHELL pwsh\n",
     ];
     for text in inputs {

@@ -1,9 +1,14 @@
 //! Commands in RUN scripts: cd, sudo, apt, wget, curl, ln, pipes, and how RUNs are split.
 
 use super::parser::Kind;
-use super::shell::flag_matches;
+use super::shell::{flag_matches, Command, Word};
 use super::{Item, Model, Sink};
 use tollgate_rules::docker;
+
+/// Commands for a running, interactive system: in a build they do nothing useful.
+const POINTLESS: &[&str] = &[
+    "free", "kill", "mount", "ps", "service", "shutdown", "ssh", "top", "vim",
+];
 
 pub fn check(model: &Model, sink: &mut Sink) {
     let mut first_curl: Option<usize> = None;
@@ -62,13 +67,79 @@ pub fn check(model: &Model, sink: &mut Sink) {
                         );
                     }
                 }
+                "useradd" => useradd(item, command, sink),
                 _ => {}
+            }
+            // The command word as written, as hadolint matches it: `/usr/bin/top` is not `top`.
+            let word = command.name.value.as_str();
+            if POINTLESS.contains(&word) {
+                sink.report(
+                    item.statement,
+                    docker::POINTLESS_COMMAND,
+                    command.name.span.clone(),
+                    format!(
+                        "`{word}` makes no sense in an image build: nothing interactive or long-running survives it"
+                    ),
+                );
             }
         }
         pipefail(item, sink);
     }
     curl_and_wget(model, first_curl, first_wget, sink);
     consecutive_runs(model, sink);
+}
+
+/// The UID given to `useradd` with `-u N`, `-uN`, `-mu N`, `--uid N` or `--uid=N`.
+fn useradd_uid(command: &Command) -> Option<&Word> {
+    let mut args = command.args.iter();
+    while let Some(arg) = args.next() {
+        let value = arg.value.as_str();
+        if value == "--uid" {
+            return args.next();
+        }
+        if value.starts_with("--uid=") {
+            return Some(arg);
+        }
+        if let Some(cluster) = value.strip_prefix('-').filter(|c| !c.starts_with('-')) {
+            if let Some(at) = cluster.find('u') {
+                let letters_before = cluster[..at].chars().all(|c| c.is_ascii_alphabetic());
+                if letters_before {
+                    return if at + 1 == cluster.len() {
+                        args.next()
+                    } else {
+                        Some(arg)
+                    };
+                }
+            }
+        }
+    }
+    None
+}
+
+/// `useradd -u 1000000` without `-l`: the lastlog and faillog files are sparse files as large
+/// as the UID says, and image layers store them in full.
+fn useradd(item: &Item, command: &Command, sink: &mut Sink) {
+    if command.has_flag(&["-l", "--no-log-init"]) {
+        return;
+    }
+    let Some(uid) = useradd_uid(command) else { return };
+    let value = uid.value.as_str();
+    let digits = value.strip_prefix("--uid=").unwrap_or_else(|| {
+        value
+            .trim_start_matches('-')
+            .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+    });
+    // More than five digits, as hadolint counts a high UID.
+    if digits.len() > 5 && digits.bytes().all(|b| b.is_ascii_digit()) {
+        sink.report(
+            item.statement,
+            docker::USERADD_HIGH_UID_WITHOUT_L,
+            command.name.span.clone(),
+            format!(
+                "`useradd` with UID {digits} and without `-l` writes lastlog and faillog files as large as the UID"
+            ),
+        );
+    }
 }
 
 fn pipefail(item: &Item, sink: &mut Sink) {

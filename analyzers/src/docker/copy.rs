@@ -54,6 +54,7 @@ fn split<'a>(item: &Item<'a>) -> Option<(Vec<&'a Word>, &'a Word)> {
 }
 
 pub fn check(model: &Model, sink: &mut Sink) {
+    copied_then_extracted(model, sink);
     for (stage_index, _) in model.stages.iter().enumerate() {
         let mut workdir = inherited_workdir(model, stage_index);
         for item in model.stage_items(stage_index) {
@@ -173,6 +174,85 @@ fn add_checks(item: &Item, sink: &mut Sink) {
                 source.span.clone(),
                 format!("`ADD` of `{value}`, which is neither a URL nor an archive: use `COPY`"),
             );
+        }
+    }
+}
+
+/// Archive formats `ADD` unpacks itself: tar, plain or compressed (not zip).
+fn is_tar_archive(name: &str) -> bool {
+    is_archive(name) && !name.to_ascii_lowercase().ends_with(".zip")
+}
+
+fn basename(path: &str) -> &str {
+    path.rsplit(['/', '\\']).next().unwrap_or(path)
+}
+
+/// `tar` with `-x`, `--extract` or `--get` (old-style `tar xzf` too), or a decompressor.
+fn extracts(command: &super::shell::Command) -> bool {
+    const DECOMPRESSORS: &[&str] = &[
+        "unzip",
+        "gunzip",
+        "bunzip2",
+        "unlzma",
+        "unxz",
+        "zgz",
+        "uncompress",
+        "zcat",
+        "gzcat",
+    ];
+    if DECOMPRESSORS.contains(&command.name.value.as_str()) {
+        return true;
+    }
+    if command.name.value != "tar" {
+        return false;
+    }
+    let old_style = command
+        .args
+        .first()
+        .is_some_and(|a| a.value.chars().all(|c| c.is_ascii_alphabetic()) && a.value.contains('x'));
+    old_style
+        || command.args.iter().any(|a| {
+            let v = a.value.as_str();
+            v == "--extract" || v == "--get" || (v.starts_with('-') && !v.starts_with("--") && v.contains('x'))
+        })
+}
+
+/// A local tar archive that a `COPY` of the same stage puts in the image and a later `RUN`
+/// extracts, matched by file name as hadolint matches it. The `COPY` is reported.
+fn copied_then_extracted(model: &Model, sink: &mut Sink) {
+    for (stage_index, _) in model.stages.iter().enumerate() {
+        // (statement, span, file name) of each archive copied so far.
+        let mut archives: Vec<(usize, std::ops::Range<usize>, String)> = Vec::new();
+        let mut reported: Vec<usize> = Vec::new();
+        for item in model.stage_items(stage_index) {
+            if item.onbuild {
+                continue;
+            }
+            if item.is(Kind::Copy) && item.ins.flag("from").is_none() {
+                let Some((sources, dest)) = split(item) else { continue };
+                if is_tar_archive(&dest.value) {
+                    archives.push((item.statement, dest.span.clone(), basename(&dest.value).to_string()));
+                } else {
+                    for source in sources.iter().filter(|s| is_tar_archive(&s.value)) {
+                        archives.push((item.statement, source.span.clone(), basename(&source.value).to_string()));
+                    }
+                }
+            } else if item.is(Kind::Run) {
+                for command in item.commands().filter(|c| extracts(c)) {
+                    for (statement, span, name) in &archives {
+                        let named = command.positional().any(|a| basename(&a.value) == name);
+                        if named && !reported.contains(&span.start) {
+                            reported.push(span.start);
+                            sink.report(
+                                *statement,
+                                docker::ARCHIVE_COPIED_THEN_EXTRACTED,
+                                span.clone(),
+                                format!("`{name}` is copied and then extracted in `RUN`: `ADD` extracts a local tar archive itself"),
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -61,6 +61,18 @@ pub fn check(model: &Model, sink: &mut Sink) {
                 only_one_per_stage(model, item, &mut seen_healthcheck, docker::MULTIPLE_HEALTHCHECK, sink)
             }
             Kind::Env => env_self_reference(model, item, sink),
+            Kind::Label => {
+                for pair in ins.pairs() {
+                    if let Some(problem) = label_key_problem(&pair.key.value) {
+                        sink.report(
+                            item.statement,
+                            docker::LABEL_KEY_INVALID,
+                            pair.key.span.clone(),
+                            format!("label key `{}` {problem}", pair.key.value),
+                        );
+                    }
+                }
+            }
             Kind::Maintainer => sink.report(
                 item.statement,
                 docker::MAINTAINER,
@@ -168,4 +180,34 @@ fn env_self_reference(model: &Model, item: &super::Item, sink: &mut Sink) {
             }
         }
     }
+}
+
+/// What is wrong with a LABEL key, by Docker's guidelines for label keys: lower-case letters,
+/// digits, `.`, `-` and `_`, starting with a letter and ending with a letter or digit, no
+/// `..` or `--`, outside the `com.docker.`, `io.docker.` and `org.dockerproject.` namespaces.
+/// A key built from a variable is not judged.
+fn label_key_problem(key: &str) -> Option<&'static str> {
+    if key.contains('$') {
+        return None;
+    }
+    let reserved = ["com.docker.", "io.docker.", "org.dockerproject."];
+    if reserved.iter().any(|r| key.starts_with(r)) {
+        return Some("is in a namespace reserved for Docker");
+    }
+    if !key
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_'))
+    {
+        return Some("may only have lower-case letters, digits, `.`, `-` and `_`");
+    }
+    if !key.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return Some("must start with a lower-case letter");
+    }
+    if !key.ends_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit()) {
+        return Some("must end with a letter or a digit");
+    }
+    if key.contains("..") || key.contains("--") {
+        return Some("has `..` or `--`");
+    }
+    None
 }

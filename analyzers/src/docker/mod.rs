@@ -38,11 +38,12 @@ pub struct Settings {
 pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
     let file = parser::parse(input.text);
     for error in &file.errors {
-        out.push(Finding::new(
-            docker::PARSE_ERROR,
-            error.span.clone(),
-            bounded(&error.message),
-        ));
+        let rule = if error.onbuild_forbidden {
+            docker::ONBUILD_FORBIDDEN_INSTRUCTION
+        } else {
+            docker::PARSE_ERROR
+        };
+        out.push(Finding::new(rule, error.span.clone(), bounded(&error.message)));
     }
     let model = Model::build(input.text, &file, settings);
     let mut sink = Sink { out };
@@ -52,6 +53,43 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
     commands::check(&model, &mut sink);
     packages::check(&model, &mut sink);
     security::check(&model, &mut sink);
+    ignore_pragmas(&file, input.text, &mut sink);
+}
+
+/// `# hadolint ignore=DL3008` comment lines, the form hadolint itself reports: the pragma
+/// word is lower-case, and `# hadolint global ignore=` (one place for the whole file) is not
+/// reported. Comment lines inside a heredoc body belong to the script and are skipped.
+fn ignore_pragmas(file: &parser::Dockerfile, text: &str, sink: &mut Sink) {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let indent = content.len() - content.trim_start().len();
+        let Some(comment) = content.trim_start().strip_prefix('#') else {
+            continue;
+        };
+        let Some(rest) = comment.trim_start().strip_prefix("hadolint") else {
+            continue;
+        };
+        if !rest.starts_with([' ', '\t']) || !rest.trim_start().starts_with("ignore=") {
+            continue;
+        }
+        let in_heredoc = file
+            .instructions
+            .iter()
+            .flat_map(|i| i.heredocs.iter())
+            .any(|h| h.body.contains(&start));
+        if in_heredoc {
+            continue;
+        }
+        let span = start + indent..start + content.len();
+        sink.push(Finding::new(
+            docker::INLINE_IGNORE_PRAGMA,
+            span,
+            format!("`{}` turns checks off for the next instruction", content.trim()),
+        ));
+    }
 }
 
 /// Collects findings; every finding carries its instruction's start so that a comment above

@@ -140,6 +140,7 @@ pub fn check(model: &Model, sink: &mut Sink) {
                 "yarn" => yarn(item, &facts, command, sink),
                 "yum" => rpm_family(model, item, &facts, command, Family::Yum, sink),
                 "dnf" | "microdnf" => rpm_family(model, item, &facts, command, Family::Dnf, sink),
+                "zypper" => zypper(model, item, &facts, command, sink),
                 _ => {
                     if let Some(args) = pip_args(command) {
                         pip(model, item, &facts, command, args, sink);
@@ -565,6 +566,84 @@ fn rpm_family(model: &Model, item: &Item, facts: &RunFacts, command: &Command, f
                 pin_rule,
                 package.span.clone(),
                 format!("`{value}` is not pinned: use `{value}-<version>`"),
+            );
+        }
+    }
+}
+
+fn zypper(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink: &mut Sink) {
+    let call = invocation(
+        &command.args,
+        &[
+            "-R",
+            "--root",
+            "-D",
+            "--reposd-dir",
+            "-C",
+            "--cache-dir",
+            "--raw-cache-dir",
+            "--solv-cache-dir",
+            "--pkg-cache-dir",
+            "-c",
+            "--config",
+            "-r",
+            "--repo",
+            "--from",
+            "-t",
+            "--type",
+            "-p",
+            "--plus-repo",
+        ],
+    );
+    let Some(subcommand) = call.subcommand.map(|s| s.value.as_str()) else {
+        return;
+    };
+    // The subcommands that ask for a confirmation, as hadolint lists them.
+    let asks = ["install", "in", "remove", "rm", "source-install", "si", "patch"].contains(&subcommand);
+    if asks && !call.has(&["-n", "--non-interactive", "-y", "--no-confirm"]) {
+        sink.report(
+            item.statement,
+            docker::ZYPPER_MISSING_YES,
+            command.name.span.clone(),
+            format!("`zypper {subcommand}` without `-n` (`--non-interactive`) waits for an answer"),
+        );
+    }
+    if subcommand == "dist-upgrade" || subcommand == "dup" {
+        sink.report(
+            item.statement,
+            docker::ZYPPER_DIST_UPGRADE,
+            command.span.clone(),
+            format!("`zypper {subcommand}` moves the image to whatever the repositories hold today: base on a newer image instead"),
+        );
+    }
+    if subcommand != "install" && subcommand != "in" {
+        return;
+    }
+    let cleans = facts.remembered("zypper clean".into(), || {
+        item.commands().any(|c| {
+            c.is("zypper")
+                && invocation(&c.args, &["-R", "--root", "-C", "--cache-dir", "-c", "--config"]).is(&["clean", "cc"])
+        })
+    }) || facts.removes(item, "/var/cache/zypp")
+        || facts.cache_mount(item, "/var/cache/zypp");
+    if !cleans {
+        sink.report(
+            item.statement,
+            docker::ZYPPER_NO_CLEAN,
+            command.span.clone(),
+            format!("`zypper {subcommand}` without `zypper clean` in the same `RUN`"),
+        );
+    }
+    for package in call.operands {
+        let value = &package.value;
+        // `pkg=1.2`, `pkg>=1.2`, `pkg<2` (quoted), a local or remote .rpm, a variable.
+        let pinned = value.contains(['=', '<', '>', '$']) || value.ends_with(".rpm");
+        if !pinned && !exempt(model, value) {
+            sink.report(
+                item.statement,
+                docker::ZYPPER_PIN,
+                package.span.clone(),
+                format!("`{value}` is not pinned: use `{value}=<version>`"),
             );
         }
     }

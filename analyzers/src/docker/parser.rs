@@ -329,6 +329,9 @@ pub struct Directive {
 pub struct ParseError {
     pub span: Range<usize>,
     pub message: String,
+    /// ONBUILD of an instruction it cannot hold (ONBUILD, FROM, MAINTAINER): a rule of its
+    /// own rather than a syntax error.
+    pub onbuild_forbidden: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -376,6 +379,7 @@ pub fn parse(text: &str) -> Dockerfile {
             file.errors.push(ParseError {
                 span,
                 message: format!("only one `{name}` parser directive can be used"),
+                onbuild_forbidden: false,
             });
             i += 1;
             continue;
@@ -387,6 +391,7 @@ pub fn parse(text: &str) -> Dockerfile {
                 _ => file.errors.push(ParseError {
                     span: span.clone(),
                     message: format!("invalid escape directive `{value}`: must be ` or \\"),
+                    onbuild_forbidden: false,
                 }),
             }
         }
@@ -482,6 +487,7 @@ fn instruction(text: &str, lines: &[Line], first: usize, file: &mut Dockerfile) 
                         file.errors.push(ParseError {
                             span: marker.clone(),
                             message: format!("heredoc `{delimiter}` is not terminated"),
+                            onbuild_forbidden: false,
                         });
                     }
                     target.heredocs.push(Heredoc {
@@ -512,6 +518,7 @@ fn parse_instruction(rest: &Logical, escape: char) -> Result<Instruction, ParseE
         return Err(ParseError {
             span: keyword,
             message: format!("unknown instruction `{}`", &text[..keyword_len]),
+            onbuild_forbidden: false,
         });
     };
     let after = keyword_len + (text[keyword_len..].len() - text[keyword_len..].trim_start().len());
@@ -534,6 +541,7 @@ fn parse_instruction(rest: &Logical, escape: char) -> Result<Instruction, ParseE
             return Err(ParseError {
                 span: keyword,
                 message: "ONBUILD needs an instruction".into(),
+                onbuild_forbidden: false,
             });
         }
         let inner = parse_instruction(&args_text, escape)?;
@@ -541,6 +549,7 @@ fn parse_instruction(rest: &Logical, escape: char) -> Result<Instruction, ParseE
             return Err(ParseError {
                 span: inner.keyword.clone(),
                 message: format!("{} is not allowed in ONBUILD", inner.kind.name()),
+                onbuild_forbidden: true,
             });
         }
         instruction.inner = Some(Box::new(inner));
@@ -603,12 +612,14 @@ fn parse_instruction(rest: &Logical, escape: char) -> Result<Instruction, ParseE
         return Err(ParseError {
             span: instruction.args_span(),
             message: "SHELL requires the JSON form, e.g. SHELL [\"/bin/bash\", \"-c\"]".into(),
+            onbuild_forbidden: false,
         });
     }
     if instruction.words().is_empty() && !instruction.is_exec() {
         return Err(ParseError {
             span: keyword,
             message: format!("{} requires arguments", kind.name()),
+            onbuild_forbidden: false,
         });
     }
     Ok(instruction)

@@ -461,4 +461,85 @@ rules! {
         precision: VeryHigh,
         peers: ["hadolint:DL3012"],
     }
+
+    POINTLESS_COMMAND = "docker/pointless-command" {
+        summary: "A command that makes no sense in an image build (ssh, vim, service, ps, kill...)",
+        level: Note,
+        tags: ["maintainability"],
+        precision: High,
+        peers: ["hadolint:DL3001"],
+    }
+
+    ARCHIVE_COPIED_THEN_EXTRACTED = "docker/archive-copied-then-extracted" {
+        summary: "A tar archive is COPYed and then extracted in RUN; ADD extracts it",
+        level: Note,
+        tags: ["performance"],
+        precision: High,
+        peers: ["hadolint:DL3010"],
+    }
+
+    ZYPPER_MISSING_YES = "docker/zypper-missing-yes" {
+        summary: "zypper install, remove or patch without -n (--non-interactive) or -y",
+        level: Warning,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3034"],
+    }
+
+    ZYPPER_DIST_UPGRADE = "docker/zypper-dist-upgrade" {
+        summary: "zypper dist-upgrade (dup) in RUN",
+        level: Warning,
+        tags: ["reproducibility"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3035"],
+    }
+
+    ZYPPER_NO_CLEAN = "docker/zypper-no-clean" {
+        summary: "zypper install without `zypper clean`",
+        level: Warning,
+        tags: ["performance"],
+        precision: High,
+        peers: ["hadolint:DL3036"],
+    }
+
+    ZYPPER_PIN = "docker/zypper-pin" {
+        summary: "zypper install without a pinned version",
+        level: Warning,
+        tags: ["reproducibility"],
+        precision: High,
+        peers: ["hadolint:DL3037"],
+    }
+
+    USERADD_HIGH_UID_WITHOUT_L = "docker/useradd-high-uid-without-l" {
+        summary: "useradd with a high UID and without -l (--no-log-init)",
+        level: Warning,
+        tags: ["performance"],
+        precision: High,
+        peers: ["hadolint:DL3046"],
+    }
+
+    INLINE_IGNORE_PRAGMA = "docker/inline-ignore-pragma" {
+        summary: "An inline `# hadolint ignore=` pragma",
+        level: Note,
+        tags: ["style"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL1001"],
+        default_enabled: false,
+    }
+
+    ONBUILD_FORBIDDEN_INSTRUCTION = "docker/onbuild-forbidden-instruction" {
+        summary: "ONBUILD of ONBUILD, FROM or MAINTAINER, which Docker rejects",
+        level: Error,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3043"],
+    }
+
+    LABEL_KEY_INVALID = "docker/label-key-invalid" {
+        summary: "A LABEL key that is not lower-case reverse-DNS style, or in a namespace Docker reserves",
+        level: Note,
+        tags: ["maintainability"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3048"],
+    }
 }
