@@ -16,6 +16,7 @@ Run from anywhere: python3 testdata/secrets/generate.py
 """
 
 import hashlib
+import base64
 import random
 import re
 import tomllib
@@ -44,8 +45,8 @@ SETS = {
 BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 # `{assign}` in a pattern, as analyzers/src/secrets/engine.rs expands it (the fixtures test
 # fails on a drift: the expected start of a secret would no longer match).
-ASSIGN = r"""[\w.\-]{0,40}?["']?\s{0,4}(?:=|:=|:|=>)\s{0,4}["'`]?"""
-TOKEN = re.compile(r"\{(uuid|crchex|crc|[A-Za-z0-9]+:\d+)\}")
+ASSIGN = r"""[\w.\-]{0,40}?(?:["']?\s{0,4}(?:[.+?]?=|:=|:|=>|<-|>)|["']\s{0,4},|["']\s{1,4}value\s{0,4}=)\s{0,4}["'`]?"""
+TOKEN = re.compile(r"\{(uuid|crchex|crc|macaroon:[a-z.]+|[A-Za-z0-9]+:\d+)\}")
 
 
 def looks_made_up(run):
@@ -65,6 +66,26 @@ def random_run(rng, charset, n):
             continue
         if not looks_made_up(run):
             return run
+
+
+def macaroon(rng, location, mode):
+    """A version-2 binary macaroon as PyPI issues them (location, identifier, one caveat,
+    32-byte signature), base64url without padding; the near-misses keep only its location
+    packet, then a repeated character or a short random run."""
+    head = bytes([2, 1, len(location)]) + location.encode()
+    if mode != "random":
+        text = base64.urlsafe_b64encode(head).decode().rstrip("=")
+        filler = "g" * 140 if mode == "placeholder" else random_run(rng, SETS["alnum"], 8)
+        return text + filler
+
+    def packet(kind, data):
+        return bytes([kind, len(data)]) + data
+
+    identifier = str(uuid.UUID(int=rng.getrandbits(128), version=4)).encode()
+    caveat = b'{"version": 1, "permissions": "user"}'
+    signature = bytes(rng.getrandbits(8) for _ in range(32))
+    data = head + packet(2, identifier) + b"\0" + packet(2, caveat) + b"\0" + b"\0" + packet(6, signature)
+    return base64.urlsafe_b64encode(data).decode().rstrip("=")
 
 
 def base62(value, width):
@@ -90,6 +111,8 @@ def render(template, rng, mode="random"):
                 piece = str(uuid.UUID(int=rng.getrandbits(128)))[:18]
             else:
                 piece = str(uuid.UUID(int=rng.getrandbits(128), version=4))
+        elif spec.startswith("macaroon:"):
+            piece = macaroon(rng, spec.split(":", 1)[1], mode)
         elif spec == "crc":
             piece = base62(zlib.crc32(last.encode()), 6) if mode == "random" else "000000"
         elif spec == "crchex":

@@ -5,6 +5,7 @@ pub fn verify(kind: &str, token: &str) -> bool {
     match kind {
         "github-crc32" => github_crc32(token),
         "packagist-crc32" => packagist_crc32(token),
+        "pypi-macaroon" => pypi_macaroon(token),
         _ => true,
     }
 }
@@ -31,6 +32,69 @@ fn packagist_crc32(token: &str) -> bool {
     }
     let (body, check) = token.split_at(token.len() - 8);
     u32::from_str_radix(check, 16).ok() == Some(crc32(body.as_bytes()))
+}
+
+/// PyPI's API tokens: `pypi-` and a macaroon in the version-2 binary format that PyPI's
+/// macaroon library writes, base64url without padding. The format has no checksum, but its
+/// structure is strict: a made-up or truncated token does not parse.
+fn pypi_macaroon(token: &str) -> bool {
+    let Some(body) = token.strip_prefix("pypi-") else {
+        return false;
+    };
+    super::jwt::decode(body.as_bytes()).is_some_and(|bytes| macaroon_v2(&bytes))
+}
+
+/// Version byte 2; a section (location packet optional, identifier packet, end marker) for
+/// the macaroon and then one per caveat (a verification-id packet allowed); an end marker; a
+/// 32-byte signature packet; nothing after it. A packet is a type byte, a varint length and
+/// that many bytes.
+fn macaroon_v2(bytes: &[u8]) -> bool {
+    const LOCATION: u8 = 1;
+    const IDENTIFIER: u8 = 2;
+    const VID: u8 = 4;
+    const SIGNATURE: u8 = 6;
+    let mut at = 1;
+    // One packet of `kind` at `at`, if there is one: its length, moving `at` past it.
+    let packet = |at: &mut usize, kind: u8| -> Option<usize> {
+        if bytes.get(*at) != Some(&kind) {
+            return None;
+        }
+        let mut cursor = *at + 1;
+        let mut len = 0usize;
+        for shift in (0..28).step_by(7) {
+            let byte = *bytes.get(cursor)?;
+            cursor += 1;
+            len |= ((byte & 0x7f) as usize) << shift;
+            if byte & 0x80 == 0 {
+                let end = cursor.checked_add(len).filter(|&end| end <= bytes.len())?;
+                *at = end;
+                return Some(len);
+            }
+        }
+        None
+    };
+    let section = |at: &mut usize, caveat: bool| -> bool {
+        let _ = packet(at, LOCATION);
+        if packet(at, IDENTIFIER).is_none_or(|len| len == 0) {
+            return false;
+        }
+        if caveat {
+            let _ = packet(at, VID);
+        }
+        let end = bytes.get(*at) == Some(&0);
+        *at += 1;
+        end
+    };
+    if bytes.first() != Some(&2) || !section(&mut at, false) {
+        return false;
+    }
+    while bytes.get(at).is_some_and(|&b| b != 0) {
+        if !section(&mut at, true) {
+            return false;
+        }
+    }
+    at += 1;
+    packet(&mut at, SIGNATURE) == Some(32) && at == bytes.len()
 }
 
 pub fn crc32(bytes: &[u8]) -> u32 {
@@ -91,6 +155,66 @@ mod tests {
         assert!(verify("github-crc32", &token));
         let broken = format!("ghp_{random}000000");
         assert!(!verify("github-crc32", &broken));
+    }
+
+    /// A version-2 macaroon as PyPI issues them, base64url without padding.
+    fn macaroon(location: &str, caveats: &[&str], signature_len: usize) -> String {
+        fn packet(out: &mut Vec<u8>, kind: u8, data: &[u8]) {
+            out.push(kind);
+            out.push(data.len() as u8);
+            out.extend_from_slice(data);
+        }
+        let mut out = vec![2];
+        packet(&mut out, 1, location.as_bytes());
+        packet(&mut out, 2, b"5f1c9a2e-7b3d-4e8f-a6c1-2d9b0e4f7a13");
+        out.push(0);
+        for caveat in caveats {
+            packet(&mut out, 2, caveat.as_bytes());
+            out.push(0);
+        }
+        out.push(0);
+        packet(&mut out, 6, &vec![0x5a; signature_len]);
+        const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        let mut text = String::new();
+        for chunk in out.chunks(3) {
+            let n = chunk
+                .iter()
+                .enumerate()
+                .fold(0u32, |acc, (i, &b)| acc | (b as u32) << (16 - 8 * i));
+            for i in 0..=chunk.len() {
+                text.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn pypi_tokens_are_macaroons() {
+        let caveats = [r#"{"version": 1, "permissions": "user"}"#];
+        let token = format!("pypi-{}", macaroon("pypi.org", &caveats, 32));
+        assert!(token.starts_with("pypi-AgEIcHlwaS5vcmc"), "{token}");
+        assert!(verify("pypi-macaroon", &token));
+        assert!(verify(
+            "pypi-macaroon",
+            &format!("pypi-{}", macaroon("test.pypi.org", &[], 32))
+        ));
+        let two = [caveats[0], r#"{"version": 1, "permissions": {"projects": ["demo"]}}"#];
+        assert!(verify(
+            "pypi-macaroon",
+            &format!("pypi-{}", macaroon("pypi.org", &two, 32))
+        ));
+        // A short signature, a truncated token, extra bytes, random text: not macaroons.
+        assert!(!verify(
+            "pypi-macaroon",
+            &format!("pypi-{}", macaroon("pypi.org", &caveats, 31))
+        ));
+        assert!(!verify("pypi-macaroon", &token[..token.len() - 8]));
+        assert!(!verify("pypi-macaroon", &format!("{token}AAAA")));
+        assert!(!verify(
+            "pypi-macaroon",
+            &format!("pypi-AgEIcHlwaS5vcmc{}", "Zr2Lk9Vt4Xw7Nb3Hs6Jd1Fq8Pm5Gc0Kd".repeat(4))
+        ));
+        assert!(!verify("pypi-macaroon", "pypi-"));
     }
 
     #[test]

@@ -46,7 +46,8 @@ pub struct SecretPattern {
     /// A template of a positive example: literal text with `{set:n}` runs of random
     /// characters (`hex`, `HEX`, `alnum`, `lower`, `upper`, `b64`, `b64url`, `digits`,
     /// `b32`), `{uuid}`, `{crc}` (GitHub's CRC32 of the preceding run, base62) and `{crchex}`
-    /// (CRC32 of the token's prefix and the preceding run, 8 lower-case hex digits).
+    /// (CRC32 of the token's prefix and the preceding run, 8 lower-case hex digits),
+    /// `{macaroon:<location>}` (a version-2 binary macaroon for that location, base64url).
     pub example: &'static str,
     pub revoke: Option<&'static str>,
 }
@@ -336,6 +337,7 @@ mod tests {
             "t = ghp_<30 alnum><6-char checksum>"
         );
         assert_eq!(describe_example("id {uuid}"), "id <uuid>");
+        assert_eq!(describe_example("pypi-{macaroon:pypi.org}"), "pypi-<pypi.org macaroon>");
         assert_eq!(
             describe_example("packagist_out_{hex:60}{crchex}"),
             "packagist_out_<60 hex><8-hex checksum>"
