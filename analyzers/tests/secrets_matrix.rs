@@ -59,6 +59,11 @@ const FORMS: &[Form] = &[
         render: |_, n, v| format!("client = Client({n}=\"{}\", timeout=10)\n", quoted(v)),
     },
     Form {
+        name: "python os.environ",
+        file: "conftest.py",
+        render: |n, _, v| format!("os.environ[\"{n}\"] = \"{}\"\n", quoted(v)),
+    },
+    Form {
         name: "getenv default",
         file: "config.py",
         render: |n, _, v| format!("token = os.getenv(\"{n}\", \"{}\")\n", quoted(v)),

@@ -45,7 +45,7 @@ SETS = {
 BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 # `{assign}` in a pattern, as analyzers/src/secrets/engine.rs expands it (the fixtures test
 # fails on a drift: the expected start of a secret would no longer match).
-ASSIGN = r"""[\w.\-]{0,40}?(?:["']?\s{0,4}(?:[.+?]?=|:=|:|=>|<-|>)|["']\s{0,4},|["']\s{1,4}value\s{0,4}=)\s{0,4}["'`]?"""
+ASSIGN = r"""[\w.\-]{0,40}?(?:["']?\]?\s{0,4}(?:[.+?]?=|:=|:|=>|<-|>)|["']\s{0,4},|["']\s{1,4}value\s{0,4}=)\s{0,4}["'`]?"""
 TOKEN = re.compile(r"\{(uuid|crchex|crc|macaroon:[a-z.]+|[A-Za-z0-9]+:\d+)\}")
 
 

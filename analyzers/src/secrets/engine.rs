@@ -19,9 +19,10 @@ const WINDOW_AFTER: usize = 1536;
 
 /// "A name containing the keyword, then an assignment, then an optional quote." The
 /// assignment is any of `=`, `:=`, `.=`, `+=`, `?=`, `:`, `=>`, `<-`, an XML element's `>`, a
-/// call's next argument (`getenv("NAME", "value")`) or .NET's `key="NAME" value="value"`.
+/// call's next argument (`getenv("NAME", "value")`) or .NET's `key="NAME" value="value"`;
+/// the name may be a subscript (`os.environ["NAME"] = "value"`).
 const ASSIGN: &str =
-    r#"[\w.\-]{0,40}?(?:["']?\s{0,4}(?:[.+?]?=|:=|:|=>|<-|>)|["']\s{0,4},|["']\s{1,4}value\s{0,4}=)\s{0,4}["'`]?"#;
+    r#"[\w.\-]{0,40}?(?:["']?\]?\s{0,4}(?:[.+?]?=|:=|:|=>|<-|>)|["']\s{0,4},|["']\s{1,4}value\s{0,4}=)\s{0,4}["'`]?"#;
 
 /// Who wants a keyword's hits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
