@@ -223,7 +223,7 @@ impl Provider {
 
     fn judge(&self, secret: &str, span: Range<usize>) -> Option<Finding> {
         let pattern = self.pattern;
-        let body = strip_keyword(secret, &pattern.keywords);
+        let body = random_part(strip_keyword(secret, &pattern.keywords), &pattern.keywords);
         if filters::is_placeholder(body.as_bytes()) {
             return None;
         }
@@ -254,6 +254,22 @@ impl Provider {
     }
 }
 
+/// A token with a fixed signature inside (Azure's `…JQQJ99…AAA?ACOG…` keys): the random
+/// characters before it, so that the signature's own letters are not judged as a placeholder's
+/// run of `A`s or as low entropy.
+fn random_part<'a>(body: &'a str, keywords: &[&str]) -> &'a str {
+    const MIN_RANDOM: usize = 16;
+    if body.len() <= MIN_RANDOM {
+        return body;
+    }
+    let lower = body.to_ascii_lowercase();
+    keywords
+        .iter()
+        .filter_map(|k| memchr::memmem::find(&lower.as_bytes()[MIN_RANDOM..], k.as_bytes()))
+        .min()
+        .map_or(body, |at| &body[..MIN_RANDOM + at])
+}
+
 /// The random part of a token: the secret without the keyword it starts with.
 fn strip_keyword<'a>(secret: &'a str, keywords: &[&str]) -> &'a str {
     let best = keywords
@@ -273,6 +289,15 @@ mod tests {
     fn every_pattern_compiles_and_has_a_keyword_it_can_start_near() {
         let engine = engine();
         assert_eq!(engine.providers.len(), tollgate_rules::secret_patterns().len());
+    }
+
+    #[test]
+    fn a_signature_inside_a_token_is_not_judged_as_random() {
+        let random = "Zr2Lk9Vt4Xw7Nb3Hs6Jd1Fq8Pm5Gc0KdZr2Lk9Vt4Xw7Nb3Hs6Jd";
+        let key = format!("{random}JQQJ99ABaaaaaaaaaaaaAAAaACOGq1w2");
+        assert_eq!(random_part(&key, &["jqqj99"]), random);
+        assert_eq!(random_part("ghp_short", &["ghp_"]), "ghp_short");
+        assert_eq!(random_part(random, &["datadog"]), random);
     }
 
     #[test]

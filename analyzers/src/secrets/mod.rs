@@ -73,8 +73,15 @@ fn resolve_overlaps(found: &mut Vec<Finding>) {
         let before_end = specific.partition_point(|&(start, _)| start < f.span.end);
         f.rule != GENERIC || before_end == 0 || specific[before_end - 1].1 <= f.span.start
     });
-    // Stable sort keeps rule-file order among equal spans.
-    found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    // Among equal spans the rule that knows the token best keeps it (`specificity`); the
+    // stable sort keeps rule-file order among equals.
+    found.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+            .then(specificity(a.rule).cmp(&specificity(b.rule)))
+    });
     let mut max_end = 0;
     let mut any = false;
     found.retain(|f| {
@@ -85,6 +92,36 @@ fn resolve_overlaps(found: &mut Vec<Finding>) {
         }
         keep
     });
+}
+
+/// How well a rule knows a token, best first: a provider rule with a checksum or encoded
+/// structure (0); one that needs both a literal prefix and the name the token is assigned to
+/// (`CLERK_SECRET_KEY=sk_live_…` is Clerk's, not Stripe's) (1); one that recognises the token
+/// by its own text, a prefix or a signature (2), as the hand-written detectors do; one that
+/// knows it only by the name it is assigned to (`{assign}`, no prefix) (3).
+fn specificity(rule: &str) -> u8 {
+    static RANKS: std::sync::OnceLock<std::collections::HashMap<&'static str, u8>> = std::sync::OnceLock::new();
+    let ranks = RANKS.get_or_init(|| {
+        tollgate_rules::secret_patterns()
+            .iter()
+            .map(|p| {
+                let prefix = p.pattern.split_once("(?P<secret>").map_or(0, |(_, secret)| {
+                    secret
+                        .bytes()
+                        .take_while(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'-')
+                        .count()
+                });
+                let rank = match (p.checksum.is_some(), p.pattern.contains("{assign}"), prefix >= 2) {
+                    (true, _, _) => 0,
+                    (false, true, true) => 1,
+                    (false, false, _) => 2,
+                    (false, true, false) => 3,
+                };
+                (p.id, rank)
+            })
+            .collect()
+    });
+    ranks.get(rule).copied().unwrap_or(2)
 }
 
 /// `ghp_3fK…(40 chars)`: enough to recognise a secret, never enough to use it. At most a
@@ -290,6 +327,40 @@ mod tests {
         resolve_overlaps(&mut found);
         let kept: Vec<&str> = found.iter().map(|f| &*f.message).collect();
         assert_eq!(kept, ["a", "d"]);
+    }
+
+    #[test]
+    fn on_the_same_span_the_rule_that_knows_the_token_wins() {
+        let rule = |id: &str| {
+            tollgate_rules::secret_patterns()
+                .iter()
+                .find(|p| p.id == id)
+                .unwrap_or_else(|| panic!("{id}"))
+                .rule
+        };
+        // A context rule first in file order, then a signature rule and a checksum rule.
+        let mut found = vec![
+            Finding::new(rule("secrets/azure-storage-account-key"), 10..98, "context"),
+            Finding::new(rule("secrets/azure-cosmos-db-key"), 10..98, "signature"),
+        ];
+        resolve_overlaps(&mut found);
+        assert_eq!(found.iter().map(|f| &*f.message).collect::<Vec<_>>(), ["signature"]);
+        let mut found = vec![
+            Finding::new(rule("secrets/github-pat"), 0..40, "checksum"),
+            Finding::new(rule("secrets/azure-storage-account-key"), 0..40, "context"),
+        ];
+        resolve_overlaps(&mut found);
+        assert_eq!(found.iter().map(|f| &*f.message).collect::<Vec<_>>(), ["checksum"]);
+        // A prefix and a name beat the prefix alone.
+        let mut found = vec![
+            Finding::new(rule("secrets/stripe-secret-key"), 0..51, "prefix"),
+            Finding::new(rule("secrets/clerk-secret-key"), 0..51, "prefix and name"),
+        ];
+        resolve_overlaps(&mut found);
+        assert_eq!(
+            found.iter().map(|f| &*f.message).collect::<Vec<_>>(),
+            ["prefix and name"]
+        );
     }
 
     #[test]
