@@ -131,7 +131,16 @@ pub struct CheckArgs {
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay` (15 in its option enum; the sys crate names no constant
+/// for it).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() -> ExitCode {
+    // A scan frees and allocates file-sized buffers on every thread: memory handed back to
+    // the system is handed out again moments later, zeroed page by page by the kernel. Keep
+    // it (peak memory is bounded by the files in flight, not by the tree).
+    // SAFETY: sets a process-wide option before any thread is started.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     tollgate_analyzers::use_mimalloc_for_parsers();
     let cli = Cli::parse();
     scan::install_panic_hook();

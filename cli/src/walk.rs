@@ -156,20 +156,30 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
 /// Reads the files' `.gitattributes` through the git work tree of the current directory;
 /// files outside it, or any file when git cannot say, have none.
 pub fn with_attributes(files: &mut [FileEntry], cwd: &Path) {
-    // Most repositories have no attributes file: then git has nothing to say, and is not asked.
-    let listed = files
-        .iter()
-        .any(|f| f.path.file_name().is_some_and(|n| n == ".gitattributes"));
-    let at_root = cwd
+    // Most trees have no attributes file, or none that speaks of `linguist-*`: then git has
+    // nothing to say, and is not asked (asking costs a process and a pass over every path).
+    // An attributes file governs the paths under its folder; the repository's own (at its top
+    // and in `.git/info`) govern every path.
+    let speaks =
+        |path: &Path| std::fs::read(path).is_ok_and(|text| memchr::memmem::find(&text, b"linguist-").is_some());
+    let everywhere = cwd
         .ancestors()
         .find(|dir| dir.join(".git").exists())
-        .is_some_and(|top| top.join(".gitattributes").exists() || top.join(".git/info/attributes").exists());
-    if !listed && !at_root {
+        .is_some_and(|top| speaks(&top.join(".gitattributes")) || speaks(&top.join(".git/info/attributes")));
+    let folders: Vec<&Path> = files
+        .iter()
+        .filter(|f| f.path.file_name().is_some_and(|n| n == ".gitattributes") && speaks(&cwd.join(&f.path)))
+        .filter_map(|f| f.path.parent())
+        .collect();
+    if !everywhere && folders.is_empty() {
         return;
     }
-    let paths: Vec<PathBuf> = files.iter().map(|f| cwd.join(&f.path)).collect();
-    for (file, attributes) in files.iter_mut().zip(roles::attributes(cwd, &paths)) {
-        file.attributes = attributes;
+    let asked: Vec<usize> = (0..files.len())
+        .filter(|&i| everywhere || folders.iter().any(|folder| files[i].path.starts_with(folder)))
+        .collect();
+    let paths: Vec<PathBuf> = asked.iter().map(|&i| cwd.join(&files[i].path)).collect();
+    for (&i, attributes) in asked.iter().zip(roles::attributes(cwd, &paths)) {
+        files[i].attributes = attributes;
     }
 }
 
@@ -390,6 +400,17 @@ fn walk_error(err: ignore::Error, cwd: &Path) -> Diagnostic {
 }
 
 pub fn absolute(path: &Path) -> PathBuf {
+    // The working directory, asked once: this runs several times per file, and tollgate never
+    // changes directory.
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    let joined;
+    let path = match CWD.get_or_init(|| std::env::current_dir().ok()) {
+        Some(cwd) if path.is_relative() => {
+            joined = cwd.join(path);
+            &joined
+        }
+        _ => path,
+    };
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 

@@ -27,14 +27,25 @@ impl fmt::Display for SelectError {
 /// `python/too-many`, or one of the rule's peer codes as other tools write it: `C901`,
 /// `ruff:C901`, `DL3008`, `zizmor:unpinned-uses`, or a prefix of ruff-style codes (`PLR09`).
 pub fn matches(selector: &str, id: &str) -> bool {
+    names_by_id(selector, id)
+        || (!selector.contains('/') && crate::find(id).is_some_and(|rule| names_by_peer(selector, rule)))
+}
+
+/// [`matches`] for a rule at hand (no catalogue lookup: analyzers ask this per file).
+pub fn matches_rule(selector: &str, rule: &Rule) -> bool {
+    names_by_id(selector, rule.id) || (!selector.contains('/') && names_by_peer(selector, rule))
+}
+
+fn names_by_id(selector: &str, id: &str) -> bool {
     let trimmed = selector.trim_end_matches('/');
-    let by_id = match id.strip_prefix(trimmed) {
+    match id.strip_prefix(trimmed) {
         Some(rest) => rest.is_empty() || rest.starts_with('/') || rest.starts_with('-') || trimmed.contains('/'),
         None => false,
-    };
-    by_id
-        || (!selector.contains('/')
-            && crate::find(id).is_some_and(|rule| rule.peers.iter().any(|peer| peer_matches(selector, peer))))
+    }
+}
+
+fn names_by_peer(selector: &str, rule: &Rule) -> bool {
+    rule.peers.iter().any(|peer| peer_matches(selector, peer))
 }
 
 /// Does `selector` name this rule itself, rather than a domain or prefix it is in: its id,
@@ -120,7 +131,7 @@ impl RuleSet {
     ) -> Result<RuleSet, SelectError> {
         let rules = catalogue().rules();
         for selector in select.unwrap_or(&[]).iter().chain(extend).chain(ignore) {
-            if selector != "none" && !rules.iter().any(|rule| matches(selector, rule.id)) {
+            if selector != "none" && !rules.iter().any(|rule| matches_rule(selector, rule)) {
                 return Err(SelectError {
                     selector: selector.clone(),
                 });
@@ -132,13 +143,13 @@ impl RuleSet {
                 let decided = imported(rule);
                 let named = |list: &[String]| {
                     list.iter()
-                        .any(|s| names_exactly(s, rule) || (decided != Some(false) && matches(s, rule.id)))
+                        .any(|s| names_exactly(s, rule) || (decided != Some(false) && matches_rule(s, rule)))
                 };
                 let on = match select {
                     Some(select) => named(select),
                     None => decided.unwrap_or(rule.default_enabled),
                 } || named(extend);
-                let ignored = ignore.iter().any(|s| matches(s, rule.id));
+                let ignored = ignore.iter().any(|s| matches_rule(s, rule));
                 (on && !ignored).then_some(rule.level)
             })
             .collect();
@@ -156,7 +167,7 @@ impl RuleSet {
     pub fn set_level(&mut self, selector: &str, level: Level) -> Result<(), SelectError> {
         let mut any = false;
         for (rule, slot) in catalogue().rules().iter().zip(&mut self.levels) {
-            if matches(selector, rule.id) {
+            if matches_rule(selector, rule) {
                 any = true;
                 if slot.is_some() {
                     *slot = Some(level);
@@ -182,7 +193,7 @@ impl RuleSet {
 
     /// Is any rule of this domain (or prefix) enabled? Analyzers skip whole domains on this.
     pub fn any(&self, prefix: &str) -> bool {
-        self.enabled().any(|rule| matches(prefix, rule.id))
+        self.enabled().any(|rule| matches_rule(prefix, rule))
     }
 
     pub fn enabled(&self) -> impl Iterator<Item = &'static Rule> + '_ {
