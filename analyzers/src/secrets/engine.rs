@@ -1,5 +1,5 @@
-//! The scanning engine: one case-insensitive Aho-Corasick pass over a file finds every
-//! rule's keywords; each provider rule's regex then runs only in a window around its own
+//! The scanning engine: one case-insensitive Aho-Corasick pass over a file (`keywords`)
+//! finds every rule's keywords; each provider rule's regex then runs only in a window around its own
 //! keyword hits (the hit's line, at most `WINDOW_BEFORE`/`WINDOW_AFTER` bytes either side),
 //! and the hand-written detectors get the hit offsets. Memory per file is the hit windows,
 //! not a copy of the text.
@@ -7,10 +7,10 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::bytes::{Regex, RegexBuilder};
 use tollgate_rules::{Finding, Level, SecretPattern};
 
+use super::keywords::Keywords;
 use super::{checksum, filters, generic, hash_identity, jwt, private_key, redact, urls};
 
 /// How far a provider regex looks around a keyword hit on a long line.
@@ -52,9 +52,9 @@ pub struct Provider {
 }
 
 pub struct Engine {
-    automaton: AhoCorasick,
-    /// Per automaton pattern: who wants its hits, with the offset and length of the keyword
-    /// inside it. The search is leftmost-longest (the automaton's fast path), so a keyword
+    keywords: Keywords,
+    /// Per keyword: who wants its hits, with the offset and length of the keyword
+    /// inside it. The search is leftmost-longest, so a keyword
     /// also dispatches the hits of every shorter keyword it contains.
     consumers: Vec<Vec<(Consumer, usize, usize)>>,
     pub providers: Vec<Provider>,
@@ -131,14 +131,8 @@ impl Engine {
             expanded.push(list);
         }
         let consumers = expanded;
-        let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&keywords)
-            .expect("keyword automaton");
         Engine {
-            automaton,
+            keywords: Keywords::new(&keywords),
             consumers,
             providers,
         }
@@ -154,9 +148,11 @@ impl Engine {
         let mut url_hits = Vec::new();
         let mut conn_hits = Vec::new();
         let mut generic_hits = Vec::new();
-        for hit in self.automaton.find_iter(bytes) {
-            for &(consumer, offset, len) in &self.consumers[hit.pattern().as_usize()] {
-                let start = hit.start() + offset;
+        let mut hits = Vec::new();
+        self.keywords.find(bytes, &mut hits);
+        for hit in &hits {
+            for &(consumer, offset, len) in &self.consumers[hit.keyword] {
+                let start = hit.start + offset;
                 let end = start + len;
                 match consumer {
                     Consumer::Provider(i) => {

@@ -10,6 +10,7 @@ mod generic;
 mod judge;
 mod jwt;
 mod key_store;
+mod keywords;
 mod private_key;
 mod urls;
 
