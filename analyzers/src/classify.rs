@@ -23,6 +23,14 @@ fn is_yaml(name: &str) -> bool {
     name.ends_with(".yml") || name.ends_with(".yaml")
 }
 
+/// A template that renders a file (`Dockerfile.j2`, `Dockerfile.in`): its `{{ }}`, `{% %}` and
+/// `@VAR@` are not the rendered file's syntax.
+fn is_template(lower: &str) -> bool {
+    [".j2", ".jinja", ".jinja2", ".tmpl", ".tpl", ".template", ".in"]
+        .iter()
+        .any(|suffix| lower.ends_with(suffix))
+}
+
 /// Classifies a `/`-separated path. Every text file is a candidate for secrets.
 pub fn classify(path: &str) -> Kinds {
     let name = file_name(path);
@@ -32,14 +40,15 @@ pub fn classify(path: &str) -> Kinds {
         python: name.ends_with(".py") || name.ends_with(".pyi"),
         workflow: is_yaml(name) && (parent == ".github/workflows" || parent.ends_with("/.github/workflows")),
         action: name == "action.yml" || name == "action.yaml",
-        dockerfile: lower == "dockerfile"
-            || lower == "containerfile"
-            || lower.ends_with(".dockerfile")
-            || lower.ends_with(".containerfile")
-            || lower.starts_with("dockerfile.")
-            // Variants named with a dash or underscore (`Dockerfile-alpine`), but not other
-            // files about Dockerfiles (`dockerfile-lint.json`, `Dockerfile-slim.template`).
-            || ((lower.starts_with("dockerfile-") || lower.starts_with("dockerfile_")) && !lower.contains('.')),
+        dockerfile: !is_template(&lower)
+            && (lower == "dockerfile"
+                || lower == "containerfile"
+                || lower.ends_with(".dockerfile")
+                || lower.ends_with(".containerfile")
+                || lower.starts_with("dockerfile.")
+                // Variants named with a dash or underscore (`Dockerfile-alpine`), but not other
+                // files about Dockerfiles (`dockerfile-lint.json`, `Dockerfile-slim.template`).
+                || ((lower.starts_with("dockerfile-") || lower.starts_with("dockerfile_")) && !lower.contains('.'))),
         secrets: true,
     }
 }
@@ -98,7 +107,16 @@ mod tests {
         ] {
             assert!(classify(name).dockerfile, "{name}");
         }
-        for name in ["Dockerfiles.md", "dockerfile-lint.json", "Dockerfile-slim.template"] {
+        for name in [
+            "Dockerfiles.md",
+            "dockerfile-lint.json",
+            "Dockerfile-slim.template",
+            "Dockerfile.j2",
+            "docker/Dockerfile.jinja",
+            "Dockerfile.tmpl",
+            "Dockerfile.in",
+            "api.Dockerfile.template",
+        ] {
             assert!(!classify(name).dockerfile, "{name}");
         }
         assert!(classify("README.md").secrets);
