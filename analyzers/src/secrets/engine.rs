@@ -1,8 +1,8 @@
 //! The scanning engine: one case-insensitive Aho-Corasick pass over a file (`keywords`)
-//! finds every rule's keywords; each provider rule's regex then runs only in a window around its own
-//! keyword hits (the hit's line, at most `WINDOW_BEFORE`/`WINDOW_AFTER` bytes either side),
-//! and the hand-written detectors get the hit offsets. Memory per file is the hit windows,
-//! not a copy of the text.
+//! finds every rule's keywords; each provider rule's regex then runs only in a window around
+//! its own keyword hits (the hit's line, at most `WINDOW_BEFORE`/`WINDOW_AFTER` bytes either
+//! side), and the hand-written detectors get the hit offsets. Memory per file is the hit
+//! windows, not a copy of the text.
 
 use std::ops::Range;
 use std::sync::OnceLock;

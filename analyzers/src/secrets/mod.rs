@@ -81,7 +81,7 @@ fn resolve_overlaps(found: &mut Vec<Finding>) {
             .start
             .cmp(&b.span.start)
             .then(b.span.end.cmp(&a.span.end))
-            .then(specificity(a.rule).cmp(&specificity(b.rule)))
+            .then_with(|| specificity(a.rule).cmp(&specificity(b.rule)))
     });
     let mut max_end = 0;
     let mut any = false;
