@@ -38,7 +38,12 @@ ensure_pycorpus() {
 }
 
 # The release binary, built once.
+# The release binary, built here; TOLLGATE_BIN=path uses that binary instead.
 ensure_tollgate() {
+  if [ -n "${TOLLGATE_BIN:-}" ]; then
+    TOLLGATE=$TOLLGATE_BIN
+    return
+  fi
   (cd "$ROOT" && cargo build --release --quiet --bin tollgate) >&2
   TOLLGATE=$ROOT/target/release/tollgate
 }
