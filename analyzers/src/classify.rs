@@ -5,13 +5,17 @@ pub struct Kinds {
     pub python: bool,
     pub workflow: bool,
     pub action: bool,
+    /// `.github/dependabot.yml`.
+    pub dependabot: bool,
+    /// `.pre-commit-config.yaml`.
+    pub precommit: bool,
     pub dockerfile: bool,
     pub secrets: bool,
 }
 
 impl Kinds {
     pub fn is_yaml_undecided(&self, path: &str) -> bool {
-        !self.workflow && !self.action && is_yaml(file_name(path))
+        !self.workflow && !self.action && !self.dependabot && !self.precommit && is_yaml(file_name(path))
     }
 }
 
@@ -40,6 +44,9 @@ pub fn classify(path: &str) -> Kinds {
         python: name.ends_with(".py") || name.ends_with(".pyi"),
         workflow: is_yaml(name) && (parent == ".github/workflows" || parent.ends_with("/.github/workflows")),
         action: name == "action.yml" || name == "action.yaml",
+        dependabot: (name == "dependabot.yml" || name == "dependabot.yaml")
+            && (parent == ".github" || parent.ends_with("/.github")),
+        precommit: name == ".pre-commit-config.yaml" || name == ".pre-commit-config.yml",
         dockerfile: !is_template(&lower)
             && (lower == "dockerfile"
                 || lower == "containerfile"
@@ -54,17 +61,24 @@ pub fn classify(path: &str) -> Kinds {
 }
 
 /// For a YAML file whose path does not decide: a mapping with top-level `jobs` and `on`
-/// is a workflow, one with `runs` is an action.
+/// is a workflow, one with `runs` is an action, one with `version` and `updates` a
+/// Dependabot config, one with `repos` listing `- repo:` entries a pre-commit config.
 pub fn classify_by_content(kinds: &mut Kinds, text: &str) {
     let mut has_on = false;
     let mut has_jobs = false;
     let mut has_runs = false;
+    let mut has_version = false;
+    let mut has_updates = false;
+    let mut has_repos = false;
     for line in text.lines() {
         let Some(key) = top_level_key(line) else { continue };
         match key {
             "on" | "true" => has_on = true,
             "jobs" => has_jobs = true,
             "runs" => has_runs = true,
+            "version" => has_version = true,
+            "updates" => has_updates = true,
+            "repos" => has_repos = true,
             _ => {}
         }
     }
@@ -72,6 +86,10 @@ pub fn classify_by_content(kinds: &mut Kinds, text: &str) {
         kinds.workflow = true;
     } else if has_runs {
         kinds.action = true;
+    } else if has_version && has_updates {
+        kinds.dependabot = true;
+    } else if has_repos && text.lines().any(|line| line.trim_start().starts_with("- repo:")) {
+        kinds.precommit = true;
     }
 }
 
@@ -96,6 +114,11 @@ mod tests {
         assert!(!classify("workflows/ci.yml").workflow);
         assert!(classify("action.yml").action);
         assert!(classify("tools/setup/action.yaml").action);
+        assert!(classify(".github/dependabot.yml").dependabot);
+        assert!(classify("sub/.github/dependabot.yaml").dependabot);
+        assert!(!classify("dependabot.yml").dependabot);
+        assert!(classify(".pre-commit-config.yaml").precommit);
+        assert!(classify("tools/.pre-commit-config.yaml").precommit);
         for name in [
             "Dockerfile",
             "dockerfile",
@@ -132,6 +155,12 @@ mod tests {
         classify_by_content(&mut kinds, "name: x\nruns:\n  using: composite\n");
         assert!(kinds.action && !kinds.workflow);
         let mut kinds = classify("config.yml");
+        classify_by_content(&mut kinds, "version: 2\nupdates:\n  - package-ecosystem: pip\n");
+        assert!(kinds.dependabot);
+        let mut kinds = classify("hooks.yaml");
+        classify_by_content(&mut kinds, "repos:\n  - repo: https://example.com/hooks\n    rev: v1\n");
+        assert!(kinds.precommit);
+        let mut kinds = classify("other.yaml");
         classify_by_content(&mut kinds, "key: value\n");
         assert!(!kinds.action && !kinds.workflow);
     }

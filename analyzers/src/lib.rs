@@ -61,7 +61,9 @@ pub fn analyze(input: &Input, settings: &Settings, rules: &RuleSet) -> Vec<Findi
     if input.kinds.secrets && rules.any("secrets") {
         secrets::analyze(input, &settings.secrets, &mut findings);
     }
-    if (input.kinds.workflow || input.kinds.action) && rules.any("actions") {
+    if (input.kinds.workflow || input.kinds.action || input.kinds.dependabot || input.kinds.precommit)
+        && rules.any("actions")
+    {
         actions::analyze(input, &settings.actions, &mut findings);
     }
     if input.kinds.dockerfile && rules.any("docker") {

@@ -86,7 +86,7 @@ fn policy_for(settings: &Settings, repo: &RepoUses) -> (String, PinPolicy) {
     }
 }
 
-fn pattern_rank(pattern: &str, repo: &RepoUses) -> Option<u8> {
+pub(super) fn pattern_rank(pattern: &str, repo: &RepoUses) -> Option<u8> {
     if pattern == "*" {
         return Some(0);
     }

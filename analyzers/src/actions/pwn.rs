@@ -16,7 +16,7 @@ use super::Ctx;
 use crate::shell;
 
 /// Triggers whose runs get secrets and a write token while acting on outsider input.
-const PRIVILEGED: &[&str] = &[
+pub(super) const PRIVILEGED: &[&str] = &[
     "pull_request_target",
     "workflow_run",
     "issue_comment",
