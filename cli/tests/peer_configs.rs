@@ -360,6 +360,38 @@ fn zizmor_config_disables_ignores_and_sets_policies() {
 }
 
 #[test]
+fn zizmor_config_sets_forbidden_uses_cooldown_and_allowed_secrets() {
+    let dir = repo();
+    write(dir.path(), ".github/workflows/ci.yml", WORKFLOW);
+    write(
+        dir.path(),
+        ".github/dependabot.yml",
+        "version: 2\nupdates:\n  - package-ecosystem: pip\n    directory: /\n    schedule: {interval: daily}\n    cooldown:\n      default-days: 10\n",
+    );
+    let rules = ["--select", "actions/forbidden-uses,actions/dependabot-cooldown"];
+    assert_eq!(findings(dir.path(), &rules), [], "no list, 10 days >= 7");
+    write(
+        dir.path(),
+        "zizmor.yml",
+        "rules:\n  forbidden-uses:\n    config:\n      deny: [actions/setup-python]\n  dependabot-cooldown:\n    config:\n      days: 14\n",
+    );
+    let found = findings(dir.path(), &rules);
+    let got: Vec<(&str, u64)> = found.iter().map(|f| (f.1.as_str(), f.2)).collect();
+    assert_eq!(got, [("actions/dependabot-cooldown", 7), ("actions/forbidden-uses", 8)]);
+    write(
+        dir.path(),
+        "zizmor.yml",
+        "rules:\n  dependabot-cooldown:\n    config:\n      days: soon\n",
+    );
+    let run = tollgate(dir.path(), &["check", "--fail-on", "never"]);
+    assert!(
+        run.stderr.contains("rules.dependabot-cooldown.config.days is not a number of days"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn gitleaks_allowlist_and_ignore_file() {
     let dir = repo();
     let token = format!("ghp_{}", "a1B2c3D4e5".repeat(3) + "F6g7H8");

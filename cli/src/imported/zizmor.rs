@@ -4,7 +4,9 @@
 //!   leave out that audit's findings there (the file by name, in any folder, as zizmor
 //!   matches it);
 //! - `rules.unpinned-uses.config.policies`: `actions.unpinned-uses`, whose patterns and
-//!   policies (`hash-pin`, `ref-pin`, `any`) are zizmor's.
+//!   policies (`hash-pin`, `ref-pin`, `any`) are zizmor's;
+//! - `rules.forbidden-uses.config.allow|deny`, `rules.dependabot-cooldown.config.days` and
+//!   `rules.secrets-outside-env.config.allow`: the `[actions]` settings of those rules.
 
 use std::path::{Path, PathBuf};
 
@@ -57,6 +59,11 @@ pub fn import(path: &Path) -> Result<Imported, String> {
                 imported.finding_ignores.push(ignore_entry(&entry, &ours, path, audit)?);
             }
         }
+        if let Some(config) = settings.get("config") {
+            if let Some(setting) = config_setting(audit, config, path)? {
+                imported.settings.push(setting);
+            }
+        }
         if let Some(policies) = settings.get("config").and_then(|c| c.get("policies")) {
             let mut table = toml::Table::new();
             for policy in policies.pairs() {
@@ -82,6 +89,62 @@ pub fn import(path: &Path) -> Result<Imported, String> {
         }
     }
     Ok(imported)
+}
+
+/// The `config` of the audits whose settings tollgate has: forbidden-uses' `allow`/`deny`,
+/// dependabot-cooldown's `days`, secrets-outside-env's `allow`.
+fn config_setting(
+    audit: &str,
+    config: &tollgate_analyzers::actions::yaml::Node,
+    path: &Path,
+) -> Result<Option<Setting>, String> {
+    let origin = |key: &str| format!("{}: rules.{audit}.config.{key}", shown(path));
+    let strings = |key: &str| -> Result<Option<toml::Value>, String> {
+        config
+            .get(key)
+            .map(|list| {
+                let items = string_list(list, &format!("rules.{audit}.config.{key}"), path)?;
+                Ok(toml::Value::Array(items.into_iter().map(toml::Value::String).collect()))
+            })
+            .transpose()
+    };
+    match audit {
+        "forbidden-uses" => {
+            let mut table = toml::Table::new();
+            for key in ["allow", "deny"] {
+                if let Some(list) = strings(key)? {
+                    table.insert(key.to_string(), list);
+                }
+            }
+            if table.is_empty() {
+                return Ok(None);
+            }
+            Ok(Some(Setting {
+                key: "actions.forbidden-uses",
+                value: toml::Value::Table(table),
+                origin: origin("allow|deny"),
+            }))
+        }
+        "dependabot-cooldown" => {
+            let Some(days) = config.get("days") else { return Ok(None) };
+            let days = days
+                .str()
+                .and_then(|d| d.trim().parse::<i64>().ok())
+                .filter(|d| *d >= 0)
+                .ok_or_else(|| problem(path, "rules.dependabot-cooldown.config.days is not a number of days"))?;
+            Ok(Some(Setting {
+                key: "actions.dependabot-cooldown-days",
+                value: toml::Value::Integer(days),
+                origin: origin("days"),
+            }))
+        }
+        "secrets-outside-env" => Ok(strings("allow")?.map(|value| Setting {
+            key: "actions.secrets-outside-env-allow",
+            value,
+            origin: origin("allow"),
+        })),
+        _ => Ok(None),
+    }
 }
 
 /// `ci.yml`, `ci.yml:12` or `ci.yml:12:7`.
