@@ -7,7 +7,8 @@
 //!   `# ruff: disable[codes]` to the matching `# ruff: enable[codes]` (or the end of the
 //!   file); codes or ruff's rule names (`too-many-arguments`)
 //! - `# hadolint ignore=DL3008,DL3009` (next line), `# hadolint global ignore=...`
-//! - `# zizmor: ignore[unpinned-uses]` (its own line)
+//! - `# zizmor: ignore[unpinned-uses]` (anywhere from the start of the finding's step, job or
+//!   `on:` to its end, as zizmor applies it to the finding's whole span)
 //! - `gitleaks:allow`, `pragma: allowlist secret` (own line), `pragma: allowlist nextline secret`
 
 use std::ops::Range;
@@ -34,6 +35,9 @@ enum Codes {
 enum Scope {
     /// Findings starting on these 0-based lines.
     Lines(usize, usize),
+    /// Findings whose construct (from its statement's start to the finding's end) holds this
+    /// 0-based line: zizmor's comments apply anywhere in a finding's span.
+    Within(usize),
     File,
 }
 
@@ -122,6 +126,10 @@ pub fn apply(
                 Scope::Lines(a, b) => {
                     let hit = |l: usize| l >= a && l <= b;
                     hit(line) || statement_line.is_some_and(hit) || (rule.domain() == "secrets" && hit(end_line))
+                }
+                Scope::Within(comment) => {
+                    let first = statement_line.unwrap_or(line).min(line);
+                    comment >= first && comment <= end_line.max(line)
                 }
             };
             if applies && directive.codes.covers(rule) {
@@ -319,7 +327,7 @@ fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
                 let list = &list[..list.find(']').unwrap_or(list.len())];
                 out.push(Directive {
                     codes: Codes::Peer(&["zizmor"], split_codes(list)),
-                    scope: Scope::Lines(line, line),
+                    scope: Scope::Within(line),
                     own: false,
                     span: range.clone(),
                     used: false,

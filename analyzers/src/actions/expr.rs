@@ -63,6 +63,16 @@ pub fn normalize_expression(expr: &str) -> String {
     out
 }
 
+/// A condition with whitespace removed, lower-cased, and `"` read as `'`: how the rules that
+/// look for a known shape of condition compare it.
+pub fn compact(condition: &str) -> String {
+    condition
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == '"' { '\'' } else { c.to_ascii_lowercase() })
+        .collect()
+}
+
 /// The dotted context paths in a normalized expression body.
 pub fn context_paths(normalized: &str) -> impl Iterator<Item = &str> {
     normalized

@@ -5,7 +5,7 @@
 
 use tollgate_rules::{actions, Finding};
 
-use super::expr::{context_paths, expressions, normalize_expression};
+use super::expr::{compact, context_paths, expressions, normalize_expression};
 use super::model::{trailing_comment, Job, Step, Workflow};
 use super::yaml::{is_false, is_true, Node, Value};
 use super::Ctx;
@@ -21,6 +21,10 @@ pub fn check_workflow(ctx: &mut Ctx, workflow: &Workflow) {
     let releases = is_release_workflow(workflow);
     for job in &workflow.jobs {
         check_job(ctx, job);
+        // A reusable workflow's secrets are its caller's to guard.
+        if !only_called(workflow) {
+            check_secrets_outside_env(ctx, job);
+        }
         if let Some(reason) = releases.as_deref() {
             check_cache_poisoning(ctx, job, reason);
         }
@@ -64,7 +68,6 @@ fn check_job(ctx: &mut Ctx, job: &Job) {
     if let Some(runs_on) = job.node.get("runs-on") {
         check_runner(ctx, job, runs_on);
     }
-    check_secrets_outside_env(ctx, job);
 }
 
 fn check_name(ctx: &mut Ctx, root: &Node, what: &str) {
@@ -99,29 +102,29 @@ fn check_insecure_commands(ctx: &mut Ctx, env: Option<&Node>, owner: &str) {
     ));
 }
 
+/// A workflow with no `concurrency:` at all; any group (with or without cancelling) is a
+/// choice made, and a reusable workflow runs under its caller's.
 fn check_concurrency(ctx: &mut Ctx, workflow: &Workflow) {
+    if workflow.root.get("concurrency").is_some() || only_called(workflow) {
+        return;
+    }
     let first = workflow
         .root
         .pairs()
         .first()
         .map(|p| p.key_span.clone())
         .unwrap_or(0..0);
-    let message = match workflow.root.pair("concurrency") {
-        None => "no `concurrency:`: runs superseded by a newer push keep running; add a group with `cancel-in-progress: true`".to_string(),
-        Some(pair) => {
-            // A string is a group name alone: cancel-in-progress defaults to false.
-            let cancel = pair.value.get("cancel-in-progress");
-            if cancel.is_some_and(|c| !is_false(Some(c))) {
-                return;
-            }
-            return ctx.out.push(Finding::new(
-                actions::CONCURRENCY_LIMITS,
-                pair.key_span.clone(),
-                "`concurrency:` without `cancel-in-progress: true` queues superseded runs instead of cancelling them".to_string(),
-            ));
-        }
-    };
-    ctx.out.push(Finding::new(actions::CONCURRENCY_LIMITS, first, message));
+    ctx.out.push(Finding::new(
+        actions::CONCURRENCY_LIMITS,
+        first,
+        "no `concurrency:`: runs superseded by a newer push keep running; add a group with `cancel-in-progress: true`"
+            .to_string(),
+    ));
+}
+
+/// A reusable workflow: `workflow_call` is its only trigger.
+fn only_called(workflow: &Workflow) -> bool {
+    !workflow.triggers.is_empty() && workflow.triggers.iter().all(|t| t.name == "workflow_call")
 }
 
 /// Each granted scope (other than `contents: read`) needs a comment on its line, as
@@ -229,7 +232,13 @@ fn check_secrets_outside_env(ctx: &mut Ctx, job: &Job) {
     let allowed = &ctx.settings.secrets_outside_env_allow;
     let mut seen = Vec::new();
     let mut scalars = Vec::new();
-    collect_scalars(job.node, &mut scalars);
+    for pair in job.node.pairs() {
+        // `secrets:` of a reusable-workflow call hands them on; the called workflow's jobs use them.
+        if pair.key == "secrets" && job.uses().is_some() {
+            continue;
+        }
+        collect_scalars(&pair.value, &mut scalars);
+    }
     for scalar in scalars {
         for span in expressions(ctx.src, scalar.span.clone()) {
             let normalized = normalize_expression(&ctx.src[span.clone()]);
@@ -348,12 +357,6 @@ fn check_cache_poisoning(ctx: &mut Ctx, job: &Job, reason: &str) {
 /// `github.ref_type != 'tag'`.
 fn excludes_tags(condition: Option<&str>) -> bool {
     let Some(condition) = condition else { return false };
-    let c: String = condition
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .replace('"', "'");
-    c.contains("!startswith(github.ref,'refs/tags")
-        || c.contains("!startsWith(github.ref,'refs/tags")
-        || c.contains("github.ref_type!='tag'")
+    let c = compact(condition);
+    c.contains("!startswith(github.ref,'refs/tags") || c.contains("github.ref_type!='tag'")
 }

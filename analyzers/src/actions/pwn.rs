@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use tollgate_rules::{actions, Finding, Location, Related};
 
-use super::expr::{context_paths, expressions, normalize_expression};
+use super::expr::{compact, context_paths, expressions, normalize_expression};
 use super::model::{major_version, trailing_comment, Job, Step, Trigger, Workflow};
 use super::yaml::{self, Node};
 use super::Ctx;
@@ -123,16 +123,22 @@ pub fn check(ctx: &mut Ctx, workflow: &Workflow) -> Analysis {
         }
     }
     if !found {
+        // The statement is the whole `on:`, so that a comment anywhere in it applies.
+        let on = workflow.root.pair("on").map(|pair| pair.key_span.start);
         for trigger in &workflow.triggers {
             if DANGEROUS.contains(&trigger.name) {
-                ctx.out.push(Finding::new(
+                let finding = Finding::new(
                     actions::DANGEROUS_TRIGGER,
                     trigger.span.clone(),
                     format!(
                         "`{}` runs with secrets and a write token on outsiders' input; no checkout-and-run of their code was found, keep it that way",
                         trigger.name
                     ),
-                ));
+                );
+                ctx.out.push(match on {
+                    Some(start) => finding.with_statement_start(start),
+                    None => finding,
+                });
             }
         }
     }
@@ -262,11 +268,7 @@ fn job_triggers<'t>(job: &Job, privileged: &[&'t Trigger<'t>]) -> Vec<&'t Trigge
     let Some(condition) = job.condition() else {
         return privileged.to_vec();
     };
-    let normalized: String = condition
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .replace('"', "'");
+    let normalized = compact(condition);
     let mut named = Vec::new();
     let mut rest = normalized.as_str();
     while let Some(at) = rest.find("github.event_name=='") {
@@ -286,11 +288,7 @@ fn job_triggers<'t>(job: &Job, privileged: &[&'t Trigger<'t>]) -> Vec<&'t Trigge
 /// equivalents restrict a job to branches of the repository itself.
 fn same_repository_only(condition: Option<&str>) -> bool {
     let Some(condition) = condition else { return false };
-    let c: String = condition
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
+    let c = compact(condition);
     if c.contains("||") {
         return false;
     }
