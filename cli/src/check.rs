@@ -81,9 +81,10 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         None => None,
     };
 
-    let pool = rayon::ThreadPoolBuilder::new()
+    // One pool for the whole run: the scan, and the rendering of the report after it.
+    rayon::ThreadPoolBuilder::new()
         .num_threads(threads)
-        .build()
+        .build_global()
         .map_err(|e| format!("cannot start {threads} threads: {e}"))?;
     let filters = Filters {
         rules: &config.rules,
@@ -138,7 +139,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
                 exclude: &config.exclude,
             };
             let outcome = Outcome {
-                records: pool.install(|| history::scan(&options))?,
+                records: history::scan(&options)?,
                 diagnostics: Vec::new(),
                 files_scanned: 0,
             };
@@ -147,8 +148,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         Some(walked) => {
             let progress = progress_bar(walked.files.len());
             let options = scan_options(args.format == Format::Sarif);
-            let mut outcome =
-                pool.install(|| scan::scan(&walked.files, &options, &tollgate_analyzers::analyze, &progress));
+            let mut outcome = scan::scan(&walked.files, &options, &tollgate_analyzers::analyze, &progress);
             progress.finish_and_clear();
             outcome.diagnostics.extend(walked.diagnostics);
             (outcome, walked.files)
@@ -162,7 +162,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     let notes = pipeline::finish(&mut outcome, diff, args.baseline.as_deref())?;
     if let Some((_, DiffScope::Gate, changed)) = &changed {
         let options = scan_options(false);
-        pool.install(|| gate_new_since_base(&mut outcome.records, changed, &files, &options));
+        gate_new_since_base(&mut outcome.records, changed, &files, &options);
     }
     Ok(Scanned {
         outcome,

@@ -4,6 +4,7 @@
 //! `\r\n` and `\r` read as `\n`, and `:n` counting repeats of the same hash.
 
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use sha2::{Digest, Sha256};
 
@@ -22,12 +23,23 @@ pub fn line_hashes(text: &str, lines: &[usize]) -> HashMap<usize, String> {
             wanted.insert(line, format!("{hash:x}:{count}"));
         }
     };
-    for unit in text.encode_utf16() {
-        hasher.process(u64::from(unit), &mut out);
-        if hasher.line_number > max + BLOCK_SIZE {
-            // Every wanted line's window is complete; the rest of the file cannot change it.
-            // (Counts of repeated hashes only depend on earlier lines.)
-            break;
+    // Every wanted line's window is complete past this line; the rest of the file cannot
+    // change it (counts of repeated hashes only depend on earlier lines).
+    let done = max + BLOCK_SIZE;
+    if text.is_ascii() {
+        // ASCII is one UTF-16 code unit per byte.
+        for &byte in text.as_bytes() {
+            hasher.process(u64::from(byte), &mut out);
+            if hasher.line_number > done {
+                break;
+            }
+        }
+    } else {
+        for unit in text.encode_utf16() {
+            hasher.process(u64::from(unit), &mut out);
+            if hasher.line_number > done {
+                break;
+            }
         }
     }
     hasher.finish(&mut out);
@@ -43,7 +55,30 @@ struct Hasher {
     line_number: usize,
     line_start: bool,
     prev_cr: bool,
-    counts: HashMap<u64, usize>,
+    /// Repeats of each hash; the keys are hashes already, so they are used as they are.
+    counts: HashMap<u64, usize, BuildHasherDefault<HashIsKey>>,
+}
+
+/// A `Hasher` for `u64` keys that are hashes already: mixing them again through SipHash was
+/// a tenth of the fingerprinting of a large report.
+#[derive(Default)]
+struct HashIsKey(u64);
+
+impl std::hash::Hasher for HashIsKey {
+    fn finish(&self) -> u64 {
+        // Spread the rolling hash's bits over the bucket index hashbrown takes from the top.
+        self.0.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(byte);
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
 }
 
 impl Hasher {
@@ -58,7 +93,7 @@ impl Hasher {
             line_number: 0,
             line_start: true,
             prev_cr: false,
-            counts: HashMap::new(),
+            counts: HashMap::default(),
         }
     }
 

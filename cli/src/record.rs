@@ -77,7 +77,10 @@ pub struct Outcome {
 
 /// Path, line, column, rule: the same order whatever the thread count.
 pub fn sort(records: &mut [Record]) {
-    records.sort_by(|a, b| (&a.path, a.region, a.rule.id, &a.message).cmp(&(&b.path, b.region, b.rule.id, &b.message)));
+    use rayon::slice::ParallelSliceMut;
+    records.par_sort_by(|a, b| {
+        (&a.path, a.region, a.rule.id, &a.message).cmp(&(&b.path, b.region, b.rule.id, &b.message))
+    });
 }
 
 /// Where [`place`] gets the secrets of a file, which it redacts in everything it builds.

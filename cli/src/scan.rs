@@ -57,7 +57,9 @@ pub fn scan(files: &[FileEntry], options: &Options, analyze: &AnalyzeFn, progres
             result
         })
         .collect();
-    let mut records = Vec::new();
+    // Sized once: growing it record by record copied every record found so far, again and
+    // again, on the one thread that merges.
+    let mut records = Vec::with_capacity(results.iter().map(|(found, ..)| found.len()).sum());
     let mut diagnostics = Vec::new();
     let mut files_scanned = 0;
     let mut gathered = Vec::with_capacity(files.len());

@@ -56,12 +56,22 @@ fn parse(data: &'static str) -> Lists {
 }
 
 impl Lists {
-    /// The entry of `list` for `owner/repo` (exact, or `owner/*`).
-    pub fn find<'a>(list: &'a [Entry], owner: &str, repo: &str) -> Option<&'a Entry> {
-        let name = format!("{owner}/{repo}").to_ascii_lowercase();
-        let any = format!("{}/*", owner.to_ascii_lowercase());
-        list.iter().find(|entry| entry.name == name || entry.name == any)
+    /// The entry of `list` for `name`, a lower-case `owner/repo` (exact, or by `owner/*`).
+    pub fn find<'a>(list: &'a [Entry], name: &str) -> Option<&'a Entry> {
+        let owner = name.split('/').next().unwrap_or(name);
+        list.iter()
+            .find(|entry| entry.name == name || entry.name.strip_suffix("/*").is_some_and(|o| o == owner))
     }
+}
+
+/// `owner/repo` of a `uses:`, lower-cased: how the lists name actions.
+pub fn slug(owner: &str, repo: &str) -> String {
+    let mut slug = String::with_capacity(owner.len() + repo.len() + 1);
+    slug.push_str(owner);
+    slug.push('/');
+    slug.push_str(repo);
+    slug.make_ascii_lowercase();
+    slug
 }
 
 #[cfg(test)]
@@ -76,8 +86,8 @@ mod tests {
         for entry in &lists.archived {
             assert_eq!(entry.fields.len(), 2, "{}: replacement | source", entry.name);
         }
-        assert!(Lists::find(&lists.archived, "actions-rs", "toolchain").is_some());
-        assert!(Lists::find(&lists.archived, "Actions", "Create-Release").is_some());
-        assert!(Lists::find(&lists.archived, "actions", "checkout").is_none());
+        assert!(Lists::find(&lists.archived, &slug("actions-rs", "toolchain")).is_some());
+        assert!(Lists::find(&lists.archived, &slug("Actions", "Create-Release")).is_some());
+        assert!(Lists::find(&lists.archived, &slug("actions", "checkout")).is_none());
     }
 }

@@ -83,6 +83,13 @@ impl<'a> Run<'a> {
 pub fn check_step(ctx: &mut Ctx, step: &Step, privileged: Option<&str>) {
     check_publish_action(ctx, step);
     let Some(node) = step.run() else { return };
+    // Parsing every script costs more than all the other rules together: only a script that
+    // names one of the tools (or environment files) these rules look for is parsed.
+    let text = node.str().unwrap_or("");
+    let env_file = privileged.is_some() && (text.contains("GITHUB_ENV") || text.contains("GITHUB_PATH"));
+    if !env_file && !text.lines().any(may_install_or_publish) {
+        return;
+    }
     let Some(run) = Run::new(node) else { return };
     for command in &run.script.commands {
         if let Some(what) = adhoc_install(command) {
@@ -120,6 +127,20 @@ fn command_text(command: &Command) -> String {
         .map(|w| w.value.as_str())
         .collect();
     words.join(" ")
+}
+
+/// Every program [`adhoc_install`] and [`PUBLISHERS`] look for, and their subcommands that
+/// matter (`npm ci`, `cargo build` do not).
+const TOOLS: &[&str] = &["npm", "yarn", "pnpm", "gem", "bundle", "twine", "uv", "cargo", "dotnet"];
+const SUBCOMMANDS: &[&str] = &["install", "isntall", "add", "upload", "publish", "push", "nuget"];
+
+/// Whether a line of a script names one of [`TOOLS`] and one of [`SUBCOMMANDS`] (or `i`,
+/// `in`), or goes on to the next line.
+fn may_install_or_publish(line: &str) -> bool {
+    TOOLS.iter().any(|tool| line.contains(tool))
+        && (SUBCOMMANDS.iter().any(|sub| line.contains(sub))
+            || line.trim_end().ends_with('\\')
+            || line.split_whitespace().any(|word| word == "i" || word == "in"))
 }
 
 /// `npm install foo`, `npm i -g foo`, `yarn add foo`, `yarn global add foo`, `pnpm add foo`,
@@ -376,4 +397,34 @@ fn has_heredoc_at(run: &Run, line: Range<usize>) -> bool {
         .heredocs
         .iter()
         .any(|h| h.body.start > line.start && h.body.start <= line.end + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_prefilter_names_every_program_the_rules_read() {
+        for publisher in PUBLISHERS {
+            assert!(TOOLS.contains(&publisher.program), "{}", publisher.program);
+        }
+        for program in ["npm", "pnpm", "yarn", "gem", "bundle"] {
+            let command = shell::parse(&format!("{program} add x")).commands.remove(0);
+            assert_eq!(command.program(), program);
+            assert!(TOOLS.iter().any(|tool| program.contains(tool)), "{program}");
+        }
+        for line in [
+            "npm i eslint",
+            "gem in rake",
+            "npm \\",
+            "npm isntall x",
+            "cargo publish",
+            "dotnet nuget push a",
+        ] {
+            assert!(may_install_or_publish(line), "{line}");
+        }
+        for line in ["npm ci", "cargo build --release", "echo installing"] {
+            assert!(!may_install_or_publish(line), "{line}");
+        }
+    }
 }

@@ -5,7 +5,7 @@
 
 use tollgate_rules::{actions, Finding};
 
-use super::lists::{lists, Lists};
+use super::lists::{lists, slug, Entry, Lists};
 use super::model::{trailing_comment, RepoUses, Step, Uses};
 use super::pinning::pattern_rank;
 use super::yaml::{is_true, Node};
@@ -30,7 +30,8 @@ pub fn check_uses(ctx: &mut Ctx, uses: &Node, statement: usize) {
     }
     let Uses::Repo(repo) = Uses::parse(text) else { return };
     let lists = lists();
-    if let Some(entry) = Lists::find(&lists.archived, repo.owner, repo.repo) {
+    let name = slug(repo.owner, repo.repo);
+    if let Some(entry) = Lists::find(&lists.archived, &name) {
         ctx.out.push(finding(
             actions::ARCHIVED_USES,
             format!(
@@ -39,7 +40,7 @@ pub fn check_uses(ctx: &mut Ctx, uses: &Node, statement: usize) {
             ),
         ));
     }
-    if let Some(entry) = Lists::find(&lists.superfluous, repo.owner, repo.repo) {
+    if let Some(entry) = Lists::find(&lists.superfluous, &name) {
         ctx.out.push(finding(
             actions::SUPERFLUOUS_ACTIONS,
             format!(
@@ -48,7 +49,7 @@ pub fn check_uses(ctx: &mut Ctx, uses: &Node, statement: usize) {
             ),
         ));
     }
-    if let Some(popular) = typosquatted(&repo, &lists.popular) {
+    if let Some(popular) = typosquatted(&name, &lists.popular) {
         ctx.out.push(finding(
             actions::TYPOSQUAT_USES,
             format!(
@@ -85,38 +86,42 @@ fn obfuscated_path(text: &str) -> Option<&'static str> {
     None
 }
 
-/// The popular action that `repo` is one typo away from, under another owner.
-fn typosquatted(repo: &RepoUses, popular: &[super::lists::Entry]) -> Option<String> {
-    let name = format!("{}/{}", repo.owner, repo.repo).to_ascii_lowercase();
-    if popular.iter().any(|entry| entry.name == name) {
-        return None;
+/// The popular action that `name` (lower-case `owner/repo`) is one typo away from, under
+/// another owner.
+fn typosquatted<'a>(name: &str, popular: &'a [Entry]) -> Option<&'a str> {
+    let owner = name.split('/').next().unwrap_or(name);
+    let mut found = None;
+    for entry in popular {
+        if entry.name == name {
+            return None;
+        }
+        if found.is_none()
+            && entry.name.len().abs_diff(name.len()) <= 1
+            && entry.name.split('/').next() != Some(owner)
+            && one_typo(&entry.name, name)
+        {
+            found = Some(entry.name.as_str());
+        }
     }
-    let owner = repo.owner.to_ascii_lowercase();
-    popular
-        .iter()
-        .filter(|entry| entry.name.split('/').next() != Some(owner.as_str()))
-        .find(|entry| one_typo(&entry.name, &name))
-        .map(|entry| entry.name.clone())
+    found
 }
 
 /// Whether `typed` is `intended` with one character left out, repeated, replaced, or
-/// swapped with its neighbour.
+/// swapped with its neighbour. Names are ASCII (GitHub's owner and repository names).
 fn one_typo(intended: &str, typed: &str) -> bool {
-    let a: Vec<char> = intended.chars().collect();
-    let b: Vec<char> = typed.chars().collect();
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let suffix = |a: &[char], b: &[char]| a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (a, b) = (intended.as_bytes(), typed.as_bytes());
+    let prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suffix = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
     match b.len() as isize - a.len() as isize {
         // Left out.
-        -1 => prefix + suffix(&a, &b) >= b.len() && a.len() > 1,
+        -1 => prefix + suffix >= b.len() && a.len() > 1,
         // Repeated: the extra character doubles its neighbour.
         1 => {
-            prefix + suffix(&a, &b) >= a.len()
-                && (prefix > 0 && b[prefix] == b[prefix - 1] || prefix + 1 < b.len() && b[prefix] == b[prefix + 1])
+            prefix + suffix >= a.len()
+                && ((prefix > 0 && b[prefix] == b[prefix - 1]) || (prefix + 1 < b.len() && b[prefix] == b[prefix + 1]))
         }
         0 => {
-            let rest = &b[prefix..];
-            let want = &a[prefix..];
+            let (rest, want) = (&b[prefix..], &a[prefix..]);
             if rest.is_empty() {
                 return false;
             }
@@ -181,7 +186,7 @@ fn version(text: &str) -> Option<Vec<u64>> {
 /// Actions that fetch their tool at run time: `with.<input>` missing or `latest`.
 pub fn check_unpinned_tools(ctx: &mut Ctx, step: &Step) {
     let Some(action) = step.action() else { return };
-    let Some(entry) = Lists::find(&lists().unpinned_tools, action.owner, action.repo) else {
+    let Some(entry) = Lists::find(&lists().unpinned_tools, &slug(action.owner, action.repo)) else {
         return;
     };
     let (input, tool) = (entry.fields[0], entry.fields[1]);

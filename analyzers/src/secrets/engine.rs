@@ -47,8 +47,10 @@ const BUILTIN_KEYWORDS: &[(&str, Consumer)] = &[
 
 pub struct Provider {
     pub pattern: &'static SecretPattern,
-    regex: Regex,
-    secret_group: Option<usize>,
+    /// The pattern compiled, with its `secret` group, on the first window that needs it:
+    /// most runs meet a few providers' keywords, and compiling all of them is most of a
+    /// small scan's start-up.
+    compiled: OnceLock<(Regex, Option<usize>)>,
 }
 
 pub struct Engine {
@@ -97,22 +99,13 @@ impl Engine {
         }
         let mut providers = Vec::new();
         for pattern in tollgate_rules::secret_patterns() {
-            // The data files are compiled in and every pattern is compiled by a test: a
-            // pattern that does not compile is a build defect, not an input problem.
-            let regex = RegexBuilder::new(&expand(pattern.pattern))
-                .unicode(false)
-                .size_limit(1 << 22)
-                .build()
-                .unwrap_or_else(|e| panic!("{}: bad pattern: {e}", pattern.id));
-            let secret_group = regex.capture_names().position(|n| n == Some("secret"));
             let index = providers.len();
             for keyword in &pattern.keywords {
                 add(keyword, Consumer::Provider(index));
             }
             providers.push(Provider {
                 pattern,
-                regex,
-                secret_group,
+                compiled: OnceLock::new(),
             });
         }
         let mut expanded: Vec<Vec<(Consumer, usize, usize)>> = Vec::with_capacity(keywords.len());
@@ -200,10 +193,25 @@ fn window_around(bytes: &[u8], start: usize, end: usize) -> Range<usize> {
 }
 
 impl Provider {
+    fn compiled(&self) -> &(Regex, Option<usize>) {
+        self.compiled.get_or_init(|| {
+            // The data files are compiled in and every pattern is compiled by a test: a
+            // pattern that does not compile is a build defect, not an input problem.
+            let regex = RegexBuilder::new(&expand(self.pattern.pattern))
+                .unicode(false)
+                .size_limit(1 << 22)
+                .build()
+                .unwrap_or_else(|e| panic!("{}: bad pattern: {e}", self.pattern.id));
+            let secret_group = regex.capture_names().position(|n| n == Some("secret"));
+            (regex, secret_group)
+        })
+    }
+
     fn scan_window(&self, text: &str, window: Range<usize>, out: &mut Vec<Finding>) {
         let bytes = &text.as_bytes()[window.clone()];
-        for caps in self.regex.captures_iter(bytes) {
-            let group = self.secret_group.and_then(|g| caps.get(g)).or_else(|| caps.get(0));
+        let (regex, secret_group) = self.compiled();
+        for caps in regex.captures_iter(bytes) {
+            let group = secret_group.and_then(|g| caps.get(g)).or_else(|| caps.get(0));
             let Some(group) = group else { continue };
             let span = window.start + group.start()..window.start + group.end();
             // Regex over bytes: only report spans on character boundaries.
@@ -285,6 +293,9 @@ mod tests {
     fn every_pattern_compiles_and_has_a_keyword_it_can_start_near() {
         let engine = engine();
         assert_eq!(engine.providers.len(), tollgate_rules::secret_patterns().len());
+        for provider in &engine.providers {
+            provider.compiled();
+        }
     }
 
     #[test]

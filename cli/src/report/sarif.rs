@@ -1,11 +1,15 @@
 use std::collections::HashMap;
 use std::io::{self, Write};
 
+use rayon::prelude::*;
 use serde_json::{json, Value};
 use tollgate_rules::Rule;
 
 use super::Report;
 use crate::record::Record;
+
+/// Results rendered in parallel before they are written.
+const RENDER_BATCH: usize = 4096;
 
 /// GitHub code scanning accepts at most this many results in a run.
 pub const MAX_RESULTS: usize = 25_000;
@@ -47,9 +51,27 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b",\n\"invocations\":")?;
     serde_json::to_writer(&mut *out, &invocations)?;
     out.write_all(b",\n\"columnKind\":\"utf16CodeUnits\",\n\"results\":[")?;
-    for (i, record) in report.records.iter().take(MAX_RESULTS).enumerate() {
-        out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-        serde_json::to_writer(&mut *out, &result(record, rule_index[record.rule.id]))?;
+    // Rendered a batch at a time on every thread, written in order: a large report is never
+    // held whole, and its rendering is not left to one core.
+    let shown = &report.records[..report.records.len().min(MAX_RESULTS)];
+    for (batch_index, batch) in shown.chunks(RENDER_BATCH).enumerate() {
+        let rendered: Vec<Vec<u8>> = batch
+            .par_chunks(64)
+            .map(|records| {
+                let mut buf = Vec::with_capacity(records.len() * 1024);
+                for record in records {
+                    buf.extend_from_slice(b",\n");
+                    serde_json::to_writer(&mut buf, &result(record, rule_index[record.rule.id]))
+                        .expect("a SARIF result serializes to memory");
+                }
+                buf
+            })
+            .collect();
+        for (i, buf) in rendered.iter().enumerate() {
+            // The first result of the report has no comma before it.
+            let skip = if batch_index == 0 && i == 0 { 1 } else { 0 };
+            out.write_all(&buf[skip..])?;
+        }
     }
     out.write_all(b"\n]}]}\n")
 }
