@@ -385,7 +385,8 @@ fn zizmor_config_sets_forbidden_uses_cooldown_and_allowed_secrets() {
     );
     let run = tollgate(dir.path(), &["check", "--fail-on", "never"]);
     assert!(
-        run.stderr.contains("rules.dependabot-cooldown.config.days is not a number of days"),
+        run.stderr
+            .contains("rules.dependabot-cooldown.config.days is not a number of days"),
         "{}",
         run.stderr
     );

@@ -126,7 +126,9 @@ fn config_setting(
             }))
         }
         "dependabot-cooldown" => {
-            let Some(days) = config.get("days") else { return Ok(None) };
+            let Some(days) = config.get("days") else {
+                return Ok(None);
+            };
             let days = days
                 .str()
                 .and_then(|d| d.trim().parse::<i64>().ok())
