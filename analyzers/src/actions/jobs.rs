@@ -57,6 +57,13 @@ pub fn check_step(ctx: &mut Ctx, step: &Step) {
 
 fn check_job(ctx: &mut Ctx, job: &Job) {
     let label = format!("job `{}`", job.id);
+    if !is_named(job.node) {
+        ctx.out.push(Finding::new(
+            actions::ANONYMOUS_DEFINITION,
+            job.key_span.clone(),
+            format!("{label} has no `name:`, so GitHub shows it by its id; name it"),
+        ));
+    }
     check_insecure_commands(ctx, job.node.get("env"), &label);
     if let Some(permissions) = job.node.get("permissions") {
         check_permission_comments(ctx, permissions);
@@ -71,19 +78,20 @@ fn check_job(ctx: &mut Ctx, job: &Job) {
 }
 
 fn check_name(ctx: &mut Ctx, root: &Node, what: &str) {
-    if root
-        .get("name")
-        .and_then(Node::str)
-        .is_some_and(|n| !n.trim().is_empty())
-    {
-        return;
+    if !is_named(root) {
+        let first = root.pairs().first().map(|pair| pair.key_span.clone()).unwrap_or(0..0);
+        ctx.out.push(Finding::new(
+            actions::ANONYMOUS_DEFINITION,
+            first,
+            format!("this {what} has no `name:`, so GitHub shows it by its file path; name it"),
+        ));
     }
-    let first = root.pairs().first().map(|pair| pair.key_span.clone()).unwrap_or(0..0);
-    ctx.out.push(Finding::new(
-        actions::ANONYMOUS_DEFINITION,
-        first,
-        format!("this {what} has no `name:`, so GitHub shows it by its file path; name it"),
-    ));
+}
+
+fn is_named(node: &Node) -> bool {
+    node.get("name")
+        .and_then(Node::str)
+        .is_some_and(|name| !name.trim().is_empty())
 }
 
 /// `ACTIONS_ALLOW_UNSECURE_COMMANDS` set to anything but false or empty.

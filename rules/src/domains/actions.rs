@@ -119,7 +119,7 @@ rules! {
     }
 
     ANONYMOUS_DEFINITION = "actions/anonymous-definition" {
-        summary: "A workflow or action without a `name:`",
+        summary: "A workflow, action or job without a `name:`",
         level: Note,
         tags: ["maintainability", "actions"],
         precision: VeryHigh,
