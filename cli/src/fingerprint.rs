@@ -111,7 +111,11 @@ impl Hasher {
             .wrapping_mul(self.hash)
             .wrapping_add(current)
             .wrapping_sub(self.first_mod.wrapping_mul(begin));
-        self.index = (self.index + 1) % BLOCK_SIZE;
+        // A compare, not a division: this runs for every character of the file.
+        self.index += 1;
+        if self.index == BLOCK_SIZE {
+            self.index = 0;
+        }
     }
 
     fn process(&mut self, mut current: u64, out: &mut impl FnMut(usize, u64, usize)) {

@@ -13,10 +13,17 @@ pub fn expressions(src: &str, span: Range<usize>) -> Vec<Range<usize>> {
     let Some(text) = src.get(span.clone()) else {
         return found;
     };
+    // Called for every scalar of every file: a byte search for `$`, not a substring searcher
+    // set up each time.
+    let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(open) = text[from..].find("${{") {
-        let start = from + open;
-        match text[start + 3..].find("}}") {
+    while let Some(dollar) = memchr::memchr(b'$', &bytes[from..]) {
+        let start = from + dollar;
+        if !bytes[start..].starts_with(b"${{") {
+            from = start + 1;
+            continue;
+        }
+        match memchr::memmem::find(&bytes[start + 3..], b"}}") {
             Some(close) => {
                 let end = start + 3 + close + 2;
                 found.push(span.start + start..span.start + end);

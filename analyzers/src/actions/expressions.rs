@@ -44,7 +44,7 @@ fn walk(src: &str, node: &Node, key: Option<&str>, pull_requests: bool, out: &mu
             } else {
                 for span in expressions(src, node.span.clone()) {
                     let body = &src[span.start + 3..span.end - 2];
-                    if let Some(parsed) = expr::parse(body) {
+                    if let Some(parsed) = may_matter(body).then(|| expr::parse(body)).flatten() {
                         check_expression(&parsed, span, false, out);
                     }
                 }
@@ -85,6 +85,16 @@ fn check_condition(src: &str, node: &Node, text: &str, pull_requests: bool, out:
     if let Some(parsed) = expr::parse(body) {
         check_expression(&parsed, span, pull_requests, out);
     }
+}
+
+/// Whether a check here could fire on this expression: every one needs a call, an operator,
+/// an index or the `secrets` context; most expressions are a plain context path, not worth
+/// parsing.
+fn may_matter(body: &str) -> bool {
+    body.contains(['(', '[', '&', '|', '='])
+        || body.contains("secrets")
+        || body.contains("SECRETS")
+        || body.contains("Secrets")
 }
 
 /// A block scalar's span starts at its `|`; point at the line after it, where the value is.

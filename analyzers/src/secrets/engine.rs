@@ -112,6 +112,9 @@ impl Engine {
         for keyword in &keywords {
             let mut list = Vec::new();
             for (inner, inner_consumers) in keywords.iter().zip(&consumers) {
+                if inner.len() > keyword.len() {
+                    continue;
+                }
                 let mut from = 0;
                 while let Some(at) = keyword[from..].find(inner.as_str()) {
                     for consumer in inner_consumers {

@@ -188,14 +188,44 @@ impl Copies {
 
 /// The pairs of a mapping as they are built: `<<` merges the aliased mapping's pairs the
 /// mapping does not set itself, and a later duplicate key wins, as in most YAML loaders.
-/// Keys are indexed, so that a mapping with many keys takes linear time.
+/// Past [`INDEXED_FROM`] keys they are indexed, so that a mapping with many keys takes linear
+/// time; below, a scan is cheaper than hashing (most mappings have a few keys).
 #[derive(Default)]
 pub(super) struct PairList {
     pairs: Vec<Option<Pair>>,
-    index: HashMap<String, usize>,
+    index: Option<HashMap<String, usize>>,
 }
 
+const INDEXED_FROM: usize = 16;
+
 impl PairList {
+    /// Where the live pair of `key` is.
+    fn position(&self, key: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(key).copied(),
+            None => self
+                .pairs
+                .iter()
+                .position(|pair| pair.as_ref().is_some_and(|pair| pair.key == key)),
+        }
+    }
+
+    fn add(&mut self, pair: Pair) {
+        if let Some(index) = &mut self.index {
+            index.insert(pair.key.clone(), self.pairs.len());
+        }
+        self.pairs.push(Some(pair));
+        if self.index.is_none() && self.pairs.len() >= INDEXED_FROM {
+            let index = self
+                .pairs
+                .iter()
+                .enumerate()
+                .filter_map(|(at, pair)| pair.as_ref().map(|pair| (pair.key.clone(), at)))
+                .collect();
+            self.index = Some(index);
+        }
+    }
+
     pub fn push(&mut self, key: String, key_span: Range<usize>, value: Node) {
         if key == "<<" {
             let merged = match value.value {
@@ -210,17 +240,16 @@ impl PairList {
                 _ => Vec::new(),
             };
             for pair in merged {
-                if !self.index.contains_key(&pair.key) {
-                    self.index.insert(pair.key.clone(), self.pairs.len());
-                    self.pairs.push(Some(pair));
+                if self.position(&pair.key).is_none() {
+                    self.add(pair);
                 }
             }
             return;
         }
-        if let Some(old) = self.index.insert(key.clone(), self.pairs.len()) {
+        if let Some(old) = self.position(&key) {
             self.pairs[old] = None;
         }
-        self.pairs.push(Some(Pair { key, key_span, value }));
+        self.add(Pair { key, key_span, value });
     }
 
     pub fn finish(self) -> Vec<Pair> {
