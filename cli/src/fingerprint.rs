@@ -162,7 +162,6 @@ impl Hasher {
 /// the path and the finding's content (the analyzer's identity, or the span's text with
 /// white space folded), so that it survives moved lines and unrelated edits.
 pub fn content_fingerprint(rule: &str, path: &str, content: &str) -> String {
-    use std::fmt::Write;
     let mut folded = String::with_capacity(rule.len() + path.len() + content.len() + 2);
     folded.push_str(rule);
     folded.push('\0');
@@ -173,11 +172,7 @@ pub fn content_fingerprint(rule: &str, path: &str, content: &str) -> String {
         folded.push(' ');
     }
     let digest = Sha256::digest(folded.as_bytes());
-    let mut hex = String::with_capacity(32);
-    for byte in &digest[..16] {
-        let _ = write!(hex, "{byte:02x}");
-    }
-    hex
+    tollgate_analyzers::secrets::hex(&digest[..16])
 }
 
 #[cfg(test)]

@@ -28,5 +28,5 @@ pub fn key_store(path: &str, bytes: &[u8]) -> Vec<Finding> {
 
 fn sha_hex(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    super::hex(&Sha256::digest(bytes))
 }

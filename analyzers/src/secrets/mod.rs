@@ -141,7 +141,19 @@ pub fn redact(secret: &str) -> String {
 pub fn hash_identity(secret: &str) -> String {
     use sha2::{Digest, Sha256};
     let digest = Sha256::digest(secret.as_bytes());
-    digest[..12].iter().map(|b| format!("{b:02x}")).collect()
+    hex(&digest[..12])
+}
+
+/// Lower-case hexadecimal of `bytes`, in one allocation: identities and fingerprints are made
+/// for every finding.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &byte in bytes {
+        out.push(DIGITS[usize::from(byte >> 4)] as char);
+        out.push(DIGITS[usize::from(byte & 15)] as char);
+    }
+    out
 }
 
 /// Every secret of one text, whatever the rule selection: what the caller redacts wherever
@@ -304,6 +316,12 @@ fn piece_key(window: &[u8]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_is_lower_case_two_digits_a_byte() {
+        assert_eq!(hex(&[0, 9, 10, 255, 0x3c]), "00090aff3c");
+        assert_eq!(hex(&[]), "");
+    }
 
     #[test]
     fn redaction_never_shows_most_of_a_secret() {
