@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use tollgate_rules::{actions, Finding};
 
+use super::expr::expressions;
 use super::model::Step;
 use super::yaml::Node;
 use super::Ctx;
@@ -21,19 +22,16 @@ struct Run<'a> {
 impl<'a> Run<'a> {
     fn new(node: &'a Node) -> Option<Self> {
         let original = node.str()?;
-        let mut text = original.to_string();
-        let mut from = 0;
-        while let Some(open) = text[from..].find("${{") {
-            let start = from + open;
-            let Some(close) = text[start..].find("}}") else { break };
-            let end = start + close + 2;
-            let mask: String = text[start..end]
-                .chars()
-                .map(|c| if c == '\n' { '\n' } else { '_' })
-                .collect();
-            text.replace_range(start..end, &mask);
-            from = end;
+        // Byte for byte, so that every span of the script is a span of the original.
+        let mut bytes = original.as_bytes().to_vec();
+        for expression in expressions(original, 0..original.len()) {
+            for byte in &mut bytes[expression] {
+                if *byte != b'\n' {
+                    *byte = b'_';
+                }
+            }
         }
+        let text = String::from_utf8(bytes).expect("only whole expressions, from `$` to `}`, were masked");
         let script = shell::parse(&text);
         Some(Run { node, text, script })
     }
@@ -402,6 +400,22 @@ fn has_heredoc_at(run: &Run, line: Range<usize>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masked_expressions_keep_every_span() {
+        let node = Node {
+            span: 0..0,
+            value: super::super::yaml::Value::Scalar(super::super::yaml::Scalar {
+                text: "echo \"${{ github.event.issue.title || 'é' }}\" >> $GITHUB_ENV".to_string(),
+                verbatim_at: None,
+            }),
+        };
+        let run = Run::new(&node).unwrap();
+        assert_eq!(run.text.len(), node.str().unwrap().len());
+        assert!(run.text.starts_with("echo \"___"));
+        let redirect = &run.script.redirects[0];
+        assert_eq!(run.original(redirect.span.clone()), ">> $GITHUB_ENV");
+    }
 
     #[test]
     fn the_prefilter_names_every_program_the_rules_read() {
