@@ -57,7 +57,8 @@ pub fn check_step(ctx: &mut Ctx, step: &Step) {
 
 fn check_job(ctx: &mut Ctx, job: &Job) {
     let label = format!("job `{}`", job.id);
-    if !is_named(job.node) {
+    // A reusable-workflow call shows under the called workflow's name.
+    if !is_named(job.node) && job.uses().is_none() {
         ctx.out.push(Finding::new(
             actions::ANONYMOUS_DEFINITION,
             job.key_span.clone(),
