@@ -4,6 +4,7 @@
 //! side), and the hand-written detectors get the hit offsets. Memory per file is the hit
 //! windows, not a copy of the text.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -77,15 +78,17 @@ impl Engine {
     fn build() -> Engine {
         let mut keywords: Vec<String> = Vec::new();
         let mut consumers: Vec<Vec<Consumer>> = Vec::new();
+        let mut index: HashMap<String, usize> = HashMap::new();
         let mut add = |keyword: &str, consumer: Consumer| {
             let keyword = keyword.to_ascii_lowercase();
-            match keywords.iter().position(|k| *k == keyword) {
-                Some(i) => {
+            match index.get(&keyword) {
+                Some(&i) => {
                     if !consumers[i].contains(&consumer) {
                         consumers[i].push(consumer)
                     }
                 }
                 None => {
+                    index.insert(keyword.clone(), keywords.len());
                     keywords.push(keyword);
                     consumers.push(vec![consumer]);
                 }
@@ -108,28 +111,28 @@ impl Engine {
                 compiled: OnceLock::new(),
             });
         }
-        let mut expanded: Vec<Vec<(Consumer, usize, usize)>> = Vec::with_capacity(keywords.len());
-        for keyword in &keywords {
-            let mut list = Vec::new();
-            for (inner, inner_consumers) in keywords.iter().zip(&consumers) {
-                if inner.len() > keyword.len() {
-                    continue;
-                }
-                let mut from = 0;
-                while let Some(at) = keyword[from..].find(inner.as_str()) {
-                    for consumer in inner_consumers {
-                        list.push((*consumer, from + at, inner.len()));
-                    }
-                    from += at + 1;
-                }
-            }
-            list.sort_by_key(|&(_, offset, _)| offset);
-            expanded.push(list);
-        }
-        let consumers = expanded;
+        // Every keyword inside each keyword, itself included, found by the automaton itself
+        // (a pairwise search is quadratic in the hundreds of keywords, at every start-up).
+        let automaton = Keywords::new(&keywords);
+        let mut inside = Vec::new();
+        let expanded = keywords
+            .iter()
+            .map(|keyword| {
+                automaton.occurrences(keyword.as_bytes(), &mut inside);
+                inside.sort_unstable_by_key(|hit| (hit.start, hit.keyword));
+                inside
+                    .iter()
+                    .flat_map(|hit| {
+                        consumers[hit.keyword]
+                            .iter()
+                            .map(|c| (*c, hit.start, hit.end - hit.start))
+                    })
+                    .collect()
+            })
+            .collect();
         Engine {
-            keywords: Keywords::new(&keywords),
-            consumers,
+            keywords: automaton,
+            consumers: expanded,
             providers,
         }
     }

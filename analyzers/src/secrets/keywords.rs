@@ -139,6 +139,13 @@ impl Keywords {
         leftmost_longest(hits);
     }
 
+    /// Every keyword occurrence in `hay`, overlapping ones included, by end, into `hits`
+    /// (cleared first).
+    pub fn occurrences(&self, hay: &[u8], hits: &mut Vec<Hit>) {
+        hits.clear();
+        self.walk(hay, 0, 0, 0, hits);
+    }
+
     /// Walks `hay[from..]` from `state`, reporting keywords that end after `after`.
     fn walk(&self, hay: &[u8], mut state: usize, from: usize, after: usize, hits: &mut Vec<Hit>) {
         for (i, &byte) in hay.iter().enumerate().skip(from) {
@@ -303,6 +310,34 @@ mod tests {
             }
         }
         assert!(files > 900, "{files}");
+    }
+
+    #[test]
+    fn occurrences_are_every_overlapping_match() {
+        let keywords = words(&["key", "api_key", "_k", "pi", "y"]);
+        let finder = Keywords::new(&keywords);
+        let reference = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&keywords)
+            .unwrap();
+        let mut hits = Vec::new();
+        for hay in ["api_key", "API_KEYkey", "x", ""] {
+            finder.occurrences(hay.as_bytes(), &mut hits);
+            let mut expected: Vec<Hit> = reference
+                .find_overlapping_iter(hay)
+                .map(|m| Hit {
+                    keyword: m.pattern().as_usize(),
+                    start: m.start(),
+                    end: m.end(),
+                })
+                .collect();
+            hits.sort_unstable_by_key(|h| (h.start, h.keyword));
+            expected.sort_unstable_by_key(|h| (h.start, h.keyword));
+            assert_eq!(hits, expected, "{hay}");
+        }
+        finder.occurrences(b"api_key", &mut hits);
+        assert_eq!(hits.len(), 5, "api_key, pi, _k, key, y");
     }
 
     #[test]
