@@ -1,8 +1,10 @@
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{self, Write};
 
 use rayon::prelude::*;
-use serde_json::{json, Value};
+use serde::Serialize;
+use serde_json::{json, Map, Value};
 use tollgate_rules::Rule;
 
 use super::Report;
@@ -96,75 +98,167 @@ fn rule(rule: &Rule) -> Value {
     })
 }
 
-fn artifact(path: &str) -> Value {
+/// An `artifactLocation`: a relative path against `%SRCROOT%`, an absolute one as a file URI.
+#[derive(Serialize)]
+struct Artifact<'a> {
+    uri: Cow<'a, str>,
+    #[serde(rename = "uriBaseId", skip_serializing_if = "Option::is_none")]
+    uri_base_id: Option<&'static str>,
+}
+
+fn artifact(path: &str) -> Artifact<'_> {
     if path.starts_with('/') {
-        json!({ "uri": format!("file://{}", encode_uri(path)) })
+        Artifact {
+            uri: Cow::Owned(format!("file://{}", encode_uri(path))),
+            uri_base_id: None,
+        }
     } else {
-        json!({ "uri": relative_uri(path), "uriBaseId": "%SRCROOT%" })
+        Artifact {
+            uri: relative_uri(path),
+            uri_base_id: Some("%SRCROOT%"),
+        }
     }
 }
 
 /// A relative reference whose first segment holds a `:` would read as a scheme
 /// (`javascript:alert(1).env`); RFC 3986 §4.2 says to put `./` before it.
-fn relative_uri(path: &str) -> String {
+fn relative_uri(path: &str) -> Cow<'_, str> {
     let encoded = encode_uri(path);
     if encoded.split('/').next().is_some_and(|first| first.contains(':')) {
-        format!("./{encoded}")
+        Cow::Owned(format!("./{encoded}"))
     } else {
         encoded
     }
 }
 
-/// Percent-encodes what is not allowed in a URI path.
-pub(super) fn encode_uri(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
+/// A URI path byte that needs no percent-encoding.
+fn allowed_in_uri(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&byte)
+}
+
+/// Percent-encodes what is not allowed in a URI path (most paths need nothing).
+pub(super) fn encode_uri(path: &str) -> Cow<'_, str> {
+    if path.bytes().all(allowed_in_uri) {
+        return Cow::Borrowed(path);
+    }
+    let mut out = String::with_capacity(path.len() + 8);
     for byte in path.bytes() {
-        if byte.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&byte) {
+        if allowed_in_uri(byte) {
             out.push(byte as char);
         } else {
             out.push_str(&format!("%{byte:02X}"));
         }
     }
-    out
+    Cow::Owned(out)
 }
 
-fn region(region: &tollgate_rules::Region) -> Value {
-    json!({
-        "startLine": region.start_line,
-        "startColumn": region.start_column,
-        "endLine": region.end_line,
-        "endColumn": region.end_column,
-    })
+/// The SARIF types below are written as they are declared: their fields are in the order
+/// of their JSON names, as the rest of the report (`serde_json` maps) has them.
+#[derive(Serialize)]
+struct SarifRegion {
+    #[serde(rename = "endColumn")]
+    end_column: usize,
+    #[serde(rename = "endLine")]
+    end_line: usize,
+    #[serde(rename = "startColumn")]
+    start_column: usize,
+    #[serde(rename = "startLine")]
+    start_line: usize,
 }
 
-fn result(r: &Record, index: usize) -> Value {
-    let mut value = json!({
-        "ruleId": r.rule.id,
-        "ruleIndex": index,
-        "level": r.level.as_str(),
-        "message": { "text": r.message },
-        "locations": [{ "physicalLocation": { "artifactLocation": artifact(&r.path), "region": region(&r.region) } }],
-        "partialFingerprints": { "primaryLocationLineHash": r.line_hash, "tollgate/v1": r.fingerprint },
-    });
-    if !r.related.is_empty() {
-        value["relatedLocations"] = r
+fn region(region: &tollgate_rules::Region) -> SarifRegion {
+    SarifRegion {
+        end_column: region.end_column,
+        end_line: region.end_line,
+        start_column: region.start_column,
+        start_line: region.start_line,
+    }
+}
+
+#[derive(Serialize)]
+struct Text<'a> {
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct Physical<'a> {
+    #[serde(rename = "artifactLocation")]
+    artifact_location: Artifact<'a>,
+    region: SarifRegion,
+}
+
+#[derive(Serialize)]
+struct Location<'a> {
+    #[serde(rename = "physicalLocation")]
+    physical_location: Physical<'a>,
+}
+
+#[derive(Serialize)]
+struct RelatedLocation<'a> {
+    id: usize,
+    message: Text<'a>,
+    #[serde(rename = "physicalLocation")]
+    physical_location: Physical<'a>,
+}
+
+#[derive(Serialize)]
+struct Fingerprints<'a> {
+    #[serde(rename = "primaryLocationLineHash")]
+    line_hash: &'a str,
+    #[serde(rename = "tollgate/v1")]
+    tollgate: &'a str,
+}
+
+#[derive(Serialize)]
+struct SarifResult<'a> {
+    level: &'static str,
+    locations: [Location<'a>; 1],
+    message: Text<'a>,
+    #[serde(rename = "partialFingerprints")]
+    partial_fingerprints: Fingerprints<'a>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    properties: Option<Map<String, Value>>,
+    #[serde(rename = "relatedLocations", skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<RelatedLocation<'a>>,
+    #[serde(rename = "ruleId")]
+    rule_id: &'static str,
+    #[serde(rename = "ruleIndex")]
+    rule_index: usize,
+}
+
+/// One result, borrowing from its record: a report has tens of thousands.
+fn result(r: &Record, index: usize) -> SarifResult<'_> {
+    let properties = super::json::properties(r);
+    SarifResult {
+        level: r.level.as_str(),
+        locations: [Location {
+            physical_location: Physical {
+                artifact_location: artifact(&r.path),
+                region: region(&r.region),
+            },
+        }],
+        message: Text { text: &r.message },
+        partial_fingerprints: Fingerprints {
+            line_hash: &r.line_hash,
+            tollgate: &r.fingerprint,
+        },
+        properties: (!properties.is_empty()).then_some(properties),
+        related_locations: r
             .related
             .iter()
             .enumerate()
-            .map(|(i, rel)| {
-                json!({
-                    "id": i,
-                    "message": { "text": rel.message },
-                    "physicalLocation": { "artifactLocation": artifact(&rel.path), "region": region(&rel.region) },
-                })
+            .map(|(i, rel)| RelatedLocation {
+                id: i,
+                message: Text { text: &rel.message },
+                physical_location: Physical {
+                    artifact_location: artifact(&rel.path),
+                    region: region(&rel.region),
+                },
             })
-            .collect();
+            .collect(),
+        rule_id: r.rule.id,
+        rule_index: index,
     }
-    let properties = super::json::properties(r);
-    if !properties.is_empty() {
-        value["properties"] = Value::Object(properties);
-    }
-    value
 }
 
 #[cfg(test)]
