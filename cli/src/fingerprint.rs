@@ -3,7 +3,7 @@
 //! next 100 non-blank characters (UTF-16 code units) from the start of each line, with
 //! `\r\n` and `\r` read as `\n`, and `:n` counting repeats of the same hash.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::hash::BuildHasherDefault;
 
 use sha2::{Digest, Sha256};
@@ -14,12 +14,16 @@ const EOF: u64 = 65535;
 
 /// The hash of every line of `text` wanted in `lines` (1-based), as `"<hex>:<n>"`.
 pub fn line_hashes(text: &str, lines: &[usize]) -> HashMap<usize, String> {
-    let mut wanted = HashMap::new();
     let max = lines.iter().copied().max().unwrap_or(0);
+    let mut wanted_line = vec![false; max + 1];
+    for &line in lines {
+        wanted_line[line] = true;
+    }
+    let mut wanted = HashMap::with_capacity(lines.len());
     let mut hasher = Hasher::new();
     // Called for every line of the file: only the wanted ones are formatted.
     let mut out = |line: usize, hash: u64, count: usize| {
-        if lines.contains(&line) {
+        if wanted_line.get(line) == Some(&true) {
             wanted.insert(line, format!("{hash:x}:{count}"));
         }
     };
@@ -28,30 +32,29 @@ pub fn line_hashes(text: &str, lines: &[usize]) -> HashMap<usize, String> {
     let done = max + BLOCK_SIZE;
     if text.is_ascii() {
         // ASCII is one UTF-16 code unit per byte.
-        for &byte in text.as_bytes() {
-            hasher.process(u64::from(byte), &mut out);
-            if hasher.line_number > done {
-                break;
-            }
-        }
+        hasher.process_all(text.bytes().map(u64::from), done, &mut out);
     } else {
-        for unit in text.encode_utf16() {
-            hasher.process(u64::from(unit), &mut out);
-            if hasher.line_number > done {
-                break;
-            }
-        }
+        hasher.process_all(text.encode_utf16().map(u64::from), done, &mut out);
     }
     hasher.finish(&mut out);
     wanted
 }
 
+/// The rolling hash of GitHub's algorithm, by prefix sums. Over the stream of characters
+/// that are not blanks, `prefix` after n characters is `sum(c[j] * 37^(n-1-j))`; the hash
+/// of a line starting at character s is that of the 100 characters from s, which is
+/// `prefix(s + 100) - 37^100 * prefix(s)` (all wrapping, as the original's own arithmetic).
+/// Each line's prefix at its start waits in `pending` until 100 more characters are in.
 struct Hasher {
-    window: [u64; BLOCK_SIZE],
-    line_numbers: [usize; BLOCK_SIZE],
-    hash: u64,
+    prefix: u64,
+    /// Characters in the stream so far.
+    count: usize,
+    /// 37^100, wrapping.
     first_mod: u64,
-    index: usize,
+    /// Lines whose window is not complete yet: (line, prefix at its start, its start).
+    pending: VecDeque<(usize, u64, usize)>,
+    /// When the front of `pending` is complete (`usize::MAX` when none is pending).
+    due: usize,
     line_number: usize,
     line_start: bool,
     prev_cr: bool,
@@ -85,11 +88,11 @@ impl Hasher {
     fn new() -> Self {
         let first_mod = (0..BLOCK_SIZE).fold(1u64, |acc, _| acc.wrapping_mul(MOD));
         Hasher {
-            window: [0; BLOCK_SIZE],
-            line_numbers: [0; BLOCK_SIZE],
-            hash: 0,
+            prefix: 0,
+            count: 0,
             first_mod,
-            index: 0,
+            pending: VecDeque::with_capacity(BLOCK_SIZE),
+            due: usize::MAX,
             line_number: 0,
             line_start: true,
             prev_cr: false,
@@ -97,24 +100,31 @@ impl Hasher {
         }
     }
 
+    /// Outputs the line whose window the stream has just completed.
     fn output(&mut self, out: &mut impl FnMut(usize, u64, usize)) {
-        let count = self.counts.entry(self.hash).or_insert(0);
+        let (line, start_prefix, _) = self.pending.pop_front().expect("a line is due");
+        let hash = self.prefix.wrapping_sub(self.first_mod.wrapping_mul(start_prefix));
+        let count = self.counts.entry(hash).or_insert(0);
         *count += 1;
-        out(self.line_numbers[self.index], self.hash, *count);
-        self.line_numbers[self.index] = 0;
+        out(line, hash, *count);
+        self.due = self
+            .pending
+            .front()
+            .map_or(usize::MAX, |&(_, _, start)| start + BLOCK_SIZE);
     }
 
-    fn update(&mut self, current: u64) {
-        let begin = self.window[self.index];
-        self.window[self.index] = current;
-        self.hash = MOD
-            .wrapping_mul(self.hash)
-            .wrapping_add(current)
-            .wrapping_sub(self.first_mod.wrapping_mul(begin));
-        // A compare, not a division: this runs for every character of the file.
-        self.index += 1;
-        if self.index == BLOCK_SIZE {
-            self.index = 0;
+    fn push(&mut self, current: u64) {
+        self.prefix = self.prefix.wrapping_mul(MOD).wrapping_add(current);
+        self.count += 1;
+    }
+
+    /// Every unit of the text, until the line after `done` begins.
+    fn process_all(&mut self, units: impl Iterator<Item = u64>, done: usize, out: &mut impl FnMut(usize, u64, usize)) {
+        for unit in units {
+            self.process(unit, out);
+            if self.line_number > done {
+                break;
+            }
         }
     }
 
@@ -133,27 +143,30 @@ impl Hasher {
         } else {
             self.prev_cr = false;
         }
-        if self.line_numbers[self.index] != 0 {
+        if self.count == self.due {
             self.output(out);
         }
         if self.line_start {
             self.line_start = false;
             self.line_number += 1;
-            self.line_numbers[self.index] = self.line_number;
+            if self.pending.is_empty() {
+                self.due = self.count + BLOCK_SIZE;
+            }
+            self.pending.push_back((self.line_number, self.prefix, self.count));
         }
         if current == LF {
             self.line_start = true;
         }
-        self.update(current);
+        self.push(current);
     }
 
     fn finish(&mut self, out: &mut impl FnMut(usize, u64, usize)) {
         self.process(EOF, out);
         for _ in 0..BLOCK_SIZE {
-            if self.line_numbers[self.index] != 0 {
+            if self.count == self.due {
                 self.output(out);
             }
-            self.update(0);
+            self.push(0);
         }
     }
 }

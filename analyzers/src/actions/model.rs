@@ -264,6 +264,6 @@ pub fn major_version(git_ref: &str, comment: Option<&str>) -> Option<u32> {
 /// A `# comment` on the same line after `end`.
 pub fn trailing_comment(src: &str, end: usize) -> Option<&str> {
     let rest = src.get(end..)?;
-    let line = rest.split('\n').next().unwrap_or("");
+    let line = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
     line.find('#').map(|hash| line[hash + 1..].trim())
 }

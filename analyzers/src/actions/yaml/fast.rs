@@ -71,7 +71,7 @@ impl<'a> Fast<'a> {
     }
 
     fn line_start(&self, pos: usize) -> usize {
-        self.src[..pos].rfind('\n').map_or(self.bom, |i| i + 1)
+        memchr::memrchr(b'\n', &self.b[..pos]).map_or(self.bom, |i| i + 1)
     }
 
     fn column(&self) -> usize {
@@ -141,9 +141,9 @@ impl<'a> Fast<'a> {
     }
 
     fn at_document_marker(&self) -> bool {
-        self.column() == 0
-            && (self.src[self.pos..].starts_with("---") || self.src[self.pos..].starts_with("..."))
+        (self.src[self.pos..].starts_with("---") || self.src[self.pos..].starts_with("..."))
             && self.is_blank_or_end(3)
+            && self.column() == 0
     }
 
     fn stream(&mut self) -> R<Vec<Node>> {
@@ -272,7 +272,7 @@ impl<'a> Fast<'a> {
     /// Whether the line from the cursor reads `key: …` (plain or quoted key).
     fn line_is_mapping_key(&self) -> bool {
         let rest = &self.src[self.pos..];
-        let line = rest.split('\n').next().unwrap_or("");
+        let line = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
         let bytes = line.as_bytes();
         if indicator_then_tab(bytes) {
             return false;
