@@ -140,8 +140,9 @@ impl Engine {
     /// Every finding in `text`, before overlap resolution.
     pub fn scan(&self, path: &str, text: &str, out: &mut Vec<Finding>) {
         let bytes = text.as_bytes();
-        // Per provider: merged windows. Per builtin: hit offsets (start, end).
-        let mut windows: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.providers.len()];
+        // Per provider hit: its window (merged per provider below). Per builtin: hit offsets
+        // (start, end). A file meets a few of the hundreds of providers: no table per provider.
+        let mut windows: Vec<(usize, Range<usize>)> = Vec::new();
         let mut key_hits = Vec::new();
         let mut jwt_hits = Vec::new();
         let mut url_hits = Vec::new();
@@ -155,18 +156,14 @@ impl Engine {
                 let end = start + len;
                 match consumer {
                     Consumer::Provider(i) => {
-                        let list = &mut windows[i];
-                        if list.last().is_some_and(|w| start >= w.start && end + 64 <= w.end) {
+                        // The same keyword again inside the window just taken.
+                        if windows
+                            .last()
+                            .is_some_and(|(p, w)| *p == i && start >= w.start && end + 64 <= w.end)
+                        {
                             continue;
                         }
-                        let window = window_around(bytes, start, end);
-                        match list.last_mut() {
-                            Some(last) if window.start <= last.end => {
-                                last.start = last.start.min(window.start);
-                                last.end = last.end.max(window.end);
-                            }
-                            _ => list.push(window),
-                        }
+                        windows.push((i, window_around(bytes, start, end)));
                     }
                     Consumer::PrivateKey => key_hits.push(start),
                     Consumer::Jwt => jwt_hits.push(start),
@@ -176,10 +173,23 @@ impl Engine {
                 }
             }
         }
-        for (provider, list) in self.providers.iter().zip(&windows) {
-            for window in list {
-                provider.scan_window(text, window.clone(), out);
+        // By provider, then by start, overlapping windows of a provider merged.
+        windows.sort_unstable_by_key(|(i, w)| (*i, w.start));
+        let mut merged: Option<(usize, Range<usize>)> = None;
+        for (i, window) in windows {
+            match &mut merged {
+                Some((last_i, last)) if *last_i == i && window.start <= last.end => {
+                    last.end = last.end.max(window.end);
+                }
+                _ => {
+                    if let Some((last_i, last)) = merged.replace((i, window)) {
+                        self.providers[last_i].scan_window(text, last, out);
+                    }
+                }
             }
+        }
+        if let Some((last_i, last)) = merged {
+            self.providers[last_i].scan_window(text, last, out);
         }
         private_key::check(text, &key_hits, out);
         jwt::check(text, &jwt_hits, out);
