@@ -285,6 +285,56 @@ fn hadolint_config_ignores_overrides_and_trusts() {
 }
 
 #[test]
+fn hadolint_label_schema_and_strict_labels_drive_the_label_rules() {
+    let dir = repo();
+    write(
+        dir.path(),
+        "Dockerfile",
+        "FROM debian:12.5\nLABEL version=\"v2\" team=\"web\"\n",
+    );
+    let labels = |dir: &std::path::Path| -> Vec<String> {
+        let found = findings(dir, &["--select", "docker"]);
+        let mut rules: Vec<String> = rules_of(&found)
+            .into_iter()
+            .filter(|r| r.starts_with("docker/label-"))
+            .map(String::from)
+            .collect();
+        rules.sort();
+        rules
+    };
+    assert!(labels(dir.path()).is_empty(), "no schema, no label findings");
+    write(
+        dir.path(),
+        ".hadolint.yaml",
+        "label-schema:\n  version: semver\n  source: url\nstrict-labels: true\n",
+    );
+    assert_eq!(
+        labels(dir.path()),
+        [
+            "docker/label-missing",
+            "docker/label-not-in-schema",
+            "docker/label-not-semver"
+        ]
+    );
+    let shown = tollgate(dir.path(), &["check", "--show-config"]);
+    assert!(
+        shown
+            .stdout
+            .contains("strict-labels = true  # .hadolint.yaml: strict-labels"),
+        "{}",
+        shown.stdout
+    );
+    write(dir.path(), ".hadolint.yaml", "label-schema:\n  version: number\n");
+    let run = tollgate(dir.path(), &["check", "--select", "docker", "--fail-on", "never"]);
+    assert!(
+        run.stderr
+            .contains("label-schema.version: `number` is not one of text, url"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_malformed_peer_config_is_a_warning_and_the_scan_goes_on() {
     let dir = repo();
     write(dir.path(), "Dockerfile", DOCKERFILE);

@@ -112,6 +112,19 @@ fn copy_or_add(model: &Model, item: &Item, stage_index: usize, workdir: bool, si
         }
         if let Some(from) = item.ins.flag("from") {
             let reference = from.value.as_deref().unwrap_or("");
+            // Onto a `scratch` stage, the whole tree of another stage is the squash idiom:
+            // the image is that stage's files in one layer, nothing is overwritten.
+            let onto_scratch = model.stages[stage_index].image.eq_ignore_ascii_case("scratch");
+            if dest.value == "/" && !onto_scratch {
+                if let Some(root) = sources.iter().find(|s| s.value == "/") {
+                    sink.report(
+                        item.statement,
+                        docker::COPY_WHOLE_FILESYSTEM,
+                        root.span.clone(),
+                        format!("`COPY --from={reference} / /` lays another image's whole filesystem over this one: copy the paths the image needs"),
+                    );
+                }
+            }
             let own = model.stages[stage_index]
                 .name
                 .as_deref()

@@ -82,6 +82,15 @@ pub fn check(model: &Model, sink: &mut Sink) {
             }
         }
         if let Some(platform) = from.flag("platform") {
+            let value = platform.value.as_deref().unwrap_or("").trim_matches(['"', '\'']);
+            if matches!(value, "$TARGETPLATFORM" | "${TARGETPLATFORM}") {
+                sink.report(
+                    statement,
+                    docker::REDUNDANT_TARGET_PLATFORM,
+                    platform.span.clone(),
+                    format!("`--platform={value}` is what FROM does without it: leave it out"),
+                );
+            }
             if platform.value.as_deref().is_some_and(|v| !v.contains('$')) {
                 sink.report(
                     statement,
@@ -95,7 +104,17 @@ pub fn check(model: &Model, sink: &mut Sink) {
             }
         }
         if let (Some(name), Some(word)) = (&stage.name, from.words().get(2)) {
-            let first = *names.entry(name.to_ascii_lowercase()).or_insert(index);
+            // BuildKit lower-cases stage names: `AS Scratch` is `scratch` too.
+            let lower = name.to_ascii_lowercase();
+            if matches!(lower.as_str(), "scratch" | "context") {
+                sink.report(
+                    statement,
+                    docker::RESERVED_STAGE_NAME,
+                    word.span.clone(),
+                    format!("stage name `{name}` is reserved: `FROM {lower}` and `--from={lower}` would not mean this stage"),
+                );
+            }
+            let first = *names.entry(lower).or_insert(index);
             if first != index {
                 sink.report(
                     statement,
@@ -117,6 +136,10 @@ pub fn check(model: &Model, sink: &mut Sink) {
         }
     }
     check_users(model, sink);
+    // ONBUILD USER is judged in the image built on this one, as hadolint leaves it.
+    for item in model.items.iter().filter(|item| item.is(Kind::User) && !item.onbuild) {
+        user_not_numeric(model, item, sink);
+    }
     if let Some(last) = model.last_stage() {
         let has_healthcheck = model.stage_items(last).any(|item| item.is(Kind::Healthcheck));
         if !has_healthcheck {
@@ -144,6 +167,44 @@ fn registry_allowed(registry: &str, allowed: &[String]) -> bool {
             }
         }
     })
+}
+
+/// `USER name`: the user part is a name, not a number. Variables are expanded with the
+/// defaults of the file's ARG and ENV; one with no known value is not judged (a build
+/// argument such as `${NB_UID}` is most often a number). `root` is uid 0 in every image.
+fn user_not_numeric(model: &Model, item: &super::Item, sink: &mut Sink) {
+    let Some(word) = item.ins.words().first() else { return };
+    let raw = word.value.split(':').next().unwrap_or("");
+    let user = if raw.contains('$') {
+        let values = model.variables_before(item);
+        let unknown = std::cell::Cell::new(false);
+        let lookup = |name: &str| {
+            let value = values.get(name).cloned();
+            unknown.set(unknown.get() || value.is_none());
+            value
+        };
+        let expanded = super::parser::expand(raw, &lookup);
+        if unknown.get() || expanded.is_empty() {
+            return;
+        }
+        expanded
+    } else {
+        raw.to_string()
+    };
+    if user.is_empty() || user == "root" || user.bytes().all(|b| b.is_ascii_digit()) {
+        return;
+    }
+    let shown = if raw == user {
+        format!("`USER {user}`")
+    } else {
+        format!("`USER {raw}` (`{user}`)")
+    };
+    sink.report(
+        item.statement,
+        docker::USER_NOT_NUMERIC,
+        word.span.clone(),
+        format!("{shown} names the user: the host cannot tell it is not root; use its numeric id"),
+    );
 }
 
 fn is_root(user: &str) -> bool {

@@ -5,18 +5,20 @@ mod commands;
 mod copy;
 mod from;
 mod instructions;
+mod labels;
 mod packages;
 pub mod parser;
 mod security;
 pub mod shell;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 
 use tollgate_rules::{docker, Finding, Rule};
 
 use crate::shell::is_posix_shell;
 use crate::{excerpt, Input};
+pub use labels::LabelType;
 use parser::{Args, Dockerfile, Instruction, Kind, Logical};
 use shell::{Command, Script};
 
@@ -33,6 +35,11 @@ pub struct Settings {
     pub allowed_secret_names: Vec<String>,
     /// Packages exempt from the version-pin rules (apt, apk, pip, npm, gem, yum, dnf).
     pub unpinned_packages: Vec<String>,
+    /// Labels every image must carry, each with the form of its value (hadolint's
+    /// `label-schema`): `text`, `url`, `rfc3339`, `spdx`, `hash`, `semver` or `email`.
+    pub label_schema: BTreeMap<String, LabelType>,
+    /// With a label schema, labels it does not list are reported (hadolint's `strict-labels`).
+    pub strict_labels: bool,
 }
 
 pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
@@ -53,6 +60,7 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
     commands::check(&model, &mut sink);
     packages::check(&model, &mut sink);
     security::check(&model, &mut sink);
+    labels::check(&model, &mut sink);
     ignore_pragmas(&file, input.text, &mut sink);
 }
 
@@ -344,6 +352,37 @@ impl<'a> Model<'a> {
     pub fn stage_items(&self, stage: usize) -> impl Iterator<Item = &Item<'a>> {
         let range = self.stage_ranges.get(stage).cloned().unwrap_or(0..0);
         self.items[range].iter().filter(|item| !item.onbuild)
+    }
+
+    /// The values ARG defaults and ENV give variables before `item`: the global ARGs, then
+    /// the stages `item`'s stage builds on, then its own stage up to `item`.
+    pub fn variables_before(&self, item: &Item) -> HashMap<String, String> {
+        let mut values: HashMap<String, String> = self
+            .global_args
+            .iter()
+            .filter_map(|(k, v)| Some((k.clone(), v.clone()?)))
+            .collect();
+        let mut chain = Vec::new();
+        let mut current = item.stage;
+        while let Some(s) = current.filter(|_| chain.len() < 64) {
+            chain.push(s);
+            current = self.stages.get(s).and_then(|st| st.parent);
+        }
+        for &s in chain.iter().rev() {
+            for other in self.stage_items(s) {
+                if std::ptr::eq(other.ins, item.ins) {
+                    break;
+                }
+                if matches!(other.ins.kind, Kind::Arg | Kind::Env) {
+                    for pair in other.ins.pairs() {
+                        if let Some(value) = pair.value {
+                            values.insert(pair.key.value, value.value);
+                        }
+                    }
+                }
+            }
+        }
+        values
     }
 
     /// ENV names set in a stage or the stages it builds on.

@@ -2,11 +2,10 @@
 //! - `ignored`: the rules naming those codes as peers are off;
 //! - `override`: `error`, `warning`, `info` and `style` lists set those rules' levels
 //!   (`info` and `style` are notes);
-//! - `trustedRegistries`: `docker.allowed-registries`.
+//! - `trustedRegistries`: `docker.allowed-registries`;
+//! - `label-schema` and `strict-labels`: `docker.label-schema` and `docker.strict-labels`.
 //!
-//! `label-schema` and `strict-labels` are read and reported by `--show-config` as unused:
-//! tollgate has no label rules yet. `failure-threshold` and `no-fail` are left to tollgate's
-//! own `fail-on`.
+//! `failure-threshold` and `no-fail` are left to tollgate's own `fail-on`.
 
 use std::path::{Path, PathBuf};
 
@@ -16,6 +15,9 @@ use super::{
     nearest, problem, rules_for, shown, yaml_document as document, yaml_strings as string_list, Decision, Imported,
     Setting,
 };
+
+/// The value types of hadolint's `label-schema`, as `docker.label-schema` takes them.
+const LABEL_TYPES: &[&str] = &["text", "url", "rfc3339", "spdx", "hash", "semver", "email"];
 
 pub fn read(dirs: &[PathBuf]) -> Option<Result<Imported, String>> {
     let path = nearest(dirs, &[".hadolint.yaml", ".hadolint.yml"])?;
@@ -76,12 +78,42 @@ pub fn import(path: &Path) -> Result<Imported, String> {
             origin: format!("{name}: trustedRegistries"),
         });
     }
-    for key in ["label-schema", "strict-labels"] {
-        if root.get(key).is_some() {
-            imported
-                .unused
-                .push(format!("{name}: {key}: tollgate has no label rules yet"));
+    if let Some(node) = root.get("label-schema") {
+        if !node.is_map() {
+            return Err(problem(path, "`label-schema` is not a mapping of label names to types"));
         }
+        let mut schema = toml::map::Map::new();
+        for pair in node.pairs() {
+            let kind = pair.value.str().unwrap_or("");
+            if !LABEL_TYPES.contains(&kind) {
+                return Err(problem(
+                    path,
+                    format!(
+                        "label-schema.{}: `{kind}` is not one of {}",
+                        pair.key,
+                        LABEL_TYPES.join(", ")
+                    ),
+                ));
+            }
+            schema.insert(pair.key.to_string(), toml::Value::String(kind.to_string()));
+        }
+        imported.settings.push(Setting {
+            key: "docker.label-schema",
+            value: toml::Value::Table(schema),
+            origin: format!("{name}: label-schema"),
+        });
+    }
+    if let Some(node) = root.get("strict-labels") {
+        let strict = match node.str() {
+            Some("true") => true,
+            Some("false") => false,
+            _ => return Err(problem(path, "`strict-labels` is not true or false")),
+        };
+        imported.settings.push(Setting {
+            key: "docker.strict-labels",
+            value: toml::Value::Boolean(strict),
+            origin: format!("{name}: strict-labels"),
+        });
     }
     Ok(imported)
 }

@@ -351,7 +351,7 @@ rules! {
         tags: ["security"],
         security_severity: 8.0,
         precision: High,
-        peers: ["buildkit:SecretsUsedInArgOrEnv"],
+        peers: ["buildkit:SecretsUsedInArgOrEnv", "hadolint:DL3064"],
     }
 
     SHELL_FORM_CMD = "docker/shell-form-cmd" {
@@ -541,5 +541,109 @@ rules! {
         tags: ["maintainability"],
         precision: VeryHigh,
         peers: ["hadolint:DL3048"],
+    }
+
+    RESERVED_STAGE_NAME = "docker/reserved-stage-name" {
+        summary: "A stage named `scratch` or `context`, names BuildKit reserves",
+        level: Warning,
+        tags: ["correctness"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3063"],
+    }
+
+    REDUNDANT_TARGET_PLATFORM = "docker/redundant-target-platform" {
+        summary: "FROM --platform=$TARGETPLATFORM, which is the default",
+        level: Note,
+        tags: ["maintainability"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3065"],
+    }
+
+    USER_NOT_NUMERIC = "docker/user-not-numeric" {
+        summary: "USER by name, which the host and Kubernetes' runAsNonRoot cannot check",
+        level: Note,
+        tags: ["security"],
+        precision: High,
+        peers: ["hadolint:DL3066"],
+    }
+
+    COPY_WHOLE_FILESYSTEM = "docker/copy-whole-filesystem" {
+        summary: "COPY --from of a stage's whole filesystem onto /",
+        level: Warning,
+        tags: ["maintainability"],
+        precision: High,
+        peers: ["hadolint:DL3067"],
+    }
+
+    LABEL_MISSING = "docker/label-missing" {
+        summary: "An image without a label the label schema requires",
+        level: Note,
+        tags: ["maintainability"],
+        precision: High,
+        peers: ["hadolint:DL3049"],
+    }
+
+    LABEL_NOT_IN_SCHEMA = "docker/label-not-in-schema" {
+        summary: "A label the label schema does not list, with strict labels on",
+        level: Note,
+        tags: ["maintainability"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3050"],
+    }
+
+    LABEL_EMPTY = "docker/label-empty" {
+        summary: "A label of the label schema set to an empty value",
+        level: Warning,
+        tags: ["maintainability"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3051"],
+    }
+
+    LABEL_NOT_URL = "docker/label-not-url" {
+        summary: "A `url` label of the label schema that is not an absolute URI",
+        level: Warning,
+        tags: ["maintainability"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3052"],
+    }
+
+    LABEL_NOT_RFC3339 = "docker/label-not-rfc3339" {
+        summary: "An `rfc3339` label of the label schema that is not an RFC 3339 date-time",
+        level: Warning,
+        tags: ["maintainability"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3053"],
+    }
+
+    LABEL_NOT_SPDX = "docker/label-not-spdx" {
+        summary: "An `spdx` label of the label schema that is not an SPDX license identifier",
+        level: Warning,
+        tags: ["maintainability"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3054"],
+    }
+
+    LABEL_NOT_GIT_HASH = "docker/label-not-git-hash" {
+        summary: "A `hash` label of the label schema that is not a git commit hash",
+        level: Warning,
+        tags: ["maintainability"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3055"],
+    }
+
+    LABEL_NOT_SEMVER = "docker/label-not-semver" {
+        summary: "A `semver` label of the label schema that is not a semantic version",
+        level: Warning,
+        tags: ["maintainability"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3056"],
+    }
+
+    LABEL_NOT_EMAIL = "docker/label-not-email" {
+        summary: "An `email` label of the label schema that is not an e-mail address",
+        level: Warning,
+        tags: ["maintainability"],
+        precision: VeryHigh,
+        peers: ["hadolint:DL3058"],
     }
 }

@@ -1,0 +1,3 @@
+# Without a label schema nothing is required.
+FROM debian:12.5
+RUN true
