@@ -2,7 +2,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use tollgate_rules::docker;
+use tollgate_rules::{docker, Finding, Location, PropValue, Related, Rule};
 
 use super::parser::Kind;
 use super::shell::{flag_matches, Command, Word};
@@ -127,9 +127,111 @@ fn exempt(model: &Model, name: &str) -> bool {
     model.settings.unpinned_packages.iter().any(|p| p == name)
 }
 
-pub fn check(model: &Model, sink: &mut Sink) {
+/// The rules that report packages installed without a version.
+const PIN_RULES: &[&Rule] = &[
+    docker::APT_PIN,
+    docker::APK_PIN,
+    docker::PIP_PIN,
+    docker::NPM_PIN,
+    docker::GEM_PIN,
+    docker::GO_INSTALL_UNPINNED,
+    docker::YUM_PIN,
+    docker::DNF_PIN,
+    docker::ZYPPER_PIN,
+];
+
+/// A package installed without a version; `merge_pins` makes one finding per RUN of them.
+fn unpinned(sink: &mut Sink, item: &Item, rule: &'static Rule, word: &Word, name: &str, advice: String) {
+    sink.push(
+        Finding::new(rule, word.span.clone(), format!("`{name}` is not pinned: {advice}"))
+            .with_statement_start(item.statement)
+            .with_property("package", PropValue::Str(name.to_string()))
+            .with_property("advice", PropValue::Str(advice)),
+    );
+}
+
+/// Every pin rule reports once per RUN instruction, as hadolint does: at the first package,
+/// naming each one, with every package's span as a related location (one install line of
+/// twenty packages is one problem to fix, not twenty).
+fn merge_pins(found: Vec<Finding>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let mut groups: Vec<Vec<Finding>> = Vec::new();
+    for finding in found {
+        if !PIN_RULES.iter().any(|rule| rule.id == finding.rule) {
+            out.push(finding);
+            continue;
+        }
+        match groups.iter_mut().find(|g| g[0].rule == finding.rule) {
+            Some(group) => group.push(finding),
+            None => groups.push(vec![finding]),
+        }
+    }
+    for mut group in groups {
+        let property = |finding: &Finding, key: &str| -> String {
+            finding
+                .properties
+                .iter()
+                .find_map(|(k, v)| match v {
+                    PropValue::Str(s) if *k == key => Some(s.clone()),
+                    _ => None,
+                })
+                .unwrap_or_default()
+        };
+        if group.len() == 1 {
+            let mut single = group.remove(0);
+            single.properties.retain(|(key, _)| *key != "advice");
+            out.push(single);
+            continue;
+        }
+        let names: Vec<String> = group.iter().map(|f| format!("`{}`", property(f, "package"))).collect();
+        const SHOWN: usize = 6;
+        let listed = if names.len() > SHOWN {
+            format!("{} and {} more", names[..SHOWN].join(", "), names.len() - SHOWN)
+        } else {
+            format!("{} and {}", names[..names.len() - 1].join(", "), names[names.len() - 1])
+        };
+        let first = &group[0];
+        let rule = PIN_RULES
+            .iter()
+            .find(|rule| rule.id == first.rule)
+            .expect("grouped by a pin rule");
+        let mut merged = Finding::new(
+            rule,
+            first.span.clone(),
+            format!(
+                "{} packages are not pinned: {listed}; {}, and so on",
+                group.len(),
+                property(first, "advice")
+            ),
+        );
+        merged.statement_start = first.statement_start;
+        merged.properties = vec![(
+            "packages",
+            PropValue::Str(
+                group
+                    .iter()
+                    .map(|f| property(f, "package"))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ),
+        )];
+        merged.related = group
+            .iter()
+            .map(|f| Related {
+                location: Location::Here(f.span.clone()),
+                message: format!("`{}` is not pinned", property(f, "package")),
+            })
+            .collect();
+        out.push(merged);
+    }
+    out
+}
+
+pub fn check(model: &Model, out: &mut Sink) {
     for item in model.items.iter().filter(|i| i.is(Kind::Run)) {
         let facts = RunFacts::default();
+        let mut found = Vec::new();
+        let sink = &mut Sink { out: &mut found };
         for command in item.commands() {
             match command.program() {
                 "apt-get" => apt_get(model, item, &facts, command, sink),
@@ -147,6 +249,9 @@ pub fn check(model: &Model, sink: &mut Sink) {
                     }
                 }
             }
+        }
+        for finding in merge_pins(found) {
+            out.push(finding);
         }
     }
 }
@@ -206,11 +311,13 @@ fn apt_get(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink
         let value = &package.value;
         let pinned = value.contains('=') || value.contains('/') || value.ends_with(".deb") || value.contains('$');
         if !pinned && !exempt(model, value) {
-            sink.report(
-                item.statement,
+            unpinned(
+                sink,
+                item,
                 docker::APT_PIN,
-                package.span.clone(),
-                format!("`{value}` is not pinned: use `{value}=<version>`"),
+                package,
+                value,
+                format!("use `{value}=<version>`"),
             );
         }
     }
@@ -250,11 +357,13 @@ fn apk(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink: &m
         let value = &package.value;
         let pinned = value.contains(['=', '<', '>', '~', '$']) || value.ends_with(".apk") || value.contains('/');
         if !pinned && !exempt(model, value) {
-            sink.report(
-                item.statement,
+            unpinned(
+                sink,
+                item,
                 docker::APK_PIN,
-                package.span.clone(),
-                format!("`{value}` is not pinned: use `{value}=<version>`"),
+                package,
+                value,
+                format!("use `{value}=<version>`"),
             );
         }
     }
@@ -335,11 +444,13 @@ fn pip(model: &Model, item: &Item, facts: &RunFacts, command: &Command, args: &[
         };
         let name = value.split('[').next().unwrap_or(value);
         if !pinned && !exempt(model, name) {
-            sink.report(
-                item.statement,
+            unpinned(
+                sink,
+                item,
                 docker::PIP_PIN,
-                requirement.span.clone(),
-                format!("`{value}` is not pinned: use `{name}==<version>`"),
+                requirement,
+                value,
+                format!("use `{name}==<version>`"),
             );
         }
     }
@@ -384,11 +495,13 @@ fn npm(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
             unscoped.contains('@') || local
         };
         if !pinned && !exempt(model, value) {
-            sink.report(
-                item.statement,
+            unpinned(
+                sink,
+                item,
                 docker::NPM_PIN,
-                package.span.clone(),
-                format!("`{value}` is not pinned: use `{value}@<version>`"),
+                package,
+                value,
+                format!("use `{value}@<version>`"),
             );
         }
     }
@@ -417,11 +530,13 @@ fn gem(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
     for package in call.operands {
         let value = &package.value;
         if !value.contains(':') && !value.ends_with(".gem") && !value.contains('$') && !exempt(model, value) {
-            sink.report(
-                item.statement,
+            unpinned(
+                sink,
+                item,
                 docker::GEM_PIN,
-                package.span.clone(),
-                format!("`{value}` is not pinned: use `{value}:<version>`"),
+                package,
+                value,
+                format!("use `{value}:<version>`"),
             );
         }
     }
@@ -442,17 +557,21 @@ fn go(item: &Item, command: &Command, sink: &mut Sink) {
             continue;
         }
         match version {
-            None => sink.report(
-                item.statement,
+            None => unpinned(
+                sink,
+                item,
                 docker::GO_INSTALL_UNPINNED,
-                package.span.clone(),
-                format!("`{value}` is not pinned: use `{value}@<version>`"),
+                package,
+                value,
+                format!("use `{value}@<version>`"),
             ),
-            Some("latest") => sink.report(
-                item.statement,
+            Some("latest") => unpinned(
+                sink,
+                item,
                 docker::GO_INSTALL_UNPINNED,
-                package.span.clone(),
-                format!("`{value}` installs whatever is newest: pin a version"),
+                package,
+                value,
+                "`@latest` moves with every release; use a version".to_string(),
             ),
             Some(_) => {}
         }
@@ -561,12 +680,7 @@ fn rpm_family(model: &Model, item: &Item, facts: &RunFacts, command: &Command, f
             || value.contains(['/', '$', '='])
             || value.starts_with('@');
         if !versioned && !exempt(model, value) {
-            sink.report(
-                item.statement,
-                pin_rule,
-                package.span.clone(),
-                format!("`{value}` is not pinned: use `{value}-<version>`"),
-            );
+            unpinned(sink, item, pin_rule, package, value, format!("use `{value}-<version>`"));
         }
     }
 }
@@ -639,11 +753,13 @@ fn zypper(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink:
         // `pkg=1.2`, `pkg>=1.2`, `pkg<2` (quoted), a local or remote .rpm, a variable.
         let pinned = value.contains(['=', '<', '>', '$']) || value.ends_with(".rpm");
         if !pinned && !exempt(model, value) {
-            sink.report(
-                item.statement,
+            unpinned(
+                sink,
+                item,
                 docker::ZYPPER_PIN,
-                package.span.clone(),
-                format!("`{value}` is not pinned: use `{value}=<version>`"),
+                package,
+                value,
+                format!("use `{value}=<version>`"),
             );
         }
     }
