@@ -125,13 +125,15 @@ pub fn check(model: &Model, sink: &mut Sink) {
             }
         }
     }
-    if let Some(first) = model.items.first() {
-        if !matches!(first.ins.kind, Kind::From | Kind::Arg) {
+    // Every instruction before the first FROM but ARG, as hadolint reports them; the other
+    // checks still read each one.
+    for item in model.items.iter().take_while(|item| !item.is(Kind::From)) {
+        if !item.onbuild && !item.is(Kind::Arg) {
             sink.report(
-                first.statement,
+                item.statement,
                 docker::INSTRUCTION_BEFORE_FROM,
-                first.ins.keyword.clone(),
-                format!("`{}` before the first `FROM`", first.ins.kind.name()),
+                item.ins.keyword.clone(),
+                format!("`{}` before the first `FROM`", item.ins.kind.name()),
             );
         }
     }

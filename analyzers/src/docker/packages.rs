@@ -629,7 +629,9 @@ fn rpm_family(model: &Model, item: &Item, facts: &RunFacts, command: &Command, f
         ],
     );
     let installs = call.is(&["install", "groupinstall", "localinstall", "reinstall", "in"]);
-    if !installs {
+    // An upgrade downloads packages into the same cache as an install does.
+    let upgrades = call.is(&["upgrade", "update", "upgrade-minimal", "distro-sync"]);
+    if !installs && !upgrades {
         return;
     }
     let (yes_rule, clean_rule, pin_rule, cache) = match family {
@@ -647,7 +649,8 @@ fn rpm_family(model: &Model, item: &Item, facts: &RunFacts, command: &Command, f
         ),
     };
     let program = command.program();
-    if !call.has(&["-y", "--assumeyes"]) {
+    let verb = call.subcommand.map_or("install", |w| w.value.as_str());
+    if installs && !call.has(&["-y", "--assumeyes"]) {
         sink.report(
             item.statement,
             yes_rule,
@@ -666,8 +669,11 @@ fn rpm_family(model: &Model, item: &Item, facts: &RunFacts, command: &Command, f
             item.statement,
             clean_rule,
             command.span.clone(),
-            format!("`{program} install` without `{program} clean all` in the same `RUN`"),
+            format!("`{program} {verb}` without `{program} clean all` in the same `RUN`"),
         );
+    }
+    if upgrades {
+        return;
     }
     if call.is(&["groupinstall"]) {
         return;
