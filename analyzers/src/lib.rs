@@ -9,6 +9,7 @@ pub mod python;
 pub mod roles;
 pub mod secrets;
 pub mod shell;
+pub mod shell_checks;
 
 pub use classify::{classify, classify_by_content, Kinds};
 use tollgate_rules::{Finding, Role, RuleSet};
@@ -66,7 +67,8 @@ pub fn analyze(input: &Input, settings: &Settings, rules: &RuleSet) -> Vec<Findi
     {
         actions::analyze(input, &settings.actions, &mut findings);
     }
-    if input.kinds.dockerfile && rules.any("docker") {
+    // The shell rules read the scripts of RUN instructions.
+    if input.kinds.dockerfile && (rules.any("docker") || rules.any("shell")) {
         docker::analyze(input, &settings.docker, &mut findings);
     }
     findings.retain(|finding| rules.is_enabled(finding.rule));

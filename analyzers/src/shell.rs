@@ -122,6 +122,9 @@ pub struct Script {
     pub top_level: usize,
     /// tree-sitter-bash found a syntax error (what it recovered is still here).
     pub has_error: bool,
+    /// ShellCheck's problems in the script itself (not in the `sh -c` strings it runs),
+    /// spans in the text given to [`parse`].
+    pub problems: Vec<tollgate_rules::Finding>,
 }
 
 thread_local! {
@@ -153,6 +156,9 @@ fn collect(text: &str, offset: usize, script: &mut Script, depth: usize) {
     });
     let Some(tree) = tree else { return };
     script.has_error |= tree.root_node().has_error();
+    if depth == 0 {
+        crate::shell_checks::check(tree.root_node(), text, &mut script.problems);
+    }
     let mut walker = Walker {
         text,
         offset,

@@ -69,6 +69,7 @@ impl Catalogue {
         rules.extend(crate::domains::secrets::provider_rules());
         rules.extend(crate::domains::actions::RULES);
         rules.extend(crate::domains::docker::RULES);
+        rules.extend(crate::domains::shell::RULES);
         rules.sort_by_key(|rule| rule.id);
         let by_id = rules.iter().enumerate().map(|(i, rule)| (rule.id, i)).collect();
         Catalogue { rules, by_id }

@@ -61,7 +61,18 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
     packages::check(&model, &mut sink);
     security::check(&model, &mut sink);
     labels::check(&model, &mut sink);
+    shell_problems(&model, &mut sink);
     ignore_pragmas(&file, input.text, &mut sink);
+}
+
+/// ShellCheck's problems in the scripts RUN executes (POSIX shells only: a PowerShell or
+/// cmd `SHELL` has no scripts here), each with its instruction's start.
+fn shell_problems(model: &Model, sink: &mut Sink) {
+    for item in model.items.iter().filter(|item| item.is(Kind::Run)) {
+        for problem in item.scripts.iter().flat_map(|s| s.problems.iter()) {
+            sink.push(problem.clone().with_statement_start(item.statement));
+        }
+    }
 }
 
 /// `# hadolint ignore=DL3008` comment lines, the form hadolint itself reports: the pragma

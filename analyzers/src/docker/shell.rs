@@ -17,6 +17,8 @@ pub struct Script {
     pub sets_pipefail: bool,
     /// Simple commands outside substitutions.
     pub top_level: usize,
+    /// ShellCheck's problems in the script, in file spans.
+    pub problems: Vec<tollgate_rules::Finding>,
 }
 
 /// Parses `source` (a RUN's shell text or a heredoc body) and collects its commands.
@@ -46,6 +48,14 @@ pub fn analyze(source: &Logical) -> Script {
             .collect(),
         sets_pipefail: script.sets_pipefail,
         top_level: script.top_level,
+        problems: script
+            .problems
+            .into_iter()
+            .map(|mut finding| {
+                finding.span = source.range_to_file(finding.span);
+                finding
+            })
+            .collect(),
     }
 }
 

@@ -5,4 +5,5 @@ pub mod actions;
 pub mod docker;
 pub mod python;
 pub mod secrets;
+pub mod shell;
 pub mod tollgate;

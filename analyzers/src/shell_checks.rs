@@ -1,0 +1,167 @@
+//! ShellCheck's checks on the tree of a shell script (the shared tree-sitter-bash model of
+//! [`crate::shell`]): unquoted expansions and substitutions, declarations that hide a
+//! command's failure, and loops over one word. Written from ShellCheck's documented meaning
+//! of each code; spans are the script's own.
+
+use tollgate_rules::{shell, Finding};
+use tree_sitter::Node;
+
+/// Every problem in the script whose tree is `root`, over `text`.
+pub fn check(root: Node, text: &str, out: &mut Vec<Finding>) {
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        match node.kind() {
+            "command" => command(node, text, out),
+            "declaration_command" => declaration(node, text, out),
+            "for_statement" => for_loop(node, text, out),
+            // `[ … ]` is the `test` command: its words are split; `[[ … ]]` is syntax.
+            "test_command" if !source(node, text).starts_with("[[") => test_words(node, text, out),
+            "file_redirect" => {
+                if let Some(destination) = node.child_by_field_name("destination") {
+                    word(destination, "", text, out);
+                }
+            }
+            _ => {}
+        }
+        let mut cursor = node.walk();
+        stack.extend(node.named_children(&mut cursor));
+    }
+}
+
+fn source<'t>(node: Node, text: &'t str) -> &'t str {
+    text.get(node.byte_range()).unwrap_or("")
+}
+
+/// The unquoted expansions and substitutions among a command's arguments (its name and
+/// what double quotes hold are not split).
+fn command(node: Node, text: &str, out: &mut Vec<Finding>) {
+    let program = node.child_by_field_name("name").map_or("", |name| source(name, text));
+    let mut cursor = node.walk();
+    for argument in node.children_by_field_name("argument", &mut cursor) {
+        word(argument, program, text, out);
+    }
+}
+
+/// One word: an expansion or substitution alone, or the unquoted parts of a concatenation.
+fn word(node: Node, program: &str, text: &str, out: &mut Vec<Finding>) {
+    if node.kind() == "concatenation" {
+        let mut inner = node.walk();
+        for part in node.named_children(&mut inner) {
+            unquoted(part, program, text, out);
+        }
+    } else {
+        unquoted(node, program, text, out);
+    }
+}
+
+/// The words of `[ … ]`, wherever its expressions nest them (not inside quotes or a
+/// substitution, whose commands are checked on their own).
+fn test_words(node: Node, text: &str, out: &mut Vec<Finding>) {
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        let mut cursor = node.walk();
+        for child in node.named_children(&mut cursor) {
+            match child.kind() {
+                "simple_expansion" | "expansion" | "command_substitution" | "concatenation" => {
+                    word(child, "[", text, out)
+                }
+                "string" | "raw_string" => {}
+                _ => stack.push(child),
+            }
+        }
+    }
+}
+
+fn unquoted(node: Node, program: &str, text: &str, out: &mut Vec<Finding>) {
+    let written = source(node, text);
+    match node.kind() {
+        "simple_expansion" | "expansion" if splits(written) => out.push(Finding::new(
+            shell::UNQUOTED_EXPANSION,
+            node.byte_range(),
+            format!("`{written}` is not in double quotes: its value is split at blanks and globbed; write `\"{written}\"`"),
+        )),
+        // `echo $(cmd)` and `$(echo …)` are ShellCheck's useless echo (SC2005, SC2116),
+        // backquotes its legacy syntax (SC2006), and `seq` prints numbers.
+        "command_substitution" if program != "echo" && !written.starts_with('`') && !prints_words(node, text) => out.push(Finding::new(
+            shell::UNQUOTED_COMMAND_SUBSTITUTION,
+            node.byte_range(),
+            format!("`{written}` is not in double quotes: its output is split at blanks and globbed; quote it, or read it into an array"),
+        )),
+        _ => {}
+    }
+}
+
+/// A substitution of `echo` or `seq`, whose output ShellCheck leaves to other codes or
+/// knows to be numbers.
+fn prints_words(node: Node, text: &str) -> bool {
+    let mut cursor = node.walk();
+    let first = node.named_children(&mut cursor).next();
+    first
+        .filter(|inner| inner.kind() == "command")
+        .and_then(|inner| inner.child_by_field_name("name"))
+        .is_some_and(|name| matches!(source(name, text), "echo" | "seq"))
+}
+
+/// Whether an unquoted `$x` / `${x}` is split into words: the status, count, PID and flag
+/// parameters (`$?`, `$#`, `$$`, `$!`, `$-`) and a length (`${#x}`) are numbers or flags;
+/// `$@`, `$*` and `${a[@]}` are ShellCheck's other codes (SC2068, SC2048).
+fn splits(written: &str) -> bool {
+    let name = written
+        .strip_prefix("${")
+        .and_then(|rest| rest.strip_suffix('}'))
+        .or_else(|| written.strip_prefix('$'))
+        .unwrap_or(written);
+    if name.starts_with('#') && name.len() > 1 {
+        return false;
+    }
+    !matches!(name, "?" | "#" | "$" | "!" | "-" | "@" | "*") && !name.contains("[@]") && !name.contains("[*]")
+}
+
+/// `export X=$(cmd)`, `local X="$(cmd)"`: the declaration's own status (0) replaces the
+/// command's, so `set -e` and `&&` never see the failure.
+fn declaration(node: Node, text: &str, out: &mut Vec<Finding>) {
+    let keyword = node.child(0).map_or("", |k| source(k, text));
+    let mut cursor = node.walk();
+    for assignment in node
+        .named_children(&mut cursor)
+        .filter(|c| c.kind() == "variable_assignment")
+    {
+        let Some(value) = assignment.child_by_field_name("value") else {
+            continue;
+        };
+        if holds_substitution(value) {
+            let name = assignment.child_by_field_name("name").map_or("", |n| source(n, text));
+            out.push(Finding::new(
+                shell::DECLARATION_MASKS_STATUS,
+                assignment.byte_range(),
+                format!("`{keyword} {name}=$(…)` hides the command's exit status: assign `{name}=$(…)` first, then `{keyword} {name}`"),
+            ));
+        }
+    }
+}
+
+fn holds_substitution(node: Node) -> bool {
+    if node.kind() == "command_substitution" {
+        return true;
+    }
+    let mut cursor = node.walk();
+    let found = node.named_children(&mut cursor).any(holds_substitution);
+    found
+}
+
+/// `for x in word; do`: one constant word (no expansion, glob or brace) is one iteration.
+fn for_loop(node: Node, text: &str, out: &mut Vec<Finding>) {
+    let mut cursor = node.walk();
+    let values: Vec<Node> = node.children_by_field_name("value", &mut cursor).collect();
+    let [value] = values[..] else { return };
+    let written = source(value, text);
+    let constant = matches!(value.kind(), "word" | "number") && !written.contains(['*', '?', '[', '{', '$', '`']);
+    if constant {
+        let variable = node.child_by_field_name("variable").map_or("", |v| source(v, text));
+        out.push(Finding::new(
+            shell::LOOP_OVER_ONE_WORD,
+            value.byte_range(),
+            format!("`for {variable} in {written}` runs once: the list is one constant word (a missing `$`, or a list meant to be split?)"),
+        ));
+    }
+}

@@ -1,0 +1,8 @@
+FROM debian:12.5
+# expect: shell/unquoted-command-substitution $(cat /tmp/packages.txt)
+RUN apt-get install -y --no-install-recommends $(cat /tmp/packages.txt)
+# Inside a word.
+# expect: shell/unquoted-command-substitution $(nproc)
+RUN make -j$(nproc)
+# expect: shell/unquoted-command-substitution $(mktemp -d)
+RUN tar -C $(mktemp -d) -xf /tmp/app.tar
