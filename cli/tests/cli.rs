@@ -632,12 +632,12 @@ fn peer_suppression_comments_through_real_rules() {
          # hadolint ignore=DL3008\n\
          RUN apt-get update && apt-get install -y --no-install-recommends curl \\\n    && rm -rf /var/lib/apt/lists/*\n\
          RUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*\n\
-         USER app\n",
+         USER 10001\n",
     );
     write(
         dir.path(),
         "global.Dockerfile",
-        "# hadolint global ignore=DL3007\nFROM alpine:latest\nUSER app\n",
+        "# hadolint global ignore=DL3007\nFROM alpine:latest\nUSER 10001\n",
     );
     write(
         dir.path(),
