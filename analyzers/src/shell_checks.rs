@@ -8,6 +8,8 @@ use tree_sitter::Node;
 
 /// Every problem in the script whose tree is `root`, over `text`.
 pub fn check(root: Node, text: &str, out: &mut Vec<Finding>) {
+    let safe = safe_assignments(root, text);
+    let first = out.len();
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
         match node.kind() {
@@ -26,6 +28,67 @@ pub fn check(root: Node, text: &str, out: &mut Vec<Finding>) {
         let mut cursor = node.walk();
         stack.extend(node.named_children(&mut cursor));
     }
+    // A variable the script has just set to a plain word cannot split, as ShellCheck knows.
+    let mut position = 0;
+    out.retain(|finding| {
+        position += 1;
+        if position <= first {
+            return true;
+        }
+        let Some(name) = variable_of(finding) else { return true };
+        let last = safe
+            .iter()
+            .filter(|(n, at, _)| n == name && *at < finding.span.start)
+            .max_by_key(|(_, at, _)| *at);
+        !last.is_some_and(|(_, _, plain)| *plain)
+    });
+}
+
+/// The variable an `unquoted-expansion` finding names.
+pub fn variable_of(finding: &Finding) -> Option<&str> {
+    finding.properties.iter().find_map(|(key, value)| match value {
+        tollgate_rules::PropValue::Str(name) if *key == "variable" => Some(name.as_str()),
+        _ => None,
+    })
+}
+
+/// Every assignment of the script, in order: (name, where, whether the value is one plain
+/// word, with no expansion, blank or glob). A `for` over plain words assigns its variable.
+fn safe_assignments(root: Node, text: &str) -> Vec<(String, usize, bool)> {
+    let plain = |node: Node| {
+        let written = source(node, text);
+        let inner = written.trim_matches(|c| c == '"' || c == '\'');
+        matches!(node.kind(), "word" | "number" | "string" | "raw_string")
+            && !inner.contains(|c: char| c.is_whitespace() || "*?[$`".contains(c))
+    };
+    let mut found = Vec::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        match node.kind() {
+            "variable_assignment" => {
+                if let Some(name) = node.child_by_field_name("name") {
+                    let value = node.child_by_field_name("value");
+                    found.push((
+                        source(name, text).to_string(),
+                        node.start_byte(),
+                        value.is_some_and(plain),
+                    ));
+                }
+            }
+            "for_statement" => {
+                if let Some(variable) = node.child_by_field_name("variable") {
+                    let mut cursor = node.walk();
+                    let mut values = node.children_by_field_name("value", &mut cursor).peekable();
+                    let all_plain = values.peek().is_some() && values.all(plain);
+                    found.push((source(variable, text).to_string(), node.start_byte(), all_plain));
+                }
+            }
+            _ => {}
+        }
+        let mut cursor = node.walk();
+        stack.extend(node.named_children(&mut cursor));
+    }
+    found
 }
 
 fn source<'t>(node: Node, text: &'t str) -> &'t str {
@@ -75,11 +138,17 @@ fn test_words(node: Node, text: &str, out: &mut Vec<Finding>) {
 fn unquoted(node: Node, program: &str, text: &str, out: &mut Vec<Finding>) {
     let written = source(node, text);
     match node.kind() {
-        "simple_expansion" | "expansion" if splits(written) => out.push(Finding::new(
-            shell::UNQUOTED_EXPANSION,
-            node.byte_range(),
-            format!("`{written}` is not in double quotes: its value is split at blanks and globbed; write `\"{written}\"`"),
-        )),
+        "simple_expansion" | "expansion" if splits(written) => {
+            let mut finding = Finding::new(
+                shell::UNQUOTED_EXPANSION,
+                node.byte_range(),
+                format!("`{written}` is not in double quotes: its value is split at blanks and globbed; write `\"{written}\"`"),
+            );
+            if let Some(name) = variable_name(written) {
+                finding = finding.with_property("variable", tollgate_rules::PropValue::Str(name.to_string()));
+            }
+            out.push(finding);
+        }
         // `echo $(cmd)` and `$(echo …)` are ShellCheck's useless echo (SC2005, SC2116),
         // backquotes its legacy syntax (SC2006), and `seq` prints numbers.
         "command_substitution" if program != "echo" && !written.starts_with('`') && !prints_words(node, text) => out.push(Finding::new(
@@ -100,6 +169,17 @@ fn prints_words(node: Node, text: &str) -> bool {
         .filter(|inner| inner.kind() == "command")
         .and_then(|inner| inner.child_by_field_name("name"))
         .is_some_and(|name| matches!(source(name, text), "echo" | "seq"))
+}
+
+/// The name an expansion reads: `$name`, `${name}`, `${name:-default}` (not `${!name}`,
+/// whose variable is another).
+fn variable_name(written: &str) -> Option<&str> {
+    let rest = written.strip_prefix("${").or_else(|| written.strip_prefix('$'))?;
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    let name = &rest[..end];
+    (!name.is_empty() && !name.starts_with(|c: char| c.is_ascii_digit())).then_some(name)
 }
 
 /// Whether an unquoted `$x` / `${x}` is split into words: the status, count, PID and flag

@@ -67,10 +67,16 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
 
 /// ShellCheck's problems in the scripts RUN executes (POSIX shells only: a PowerShell or
 /// cmd `SHELL` has no scripts here), each with its instruction's start.
+/// A variable the stage declares with ARG or ENV is known to the build, and hadolint tells
+/// ShellCheck so: its unquoted expansion is not reported.
 fn shell_problems(model: &Model, sink: &mut Sink) {
     for item in model.items.iter().filter(|item| item.is(Kind::Run)) {
         for problem in item.scripts.iter().flat_map(|s| s.problems.iter()) {
-            sink.push(problem.clone().with_statement_start(item.statement));
+            let declared =
+                crate::shell_checks::variable_of(problem).is_some_and(|name| model.env_in_stage(item.stage, name));
+            if !declared {
+                sink.push(problem.clone().with_statement_start(item.statement));
+            }
         }
     }
 }

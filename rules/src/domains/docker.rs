@@ -563,6 +563,7 @@ rules! {
         summary: "USER by name, which the host and Kubernetes' runAsNonRoot cannot check",
         level: Note,
         tags: ["security"],
+        security_severity: 3.0,
         precision: High,
         peers: ["hadolint:DL3066"],
     }
