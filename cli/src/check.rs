@@ -102,10 +102,11 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
             } else {
                 walk::walk(&paths, &config.exclude, &config.base, threads)
             };
-            if !config.roles.is_empty() {
+            if !config.roles.is_empty() || !config.dockerfiles.is_empty() {
                 for file in &mut walked.files {
                     let relative = walk::from_base(&walk::absolute(&file.path), &config.base, &file.display);
                     file.attributes.configured = config.roles.for_file(&relative);
+                    file.attributes.dockerfile = config.dockerfiles.is_match(&relative);
                 }
             }
             Some(walked)

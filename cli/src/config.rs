@@ -111,6 +111,8 @@ pub struct Resolved {
     pub base: PathBuf,
     /// Python files that ruff's config excludes: only the Python analysis skips them.
     pub python_exclude: Vec<PeerGlobs>,
+    /// Files `[docker] files` names as Dockerfiles.
+    pub dockerfiles: GlobList,
     /// Single findings and secrets that the other tools' configs leave out.
     pub peers: Peers,
 }
@@ -143,6 +145,7 @@ impl Loaded {
         };
         let roles = RoleGlobs::new(&cfg.roles).map_err(in_config)?;
         let settings = cfg.settings();
+        let dockerfiles = GlobList::new(&settings.docker.files).map_err(|e| in_config(format!("docker.files: {e}")))?;
         let fail_on = overrides.fail_on.or(cfg.fail_on).unwrap_or(FailOn::Warning);
         let max_file_size = cfg.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
         let mut python_exclude = Vec::new();
@@ -167,6 +170,7 @@ impl Loaded {
             max_file_size,
             base: self.base,
             python_exclude,
+            dockerfiles,
             peers,
         })
     }

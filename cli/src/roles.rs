@@ -18,6 +18,8 @@ pub struct Attributes {
     pub documentation: Option<bool>,
     /// What the config's `[roles]` says of the file: a role, or `Some(None)` for none.
     pub configured: Option<Option<Role>>,
+    /// The config's `[docker] files` names it a Dockerfile (a template, say).
+    pub dockerfile: bool,
 }
 
 const NAMES: [&str; 3] = ["linguist-vendored", "linguist-generated", "linguist-documentation"];

@@ -91,6 +91,7 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
         return key_store(file, options);
     }
     let mut kinds = classify(&path);
+    kinds.dockerfile |= file.attributes.dockerfile;
     let text = match read_text(file, options.max_file_size, kinds.python) {
         Ok(Decoded::Text(text)) => text,
         Ok(Decoded::SecretsOnly { text, quiet, why }) => {

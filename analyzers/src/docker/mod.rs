@@ -40,6 +40,9 @@ pub struct Settings {
     pub label_schema: BTreeMap<String, LabelType>,
     /// With a label schema, labels it does not list are reported (hadolint's `strict-labels`).
     pub strict_labels: bool,
+    /// Files to read as Dockerfiles that their names do not make Dockerfiles, such as
+    /// templates (`Dockerfile-*.template`, `Dockerfile.j2`): globs, as `exclude` takes them.
+    pub files: Vec<String>,
 }
 
 pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
