@@ -28,20 +28,17 @@ pub fn check(root: Node, text: &str, out: &mut Vec<Finding>) {
         let mut cursor = node.walk();
         stack.extend(node.named_children(&mut cursor));
     }
-    // A variable the script has just set to a plain word cannot split, as ShellCheck knows.
-    let mut position = 0;
-    out.retain(|finding| {
-        position += 1;
-        if position <= first {
-            return true;
-        }
+    // A variable the script has just set to a plain word cannot split, as ShellCheck knows:
+    // the last assignment before the expansion decides.
+    let found = out.split_off(first);
+    out.extend(found.into_iter().filter(|finding| {
         let Some(name) = variable_of(finding) else { return true };
         let last = safe
             .iter()
             .filter(|(n, at, _)| n == name && *at < finding.span.start)
             .max_by_key(|(_, at, _)| *at);
         !last.is_some_and(|(_, _, plain)| *plain)
-    });
+    }));
 }
 
 /// The variable an `unquoted-expansion` finding names.
@@ -52,8 +49,8 @@ pub fn variable_of(finding: &Finding) -> Option<&str> {
     })
 }
 
-/// Every assignment of the script, in order: (name, where, whether the value is one plain
-/// word, with no expansion, blank or glob). A `for` over plain words assigns its variable.
+/// Every assignment of the script: (name, where, whether the value is one plain word, with
+/// no expansion, blank or glob). A `for` over plain words assigns its variable plain words.
 fn safe_assignments(root: Node, text: &str) -> Vec<(String, usize, bool)> {
     let plain = |node: Node| {
         let written = source(node, text);
