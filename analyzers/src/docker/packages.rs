@@ -93,10 +93,21 @@ fn has_cache_mount(item: &Item, path: &str) -> bool {
 
 /// Answers about a whole RUN that each package command in it asks (does the RUN delete this
 /// cache, does it run that clean command), worked out once per RUN: a RUN of thousands of
-/// commands stays linear.
+/// commands stays linear. And the packages the RUN installs without a version, reported
+/// once per rule when the RUN is done (`report_unpinned`).
 #[derive(Default)]
 struct RunFacts {
     answers: RefCell<HashMap<String, bool>>,
+    unpinned: RefCell<Vec<Unpinned>>,
+}
+
+/// A package installed without a version: the pin rule, the package's word, its name and
+/// how to pin it.
+struct Unpinned {
+    rule: &'static Rule,
+    span: std::ops::Range<usize>,
+    name: String,
+    advice: String,
 }
 
 impl RunFacts {
@@ -116,6 +127,15 @@ impl RunFacts {
     fn cache_mount(&self, item: &Item, path: &str) -> bool {
         self.remembered(format!("mount {path}"), || has_cache_mount(item, path))
     }
+
+    fn unpinned(&self, rule: &'static Rule, word: &Word, name: &str, advice: String) {
+        self.unpinned.borrow_mut().push(Unpinned {
+            rule,
+            span: word.span.clone(),
+            name: name.to_string(),
+            advice,
+        });
+    }
 }
 
 fn removes(item: &Item, path: &str) -> bool {
@@ -127,118 +147,70 @@ fn exempt(model: &Model, name: &str) -> bool {
     model.settings.unpinned_packages.iter().any(|p| p == name)
 }
 
-/// The rules that report packages installed without a version.
-const PIN_RULES: &[&Rule] = &[
-    docker::APT_PIN,
-    docker::APK_PIN,
-    docker::PIP_PIN,
-    docker::NPM_PIN,
-    docker::GEM_PIN,
-    docker::GO_INSTALL_UNPINNED,
-    docker::YUM_PIN,
-    docker::DNF_PIN,
-    docker::ZYPPER_PIN,
-];
-
-/// A package installed without a version; `merge_pins` makes one finding per RUN of them.
-fn unpinned(sink: &mut Sink, item: &Item, rule: &'static Rule, word: &Word, name: &str, advice: String) {
-    sink.push(
-        Finding::new(rule, word.span.clone(), format!("`{name}` is not pinned: {advice}"))
-            .with_statement_start(item.statement)
-            .with_property("package", PropValue::Str(name.to_string()))
-            .with_property("advice", PropValue::Str(advice)),
-    );
-}
-
 /// Every pin rule reports once per RUN instruction, as hadolint does: at the first package,
 /// naming each one, with every package's span as a related location (one install line of
 /// twenty packages is one problem to fix, not twenty).
-fn merge_pins(found: Vec<Finding>) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let mut groups: Vec<Vec<Finding>> = Vec::new();
-    for finding in found {
-        if !PIN_RULES.iter().any(|rule| rule.id == finding.rule) {
-            out.push(finding);
-            continue;
-        }
-        match groups.iter_mut().find(|g| g[0].rule == finding.rule) {
-            Some(group) => group.push(finding),
-            None => groups.push(vec![finding]),
+fn report_unpinned(item: &Item, unpinned: Vec<Unpinned>, sink: &mut Sink) {
+    let mut groups: Vec<Vec<Unpinned>> = Vec::new();
+    for package in unpinned {
+        match groups.iter_mut().find(|g| g[0].rule.id == package.rule.id) {
+            Some(group) => group.push(package),
+            None => groups.push(vec![package]),
         }
     }
-    for mut group in groups {
-        let property = |finding: &Finding, key: &str| -> String {
-            finding
-                .properties
-                .iter()
-                .find_map(|(k, v)| match v {
-                    PropValue::Str(s) if *k == key => Some(s.clone()),
-                    _ => None,
-                })
-                .unwrap_or_default()
-        };
-        if group.len() == 1 {
-            let mut single = group.remove(0);
-            single.properties.retain(|(key, _)| *key != "advice");
-            out.push(single);
-            continue;
-        }
-        let names: Vec<String> = group.iter().map(|f| format!("`{}`", property(f, "package"))).collect();
-        const SHOWN: usize = 6;
-        let listed = if names.len() > SHOWN {
-            format!("{} and {} more", names[..SHOWN].join(", "), names.len() - SHOWN)
-        } else {
-            format!("{} and {}", names[..names.len() - 1].join(", "), names[names.len() - 1])
-        };
+    for group in groups {
         let first = &group[0];
-        let rule = PIN_RULES
-            .iter()
-            .find(|rule| rule.id == first.rule)
-            .expect("grouped by a pin rule");
-        let mut merged = Finding::new(
-            rule,
-            first.span.clone(),
-            format!(
-                "{} packages are not pinned: {listed}; {}, and so on",
-                group.len(),
-                property(first, "advice")
-            ),
-        );
-        merged.statement_start = first.statement_start;
-        merged.properties = vec![(
-            "packages",
-            PropValue::Str(
-                group
-                    .iter()
-                    .map(|f| property(f, "package"))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ),
-        )];
-        merged.related = group
-            .iter()
-            .map(|f| Related {
-                location: Location::Here(f.span.clone()),
-                message: format!("`{}` is not pinned", property(f, "package")),
-            })
-            .collect();
-        out.push(merged);
+        let finding = if let [single] = &group[..] {
+            Finding::new(
+                single.rule,
+                single.span.clone(),
+                format!("`{}` is not pinned: {}", single.name, single.advice),
+            )
+            .with_property("package", PropValue::Str(single.name.clone()))
+        } else {
+            let names: Vec<String> = group.iter().map(|p| format!("`{}`", p.name)).collect();
+            const SHOWN: usize = 6;
+            let listed = if names.len() > SHOWN {
+                format!("{} and {} more", names[..SHOWN].join(", "), names.len() - SHOWN)
+            } else {
+                format!("{} and {}", names[..names.len() - 1].join(", "), names[names.len() - 1])
+            };
+            let mut merged = Finding::new(
+                first.rule,
+                first.span.clone(),
+                format!(
+                    "{} packages are not pinned: {listed}; {}, and so on",
+                    group.len(),
+                    first.advice
+                ),
+            )
+            .with_property(
+                "packages",
+                PropValue::Str(group.iter().map(|p| p.name.as_str()).collect::<Vec<_>>().join(" ")),
+            );
+            merged.related = group
+                .iter()
+                .map(|p| Related {
+                    location: Location::Here(p.span.clone()),
+                    message: format!("`{}` is not pinned", p.name),
+                })
+                .collect();
+            merged
+        };
+        sink.push(finding.with_statement_start(item.statement));
     }
-    out
 }
 
-pub fn check(model: &Model, out: &mut Sink) {
+pub fn check(model: &Model, sink: &mut Sink) {
     for item in model.items.iter().filter(|i| i.is(Kind::Run)) {
         let facts = RunFacts::default();
-        let mut found = Vec::new();
-        let sink = &mut Sink { out: &mut found };
         for command in item.commands() {
             match command.program() {
                 "apt-get" => apt_get(model, item, &facts, command, sink),
                 "apk" => apk(model, item, &facts, command, sink),
-                "npm" => npm(model, item, command, sink),
-                "gem" => gem(model, item, command, sink),
-                "go" => go(item, command, sink),
+                "npm" => npm(model, &facts, command),
+                "gem" => gem(model, &facts, command),
+                "go" => go(&facts, command),
                 "yarn" => yarn(item, &facts, command, sink),
                 "yum" => rpm_family(model, item, &facts, command, Family::Yum, sink),
                 "dnf" | "microdnf" => rpm_family(model, item, &facts, command, Family::Dnf, sink),
@@ -250,9 +222,7 @@ pub fn check(model: &Model, out: &mut Sink) {
                 }
             }
         }
-        for finding in merge_pins(found) {
-            out.push(finding);
-        }
+        report_unpinned(item, facts.unpinned.into_inner(), sink);
     }
 }
 
@@ -311,14 +281,7 @@ fn apt_get(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink
         let value = &package.value;
         let pinned = value.contains('=') || value.contains('/') || value.ends_with(".deb") || value.contains('$');
         if !pinned && !exempt(model, value) {
-            unpinned(
-                sink,
-                item,
-                docker::APT_PIN,
-                package,
-                value,
-                format!("use `{value}=<version>`"),
-            );
+            facts.unpinned(docker::APT_PIN, package, value, format!("use `{value}=<version>`"));
         }
     }
 }
@@ -357,14 +320,7 @@ fn apk(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink: &m
         let value = &package.value;
         let pinned = value.contains(['=', '<', '>', '~', '$']) || value.ends_with(".apk") || value.contains('/');
         if !pinned && !exempt(model, value) {
-            unpinned(
-                sink,
-                item,
-                docker::APK_PIN,
-                package,
-                value,
-                format!("use `{value}=<version>`"),
-            );
+            facts.unpinned(docker::APK_PIN, package, value, format!("use `{value}=<version>`"));
         }
     }
 }
@@ -444,19 +400,12 @@ fn pip(model: &Model, item: &Item, facts: &RunFacts, command: &Command, args: &[
         };
         let name = value.split('[').next().unwrap_or(value);
         if !pinned && !exempt(model, name) {
-            unpinned(
-                sink,
-                item,
-                docker::PIP_PIN,
-                requirement,
-                value,
-                format!("use `{name}==<version>`"),
-            );
+            facts.unpinned(docker::PIP_PIN, requirement, value, format!("use `{name}==<version>`"));
         }
     }
 }
 
-fn npm(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
+fn npm(model: &Model, facts: &RunFacts, command: &Command) {
     let call = invocation(
         &command.args,
         &[
@@ -495,19 +444,12 @@ fn npm(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
             unscoped.contains('@') || local
         };
         if !pinned && !exempt(model, value) {
-            unpinned(
-                sink,
-                item,
-                docker::NPM_PIN,
-                package,
-                value,
-                format!("use `{value}@<version>`"),
-            );
+            facts.unpinned(docker::NPM_PIN, package, value, format!("use `{value}@<version>`"));
         }
     }
 }
 
-fn gem(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
+fn gem(model: &Model, facts: &RunFacts, command: &Command) {
     let call = invocation(
         &command.args,
         &[
@@ -530,19 +472,12 @@ fn gem(model: &Model, item: &Item, command: &Command, sink: &mut Sink) {
     for package in call.operands {
         let value = &package.value;
         if !value.contains(':') && !value.ends_with(".gem") && !value.contains('$') && !exempt(model, value) {
-            unpinned(
-                sink,
-                item,
-                docker::GEM_PIN,
-                package,
-                value,
-                format!("use `{value}:<version>`"),
-            );
+            facts.unpinned(docker::GEM_PIN, package, value, format!("use `{value}:<version>`"));
         }
     }
 }
 
-fn go(item: &Item, command: &Command, sink: &mut Sink) {
+fn go(facts: &RunFacts, command: &Command) {
     let call = invocation(
         &command.args,
         &["-C", "-p", "-tags", "-ldflags", "-gcflags", "-mod", "-modfile", "-o"],
@@ -557,17 +492,13 @@ fn go(item: &Item, command: &Command, sink: &mut Sink) {
             continue;
         }
         match version {
-            None => unpinned(
-                sink,
-                item,
+            None => facts.unpinned(
                 docker::GO_INSTALL_UNPINNED,
                 package,
                 value,
                 format!("use `{value}@<version>`"),
             ),
-            Some("latest") => unpinned(
-                sink,
-                item,
+            Some("latest") => facts.unpinned(
                 docker::GO_INSTALL_UNPINNED,
                 package,
                 value,
@@ -686,7 +617,7 @@ fn rpm_family(model: &Model, item: &Item, facts: &RunFacts, command: &Command, f
             || value.contains(['/', '$', '='])
             || value.starts_with('@');
         if !versioned && !exempt(model, value) {
-            unpinned(sink, item, pin_rule, package, value, format!("use `{value}-<version>`"));
+            facts.unpinned(pin_rule, package, value, format!("use `{value}-<version>`"));
         }
     }
 }
@@ -759,14 +690,7 @@ fn zypper(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink:
         // `pkg=1.2`, `pkg>=1.2`, `pkg<2` (quoted), a local or remote .rpm, a variable.
         let pinned = value.contains(['=', '<', '>', '$']) || value.ends_with(".rpm");
         if !pinned && !exempt(model, value) {
-            unpinned(
-                sink,
-                item,
-                docker::ZYPPER_PIN,
-                package,
-                value,
-                format!("use `{value}=<version>`"),
-            );
+            facts.unpinned(docker::ZYPPER_PIN, package, value, format!("use `{value}=<version>`"));
         }
     }
 }
