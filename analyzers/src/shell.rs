@@ -123,7 +123,7 @@ pub struct Script {
     /// tree-sitter-bash found a syntax error (what it recovered is still here).
     pub has_error: bool,
     /// ShellCheck's problems in the script itself (not in the `sh -c` strings it runs),
-    /// spans in the text given to [`parse`].
+    /// spans in the text given to [`parse_checked`]; [`parse`] leaves it empty.
     pub problems: Vec<tollgate_rules::Finding>,
 }
 
@@ -134,12 +134,21 @@ thread_local! {
 /// Parses `text` (a script, a RUN's shell text, a heredoc body) and collects its commands.
 pub fn parse(text: &str) -> Script {
     let mut script = Script::default();
-    collect(text, 0, &mut script, 0);
+    collect(text, 0, &mut script, 0, false);
     script
 }
 
-/// Collects the commands of `text`, whose spans start at `offset` in the outer script.
-fn collect(text: &str, offset: usize, script: &mut Script, depth: usize) {
+/// As [`parse`], and ShellCheck's problems of the script too (`Script::problems`), for the
+/// callers that report them.
+pub fn parse_checked(text: &str) -> Script {
+    let mut script = Script::default();
+    collect(text, 0, &mut script, 0, true);
+    script
+}
+
+/// Collects the commands of `text`, whose spans start at `offset` in the outer script, and
+/// with `checks` the problems of `text` itself.
+fn collect(text: &str, offset: usize, script: &mut Script, depth: usize, checks: bool) {
     if depth > 4 || text.trim().is_empty() {
         return;
     }
@@ -156,7 +165,7 @@ fn collect(text: &str, offset: usize, script: &mut Script, depth: usize) {
     });
     let Some(tree) = tree else { return };
     script.has_error |= tree.root_node().has_error();
-    if depth == 0 {
+    if checks {
         crate::shell_checks::check(tree.root_node(), text, &mut script.problems);
     }
     let mut walker = Walker {
@@ -336,7 +345,13 @@ impl Walker<'_> {
                 end -= 1;
             }
             let mut nested = Script::default();
-            collect(&self.text[from..end], self.offset + from, &mut nested, self.depth + 1);
+            collect(
+                &self.text[from..end],
+                self.offset + from,
+                &mut nested,
+                self.depth + 1,
+                false,
+            );
             let offset = self.next_pipeline;
             for mut command in nested.commands {
                 command.pipeline = command.pipeline.map(|p| p + offset + 1000);

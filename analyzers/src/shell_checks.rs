@@ -8,14 +8,22 @@ use tree_sitter::Node;
 
 /// Every problem in the script whose tree is `root`, over `text`.
 pub fn check(root: Node, text: &str, out: &mut Vec<Finding>) {
-    let safe = safe_assignments(root, text);
     let first = out.len();
+    // Every assignment: (name, where, whether to one plain word); in no order.
+    let mut assigned = Vec::new();
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
         match node.kind() {
             "command" => command(node, text, out),
             "declaration_command" => declaration(node, text, out),
-            "for_statement" => for_loop(node, text, out),
+            "variable_assignment" => {
+                if let Some(name) = node.child_by_field_name("name") {
+                    let value = node.child_by_field_name("value");
+                    let plain = value.is_some_and(|value| is_plain(value, text));
+                    assigned.push((source(name, text).to_string(), node.start_byte(), plain));
+                }
+            }
+            "for_statement" => for_loop(node, text, out, &mut assigned),
             // `[ … ]` is the `test` command: its words are split; `[[ … ]]` is syntax.
             "test_command" if !source(node, text).starts_with("[[") => test_words(node, text, out),
             "file_redirect" => {
@@ -33,7 +41,7 @@ pub fn check(root: Node, text: &str, out: &mut Vec<Finding>) {
     let found = out.split_off(first);
     out.extend(found.into_iter().filter(|finding| {
         let Some(name) = variable_of(finding) else { return true };
-        let last = safe
+        let last = assigned
             .iter()
             .filter(|(n, at, _)| n == name && *at < finding.span.start)
             .max_by_key(|(_, at, _)| *at);
@@ -49,43 +57,12 @@ pub fn variable_of(finding: &Finding) -> Option<&str> {
     })
 }
 
-/// Every assignment of the script: (name, where, whether the value is one plain word, with
-/// no expansion, blank or glob). A `for` over plain words assigns its variable plain words.
-fn safe_assignments(root: Node, text: &str) -> Vec<(String, usize, bool)> {
-    let plain = |node: Node| {
-        let written = source(node, text);
-        let inner = written.trim_matches(|c| c == '"' || c == '\'');
-        matches!(node.kind(), "word" | "number" | "string" | "raw_string")
-            && !inner.contains(|c: char| c.is_whitespace() || "*?[$`".contains(c))
-    };
-    let mut found = Vec::new();
-    let mut stack = vec![root];
-    while let Some(node) = stack.pop() {
-        match node.kind() {
-            "variable_assignment" => {
-                if let Some(name) = node.child_by_field_name("name") {
-                    let value = node.child_by_field_name("value");
-                    found.push((
-                        source(name, text).to_string(),
-                        node.start_byte(),
-                        value.is_some_and(plain),
-                    ));
-                }
-            }
-            "for_statement" => {
-                if let Some(variable) = node.child_by_field_name("variable") {
-                    let mut cursor = node.walk();
-                    let mut values = node.children_by_field_name("value", &mut cursor).peekable();
-                    let all_plain = values.peek().is_some() && values.all(plain);
-                    found.push((source(variable, text).to_string(), node.start_byte(), all_plain));
-                }
-            }
-            _ => {}
-        }
-        let mut cursor = node.walk();
-        stack.extend(node.named_children(&mut cursor));
-    }
-    found
+/// A value that is one plain word, with no expansion, blank or glob: a variable set to it
+/// cannot split.
+fn is_plain(node: Node, text: &str) -> bool {
+    let inner = source(node, text).trim_matches(|c| c == '"' || c == '\'');
+    matches!(node.kind(), "word" | "number" | "string" | "raw_string")
+        && !inner.contains(|c: char| c.is_whitespace() || "*?[$`".contains(c))
 }
 
 fn source<'t>(node: Node, text: &'t str) -> &'t str {
@@ -227,9 +204,14 @@ fn holds_substitution(node: Node) -> bool {
 }
 
 /// `for x in word; do`: one constant word (no expansion, glob or brace) is one iteration.
-fn for_loop(node: Node, text: &str, out: &mut Vec<Finding>) {
+/// A `for` over plain words also sets its variable to plain words (`assigned`).
+fn for_loop(node: Node, text: &str, out: &mut Vec<Finding>, assigned: &mut Vec<(String, usize, bool)>) {
     let mut cursor = node.walk();
     let values: Vec<Node> = node.children_by_field_name("value", &mut cursor).collect();
+    if let Some(variable) = node.child_by_field_name("variable") {
+        let plain = !values.is_empty() && values.iter().all(|value| is_plain(*value, text));
+        assigned.push((source(variable, text).to_string(), node.start_byte(), plain));
+    }
     let [value] = values[..] else { return };
     let written = source(value, text);
     let constant = matches!(value.kind(), "word" | "number") && !written.contains(['*', '?', '[', '{', '$', '`']);

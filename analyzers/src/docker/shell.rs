@@ -23,7 +23,7 @@ pub struct Script {
 
 /// Parses `source` (a RUN's shell text or a heredoc body) and collects its commands.
 pub fn analyze(source: &Logical) -> Script {
-    let script = shell::parse(&source.text);
+    let script = shell::parse_checked(&source.text);
     let word = |word: Word| Word {
         span: source.range_to_file(word.span),
         value: word.value,
