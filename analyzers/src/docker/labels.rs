@@ -94,16 +94,11 @@ fn missing(model: &Model, sink: &mut Sink) {
         if stage.copied_from || built_on {
             continue;
         }
-        let mut present: BTreeSet<String> = BTreeSet::new();
-        let mut current = Some(index);
-        let mut guard = 0;
-        while let Some(s) = current.filter(|_| guard < 64) {
-            for item in model.stage_items(s).filter(|i| i.is(Kind::Label)) {
-                present.extend(item.ins.pairs().into_iter().map(|p| p.key.value));
-            }
-            current = model.stages[s].parent;
-            guard += 1;
-        }
+        let present: BTreeSet<String> = model
+            .lineage(Some(index))
+            .flat_map(|s| model.stage_items(s).filter(|i| i.is(Kind::Label)))
+            .flat_map(|item| item.ins.pairs().into_iter().map(|p| p.key.value))
+            .collect();
         let absent: Vec<String> = schema
             .keys()
             .filter(|key| !present.contains(*key))

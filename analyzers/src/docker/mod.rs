@@ -70,6 +70,7 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
 
 /// ShellCheck's problems in the scripts RUN executes (POSIX shells only: a PowerShell or
 /// cmd `SHELL` has no scripts here), each with its instruction's start.
+///
 /// A variable the stage declares with ARG or ENV is known to the build, and hadolint tells
 /// ShellCheck so: its unquoted expansion is not reported.
 fn shell_problems(model: &Model, sink: &mut Sink) {
@@ -382,12 +383,7 @@ impl<'a> Model<'a> {
             .iter()
             .filter_map(|(k, v)| Some((k.clone(), v.clone()?)))
             .collect();
-        let mut chain = Vec::new();
-        let mut current = item.stage;
-        while let Some(s) = current.filter(|_| chain.len() < 64) {
-            chain.push(s);
-            current = self.stages.get(s).and_then(|st| st.parent);
-        }
+        let chain: Vec<usize> = self.lineage(item.stage).collect();
         for &s in chain.iter().rev() {
             for other in self.stage_items(s) {
                 if std::ptr::eq(other.ins, item.ins) {
@@ -407,19 +403,14 @@ impl<'a> Model<'a> {
 
     /// ENV names set in a stage or the stages it builds on.
     pub fn env_in_stage(&self, stage: Option<usize>, name: &str) -> bool {
-        let mut current = stage;
-        let mut guard = 0;
-        while let Some(s) = current {
-            if self.env_names.get(s).is_some_and(|names| names.contains(name)) {
-                return true;
-            }
-            current = self.stages.get(s).and_then(|st| st.parent);
-            guard += 1;
-            if guard > 64 {
-                break;
-            }
-        }
-        false
+        self.lineage(stage)
+            .any(|s| self.env_names.get(s).is_some_and(|names| names.contains(name)))
+    }
+
+    /// `stage`, then each stage of this file it builds on, nearest first (at most 65: a
+    /// chain of FROMs longer than that is not a real file).
+    pub fn lineage(&self, stage: Option<usize>) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(stage, |&s| self.stages.get(s).and_then(|st| st.parent)).take(65)
     }
 }
 
