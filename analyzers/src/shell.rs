@@ -16,6 +16,8 @@ pub fn is_posix_shell(program: &str) -> bool {
     POSIX_SHELLS.contains(&program)
 }
 
+pub use crate::shell_checks::Dialect;
+
 /// A word of the script: its span and the value a shell would pass.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Word {
@@ -134,21 +136,21 @@ thread_local! {
 /// Parses `text` (a script, a RUN's shell text, a heredoc body) and collects its commands.
 pub fn parse(text: &str) -> Script {
     let mut script = Script::default();
-    collect(text, 0, &mut script, 0, false);
+    collect(text, 0, &mut script, 0, None);
     script
 }
 
 /// As [`parse`], and ShellCheck's problems of the script too (`Script::problems`), for the
-/// callers that report them.
-pub fn parse_checked(text: &str) -> Script {
+/// callers that report them, with the script run by a shell of `dialect`.
+pub fn parse_checked(text: &str, dialect: Dialect) -> Script {
     let mut script = Script::default();
-    collect(text, 0, &mut script, 0, true);
+    collect(text, 0, &mut script, 0, Some(dialect));
     script
 }
 
 /// Collects the commands of `text`, whose spans start at `offset` in the outer script, and
-/// with `checks` the problems of `text` itself.
-fn collect(text: &str, offset: usize, script: &mut Script, depth: usize, checks: bool) {
+/// with `checks` the problems of `text` itself for its dialect.
+fn collect(text: &str, offset: usize, script: &mut Script, depth: usize, checks: Option<Dialect>) {
     if depth > 4 || text.trim().is_empty() {
         return;
     }
@@ -165,8 +167,8 @@ fn collect(text: &str, offset: usize, script: &mut Script, depth: usize, checks:
     });
     let Some(tree) = tree else { return };
     script.has_error |= tree.root_node().has_error();
-    if checks {
-        crate::shell_checks::check(tree.root_node(), text, &mut script.problems);
+    if let Some(dialect) = checks {
+        crate::shell_checks::check(tree.root_node(), text, dialect, &mut script.problems);
     }
     let mut walker = Walker {
         text,
@@ -350,7 +352,7 @@ impl Walker<'_> {
                 self.offset + from,
                 &mut nested,
                 self.depth + 1,
-                false,
+                None,
             );
             let offset = self.next_pipeline;
             for mut command in nested.commands {

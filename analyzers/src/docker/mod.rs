@@ -20,7 +20,7 @@ use crate::shell::is_posix_shell;
 use crate::{excerpt, Input};
 pub use labels::LabelType;
 use parser::{Args, Dockerfile, Instruction, Kind, Logical};
-use shell::{Command, Script};
+use shell::{Command, Dialect, Script};
 
 #[derive(Clone, Debug, Default, serde::Deserialize, serde::Serialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -233,8 +233,8 @@ impl<'a> Model<'a> {
             env_names: Vec::new(),
             stage_names: HashMap::new(),
         };
-        // Per stage: (pipefail, non-POSIX) of the current SHELL.
-        let mut shells: Vec<(bool, bool)> = Vec::new();
+        // Per stage: (pipefail, non-POSIX, dialect) of the current SHELL.
+        let mut shells: Vec<(bool, bool, Dialect)> = Vec::new();
         for ins in &file.instructions {
             if ins.kind == Kind::From {
                 model.add_stage(ins);
@@ -243,7 +243,7 @@ impl<'a> Model<'a> {
                     .last()
                     .and_then(|s| s.parent)
                     .and_then(|p| shells.get(p).copied())
-                    .unwrap_or((false, false));
+                    .unwrap_or((false, false, Dialect::Posix));
                 shells.push(inherited);
             }
             if ins.kind == Kind::Arg && model.stages.is_empty() {
@@ -262,17 +262,20 @@ impl<'a> Model<'a> {
                 let pipefail = words
                     .windows(2)
                     .any(|w| w[0].starts_with('-') && w[0].contains('o') && w[1] == "pipefail");
+                let dialect = Dialect::of(program);
                 if let Some(slot) = stage.and_then(|s| shells.get_mut(s)) {
-                    *slot = (pipefail, non_posix);
+                    *slot = (pipefail, non_posix, dialect);
                 } else {
-                    shells.push((pipefail, non_posix));
+                    shells.push((pipefail, non_posix, dialect));
                 }
             }
-            let (pipefail_shell, non_posix_shell) =
-                stage.and_then(|s| shells.get(s).copied()).unwrap_or((false, false));
+            let (pipefail_shell, non_posix_shell, dialect) =
+                stage
+                    .and_then(|s| shells.get(s).copied())
+                    .unwrap_or((false, false, Dialect::Posix));
             let mut push = |target: &'a Instruction, onbuild: bool| {
                 let scripts = if target.kind == Kind::Run && !non_posix_shell {
-                    run_scripts(text, target)
+                    run_scripts(text, target, dialect)
                 } else {
                     Vec::new()
                 };
@@ -392,7 +395,15 @@ impl<'a> Model<'a> {
                 if matches!(other.ins.kind, Kind::Arg | Kind::Env) {
                     for pair in other.ins.pairs() {
                         if let Some(value) = pair.value {
-                            values.insert(pair.key.value, value.value);
+                            // `ENV NB_UID=${NB_UID}` carries the ARG's value on, when it is
+                            // known.
+                            let known = std::cell::Cell::new(true);
+                            let expanded = parser::expand(&value.value, &|name| {
+                                let found = values.get(name).cloned();
+                                known.set(known.get() && found.is_some());
+                                found
+                            });
+                            values.insert(pair.key.value, if known.get() { expanded } else { value.value });
                         }
                     }
                 }
@@ -418,8 +429,9 @@ pub(crate) fn basename(path: &str) -> &str {
     path.rsplit(['/', '\\']).next().unwrap_or(path)
 }
 
-/// The shell scripts a RUN executes, each parsed into commands.
-fn run_scripts(text: &str, ins: &Instruction) -> Vec<Script> {
+/// The shell scripts a RUN executes, each parsed into commands; `dialect` is the stage's
+/// SHELL's (a script handed to `bash -c` or `bash <<EOF` is Bash's).
+fn run_scripts(text: &str, ins: &Instruction, dialect: Dialect) -> Vec<Script> {
     let mut scripts = Vec::new();
     match &ins.args {
         Args::Exec(words) => {
@@ -430,7 +442,8 @@ fn run_scripts(text: &str, ins: &Instruction) -> Vec<Script> {
                 let script = &words[2];
                 // The JSON literal's content; exact when it has no escapes.
                 let offset = script.span.start + 1;
-                scripts.push(shell::analyze(&Logical::contiguous(&script.value, offset)));
+                let dialect = Dialect::of(program);
+                scripts.push(shell::analyze(&Logical::contiguous(&script.value, offset), dialect));
             } else {
                 scripts.push(Script {
                     commands: vec![Command {
@@ -447,11 +460,11 @@ fn run_scripts(text: &str, ins: &Instruction) -> Vec<Script> {
             }
         }
         Args::Shell(_) => {
-            let line = shell::analyze(&ins.rest);
+            let line = shell::analyze(&ins.rest, dialect);
             // `RUN <<EOF` alone, or `RUN bash <<EOF`: the bodies are shell scripts.
-            let bodies_are_shell = match line.commands.first() {
-                None => true,
-                Some(c) => is_posix_shell(c.program()),
+            let (bodies_are_shell, body_dialect) = match line.commands.first() {
+                None => (true, dialect),
+                Some(c) => (is_posix_shell(c.program()), Dialect::of(c.program())),
             };
             scripts.push(line);
             if bodies_are_shell {
@@ -460,10 +473,18 @@ fn run_scripts(text: &str, ins: &Instruction) -> Vec<Script> {
                     let first_line = body.lines().next().unwrap_or("").trim();
                     // `#!/bin/sh`, `#!/usr/bin/env bash`: the word after the last `/` or space.
                     let interpreter = first_line.rsplit(['/', ' ']).next().unwrap_or("");
-                    if first_line.starts_with("#!") && !is_posix_shell(interpreter) {
-                        continue;
-                    }
-                    scripts.push(shell::analyze(&Logical::contiguous(body, heredoc.body.start)));
+                    let body_dialect = if first_line.starts_with("#!") {
+                        if !is_posix_shell(interpreter) {
+                            continue;
+                        }
+                        Dialect::of(interpreter)
+                    } else {
+                        body_dialect
+                    };
+                    scripts.push(shell::analyze(
+                        &Logical::contiguous(body, heredoc.body.start),
+                        body_dialect,
+                    ));
                 }
             }
         }

@@ -226,6 +226,13 @@ pub fn check(model: &Model, sink: &mut Sink) {
     }
 }
 
+/// `apt-get dist-clean` (apt 2.7.8, Debian 13) removes the package lists as well as the
+/// cache.
+fn dist_cleans(item: &Item) -> bool {
+    item.commands()
+        .any(|c| matches!(c.program(), "apt-get" | "apt") && c.positional().any(|w| w.value == "dist-clean"))
+}
+
 fn apt_get(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink: &mut Sink) {
     let call = invocation(
         &command.args,
@@ -238,6 +245,7 @@ fn apt_get(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink
         if !only_copied
             && !item.onbuild
             && !facts.removes(item, "/var/lib/apt/lists")
+            && !dist_cleans(item)
             && !facts.cache_mount(item, "/var/lib/apt/lists")
             && !facts.cache_mount(item, "/var/lib/apt")
         {

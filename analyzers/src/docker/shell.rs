@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use super::parser::{self, Logical};
 use crate::shell;
-pub use crate::shell::{flag_matches, Command, Word};
+pub use crate::shell::{flag_matches, Command, Dialect, Word};
 
 /// What the analysis of one script found, in file spans.
 #[derive(Clone, Debug, Default)]
@@ -21,9 +21,10 @@ pub struct Script {
     pub problems: Vec<tollgate_rules::Finding>,
 }
 
-/// Parses `source` (a RUN's shell text or a heredoc body) and collects its commands.
-pub fn analyze(source: &Logical) -> Script {
-    let script = shell::parse_checked(&source.text);
+/// Parses `source` (a RUN's shell text or a heredoc body), run by a shell of `dialect`, and
+/// collects its commands.
+pub fn analyze(source: &Logical, dialect: Dialect) -> Script {
+    let script = shell::parse_checked(&source.text, dialect);
     let word = |word: Word| Word {
         span: source.range_to_file(word.span),
         value: word.value,
@@ -76,7 +77,7 @@ mod tests {
     #[test]
     fn spans_are_file_spans() {
         let text = "sh -c 'apt-get install -y curl'";
-        let s = analyze(&Logical::contiguous(text, 100));
+        let s = analyze(&Logical::contiguous(text, 100), Dialect::Posix);
         let names: Vec<_> = s.commands.iter().map(|c| c.name.value.as_str()).collect();
         assert_eq!(names, ["sh", "apt-get"]);
         let curl = &s.commands[1].args[2];

@@ -1,20 +1,53 @@
 //! ShellCheck's checks on the tree of a shell script (the shared tree-sitter-bash model of
-//! [`crate::shell`]): unquoted expansions and substitutions, declarations that hide a
-//! command's failure, and loops over one word. Written from ShellCheck's documented meaning
-//! of each code; spans are the script's own.
+//! [`crate::shell`]), written from ShellCheck's documented meaning of each code; spans are
+//! the script's own. Here: unquoted expansions and substitutions, declarations that hide a
+//! command's failure, and loops over one word; [`syntax`] has the parse-level mistakes,
+//! [`commands`] the misuses of commands and variables, [`posix`] Bash syntax under /bin/sh.
 
-use tollgate_rules::{shell, Finding};
+mod commands;
+mod posix;
+mod syntax;
+
+use tollgate_rules::{shell, Finding, PropValue, Rule};
 use tree_sitter::Node;
 
-/// Every problem in the script whose tree is `root`, over `text`.
-pub fn check(root: Node, text: &str, out: &mut Vec<Finding>) {
+/// Which shell runs a script, for the syntax that only some shells have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    /// `/bin/sh` and the shells that are only POSIX (dash, ash, busybox): RUN's default.
+    Posix,
+    /// bash, zsh, ksh: arrays, `[[ ]]`, `source`, … are theirs.
+    Bash,
+}
+
+impl Dialect {
+    /// The dialect of a shell program (`bash`, `/bin/sh`, `ash`); other programs are taken
+    /// to be `sh`.
+    pub fn of(program: &str) -> Dialect {
+        let base = program.rsplit('/').next().unwrap_or(program);
+        match base {
+            "bash" | "zsh" | "ksh" | "mksh" => Dialect::Bash,
+            _ => Dialect::Posix,
+        }
+    }
+}
+
+/// Every problem in the script whose tree is `root`, over `text`, run by a shell of
+/// `dialect`.
+pub fn check(root: Node, text: &str, dialect: Dialect, out: &mut Vec<Finding>) {
     let first = out.len();
     // Every assignment: (name, where, whether to one plain word); in no order.
     let mut assigned = Vec::new();
+    let mut variables = commands::Variables::default();
+    let sets_errexit = commands::sets_errexit(root, text);
     let mut stack = vec![root];
     while let Some(node) = stack.pop() {
         match node.kind() {
-            "command" => command(node, text, out),
+            "command" => {
+                command(node, text, out);
+                syntax::command(node, text, out);
+                commands::command(node, text, sets_errexit, out);
+            }
             "declaration_command" => declaration(node, text, out),
             "variable_assignment" => {
                 if let Some(name) = node.child_by_field_name("name") {
@@ -22,6 +55,7 @@ pub fn check(root: Node, text: &str, out: &mut Vec<Finding>) {
                     let plain = value.is_some_and(|value| is_plain(value, text));
                     assigned.push((source(name, text).to_string(), node.start_byte(), plain));
                 }
+                syntax::assignment(node, text, out);
             }
             "for_statement" => for_loop(node, text, out, &mut assigned),
             // `[ … ]` is the `test` command: its words are split; `[[ … ]]` is syntax.
@@ -31,10 +65,32 @@ pub fn check(root: Node, text: &str, out: &mut Vec<Finding>) {
                     word(destination, "", text, out);
                 }
             }
+            "list" => commands::and_or(node, text, out),
+            "pipeline" => commands::useless_cat(node, text, out),
             _ => {}
+        }
+        syntax::node(node, text, out);
+        variables.visit(node, text);
+        if dialect == Dialect::Posix {
+            posix::node(node, text, out);
         }
         let mut cursor = node.walk();
         stack.extend(node.named_children(&mut cursor));
+    }
+    syntax::script(root, text, out);
+    variables.report(out);
+    // ShellCheck stops at a parse error and reports the parse problems only.
+    if root.has_error()
+        && out[first..]
+            .iter()
+            .any(|f| code_of(f).is_some_and(|c| PARSE_ERRORS.contains(&c)))
+    {
+        let found = out.split_off(first);
+        out.extend(
+            found
+                .into_iter()
+                .filter(|f| code_of(f).is_some_and(|code| code.starts_with("SC1"))),
+        );
     }
     // A variable the script has just set to a plain word cannot split, as ShellCheck knows:
     // the last assignment before the expansion decides.
@@ -49,10 +105,31 @@ pub fn check(root: Node, text: &str, out: &mut Vec<Finding>) {
     }));
 }
 
+/// A finding of `rule` that names the ShellCheck `code` it stands for (the rule has several
+/// peers; `scripts/compare docker` and readers match on it).
+fn coded(rule: &'static Rule, span: std::ops::Range<usize>, code: &str, message: String) -> Finding {
+    Finding::new(rule, span, message).with_property("shellcheck", PropValue::Str(code.to_string()))
+}
+
+/// The ShellCheck codes that stop ShellCheck's parse: with one of them in a script that
+/// tree-sitter could not parse either, only the parse-level problems are reported.
+const PARSE_ERRORS: &[&str] = &[
+    "SC1010", "SC1020", "SC1035", "SC1045", "SC1065", "SC1078", "SC1079", "SC1081", "SC1086", "SC1095", "SC1098",
+    "SC1099",
+];
+
+/// The ShellCheck code a finding of a several-peer rule names.
+fn code_of(finding: &Finding) -> Option<&str> {
+    finding.properties.iter().find_map(|(key, value)| match value {
+        PropValue::Str(code) if *key == "shellcheck" => Some(code.as_str()),
+        _ => None,
+    })
+}
+
 /// The variable an `unquoted-expansion` finding names.
 pub fn variable_of(finding: &Finding) -> Option<&str> {
     finding.properties.iter().find_map(|(key, value)| match value {
-        tollgate_rules::PropValue::Str(name) if *key == "variable" => Some(name.as_str()),
+        PropValue::Str(name) if *key == "variable" => Some(name.as_str()),
         _ => None,
     })
 }
@@ -119,7 +196,7 @@ fn unquoted(node: Node, program: &str, text: &str, out: &mut Vec<Finding>) {
                 format!("`{written}` is not in double quotes: its value is split at blanks and globbed; write `\"{written}\"`"),
             );
             if let Some(name) = variable_name(written) {
-                finding = finding.with_property("variable", tollgate_rules::PropValue::Str(name.to_string()));
+                finding = finding.with_property("variable", PropValue::Str(name.to_string()));
             }
             out.push(finding);
         }

@@ -1,0 +1,7 @@
+FROM debian:12.5
+RUN CC=gcc make
+RUN CC='' make
+RUN VERSION=1.2 && echo "$VERSION"
+RUN [ "$MODE" = fast ] && echo fast
+RUN if [ "$MODE" == fast ]; then echo fast; fi
+RUN count+=1

@@ -1,0 +1,4 @@
+FROM debian:12.5
+# Inside quotes, they are text.
+RUN echo "café “quoted”" ' '
+RUN echo "$(date)"

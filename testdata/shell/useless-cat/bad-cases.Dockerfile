@@ -1,0 +1,3 @@
+FROM debian:12.5
+# expect: shell/useless-cat cat requirements.txt
+RUN cat requirements.txt | grep -v '^#'
