@@ -245,7 +245,7 @@ fn apt_get(model: &Model, item: &Item, facts: &RunFacts, command: &Command, sink
         if !only_copied
             && !item.onbuild
             && !facts.removes(item, "/var/lib/apt/lists")
-            && !dist_cleans(item)
+            && !facts.remembered("apt dist-clean".to_string(), || dist_cleans(item))
             && !facts.cache_mount(item, "/var/lib/apt/lists")
             && !facts.cache_mount(item, "/var/lib/apt")
         {

@@ -15,7 +15,7 @@ use super::source;
 const HARMLESS_FALLBACKS: &[&str] = &["true", ":", "exit", "return", "echo", "printf"];
 
 /// A simple command: `echo`, `cd` and the arguments of any command.
-pub fn command(node: Node, text: &str, sets_errexit: bool, out: &mut Vec<Finding>) {
+pub fn command(node: Node, text: &str, sets_errexit: bool, status_checked: bool, out: &mut Vec<Finding>) {
     let Some(name) = node.child_by_field_name("name") else {
         return;
     };
@@ -24,7 +24,7 @@ pub fn command(node: Node, text: &str, sets_errexit: bool, out: &mut Vec<Finding
     let args: Vec<Node> = node.children_by_field_name("argument", &mut cursor).collect();
     match program {
         "echo" => echo_escapes(&args, text, out),
-        "cd" if !sets_errexit && !checked(node) => out.push(Finding::new(
+        "cd" if !sets_errexit && !status_checked => out.push(Finding::new(
             shell::UNCHECKED_CD,
             node.byte_range(),
             format!("`{}` can fail, and the commands after it would run in the wrong directory: write `{} || exit 1`, or `set -e` first", source(node, text), source(node, text)),
@@ -47,27 +47,6 @@ pub fn sets_errexit(_root: Node, text: &str) -> bool {
         };
         words.iter().any(errexit) || words.windows(2).any(|w| w[0] == "-o" && w[1] == "errexit")
     })
-}
-
-/// Whether the command's status is looked at: in an `&&`/`||` list, negated, or the
-/// condition of `if`/`while`/`until`.
-fn checked(node: Node) -> bool {
-    let mut child = node;
-    while let Some(parent) = child.parent() {
-        match parent.kind() {
-            "list" | "negated_command" => return true,
-            "redirected_statement" => child = parent,
-            "if_statement" | "while_statement" | "elif_clause" => {
-                let mut cursor = parent.walk();
-                let is_condition = parent
-                    .children_by_field_name("condition", &mut cursor)
-                    .any(|c| c.id() == child.id());
-                return is_condition;
-            }
-            _ => return false,
-        }
-    }
-    false
 }
 
 /// `echo "a\nb"`: dash's echo expands the escape, bash's prints it.

@@ -40,13 +40,15 @@ pub fn check(root: Node, text: &str, dialect: Dialect, out: &mut Vec<Finding>) {
     let mut assigned = Vec::new();
     let mut variables = commands::Variables::default();
     let sets_errexit = commands::sets_errexit(root, text);
-    let mut stack = vec![root];
-    while let Some(node) = stack.pop() {
+    // Each node with what its ancestors say (tree-sitter's `parent()` walks down from the
+    // root, so asking it for every word of a 10,000-command RUN would be quadratic).
+    let mut stack = vec![(root, Context::default())];
+    while let Some((node, context)) = stack.pop() {
         match node.kind() {
             "command" => {
                 command(node, text, out);
                 syntax::command(node, text, out);
-                commands::command(node, text, sets_errexit, out);
+                commands::command(node, text, sets_errexit, context.status_checked, out);
             }
             "declaration_command" => declaration(node, text, out),
             "variable_assignment" => {
@@ -69,13 +71,25 @@ pub fn check(root: Node, text: &str, dialect: Dialect, out: &mut Vec<Finding>) {
             "pipeline" => commands::useless_cat(node, text, out),
             _ => {}
         }
-        syntax::node(node, text, out);
+        syntax::node(node, text, &context, out);
         variables.visit(node, text);
         if dialect == Dialect::Posix {
             posix::node(node, text, out);
         }
+        let kind = node.kind();
         let mut cursor = node.walk();
-        stack.extend(node.named_children(&mut cursor));
+        if cursor.goto_first_child() {
+            loop {
+                let child = cursor.node();
+                if child.is_named() {
+                    let in_condition = cursor.field_name() == Some("condition");
+                    stack.push((child, context.child(kind, in_condition)));
+                }
+                if !cursor.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
     }
     syntax::script(root, text, out);
     variables.report(out);
@@ -103,6 +117,38 @@ pub fn check(root: Node, text: &str, dialect: Dialect, out: &mut Vec<Finding>) {
             .max_by_key(|(_, at, _)| *at);
         !last.is_some_and(|(_, _, plain)| *plain)
     }));
+}
+
+/// What a node's ancestors say about it.
+#[derive(Clone, Copy, Default)]
+struct Context {
+    /// The parent is a concatenation: the node is a part of a word.
+    in_concatenation: bool,
+    /// Inside double quotes, a `[[ ]]` or `[ ]` test, arithmetic or a heredoc body, up to the
+    /// nearest command: its words are not bare words.
+    quoted: bool,
+    /// The command's exit status is looked at: in an `&&`/`||` list, negated, or the
+    /// condition of `if`/`while`.
+    status_checked: bool,
+}
+
+impl Context {
+    fn child(self, kind: &str, in_condition: bool) -> Context {
+        Context {
+            in_concatenation: kind == "concatenation",
+            quoted: match kind {
+                "string" | "arithmetic_expansion" | "test_command" | "heredoc_body" => true,
+                "command" | "program" => false,
+                _ => self.quoted,
+            },
+            status_checked: match kind {
+                "list" | "negated_command" => true,
+                "redirected_statement" => self.status_checked,
+                "if_statement" | "while_statement" | "elif_clause" => in_condition,
+                _ => false,
+            },
+        }
+    }
 }
 
 /// A finding of `rule` that names the ShellCheck `code` it stands for (the rule has several

@@ -8,7 +8,7 @@ use std::ops::Range;
 use tollgate_rules::{shell, Finding};
 use tree_sitter::Node;
 
-use super::{coded, source};
+use super::{coded, source, Context};
 
 /// Keywords that end or continue a compound command: as the last argument of a command they
 /// are a missing `;` (`echo $f done`).
@@ -213,9 +213,11 @@ pub fn assignment(node: Node, text: &str, out: &mut Vec<Finding>) {
 
 /// Checks on any node: words outside quotes, expansions, functions, tests, and the
 /// concatenations of quoted strings.
-pub fn node(node: Node, text: &str, out: &mut Vec<Finding>) {
+pub fn node(node: Node, text: &str, context: &Context, out: &mut Vec<Finding>) {
     match node.kind() {
-        "word" | "concatenation" if is_whole_word(node) && !in_quotes_or_test(node) => {
+        "word" | "concatenation"
+            if (node.kind() == "concatenation" || !context.in_concatenation) && !context.quoted =>
+        {
             let bare = bare_text(node, text);
             let start = node.start_byte();
             escapes(start, &bare, out);
@@ -255,25 +257,6 @@ pub fn node(node: Node, text: &str, out: &mut Vec<Finding>) {
         }
         _ => {}
     }
-}
-
-/// A word inside double quotes, a `[[ ]]` test (whose regexes and patterns are not
-/// words), or an arithmetic expression.
-fn in_quotes_or_test(node: Node) -> bool {
-    let mut parent = node.parent();
-    while let Some(p) = parent {
-        match p.kind() {
-            "string" | "arithmetic_expansion" | "test_command" | "heredoc_body" => return true,
-            "command" | "program" => return false,
-            _ => parent = p.parent(),
-        }
-    }
-    false
-}
-
-/// A whole word (not a part of a concatenation).
-fn is_whole_word(node: Node) -> bool {
-    node.kind() == "concatenation" || node.parent().is_none_or(|p| p.kind() != "concatenation")
 }
 
 /// The word's text with what quotes and expansions hold blanked to NUL bytes of the same
