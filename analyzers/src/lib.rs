@@ -62,12 +62,14 @@ pub fn analyze(input: &Input, settings: &Settings, rules: &RuleSet) -> Vec<Findi
     if input.kinds.secrets && rules.any("secrets") {
         secrets::analyze(input, &settings.secrets, &mut findings);
     }
-    if (input.kinds.workflow || input.kinds.action || input.kinds.dependabot || input.kinds.precommit)
-        && rules.any("actions")
+    // The shell rules read the `run:` scripts of workflows and actions, and the scripts of
+    // RUN instructions.
+    let scripts = input.kinds.workflow || input.kinds.action;
+    if (scripts || input.kinds.dependabot || input.kinds.precommit) && rules.any("actions")
+        || scripts && rules.any("shell")
     {
-        actions::analyze(input, &settings.actions, &mut findings);
+        actions::analyze(input, &settings.actions, rules.any("shell"), &mut findings);
     }
-    // The shell rules read the scripts of RUN instructions.
     if input.kinds.dockerfile && (rules.any("docker") || rules.any("shell")) {
         docker::analyze(input, &settings.docker, &mut findings);
     }

@@ -16,7 +16,7 @@ pub fn is_posix_shell(program: &str) -> bool {
     POSIX_SHELLS.contains(&program)
 }
 
-pub use crate::shell_checks::Dialect;
+pub use crate::shell_checks::{Dialect, Shell};
 
 /// A word of the script: its span and the value a shell would pass.
 #[derive(Clone, Debug, PartialEq)]
@@ -141,16 +141,16 @@ pub fn parse(text: &str) -> Script {
 }
 
 /// As [`parse`], and ShellCheck's problems of the script too (`Script::problems`), for the
-/// callers that report them, with the script run by a shell of `dialect`.
-pub fn parse_checked(text: &str, dialect: Dialect) -> Script {
+/// callers that report them, with the script run by `shell`.
+pub fn parse_checked(text: &str, shell: Shell) -> Script {
     let mut script = Script::default();
-    collect(text, 0, &mut script, 0, Some(dialect));
+    collect(text, 0, &mut script, 0, Some(shell));
     script
 }
 
 /// Collects the commands of `text`, whose spans start at `offset` in the outer script, and
-/// with `checks` the problems of `text` itself for its dialect.
-fn collect(text: &str, offset: usize, script: &mut Script, depth: usize, checks: Option<Dialect>) {
+/// with `checks` the problems of `text` itself for the shell that runs it.
+fn collect(text: &str, offset: usize, script: &mut Script, depth: usize, checks: Option<Shell>) {
     if depth > 4 || text.trim().is_empty() {
         return;
     }
@@ -167,8 +167,8 @@ fn collect(text: &str, offset: usize, script: &mut Script, depth: usize, checks:
     });
     let Some(tree) = tree else { return };
     script.has_error |= tree.root_node().has_error();
-    if let Some(dialect) = checks {
-        crate::shell_checks::check(tree.root_node(), text, dialect, &mut script.problems);
+    if let Some(shell) = checks {
+        crate::shell_checks::check(tree.root_node(), text, shell, &mut script.problems);
     }
     let mut walker = Walker {
         text,

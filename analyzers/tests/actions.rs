@@ -27,7 +27,7 @@ fn run(name: &str, text: &str, settings: &Settings) -> Vec<Finding> {
         role: None,
     };
     let mut out = Vec::new();
-    actions::analyze(&input, settings, &mut out);
+    actions::analyze(&input, settings, false, &mut out);
     // As a run with the default selection sees them.
     out.retain(|f| tollgate_rules::find(f.rule).is_some_and(|rule| rule.default_enabled));
     out

@@ -39,7 +39,7 @@ fn analyze(text: &str) -> Vec<Finding> {
         role: None,
     };
     let mut out = Vec::new();
-    actions::analyze(&input, &Settings::default(), &mut out);
+    actions::analyze(&input, &Settings::default(), false, &mut out);
     out
 }
 

@@ -77,9 +77,17 @@ pub(crate) struct Ctx<'a> {
     pub src: &'a str,
     pub settings: &'a Settings,
     pub out: &'a mut Vec<Finding>,
+    /// The shell rules are on: every `run:` script is checked.
+    pub shell_checks: bool,
+    /// The shell the current job's steps run in when they name none.
+    pub job_shell: scripts::JobShell,
+    /// The names the workflow's and the current job's `env:` set.
+    pub job_env: Vec<String>,
 }
 
-pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
+/// Runs the Actions rules on a workflow, action, Dependabot or pre-commit config; with
+/// `shell_checks`, the shell rules on its `run:` scripts too.
+pub fn analyze(input: &Input, settings: &Settings, shell_checks: bool, out: &mut Vec<Finding>) {
     let parsed = yaml::parse(input.text);
     if let Some(error) = parsed.error.clone() {
         let message = match &parsed.message {
@@ -92,6 +100,9 @@ pub fn analyze(input: &Input, settings: &Settings, out: &mut Vec<Finding>) {
         src: input.text,
         settings,
         out,
+        shell_checks,
+        job_shell: scripts::JobShell::Unknown,
+        job_env: Vec::new(),
     };
     let first = ctx.out.len();
     for document in &parsed.documents {
@@ -137,6 +148,12 @@ fn check_workflow(ctx: &mut Ctx, workflow: &Workflow) {
         }
         pinning::check_job_images(ctx, job);
         credentials::check_secrets_inherit(ctx, job);
+        ctx.job_shell = scripts::JobShell::of(workflow.root, job.node);
+        ctx.job_env = [workflow.root, job.node]
+            .iter()
+            .flat_map(|node| node.get("env").map(|env| env.pairs()).unwrap_or(&[]))
+            .map(|pair| pair.key.clone())
+            .collect();
         for step in &job.steps {
             check_step(ctx, step, privileged);
         }

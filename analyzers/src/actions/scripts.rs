@@ -1,5 +1,6 @@
 //! The rules that read `run:` scripts through the shell model shared with Dockerfile RUN:
-//! `actions/adhoc-packages`, `actions/github-env` and `actions/use-trusted-publishing`.
+//! `actions/adhoc-packages`, `actions/github-env` and `actions/use-trusted-publishing`, and
+//! the shell rules (ShellCheck's checks) on every script that bash or sh runs.
 
 use std::ops::Range;
 
@@ -9,7 +10,7 @@ use super::expr::expressions;
 use super::model::Step;
 use super::yaml::Node;
 use super::Ctx;
-use crate::shell::{self, Command, Script};
+use crate::shell::{self, Command, Dialect, Script, Shell};
 
 /// A `run:` script parsed, with `${{ }}` masked so that the shell sees one word there.
 struct Run<'a> {
@@ -20,7 +21,8 @@ struct Run<'a> {
 }
 
 impl<'a> Run<'a> {
-    fn new(node: &'a Node) -> Option<Self> {
+    /// The script of `node`, parsed; with `shell`, checked for the shell rules too.
+    fn new(node: &'a Node, shell: Option<Shell>) -> Option<Self> {
         let original = node.str()?;
         // Byte for byte, so that every span of the script is a span of the original.
         let mut bytes = original.as_bytes().to_vec();
@@ -32,7 +34,10 @@ impl<'a> Run<'a> {
             }
         }
         let text = String::from_utf8(bytes).expect("only whole expressions, from `$` to `}`, were masked");
-        let script = shell::parse(&text);
+        let script = match shell {
+            Some(shell) => shell::parse_checked(&text, shell),
+            None => shell::parse(&text),
+        };
         Some(Run { node, text, script })
     }
 
@@ -81,14 +86,17 @@ impl<'a> Run<'a> {
 pub fn check_step(ctx: &mut Ctx, step: &Step, privileged: Option<&str>) {
     check_publish_action(ctx, step);
     let Some(node) = step.run() else { return };
-    // Parsing every script costs more than all the other rules together: only a script that
-    // names one of the tools (or environment files) these rules look for is parsed.
+    let shell = if ctx.shell_checks { step_shell(ctx, step) } else { None };
+    // Parsing every script costs more than all the other rules together: unless the shell
+    // rules are on, only a script that names one of the tools (or environment files) these
+    // rules look for is parsed.
     let text = node.str().unwrap_or("");
     let env_file = privileged.is_some() && (text.contains("GITHUB_ENV") || text.contains("GITHUB_PATH"));
-    if !env_file && !text.lines().any(may_install_or_publish) {
+    if shell.is_none() && !env_file && !text.lines().any(may_install_or_publish) {
         return;
     }
-    let Some(run) = Run::new(node) else { return };
+    let Some(run) = Run::new(node, shell) else { return };
+    shell_problems(ctx, step, &run);
     for command in &run.script.commands {
         if let Some(what) = adhoc_install(command) {
             let span = run.source_span(ctx.src, command.span.clone());
@@ -115,6 +123,98 @@ pub fn check_step(ctx: &mut Ctx, step: &Step, privileged: Option<&str>) {
     }
     if let Some(trigger) = privileged {
         check_github_env(ctx, step, &run, trigger);
+    }
+}
+
+/// The shell a job's steps run in when they name none (`defaults.run.shell` of the job or
+/// the workflow, else what the runner has).
+#[derive(Clone, Debug, PartialEq)]
+pub enum JobShell {
+    /// Linux and macOS runners: `bash -e`.
+    Bash,
+    Named(String),
+    /// A runner picked by an expression, or a composite action's step (which must name
+    /// its shell): nothing is assumed.
+    Unknown,
+}
+
+impl JobShell {
+    pub fn of(workflow: &Node, job: &Node) -> JobShell {
+        let default = |node: &Node| {
+            node.get("defaults")?
+                .get("run")?
+                .get("shell")?
+                .str()
+                .map(str::to_string)
+        };
+        if let Some(named) = default(job).or_else(|| default(workflow)) {
+            return JobShell::Named(named);
+        }
+        let Some(runs_on) = job.get("runs-on") else {
+            return JobShell::Bash;
+        };
+        let labels: Vec<&str> = match runs_on.str() {
+            Some(label) => vec![label],
+            None => runs_on.items().iter().filter_map(Node::str).collect(),
+        };
+        if labels.iter().any(|label| label.contains("${{")) {
+            JobShell::Unknown
+        } else if labels
+            .iter()
+            .any(|label| label.to_ascii_lowercase().contains("windows"))
+        {
+            JobShell::Named("pwsh".to_string())
+        } else {
+            JobShell::Bash
+        }
+    }
+}
+
+/// The POSIX-family shell a step's script runs in, as GitHub runs it: the built-in `bash`
+/// and `sh` stop at the first failing command (`-e`); a custom command line (`bash {0}`)
+/// does when it says `-e`. PowerShell, cmd and python scripts are not shell.
+fn step_shell(ctx: &Ctx, step: &Step) -> Option<Shell> {
+    let named = match step.node.get("shell").and_then(Node::str) {
+        Some(named) => named.to_string(),
+        None => match &ctx.job_shell {
+            JobShell::Bash => "bash".to_string(),
+            JobShell::Named(named) => named.clone(),
+            JobShell::Unknown => return None,
+        },
+    };
+    let mut words = named.split_whitespace();
+    let program = words.next()?.rsplit('/').next()?;
+    if !shell::is_posix_shell(program) {
+        return None;
+    }
+    let builtin = named.trim() == program;
+    let errexit = builtin
+        || words.any(|w| {
+            w.strip_prefix('-')
+                .is_some_and(|letters| !letters.starts_with('-') && letters.contains('e'))
+        });
+    Some(Shell {
+        dialect: Dialect::of(program),
+        errexit,
+    })
+}
+
+/// The shell rules' problems in a step's script, in file spans. A variable the step, its
+/// job or the workflow sets in `env:` is assigned; its value may still hold blanks, so an
+/// unquoted expansion of it is reported, as ShellCheck does.
+fn shell_problems(ctx: &mut Ctx, step: &Step, run: &Run) {
+    let step_env = step.node.get("env").map(|env| env.pairs()).unwrap_or(&[]);
+    for problem in &run.script.problems {
+        let declared = problem.rule == tollgate_rules::shell::UNASSIGNED_VARIABLE.id
+            && crate::shell_checks::variable_of(problem).is_some_and(|name| {
+                step_env.iter().any(|pair| pair.key == name) || ctx.job_env.iter().any(|key| key == name)
+            });
+        if declared {
+            continue;
+        }
+        let mut finding = problem.clone().with_statement_start(step.node.span.start);
+        finding.span = run.source_span(ctx.src, problem.span.clone());
+        ctx.out.push(finding);
     }
 }
 
@@ -410,7 +510,7 @@ mod tests {
                 verbatim_at: None,
             }),
         };
-        let run = Run::new(&node).unwrap();
+        let run = Run::new(&node, None).unwrap();
         assert_eq!(run.text.len(), node.str().unwrap().len());
         assert!(run.text.starts_with("echo \"___"));
         let redirect = &run.script.redirects[0];

@@ -24,7 +24,7 @@ pub struct Script {
 /// Parses `source` (a RUN's shell text or a heredoc body), run by a shell of `dialect`, and
 /// collects its commands.
 pub fn analyze(source: &Logical, dialect: Dialect) -> Script {
-    let script = shell::parse_checked(&source.text, dialect);
+    let script = shell::parse_checked(&source.text, shell::Shell::plain(dialect));
     let word = |word: Word| Word {
         span: source.range_to_file(word.span),
         value: word.value,

@@ -277,7 +277,7 @@ impl Variables {
                 Finding::new(
                     shell::UNASSIGNED_VARIABLE,
                     span,
-                    format!("`{name}` is read but nothing assigns it: not the script, nor an ARG or ENV of the stage (a typo?)"),
+                    format!("`{name}` is read but nothing assigns it: not the script, nor an ARG or ENV (Dockerfile) or `env:` (workflow); a typo?"),
                 )
                 .with_property("variable", PropValue::Str(name)),
             );

@@ -32,14 +32,33 @@ impl Dialect {
     }
 }
 
-/// Every problem in the script whose tree is `root`, over `text`, run by a shell of
-/// `dialect`.
-pub fn check(root: Node, text: &str, dialect: Dialect, out: &mut Vec<Finding>) {
+/// How the shell runs a script: its dialect, and whether it stops at the first failing
+/// command (`-e`, as GitHub Actions runs `bash` and `sh`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shell {
+    pub dialect: Dialect,
+    pub errexit: bool,
+}
+
+impl Shell {
+    /// A shell of `dialect` without `-e`: how RUN runs its script (and how hadolint hands it
+    /// to ShellCheck, whatever `SHELL` says).
+    pub fn plain(dialect: Dialect) -> Shell {
+        Shell {
+            dialect,
+            errexit: false,
+        }
+    }
+}
+
+/// Every problem in the script whose tree is `root`, over `text`, run by `shell`.
+pub fn check(root: Node, text: &str, shell: Shell, out: &mut Vec<Finding>) {
+    let dialect = shell.dialect;
     let first = out.len();
     // Every assignment: (name, where, whether to one plain word); in no order.
     let mut assigned = Vec::new();
     let mut variables = commands::Variables::default();
-    let sets_errexit = commands::sets_errexit(root, text);
+    let sets_errexit = shell.errexit || commands::sets_errexit(root, text);
     // Each node with what its ancestors say (tree-sitter's `parent()` walks down from the
     // root, so asking it for every word of a 10,000-command RUN would be quadratic).
     let mut stack = vec![(root, Context::default())];
@@ -64,7 +83,7 @@ pub fn check(root: Node, text: &str, dialect: Dialect, out: &mut Vec<Finding>) {
             "test_command" if !source(node, text).starts_with("[[") => test_words(node, text, out),
             "file_redirect" => {
                 if let Some(destination) = node.child_by_field_name("destination") {
-                    word(destination, "", text, out);
+                    word(destination, text, out);
                 }
             }
             "list" => commands::and_or(node, text, out),
@@ -195,22 +214,21 @@ fn source<'t>(node: Node, text: &'t str) -> &'t str {
 /// The unquoted expansions and substitutions among a command's arguments (its name and
 /// what double quotes hold are not split).
 fn command(node: Node, text: &str, out: &mut Vec<Finding>) {
-    let program = node.child_by_field_name("name").map_or("", |name| source(name, text));
     let mut cursor = node.walk();
     for argument in node.children_by_field_name("argument", &mut cursor) {
-        word(argument, program, text, out);
+        word(argument, text, out);
     }
 }
 
 /// One word: an expansion or substitution alone, or the unquoted parts of a concatenation.
-fn word(node: Node, program: &str, text: &str, out: &mut Vec<Finding>) {
+fn word(node: Node, text: &str, out: &mut Vec<Finding>) {
     if node.kind() == "concatenation" {
         let mut inner = node.walk();
         for part in node.named_children(&mut inner) {
-            unquoted(part, program, text, out);
+            unquoted(part, text, out);
         }
     } else {
-        unquoted(node, program, text, out);
+        unquoted(node, text, out);
     }
 }
 
@@ -222,9 +240,7 @@ fn test_words(node: Node, text: &str, out: &mut Vec<Finding>) {
         let mut cursor = node.walk();
         for child in node.named_children(&mut cursor) {
             match child.kind() {
-                "simple_expansion" | "expansion" | "command_substitution" | "concatenation" => {
-                    word(child, "[", text, out)
-                }
+                "simple_expansion" | "expansion" | "command_substitution" | "concatenation" => word(child, text, out),
                 "string" | "raw_string" => {}
                 _ => stack.push(child),
             }
@@ -232,7 +248,7 @@ fn test_words(node: Node, text: &str, out: &mut Vec<Finding>) {
     }
 }
 
-fn unquoted(node: Node, program: &str, text: &str, out: &mut Vec<Finding>) {
+fn unquoted(node: Node, text: &str, out: &mut Vec<Finding>) {
     let written = source(node, text);
     match node.kind() {
         "simple_expansion" | "expansion" if splits(written) => {
@@ -246,9 +262,9 @@ fn unquoted(node: Node, program: &str, text: &str, out: &mut Vec<Finding>) {
             }
             out.push(finding);
         }
-        // `echo $(cmd)` and `$(echo …)` are ShellCheck's useless echo (SC2005, SC2116),
-        // backquotes its legacy syntax (SC2006), and `seq` prints numbers.
-        "command_substitution" if program != "echo" && !written.starts_with('`') && !prints_words(node, text) => out.push(Finding::new(
+        // `seq` prints numbers. (`echo $(cmd)` and backquotes are split too: ShellCheck
+        // reports them with SC2005 or SC2006 besides.)
+        "command_substitution" if !prints_numbers(node, text) => out.push(Finding::new(
             shell::UNQUOTED_COMMAND_SUBSTITUTION,
             node.byte_range(),
             format!("`{written}` is not in double quotes: its output is split at blanks and globbed; quote it, or read it into an array"),
@@ -257,15 +273,14 @@ fn unquoted(node: Node, program: &str, text: &str, out: &mut Vec<Finding>) {
     }
 }
 
-/// A substitution of `echo` or `seq`, whose output ShellCheck leaves to other codes or
-/// knows to be numbers.
-fn prints_words(node: Node, text: &str) -> bool {
+/// A substitution of `seq`, whose output ShellCheck knows to be numbers.
+fn prints_numbers(node: Node, text: &str) -> bool {
     let mut cursor = node.walk();
     let first = node.named_children(&mut cursor).next();
     first
         .filter(|inner| inner.kind() == "command")
         .and_then(|inner| inner.child_by_field_name("name"))
-        .is_some_and(|name| matches!(source(name, text), "echo" | "seq"))
+        .is_some_and(|name| source(name, text) == "seq")
 }
 
 /// The name an expansion reads: `$name`, `${name}`, `${name:-default}` (not `${!name}`,
@@ -281,7 +296,9 @@ fn variable_name(written: &str) -> Option<&str> {
 
 /// Whether an unquoted `$x` / `${x}` is split into words: the status, count, PID and flag
 /// parameters (`$?`, `$#`, `$$`, `$!`, `$-`) and a length (`${#x}`) are numbers or flags;
-/// `$@`, `$*` and `${a[@]}` are ShellCheck's other codes (SC2068, SC2048).
+/// `$@`, `$*` and `${a[@]}` are ShellCheck's other codes (SC2068, SC2048). `${x:+…}` and
+/// `${x+…}` are the idiom for an optional argument (`${base:+"--base=$base"}`), which
+/// ShellCheck leaves alone.
 fn splits(written: &str) -> bool {
     let name = written
         .strip_prefix("${")
@@ -289,6 +306,10 @@ fn splits(written: &str) -> bool {
         .or_else(|| written.strip_prefix('$'))
         .unwrap_or(written);
     if name.starts_with('#') && name.len() > 1 {
+        return false;
+    }
+    let operator = name.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    if operator.starts_with(":+") || operator.starts_with('+') {
         return false;
     }
     !matches!(name, "?" | "#" | "$" | "!" | "-" | "@" | "*") && !name.contains("[@]") && !name.contains("[*]")

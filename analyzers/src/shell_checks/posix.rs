@@ -32,7 +32,7 @@ pub fn node(node: Node, text: &str, out: &mut Vec<Finding>) {
             shell::NOT_POSIX,
             node.byte_range(),
             code,
-            format!("{what}: Bash syntax, undefined in POSIX sh, which runs this script; set `SHELL [\"/bin/bash\", \"-c\"]` or write it the POSIX way"),
+            format!("{what}: Bash syntax, undefined in POSIX sh, which runs this script; run it with bash (`SHELL` in a Dockerfile, `shell: bash` in a workflow) or write it the POSIX way"),
         ));
     }
 }

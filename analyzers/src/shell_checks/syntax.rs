@@ -69,9 +69,13 @@ pub fn command(node: Node, text: &str, out: &mut Vec<Finding>) {
     // `FOO= bar`: FOO is set to the empty string for `bar`'s run.
     let mut children = node.walk();
     let first = node.named_children(&mut children).next();
-    if let Some(assignment) =
-        first.filter(|a| a.kind() == "variable_assignment" && a.child_by_field_name("value").is_none())
-    {
+    // `IFS= read -r line` is the idiom for reading a line as is: ShellCheck accepts it.
+    let empties = |a: &Node| {
+        a.kind() == "variable_assignment"
+            && a.child_by_field_name("value").is_none()
+            && a.child_by_field_name("name").is_none_or(|n| source(n, text) != "IFS")
+    };
+    if let Some(assignment) = first.filter(empties) {
         if text
             .as_bytes()
             .get(assignment.end_byte())

@@ -17,3 +17,5 @@ RUN false || echo $? $# $$ ${#HOME} $((1 + 2))
 RUN set -- a b && printf '%s\n' $@
 # Single quotes keep the text as it is.
 RUN echo '$HOME'
+# `${x:+…}` gives an optional argument only when x is set, as its writer means.
+RUN base="$1" && git diff ${base:+"--merge-base=$base"} ${base+--stat}
