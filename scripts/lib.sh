@@ -6,6 +6,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 VENV=${TOLLGATE_VENV:-$ROOT/.venv}
 CORPUS=$ROOT/target/corpus
 SHARED=${TOLLGATE_SHARED:-$ROOT/../shared}
+# The scripts time cold runs and write nothing into the trees they read: no result cache
+# (`scripts/bench cache` turns it on where it measures it).
+export TOLLGATE_NO_CACHE=1
 
 # The peer tools and Python test tools, in one virtualenv.
 ensure_venv() {

@@ -84,6 +84,17 @@ pub struct Gathered {
     windows: Vec<duplication::Window>,
 }
 
+impl Gathered {
+    /// What a result cache keeps of a file, and gives back on a later run.
+    pub fn windows(&self) -> &[duplication::Window] {
+        &self.windows
+    }
+
+    pub fn from_windows(windows: Vec<duplication::Window>) -> Gathered {
+        Gathered { windows }
+    }
+}
+
 /// What the cross-file rules (duplication) need of this file, if one of them is enabled.
 pub fn gather(input: &Input, settings: &Settings, rules: &RuleSet) -> Gathered {
     // The parse-only benchmark setting leaves duplication out too: it times the parse alone.

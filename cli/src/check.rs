@@ -10,6 +10,7 @@ use std::process::ExitCode;
 
 use tollgate_rules::{Level, RuleSet};
 
+use crate::cache::{self, Cache};
 use crate::config::{self, FailOn};
 use crate::git::ChangedLines;
 use crate::pipeline::{self, Diff, DiffScope, Filters};
@@ -66,6 +67,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     for warning in &loaded.warnings {
         eprintln!("tollgate: warning: {}", escape::terminal(warning));
     }
+    let project_root = loaded.project_root.clone();
     let nested = loaded.nested();
     let mut config = loaded.resolve(&overrides(args))?;
     config.settings.python.bench_parse_only = args.bench_parse_only;
@@ -119,13 +121,24 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     for warning in &warnings {
         eprintln!("tollgate: warning: {}", escape::terminal(warning));
     }
-    let scan_options = |line_hashes| scan::Options {
+    let cache = match (&walked, cache::disabled(args.no_cache) || args.bench_parse_only) {
+        (Some(_), false) => {
+            let (cache, warning) = Cache::open(&cache::location(args.cache_dir.as_deref(), &project_root));
+            if let Some(warning) = warning {
+                eprintln!("tollgate: warning: {}", escape::terminal(&warning));
+            }
+            Some(cache)
+        }
+        _ => None,
+    };
+    let scan_options = |line_hashes, cache| scan::Options {
         filters: &filters,
         settings: &config.settings,
         max_file_size: config.max_file_size,
         skip_roles: &config.skip_roles,
         python_exclude: &config.python_exclude,
         ruff_scopes: &ruff_scopes,
+        cache,
         line_hashes,
     };
     let (mut outcome, files) = match walked {
@@ -148,9 +161,12 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         }
         Some(walked) => {
             let progress = progress_bar(walked.files.len());
-            let options = scan_options(args.format == Format::Sarif);
+            let options = scan_options(args.format == Format::Sarif, cache.as_ref());
             let mut outcome = scan::scan(&walked.files, &options, &tollgate_analyzers::analyze, &progress);
             progress.finish_and_clear();
+            if let Some(cache) = &cache {
+                save_cache(cache, args.verbose);
+            }
             outcome.diagnostics.extend(walked.diagnostics);
             (outcome, walked.files)
         }
@@ -162,7 +178,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     });
     let notes = pipeline::finish(&mut outcome, diff, args.baseline.as_deref())?;
     if let Some((_, DiffScope::Gate, changed)) = &changed {
-        let options = scan_options(false);
+        let options = scan_options(false, None);
         gate_new_since_base(&mut outcome.records, changed, &files, &options);
     }
     Ok(Scanned {
@@ -171,6 +187,35 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         fail_on: config.fail_on,
         notes,
     })
+}
+
+/// Writes the run's cache; `--verbose` says what it holds. A cache that cannot be written
+/// costs the next run its speed, not its results: a warning.
+fn save_cache(cache: &Cache, verbose: bool) {
+    match cache.save() {
+        Ok(stats) if verbose => eprintln!(
+            "tollgate: cache {}: {} files, {:.1} MiB ({} analysed again, {} from the cache)",
+            escape::terminal(&stats.folder.display().to_string()),
+            stats.entries,
+            stats.bytes as f64 / (1 << 20) as f64,
+            stats.misses,
+            stats.hits
+        ),
+        Ok(_) => {}
+        Err(warning) => eprintln!("tollgate: warning: {}", escape::terminal(&warning)),
+    }
+}
+
+/// `tollgate clean`: removes the result cache of the project the current directory is in.
+pub fn clean(cache_dir: Option<&Path>, config: Option<&Path>) -> Result<ExitCode, String> {
+    let cwd = std::env::current_dir().map_err(|e| format!("cannot read the current directory: {e}"))?;
+    let loaded = config::load(config, &cwd)?;
+    let dir = cache::location(cache_dir, &loaded.project_root);
+    match cache::clean(&dir)? {
+        Some(removed) => eprintln!("tollgate: removed {}", escape::terminal(&removed.display().to_string())),
+        None => eprintln!("tollgate: no cache at {}", escape::terminal(&dir.display().to_string())),
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `--gate-diff-base`, after the lines: a finding on unchanged lines of a file the change

@@ -85,6 +85,9 @@ pub struct Loaded {
     pub warnings: Vec<String>,
     /// Whether ruff's configs are read (`read-configs`), nested ones included.
     pub reads_ruff: bool,
+    /// Where the result cache lives: the config file's directory, else the repository's
+    /// root, else the current directory.
+    pub project_root: PathBuf,
 }
 
 /// What the command line sets on top of the config file.
@@ -443,6 +446,7 @@ impl Nested {
                     imported: vec![ruff],
                     warnings: Vec::new(),
                     reads_ruff: true,
+                    project_root: self.base.clone(),
                 }
                 .resolve(overrides)
             });
@@ -525,7 +529,13 @@ pub fn load(explicit: Option<&Path>, cwd: &Path) -> Result<Loaded, String> {
         ));
     }
     let (imported, warnings) = imported::discover(&dirs, &wanted);
+    let project_root = match (&path, top) {
+        (Some(_), _) => base.clone(),
+        (None, Some(top)) => top.to_path_buf(),
+        (None, None) => cwd.to_path_buf(),
+    };
     Ok(Loaded {
+        project_root,
         raw,
         path,
         base,

@@ -2,6 +2,7 @@
 //! hands each command to its module.
 
 mod baseline;
+mod cache;
 mod check;
 mod config;
 mod fingerprint;
@@ -52,6 +53,16 @@ enum Command {
     Explain { rule: String },
     /// Record today's findings in a baseline file (-o FILE) for `check --baseline`.
     Baseline(CheckArgs),
+    /// Remove the result cache (`.tollgate_cache` at the project root, or --cache-dir).
+    Clean {
+        /// The cache folder [default: TOLLGATE_CACHE_DIR, else `.tollgate_cache` at the
+        /// project root].
+        #[arg(long, value_name = "DIR")]
+        cache_dir: Option<PathBuf>,
+        /// Config file, whose folder is the project root.
+        #[arg(long)]
+        config: Option<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -122,6 +133,14 @@ pub struct CheckArgs {
     /// ruff's, hadolint's, zizmor's, gitleaks'), and exit.
     #[arg(long)]
     pub show_config: bool,
+    /// Analyse every file again, and leave the result cache as it is (also when
+    /// TOLLGATE_NO_CACHE is set, to anything but 0 or false).
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Where the result cache lives [default: TOLLGATE_CACHE_DIR, else `.tollgate_cache` at
+    /// the project root: the config's folder, else the repository's root].
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
     /// Benchmarks only: parse Python and stop (no metrics, no duplicate-code windows).
     #[arg(long, hide = true)]
     pub bench_parse_only: bool,
@@ -149,6 +168,7 @@ fn main() -> ExitCode {
         Command::Rules { format } => catalogue::rules(format).map(print_stdout),
         Command::Explain { rule } => catalogue::explain(&rule).map(print_stdout),
         Command::Baseline(args) => check::record_baseline(&args),
+        Command::Clean { cache_dir, config } => check::clean(cache_dir.as_deref(), config.as_deref()),
     };
     match result {
         Ok(code) => code,

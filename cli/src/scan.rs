@@ -40,6 +40,9 @@ pub struct Options<'a> {
     /// Folders with a ruff config of their own, deepest first: the Python files below one
     /// are checked with its settings, as ruff checks them.
     pub ruff_scopes: &'a [RuffScope],
+    /// The result cache, for the files of the run (not for other versions of them, such as
+    /// `--gate-diff-base`'s files at the base).
+    pub cache: Option<&'a crate::cache::Cache>,
     /// Compute GitHub's `primaryLocationLineHash`, which only SARIF carries: it hashes every
     /// line of a file up to its last finding, a tenth of a Python scan's own work.
     pub line_hashes: bool,
@@ -150,6 +153,17 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
         kinds,
         role,
     };
+    let cached = options.cache.map(|cache| {
+        let absolute = crate::walk::absolute(&file.path);
+        let key = cache.key(&input, &absolute, options.settings, options.filters.rules);
+        (cache, absolute, key)
+    });
+    if let Some((cache, absolute, key)) = &cached {
+        if let Some(entry) = cache.get(absolute, *key) {
+            let records = finish(file, &text, role, entry.findings, options, true, Secrets::Known(&[]));
+            return (records, None, entry.gathered);
+        }
+    }
     // The secrets pass runs whatever the selection: its spans are redacted in everything
     // shown from this file. Its findings are reported only if selected (`finish`).
     let secret_findings = match guarded(|| find_secrets(&input, options.settings)) {
@@ -181,6 +195,9 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
     };
     findings.extend(secret_findings);
     let gathered = tollgate_analyzers::gather(&input, options.settings, options.filters.rules);
+    if let Some((cache, absolute, key)) = &cached {
+        cache.put(absolute, *key, &findings, &gathered, !spans.is_empty());
+    }
     (
         finish(file, &text, role, findings, options, true, Secrets::Known(&spans)),
         None,
@@ -790,6 +807,7 @@ mod tests {
             skip_roles: &[],
             python_exclude: &[],
             ruff_scopes: &[],
+            cache: None,
             line_hashes: true,
         };
         let outcome = scan(&files, &options, &analyze, &indicatif::ProgressBar::hidden());
@@ -870,6 +888,7 @@ mod tests {
             skip_roles: &[],
             python_exclude: &[],
             ruff_scopes: &[],
+            cache: None,
             line_hashes: false,
         };
         let outcome = scan(&files, &options, &analyze, &indicatif::ProgressBar::hidden());

@@ -108,7 +108,8 @@ pub fn walk(roots: &[PathBuf], exclude: &GlobList, base: &Path, threads: usize) 
             .follow_links(false)
             .threads(threads)
             .filter_entry(move |entry| {
-                if entry.file_name() == ".git" {
+                // The result cache is never scanned (its own `.gitignore` hides it from git).
+                if entry.file_name() == ".git" || entry.file_name() == crate::cache::FOLDER {
                     return false;
                 }
                 if exclude_nothing || entry.depth() == 0 {

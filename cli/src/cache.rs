@@ -1,0 +1,756 @@
+//! The per-file result cache, `.tollgate_cache/` at the project root (as `.ruff_cache`):
+//! what the analyzers found in a file, and its duplication windows, keyed by everything that
+//! decides them: tollgate's version and build, the file's effective settings and rules, its
+//! path, kinds and role, and its content. A warm run reads each file (its hash is its key)
+//! and parses nothing that did not change; suppression, per-file ignores, baseline and diff
+//! run every time, on the cached findings, and the cross-file duplication pass runs on the
+//! cached windows.
+//!
+//! One file per version folder holds every entry, so that a run reads one file and writes
+//! one: written to a temporary file and renamed over the old one, so that a run killed
+//! half-way, or two runs at once, leave either the old cache or a whole new one (the last
+//! rename wins; both are right). A cache that cannot be read is ignored with one warning and
+//! rebuilt. Entries of files that no longer exist are dropped at every write.
+//!
+//! A file in which a secret was found is never cached: the cache holds no finding whose
+//! message or span could carry one.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
+
+use tollgate_analyzers::duplication::Window;
+use tollgate_analyzers::{Gathered, Input, Settings};
+use tollgate_rules::{Finding, Level, Location, Metric, PropValue, Region, Related, RuleSet};
+
+/// The folder name at the project root.
+pub const FOLDER: &str = ".tollgate_cache";
+/// The file of entries in a version folder.
+const RESULTS: &str = "results";
+/// The first bytes of the results file, and the version of its layout.
+const MAGIC: &[u8] = b"tollgate cache\n";
+const LAYOUT: u32 = 1;
+/// A cache bigger than this is not written (a warning says so): entries of files outside
+/// this run are dropped first.
+const MAX_BYTES: usize = 1 << 30;
+/// Leftover temporary files (of a run killed before its rename) older than this are removed.
+const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(3600);
+
+/// Where the cache goes: `--cache-dir`, else `TOLLGATE_CACHE_DIR`, else `.tollgate_cache`
+/// in the project root.
+pub fn location(option: Option<&Path>, project_root: &Path) -> PathBuf {
+    match (option, std::env::var_os("TOLLGATE_CACHE_DIR")) {
+        (Some(dir), _) => absolute(dir),
+        (None, Some(dir)) if !dir.is_empty() => absolute(Path::new(&dir)),
+        _ => project_root.join(FOLDER),
+    }
+}
+
+fn absolute(dir: &Path) -> PathBuf {
+    std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf())
+}
+
+/// `--no-cache`, or `TOLLGATE_NO_CACHE` set to anything but nothing, `0` or `false`.
+pub fn disabled(option: bool) -> bool {
+    option
+        || std::env::var("TOLLGATE_NO_CACHE")
+            .is_ok_and(|value| !matches!(value.trim().to_ascii_lowercase().as_str(), "" | "0" | "false"))
+}
+
+/// The version folder's name: tollgate's version (`TOLLGATE_CACHE_VERSION` stands in for an
+/// upgrade in tests).
+fn version() -> String {
+    std::env::var("TOLLGATE_CACHE_VERSION").unwrap_or_else(|_| env!("CARGO_PKG_VERSION").to_string())
+}
+
+/// `tollgate clean`: removes the cache folder. Returns what was removed, if anything.
+pub fn clean(dir: &Path) -> Result<Option<PathBuf>, String> {
+    match std::fs::symlink_metadata(dir) {
+        Err(_) => Ok(None),
+        Ok(meta) if meta.is_dir() => {
+            if !dir.join("CACHEDIR.TAG").exists() {
+                return Err(format!(
+                    "{}: not a tollgate cache (no CACHEDIR.TAG); not removed",
+                    dir.display()
+                ));
+            }
+            std::fs::remove_dir_all(dir).map_err(|e| format!("{}: cannot remove: {e}", dir.display()))?;
+            Ok(Some(dir.to_path_buf()))
+        }
+        Ok(_) => Err(format!("{}: not a folder; not removed", dir.display())),
+    }
+}
+
+/// The hash of each domain's settings and enabled rules (the shell rules run in the
+/// workflows' and the Dockerfiles' passes).
+#[derive(Clone, Copy)]
+struct DomainKeys {
+    python: u128,
+    secrets: u128,
+    actions: u128,
+    docker: u128,
+}
+
+/// What a file's analysis gave, as the cache keeps it.
+pub struct Entry {
+    pub findings: Vec<Finding>,
+    pub gathered: Gathered,
+}
+
+/// A run's cache: the entries read at its start, and the entries of this run to write.
+pub struct Cache {
+    folder: PathBuf,
+    /// The results file as read, and where each file's entry is in it.
+    bytes: Vec<u8>,
+    index: HashMap<PathBuf, (u128, Range<usize>)>,
+    /// Per (settings, rules) of the run: the hash of what they decide, per domain.
+    domain_keys: Mutex<Vec<(usize, usize, DomainKeys)>>,
+    build: String,
+    fresh: Mutex<Vec<(PathBuf, u128, Vec<u8>)>>,
+    hits: AtomicUsize,
+    misses: AtomicUsize,
+}
+
+/// What `--verbose` says about the cache after a run.
+pub struct Stats {
+    pub folder: PathBuf,
+    pub entries: usize,
+    pub bytes: usize,
+    pub hits: usize,
+    pub misses: usize,
+}
+
+impl Cache {
+    /// Opens the cache under `dir` for this version. A results file that cannot be read is
+    /// ignored: the warning is returned with the empty cache.
+    pub fn open(dir: &Path) -> (Cache, Option<String>) {
+        let folder = dir.join(version());
+        let mut cache = Cache {
+            folder,
+            bytes: Vec::new(),
+            index: HashMap::new(),
+            domain_keys: Mutex::new(Vec::new()),
+            build: build_id(),
+            fresh: Mutex::new(Vec::new()),
+            hits: AtomicUsize::new(0),
+            misses: AtomicUsize::new(0),
+        };
+        let file = cache.folder.join(RESULTS);
+        let bytes = match std::fs::read(&file) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (cache, None),
+            Err(e) => {
+                return (
+                    cache,
+                    Some(format!(
+                        "{}: cannot read the cache ({e}); it is rebuilt",
+                        file.display()
+                    )),
+                )
+            }
+        };
+        match read_index(&bytes) {
+            Ok(index) => {
+                cache.index = index;
+                cache.bytes = bytes;
+                (cache, None)
+            }
+            Err(why) => (
+                cache,
+                Some(format!(
+                    "{}: the cache is unreadable ({why}); it is rebuilt",
+                    file.display()
+                )),
+            ),
+        }
+    }
+
+    /// The key of a file's analysis: everything that decides what the analyzers find in it.
+    /// Only the domains its kinds reach count: a Python setting does not touch a Dockerfile.
+    /// Levels are left out (they are applied after the cache), enabled rules are in.
+    pub fn key(&self, input: &Input, absolute: &Path, settings: &Settings, rules: &RuleSet) -> u128 {
+        let domains = self.domain_keys(settings, rules);
+        let kinds = input.kinds;
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        hasher.update(self.build.as_bytes());
+        // The secrets pass runs on every file.
+        hasher.update(&domains.secrets.to_le_bytes());
+        if kinds.python {
+            hasher.update(&domains.python.to_le_bytes());
+        }
+        if kinds.workflow || kinds.action || kinds.dependabot || kinds.precommit {
+            hasher.update(&domains.actions.to_le_bytes());
+        }
+        if kinds.dockerfile {
+            hasher.update(&domains.docker.to_le_bytes());
+        }
+        hasher.update(absolute.as_os_str().as_encoded_bytes());
+        hasher.update(b"\0");
+        hasher.update(input.path.as_bytes());
+        hasher.update(b"\0");
+        let mut described = String::new();
+        let _ = write!(described, "{kinds:?}\0{:?}\0", input.role);
+        hasher.update(described.as_bytes());
+        hasher.update(input.text.as_bytes());
+        hasher.digest128()
+    }
+
+    /// What each domain's settings and enabled rules hash to, computed once per pair of a
+    /// run (a folder with its own ruff config has its own).
+    fn domain_keys(&self, settings: &Settings, rules: &RuleSet) -> DomainKeys {
+        let id = (settings as *const Settings as usize, rules as *const RuleSet as usize);
+        let mut keys = self.domain_keys.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((.., known)) = keys.iter().find(|(s, r, _)| (*s, *r) == id) {
+            return *known;
+        }
+        let enabled = |prefixes: &[&str]| {
+            let ids: Vec<&str> = rules
+                .enabled()
+                .map(|rule| rule.id)
+                .filter(|id| prefixes.iter().any(|prefix| id.starts_with(prefix)))
+                .collect();
+            ids.join(",")
+        };
+        let hash = |described: String| xxhash_rust::xxh3::xxh3_128(described.as_bytes());
+        let domains = DomainKeys {
+            python: hash(format!("{:?}\0{}", settings.python, enabled(&["python/"]))),
+            secrets: hash(format!("{:?}", settings.secrets)),
+            actions: hash(format!("{:?}\0{}", settings.actions, enabled(&["actions/", "shell/"]))),
+            docker: hash(format!("{:?}\0{}", settings.docker, enabled(&["docker/", "shell/"]))),
+        };
+        keys.push((id.0, id.1, domains));
+        domains
+    }
+
+    /// The entry of the file at `absolute` if its key is `key`; kept for the next run.
+    pub fn get(&self, absolute: &Path, key: u128) -> Option<Entry> {
+        let (stored, range) = self.index.get(absolute)?;
+        if *stored != key {
+            return None;
+        }
+        let payload = &self.bytes[range.clone()];
+        // The file's checksum held, so a payload that does not decode is a bug or a cache
+        // written by another build of the same version: analysed again.
+        let entry = decode_entry(payload).ok()?;
+        self.hits.fetch_add(1, Ordering::Relaxed);
+        self.keep(absolute, key, payload.to_vec());
+        Some(entry)
+    }
+
+    /// Records what the analyzers found in a file, unless a secret is among it.
+    pub fn put(&self, absolute: &Path, key: u128, findings: &[Finding], gathered: &Gathered, secrets: bool) {
+        self.misses.fetch_add(1, Ordering::Relaxed);
+        if secrets || findings.iter().any(|f| f.redact) {
+            return;
+        }
+        self.keep(absolute, key, encode_entry(findings, gathered));
+    }
+
+    fn keep(&self, absolute: &Path, key: u128, payload: Vec<u8>) {
+        let mut fresh = self.fresh.lock().unwrap_or_else(|e| e.into_inner());
+        fresh.push((absolute.to_path_buf(), key, payload));
+    }
+
+    /// Writes the cache: this run's entries, and those of earlier runs whose files still
+    /// exist (a run over a few files keeps the others'). Returns what was written, or why
+    /// nothing was.
+    pub fn save(&self) -> Result<Stats, String> {
+        let Cache {
+            folder, bytes, index, ..
+        } = self;
+        let mut fresh = std::mem::take(&mut *self.fresh.lock().unwrap_or_else(|e| e.into_inner()));
+        // Files named twice (`tollgate check a.py a.py`) are one entry.
+        fresh.sort_by(|a, b| a.0.cmp(&b.0));
+        fresh.dedup_by(|a, b| a.0 == b.0);
+        let scanned: std::collections::HashSet<&Path> = fresh.iter().map(|(path, ..)| path.as_path()).collect();
+        let mut older: Vec<(&PathBuf, u128, &[u8])> = index
+            .iter()
+            .filter(|(path, _)| !scanned.contains(path.as_path()) && path.is_file())
+            .map(|(path, (key, range))| (path, *key, &bytes[range.clone()]))
+            .collect();
+        older.sort_by(|a, b| a.0.cmp(b.0));
+        let size = |entries: &mut dyn Iterator<Item = (&Path, &[u8])>| {
+            entries
+                .map(|(path, payload)| path.as_os_str().len() + payload.len() + 40)
+                .sum::<usize>()
+        };
+        let fresh_size = size(&mut fresh.iter().map(|(p, _, b)| (p.as_path(), b.as_slice())));
+        if fresh_size > MAX_BYTES {
+            return Err(format!(
+                "the cache would take {} MiB, over its limit of {} MiB: not written",
+                fresh_size >> 20,
+                MAX_BYTES >> 20
+            ));
+        }
+        if fresh_size + size(&mut older.iter().map(|(p, _, b)| (p.as_path(), *b))) > MAX_BYTES {
+            older.clear();
+        }
+        let mut body = Writer::default();
+        body.u64((fresh.len() + older.len()) as u64);
+        let entries = fresh
+            .iter()
+            .map(|(path, key, payload)| (path.as_path(), *key, payload.as_slice()))
+            .chain(
+                older
+                    .iter()
+                    .map(|(path, key, payload)| (path.as_path(), *key, *payload)),
+            );
+        for (path, key, payload) in entries {
+            body.bytes(path.as_os_str().as_encoded_bytes());
+            body.u128(key);
+            body.bytes(payload);
+        }
+        let count = fresh.len() + older.len();
+        let body = body.0;
+        let mut file = Vec::with_capacity(body.len() + 32);
+        file.extend_from_slice(MAGIC);
+        file.extend_from_slice(&LAYOUT.to_le_bytes());
+        file.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&body).to_le_bytes());
+        file.extend_from_slice(&body);
+        write_atomically(folder, &file)?;
+        Ok(Stats {
+            folder: folder.clone(),
+            entries: count,
+            bytes: file.len(),
+            hits: self.hits.load(Ordering::Relaxed),
+            misses: self.misses.load(Ordering::Relaxed),
+        })
+    }
+}
+
+/// This build of tollgate: a rebuilt binary of the same version (a development build) must
+/// not read the results of the old one.
+fn build_id() -> String {
+    static ID: OnceLock<String> = OnceLock::new();
+    ID.get_or_init(|| {
+        let meta = std::env::current_exe().and_then(std::fs::metadata);
+        match meta {
+            Ok(meta) => {
+                let modified = meta
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                format!("{} {} {modified}", env!("CARGO_PKG_VERSION"), meta.len())
+            }
+            Err(_) => env!("CARGO_PKG_VERSION").to_string(),
+        }
+    })
+    .clone()
+}
+
+/// The cache root's markers (created once), then the results file by a rename.
+fn write_atomically(folder: &Path, content: &[u8]) -> Result<(), String> {
+    let fail = |what: &str, e: std::io::Error| format!("{}: cannot {what} the cache: {e}", folder.display());
+    std::fs::create_dir_all(folder).map_err(|e| fail("create", e))?;
+    if let Some(root) = folder.parent() {
+        // Tools that archive or back up folders skip one with this tag; git skips everything.
+        let tag = root.join("CACHEDIR.TAG");
+        if !tag.exists() {
+            let text = "Signature: 8a477f597d28d172789f06886806bc55\n\
+                        # This file is a cache directory tag created by tollgate.\n\
+                        # For information about cache directory tags see https://bford.info/cachedir/\n";
+            std::fs::write(&tag, text).map_err(|e| fail("write", e))?;
+        }
+        let ignore = root.join(".gitignore");
+        if !ignore.exists() {
+            std::fs::write(&ignore, "# Created by tollgate automatically.\n*\n").map_err(|e| fail("write", e))?;
+        }
+    }
+    remove_stale_temporaries(folder);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let temp = folder.join(format!("{RESULTS}.{}.{nanos}.tmp", std::process::id()));
+    let written = std::fs::File::create(&temp).and_then(|mut file| file.write_all(content));
+    if let Err(e) = written.and_then(|()| std::fs::rename(&temp, folder.join(RESULTS))) {
+        let _ = std::fs::remove_file(&temp);
+        return Err(fail("write", e));
+    }
+    Ok(())
+}
+
+fn remove_stale_temporaries(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    for entry in entries.flatten() {
+        let stale = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_TEMP);
+        if stale && entry.file_name().to_string_lossy().ends_with(".tmp") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Where each file's entry is in a results file, after its header and checksum are checked.
+fn read_index(bytes: &[u8]) -> Result<HashMap<PathBuf, (u128, Range<usize>)>, String> {
+    let rest = bytes.strip_prefix(MAGIC).ok_or("not a tollgate cache")?;
+    let mut reader = Reader { bytes: rest, at: 0 };
+    if reader.u32()? != LAYOUT {
+        return Err("written by another layout".into());
+    }
+    let checksum = reader.u64()?;
+    let body_start = MAGIC.len() + reader.at;
+    let body = &bytes[body_start..];
+    if xxhash_rust::xxh3::xxh3_64(body) != checksum {
+        return Err("its checksum does not match: truncated or damaged".into());
+    }
+    let mut reader = Reader { bytes: body, at: 0 };
+    let count = reader.u64()?;
+    let mut index = HashMap::with_capacity(count.min(1 << 20) as usize);
+    for _ in 0..count {
+        let path = PathBuf::from(reader.str()?);
+        let key = reader.u128()?;
+        let len = reader.len()?;
+        let start = body_start + reader.at;
+        reader.skip(len)?;
+        index.insert(path, (key, start..start + len));
+    }
+    Ok(index)
+}
+
+fn encode_entry(findings: &[Finding], gathered: &Gathered) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.u64(findings.len() as u64);
+    for f in findings {
+        w.str(f.rule);
+        w.range(&f.span);
+        w.str(&f.message);
+        w.u8(match f.level {
+            None => 0,
+            Some(Level::Note) => 1,
+            Some(Level::Warning) => 2,
+            Some(Level::Error) => 3,
+        });
+        w.option(f.statement_start.map(|s| s as u64));
+        match &f.metric {
+            Some(metric) => {
+                w.u8(1);
+                w.str(metric.name);
+                w.u64(metric.value);
+                w.u64(metric.threshold);
+            }
+            None => w.u8(0),
+        }
+        w.u64(f.related.len() as u64);
+        for related in &f.related {
+            match &related.location {
+                Location::Here(span) => {
+                    w.u8(0);
+                    w.range(span);
+                }
+                Location::Elsewhere { path, region } => {
+                    w.u8(1);
+                    w.str(path);
+                    w.region(region);
+                }
+            }
+            w.str(&related.message);
+        }
+        match &f.identity {
+            Some(identity) => {
+                w.u8(1);
+                w.str(identity);
+            }
+            None => w.u8(0),
+        }
+        w.u8(f.redact as u8);
+        w.u64(f.properties.len() as u64);
+        for (key, value) in &f.properties {
+            w.str(key);
+            match value {
+                PropValue::Str(s) => {
+                    w.u8(0);
+                    w.str(s);
+                }
+                PropValue::Int(i) => {
+                    w.u8(1);
+                    w.u64(*i as u64);
+                }
+            }
+        }
+    }
+    let windows = gathered.windows();
+    w.u64(windows.len() as u64);
+    for window in windows {
+        w.u64(window.hash);
+        w.region(&window.region);
+        w.range(&window.span);
+        w.option(window.statement_start.map(|s| s as u64));
+    }
+    w.0
+}
+
+fn decode_entry(bytes: &[u8]) -> Result<Entry, String> {
+    let mut r = Reader { bytes, at: 0 };
+    let count = r.len()?;
+    let mut findings = Vec::with_capacity(count.min(1 << 16));
+    for _ in 0..count {
+        let id = r.str()?;
+        let rule = tollgate_rules::find(id).ok_or_else(|| format!("unknown rule {id}"))?;
+        let span = r.range()?;
+        let message = r.str()?.to_string();
+        let level = match r.u8()? {
+            0 => None,
+            1 => Some(Level::Note),
+            2 => Some(Level::Warning),
+            3 => Some(Level::Error),
+            other => return Err(format!("level {other}")),
+        };
+        let statement_start = r.option()?.map(|s| s as usize);
+        let metric = match r.u8()? {
+            0 => None,
+            _ => Some(Metric {
+                name: intern(r.str()?)?,
+                value: r.u64()?,
+                threshold: r.u64()?,
+            }),
+        };
+        let related_count = r.len()?;
+        let mut related = Vec::with_capacity(related_count.min(1 << 16));
+        for _ in 0..related_count {
+            let location = match r.u8()? {
+                0 => Location::Here(r.range()?),
+                _ => Location::Elsewhere {
+                    path: r.str()?.to_string(),
+                    region: r.region()?,
+                },
+            };
+            related.push(Related {
+                location,
+                message: r.str()?.to_string(),
+            });
+        }
+        let identity = match r.u8()? {
+            0 => None,
+            _ => Some(r.str()?.to_string()),
+        };
+        let redact = r.u8()? != 0;
+        let property_count = r.len()?;
+        let mut properties = Vec::with_capacity(property_count.min(64));
+        for _ in 0..property_count {
+            let key = intern(r.str()?)?;
+            let value = match r.u8()? {
+                0 => PropValue::Str(r.str()?.to_string()),
+                _ => PropValue::Int(r.u64()? as i64),
+            };
+            properties.push((key, value));
+        }
+        let mut finding = Finding::new(rule, span, message);
+        finding.level = level;
+        finding.statement_start = statement_start;
+        finding.metric = metric;
+        finding.related = related;
+        finding.identity = identity;
+        finding.redact = redact;
+        finding.properties = properties;
+        findings.push(finding);
+    }
+    let window_count = r.len()?;
+    let mut windows = Vec::with_capacity(window_count.min(1 << 20));
+    for _ in 0..window_count {
+        windows.push(Window {
+            hash: r.u64()?,
+            region: r.region()?,
+            span: r.range()?,
+            statement_start: r.option()?.map(|s| s as usize),
+        });
+    }
+    Ok(Entry {
+        findings,
+        gathered: Gathered::from_windows(windows),
+    })
+}
+
+/// Property keys and metric names are `&'static str` in a finding: the few the analyzers
+/// use, leaked once each. A damaged entry cannot leak more than a bounded number.
+fn intern(name: &str) -> Result<&'static str, String> {
+    static NAMES: OnceLock<Mutex<Vec<&'static str>>> = OnceLock::new();
+    let mut names = NAMES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(known) = names.iter().find(|known| **known == name) {
+        return Ok(known);
+    }
+    if names.len() >= 256 {
+        return Err("too many property names".into());
+    }
+    let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
+    names.push(leaked);
+    Ok(leaked)
+}
+
+#[derive(Default)]
+struct Writer(Vec<u8>);
+
+impl Writer {
+    fn u8(&mut self, value: u8) {
+        self.0.push(value);
+    }
+    fn u64(&mut self, value: u64) {
+        self.0.extend_from_slice(&value.to_le_bytes());
+    }
+    fn u128(&mut self, value: u128) {
+        self.0.extend_from_slice(&value.to_le_bytes());
+    }
+    fn bytes(&mut self, value: &[u8]) {
+        self.u64(value.len() as u64);
+        self.0.extend_from_slice(value);
+    }
+    fn str(&mut self, value: &str) {
+        self.bytes(value.as_bytes());
+    }
+    fn range(&mut self, range: &Range<usize>) {
+        self.u64(range.start as u64);
+        self.u64(range.end as u64);
+    }
+    fn region(&mut self, region: &Region) {
+        for value in [
+            region.start_line,
+            region.start_column,
+            region.end_line,
+            region.end_column,
+        ] {
+            self.u64(value as u64);
+        }
+    }
+    fn option(&mut self, value: Option<u64>) {
+        match value {
+            Some(value) => {
+                self.u8(1);
+                self.u64(value);
+            }
+            None => self.u8(0),
+        }
+    }
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).filter(|end| *end <= self.bytes.len());
+        let end = end.ok_or("ends too early")?;
+        let taken = &self.bytes[self.at..end];
+        self.at = end;
+        Ok(taken)
+    }
+    fn skip(&mut self, n: usize) -> Result<(), String> {
+        self.take(n).map(|_| ())
+    }
+    fn u8(&mut self) -> Result<u8, String> {
+        Ok(self.take(1)?[0])
+    }
+    fn u32(&mut self) -> Result<u32, String> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+    }
+    fn u64(&mut self) -> Result<u64, String> {
+        Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("8 bytes")))
+    }
+    fn u128(&mut self) -> Result<u128, String> {
+        Ok(u128::from_le_bytes(self.take(16)?.try_into().expect("16 bytes")))
+    }
+    /// A length or count, which cannot be more than the bytes left.
+    fn len(&mut self) -> Result<usize, String> {
+        let value = self.u64()?;
+        usize::try_from(value)
+            .ok()
+            .filter(|n| *n <= self.bytes.len())
+            .ok_or_else(|| "a length past its end".to_string())
+    }
+    fn str(&mut self) -> Result<&'a str, String> {
+        let len = self.len()?;
+        std::str::from_utf8(self.take(len)?).map_err(|_| "text that is not UTF-8".to_string())
+    }
+    fn range(&mut self) -> Result<Range<usize>, String> {
+        Ok(self.u64()? as usize..self.u64()? as usize)
+    }
+    fn region(&mut self) -> Result<Region, String> {
+        Ok(Region {
+            start_line: self.u64()? as usize,
+            start_column: self.u64()? as usize,
+            end_line: self.u64()? as usize,
+            end_column: self.u64()? as usize,
+        })
+    }
+    fn option(&mut self) -> Result<Option<u64>, String> {
+        Ok(match self.u8()? {
+            0 => None,
+            _ => Some(self.u64()?),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tollgate_rules::docker;
+
+    #[test]
+    fn an_entry_decodes_to_what_was_encoded() {
+        let finding = Finding::new(docker::CD_IN_RUN, 3..9, "message")
+            .with_level(Level::Warning)
+            .with_statement_start(1)
+            .with_metric("cyclomatic", 14, 10)
+            .with_related(Related {
+                location: Location::Elsewhere {
+                    path: "b.py".into(),
+                    region: Region {
+                        start_line: 1,
+                        start_column: 2,
+                        end_line: 3,
+                        end_column: 4,
+                    },
+                },
+                message: "the other copy".into(),
+            })
+            .with_related(Related {
+                location: Location::Here(0..2),
+                message: "here".into(),
+            })
+            .with_identity("id")
+            .with_property("shellcheck", PropValue::Str("SC2086".into()))
+            .with_property("count", PropValue::Int(-3));
+        let window = Window {
+            hash: 42,
+            region: Region {
+                start_line: 5,
+                start_column: 1,
+                end_line: 9,
+                end_column: 2,
+            },
+            span: 10..90,
+            statement_start: Some(4),
+        };
+        let gathered = Gathered::from_windows(vec![window]);
+        let decoded = decode_entry(&encode_entry(std::slice::from_ref(&finding), &gathered)).unwrap();
+        assert_eq!(decoded.findings, vec![finding]);
+        assert_eq!(decoded.gathered.windows().len(), 1);
+        assert_eq!(decoded.gathered.windows()[0].hash, 42);
+        assert_eq!(decoded.gathered.windows()[0].span, 10..90);
+        assert_eq!(decoded.gathered.windows()[0].statement_start, Some(4));
+    }
+
+    #[test]
+    fn a_damaged_entry_is_an_error_not_a_panic() {
+        let finding = Finding::new(docker::CD_IN_RUN, 3..9, "message");
+        let bytes = encode_entry(&[finding], &Gathered::default());
+        for cut in 0..bytes.len() {
+            assert!(decode_entry(&bytes[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut garbage = bytes.clone();
+        garbage[0] = 0xff;
+        assert!(decode_entry(&garbage).is_err());
+    }
+}
