@@ -195,6 +195,10 @@ fn run_runner(workspace: &Workspace, args: &[&str]) -> Value {
         .arg(workspace.path())
         .args(args)
         .env("HOME", &home)
+        // The action keeps a result cache unless told not to; the test environment's setting
+        // (scripts/test turns the cache off) is not the runner's.
+        .env_remove("TOLLGATE_NO_CACHE")
+        .env_remove("TOLLGATE_CACHE_DIR")
         .env("CARGO_HOME", cargo_home)
         .env("RUSTUP_HOME", rustup_home);
     let out = quick_install_env(&mut command).output().unwrap();
@@ -454,6 +458,8 @@ fn the_action_installs_checks_uploads_and_then_fails_the_step() {
         ("Cache key", "success"),
         ("Restore tollgate", "success"),
         ("Install tollgate", "success"),
+        ("Result cache key", "success"),
+        ("Restore the result cache", "success"),
         ("Pull request base", "success"),
         ("Check", "success"),
         ("Upload SARIF", "success"),
@@ -475,6 +481,18 @@ fn the_action_installs_checks_uploads_and_then_fails_the_step() {
     assert!(results > 0);
     assert_eq!(report["outputs"]["findings"], results.to_string());
     assert_eq!(report["outputs"]["sarif-file"], "tollgate.sarif");
+
+    // The result cache: restored from the newest cache of the same build and configs, and
+    // written where the cache step saves it from.
+    let results = &report["caches"][1];
+    let key = results["key"].as_str().unwrap();
+    let prefix = results["restore-keys"].as_str().unwrap().lines().next().unwrap();
+    assert!(key.starts_with(prefix) && key.contains("-results-"), "{results}");
+    let folder = std::path::Path::new(results["path"].as_str().unwrap());
+    assert!(
+        folder.join(env!("CARGO_PKG_VERSION")).join("results").is_file(),
+        "{results}"
+    );
 
     let summary = report["summary"].as_str().unwrap();
     assert!(summary.contains("| domain | error | warning | note |"), "{summary}");

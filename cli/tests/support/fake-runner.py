@@ -80,10 +80,12 @@ class Runner:
         return self.value(expr.group(1) if expr else str(text)) == "true"
 
     def simulate(self, step: dict) -> dict:
-        """`uses:` steps: the cache misses; the upload records what it would send."""
+        """`uses:` steps: the cache misses (and records what it would restore and save); the
+        upload records what it would send."""
         uses = step["uses"]
         with_ = {k: self.render(v) for k, v in step.get("with", {}).items()}
         if uses.startswith("actions/cache@"):
+            self.report.setdefault("caches", []).append(with_)
             return {"cache-hit": "false"}
         if uses.startswith("github/codeql-action/upload-sarif@"):
             path = os.path.join(self.workspace, with_["sarif_file"])
