@@ -27,6 +27,8 @@ use tollgate_analyzers::duplication::Window;
 use tollgate_analyzers::{Gathered, Input, Settings};
 use tollgate_rules::{Finding, Level, Location, Metric, PropValue, Region, Related, RuleSet};
 
+use crate::record::{Record, RelatedRecord};
+
 /// The folder name at the project root.
 pub const FOLDER: &str = ".tollgate_cache";
 /// The file of entries in a version folder.
@@ -305,13 +307,8 @@ impl Cache {
             body.bytes(payload);
         }
         let count = fresh.len() + older.len();
-        let body = body.0;
-        let mut file = Vec::with_capacity(body.len() + 32);
-        file.extend_from_slice(MAGIC);
-        file.extend_from_slice(&LAYOUT.to_le_bytes());
-        file.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&body).to_le_bytes());
-        file.extend_from_slice(&body);
-        write_atomically(folder, &file)?;
+        let file = framed(MAGIC, &body.0);
+        write_atomically(folder, RESULTS, &file)?;
         Ok(Stats {
             folder: folder.clone(),
             entries: count,
@@ -320,6 +317,217 @@ impl Cache {
             misses: self.misses.load(Ordering::Relaxed),
         })
     }
+}
+
+/// The first bytes of a history file.
+const HISTORY_MAGIC: &[u8] = b"tollgate history\n";
+
+/// What `--git-history` keeps between runs of one configuration on one repository and range:
+/// the revisions it had scanned up to (the range's tips), and every sighting of a secret it
+/// found, each a record of its commit (redacted, as reported).
+pub struct History {
+    pub tips: Vec<String>,
+    pub sightings: Vec<Record>,
+}
+
+impl History {
+    /// The history file for `key` (what decides the findings: config, repository, range).
+    pub fn file(dir: &Path, key: &[&[u8]]) -> PathBuf {
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        hasher.update(build_id().as_bytes());
+        for part in key {
+            hasher.update(&(part.len() as u64).to_le_bytes());
+            hasher.update(part);
+        }
+        dir.join(version()).join(format!("history-{:032x}", hasher.digest128()))
+    }
+
+    /// The state a run left in `file`: none if there is no file; an error (the caller warns
+    /// and scans the whole range) if it cannot be read.
+    pub fn read(file: &Path) -> Result<Option<History>, String> {
+        let bytes = match std::fs::read(file) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(format!("{}: cannot read the history cache ({e})", file.display())),
+        };
+        let unreadable = |why: String| {
+            format!(
+                "{}: the history cache is unreadable ({why}); the whole range is scanned",
+                file.display()
+            )
+        };
+        let start = body_start(&bytes, HISTORY_MAGIC).map_err(unreadable)?;
+        let mut r = Reader {
+            bytes: &bytes[start..],
+            at: 0,
+        };
+        let decode = |r: &mut Reader| -> Result<History, String> {
+            let tips = (0..r.len()?)
+                .map(|_| r.str().map(str::to_string))
+                .collect::<Result<_, _>>()?;
+            let sightings = (0..r.len()?).map(|_| decode_record(r)).collect::<Result<_, _>>()?;
+            Ok(History { tips, sightings })
+        };
+        decode(&mut r).map(Some).map_err(unreadable)
+    }
+
+    pub fn write(&self, file: &Path) -> Result<(), String> {
+        let mut w = Writer::default();
+        w.u64(self.tips.len() as u64);
+        for tip in &self.tips {
+            w.str(tip);
+        }
+        w.u64(self.sightings.len() as u64);
+        for record in &self.sightings {
+            encode_record(&mut w, record);
+        }
+        let folder = file.parent().expect("a history file is in a version folder");
+        let name = file.file_name().and_then(|n| n.to_str()).expect("named by its key");
+        write_atomically(folder, name, &framed(HISTORY_MAGIC, &w.0))
+    }
+}
+
+fn encode_level(w: &mut Writer, level: Option<Level>) {
+    w.u8(match level {
+        None => 0,
+        Some(Level::Note) => 1,
+        Some(Level::Warning) => 2,
+        Some(Level::Error) => 3,
+    });
+}
+
+fn decode_level(r: &mut Reader) -> Result<Option<Level>, String> {
+    match r.u8()? {
+        0 => Ok(None),
+        1 => Ok(Some(Level::Note)),
+        2 => Ok(Some(Level::Warning)),
+        3 => Ok(Some(Level::Error)),
+        other => Err(format!("level {other}")),
+    }
+}
+
+fn encode_metric(w: &mut Writer, metric: Option<&Metric>) {
+    match metric {
+        Some(metric) => {
+            w.u8(1);
+            w.str(metric.name);
+            w.u64(metric.value);
+            w.u64(metric.threshold);
+        }
+        None => w.u8(0),
+    }
+}
+
+fn decode_metric(r: &mut Reader) -> Result<Option<Metric>, String> {
+    Ok(match r.u8()? {
+        0 => None,
+        _ => Some(Metric {
+            name: intern(r.str()?)?,
+            value: r.u64()?,
+            threshold: r.u64()?,
+        }),
+    })
+}
+
+fn encode_properties(w: &mut Writer, properties: &[(&'static str, PropValue)]) {
+    w.u64(properties.len() as u64);
+    for (key, value) in properties {
+        w.str(key);
+        match value {
+            PropValue::Str(s) => {
+                w.u8(0);
+                w.str(s);
+            }
+            PropValue::Int(i) => {
+                w.u8(1);
+                w.u64(*i as u64);
+            }
+        }
+    }
+}
+
+fn decode_properties(r: &mut Reader) -> Result<Vec<(&'static str, PropValue)>, String> {
+    let count = r.len()?;
+    let mut properties = Vec::with_capacity(count.min(64));
+    for _ in 0..count {
+        let key = intern(r.str()?)?;
+        let value = match r.u8()? {
+            0 => PropValue::Str(r.str()?.to_string()),
+            _ => PropValue::Int(r.u64()? as i64),
+        };
+        properties.push((key, value));
+    }
+    Ok(properties)
+}
+
+fn encode_record(w: &mut Writer, record: &Record) {
+    w.str(record.rule.id);
+    encode_level(w, Some(record.level));
+    w.str(&record.path);
+    w.region(&record.region);
+    w.str(&record.message);
+    w.str(&record.line_text);
+    w.range(&record.caret);
+    encode_metric(w, record.metric.as_ref());
+    w.u64(record.related.len() as u64);
+    for related in &record.related {
+        w.str(&related.path);
+        w.region(&related.region);
+        w.str(&related.message);
+    }
+    encode_properties(w, &record.properties);
+    w.str(&record.line_hash);
+    w.str(&record.fingerprint);
+    w.str(&record.identity);
+    match &record.secret {
+        Some(secret) => {
+            w.u8(1);
+            w.str(secret);
+        }
+        None => w.u8(0),
+    }
+    w.u8(record.gates as u8);
+}
+
+fn decode_record(r: &mut Reader) -> Result<Record, String> {
+    let id = r.str()?;
+    let rule = tollgate_rules::find(id).ok_or_else(|| format!("unknown rule {id}"))?;
+    let level = decode_level(r)?.ok_or("a record without a level")?;
+    let path = r.str()?.to_string();
+    let region = r.region()?;
+    let message = r.str()?.to_string();
+    let line_text = r.str()?.to_string();
+    let caret = r.range()?;
+    let metric = decode_metric(r)?;
+    let related_count = r.len()?;
+    let mut related = Vec::with_capacity(related_count.min(1 << 16));
+    for _ in 0..related_count {
+        related.push(RelatedRecord {
+            path: r.str()?.to_string(),
+            region: r.region()?,
+            message: r.str()?.to_string(),
+        });
+    }
+    Ok(Record {
+        rule,
+        level,
+        path,
+        region,
+        message,
+        line_text,
+        caret,
+        metric,
+        related,
+        properties: decode_properties(r)?,
+        line_hash: r.str()?.to_string(),
+        fingerprint: r.str()?.to_string(),
+        identity: r.str()?.to_string(),
+        secret: match r.u8()? {
+            0 => None,
+            _ => Some(r.str()?.to_string()),
+        },
+        gates: r.u8()? != 0,
+    })
 }
 
 /// This build of tollgate: a rebuilt binary of the same version (a development build) must
@@ -343,8 +551,8 @@ fn build_id() -> String {
     .clone()
 }
 
-/// The cache root's markers (created once), then the results file by a rename.
-fn write_atomically(folder: &Path, content: &[u8]) -> Result<(), String> {
+/// The cache root's markers (created once), then the file `name` in `folder` by a rename.
+fn write_atomically(folder: &Path, name: &str, content: &[u8]) -> Result<(), String> {
     let fail = |what: &str, e: std::io::Error| format!("{}: cannot {what} the cache: {e}", folder.display());
     std::fs::create_dir_all(folder).map_err(|e| fail("create", e))?;
     if let Some(root) = folder.parent() {
@@ -365,9 +573,9 @@ fn write_atomically(folder: &Path, content: &[u8]) -> Result<(), String> {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
-    let temp = folder.join(format!("{RESULTS}.{}.{nanos}.tmp", std::process::id()));
+    let temp = folder.join(format!("{name}.{}.{nanos}.tmp", std::process::id()));
     let written = std::fs::File::create(&temp).and_then(|mut file| file.write_all(content));
-    if let Err(e) = written.and_then(|()| std::fs::rename(&temp, folder.join(RESULTS))) {
+    if let Err(e) = written.and_then(|()| std::fs::rename(&temp, folder.join(name))) {
         let _ = std::fs::remove_file(&temp);
         return Err(fail("write", e));
     }
@@ -389,19 +597,35 @@ fn remove_stale_temporaries(folder: &Path) {
     }
 }
 
-/// Where each file's entry is in a results file, after its header and checksum are checked.
-fn read_index(bytes: &[u8]) -> Result<HashMap<PathBuf, (u128, Range<usize>)>, String> {
-    let rest = bytes.strip_prefix(MAGIC).ok_or("not a tollgate cache")?;
+/// A cache file: `magic`, the layout, a checksum of the body, the body.
+fn framed(magic: &[u8], body: &[u8]) -> Vec<u8> {
+    let mut file = Vec::with_capacity(body.len() + 32);
+    file.extend_from_slice(magic);
+    file.extend_from_slice(&LAYOUT.to_le_bytes());
+    file.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(body).to_le_bytes());
+    file.extend_from_slice(body);
+    file
+}
+
+/// Where the body of a cache file starts, once its header and checksum are checked.
+fn body_start(bytes: &[u8], magic: &[u8]) -> Result<usize, String> {
+    let rest = bytes.strip_prefix(magic).ok_or("not a tollgate cache")?;
     let mut reader = Reader { bytes: rest, at: 0 };
     if reader.u32()? != LAYOUT {
         return Err("written by another layout".into());
     }
     let checksum = reader.u64()?;
-    let body_start = MAGIC.len() + reader.at;
-    let body = &bytes[body_start..];
-    if xxhash_rust::xxh3::xxh3_64(body) != checksum {
+    let start = magic.len() + reader.at;
+    if xxhash_rust::xxh3::xxh3_64(&bytes[start..]) != checksum {
         return Err("its checksum does not match: truncated or damaged".into());
     }
+    Ok(start)
+}
+
+/// Where each file's entry is in a results file, after its header and checksum are checked.
+fn read_index(bytes: &[u8]) -> Result<HashMap<PathBuf, (u128, Range<usize>)>, String> {
+    let body_start = body_start(bytes, MAGIC)?;
+    let body = &bytes[body_start..];
     let mut reader = Reader { bytes: body, at: 0 };
     let count = reader.u64()?;
     let mut index = HashMap::with_capacity(count.min(1 << 20) as usize);
@@ -423,22 +647,9 @@ fn encode_entry(findings: &[Finding], gathered: &Gathered) -> Vec<u8> {
         w.str(f.rule);
         w.range(&f.span);
         w.str(&f.message);
-        w.u8(match f.level {
-            None => 0,
-            Some(Level::Note) => 1,
-            Some(Level::Warning) => 2,
-            Some(Level::Error) => 3,
-        });
+        encode_level(&mut w, f.level);
         w.option(f.statement_start.map(|s| s as u64));
-        match &f.metric {
-            Some(metric) => {
-                w.u8(1);
-                w.str(metric.name);
-                w.u64(metric.value);
-                w.u64(metric.threshold);
-            }
-            None => w.u8(0),
-        }
+        encode_metric(&mut w, f.metric.as_ref());
         w.u64(f.related.len() as u64);
         for related in &f.related {
             match &related.location {
@@ -462,20 +673,7 @@ fn encode_entry(findings: &[Finding], gathered: &Gathered) -> Vec<u8> {
             None => w.u8(0),
         }
         w.u8(f.redact as u8);
-        w.u64(f.properties.len() as u64);
-        for (key, value) in &f.properties {
-            w.str(key);
-            match value {
-                PropValue::Str(s) => {
-                    w.u8(0);
-                    w.str(s);
-                }
-                PropValue::Int(i) => {
-                    w.u8(1);
-                    w.u64(*i as u64);
-                }
-            }
-        }
+        encode_properties(&mut w, &f.properties);
     }
     let windows = gathered.windows();
     w.u64(windows.len() as u64);
@@ -497,22 +695,9 @@ fn decode_entry(bytes: &[u8]) -> Result<Entry, String> {
         let rule = tollgate_rules::find(id).ok_or_else(|| format!("unknown rule {id}"))?;
         let span = r.range()?;
         let message = r.str()?.to_string();
-        let level = match r.u8()? {
-            0 => None,
-            1 => Some(Level::Note),
-            2 => Some(Level::Warning),
-            3 => Some(Level::Error),
-            other => return Err(format!("level {other}")),
-        };
+        let level = decode_level(&mut r)?;
         let statement_start = r.option()?.map(|s| s as usize);
-        let metric = match r.u8()? {
-            0 => None,
-            _ => Some(Metric {
-                name: intern(r.str()?)?,
-                value: r.u64()?,
-                threshold: r.u64()?,
-            }),
-        };
+        let metric = decode_metric(&mut r)?;
         let related_count = r.len()?;
         let mut related = Vec::with_capacity(related_count.min(1 << 16));
         for _ in 0..related_count {
@@ -533,16 +718,7 @@ fn decode_entry(bytes: &[u8]) -> Result<Entry, String> {
             _ => Some(r.str()?.to_string()),
         };
         let redact = r.u8()? != 0;
-        let property_count = r.len()?;
-        let mut properties = Vec::with_capacity(property_count.min(64));
-        for _ in 0..property_count {
-            let key = intern(r.str()?)?;
-            let value = match r.u8()? {
-                0 => PropValue::Str(r.str()?.to_string()),
-                _ => PropValue::Int(r.u64()? as i64),
-            };
-            properties.push((key, value));
-        }
+        let properties = decode_properties(&mut r)?;
         let mut finding = Finding::new(rule, span, message);
         finding.level = level;
         finding.statement_start = statement_start;

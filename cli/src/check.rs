@@ -68,6 +68,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         eprintln!("tollgate: warning: {}", escape::terminal(warning));
     }
     let project_root = loaded.project_root.clone();
+    let config_sources = config_sources(&loaded, &args.exclude);
     let nested = loaded.nested();
     let mut config = loaded.resolve(&overrides(args))?;
     config.settings.python.bench_parse_only = args.bench_parse_only;
@@ -131,6 +132,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         }
         _ => None,
     };
+    let history_cache = cache::location(args.cache_dir.as_deref(), &project_root);
     let scan_options = |line_hashes, cache| scan::Options {
         filters: &filters,
         settings: &config.settings,
@@ -151,6 +153,8 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
                 filters: &filters,
                 max_file_size: config.max_file_size,
                 exclude: &config.exclude,
+                cache: (!cache::disabled(args.no_cache)).then_some((history_cache.as_path(), config_sources)),
+                verbose: args.verbose,
             };
             let outcome = Outcome {
                 records: history::scan(&options)?,
@@ -187,6 +191,18 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         fail_on: config.fail_on,
         notes,
     })
+}
+
+/// What the run's config files say, as one hash (the history cache's findings went through
+/// their excludes, per-file-ignores and allowlists), with `--exclude`.
+fn config_sources(loaded: &config::Loaded, exclude: &[String]) -> u128 {
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    for path in loaded.path.iter().chain(loaded.imported.iter().map(|i| &i.path)) {
+        hasher.update(path.as_os_str().as_encoded_bytes());
+        hasher.update(&std::fs::read(path).unwrap_or_default());
+    }
+    hasher.update(format!("{exclude:?}").as_bytes());
+    hasher.digest128()
 }
 
 /// Writes the run's cache; `--verbose` says what it holds. A cache that cannot be written

@@ -13,6 +13,7 @@ use rayon::iter::{ParallelBridge, ParallelIterator};
 use tollgate_analyzers::{classify, Input, Settings};
 use tollgate_rules::PropValue;
 
+use crate::cache::History;
 use crate::git::{hunk_new_side, PatchHeader};
 use crate::glob::GlobList;
 use crate::pipeline::Filters;
@@ -46,6 +47,11 @@ pub struct Options<'a> {
     pub filters: &'a Filters<'a>,
     pub max_file_size: u64,
     pub exclude: &'a GlobList,
+    /// The cache folder, and what the run's config files hash to: the history cache keeps
+    /// what was found in the commits already scanned.
+    pub cache: Option<(&'a Path, u128)>,
+    /// Say on stderr how much of the history came from the cache.
+    pub verbose: bool,
 }
 
 pub fn scan(options: &Options) -> Result<Vec<Record>, String> {
@@ -80,12 +86,53 @@ pub fn scan(options: &Options) -> Result<Vec<Record>, String> {
         "--diff-filter=AM",
         "--format=\u{1f}commit\u{1f}%H\u{1f}%an <%ae>\u{1f}%aI",
     ]);
-    if range == "--all" {
-        command.arg("--all");
-    } else {
-        // A range such as `--output=FILE` is a (missing) revision, never an option.
-        command.arg("--end-of-options").arg(range);
-    }
+    // The commits a run before this one scanned are left out: what it found in them is in
+    // the history cache. A tip that no longer exists (history rewritten and collected)
+    // means a scan of the whole range.
+    let cache_file = options.cache.map(|(dir, config)| {
+        let described = format!(
+            "{:?}\0{:?}\0{}\0{}",
+            options.settings.secrets,
+            options.filters.rules,
+            options.max_file_size,
+            options.filters.base.display()
+        );
+        let paths = format!("{:?}", options.paths);
+        History::file(
+            dir,
+            &[
+                &config.to_le_bytes(),
+                described.as_bytes(),
+                top.as_os_str().as_encoded_bytes(),
+                range.as_bytes(),
+                paths.as_bytes(),
+            ],
+        )
+    });
+    let previous = match &cache_file {
+        Some(file) => History::read(file).unwrap_or_else(|warning| {
+            eprintln!("tollgate: warning: {}", crate::report::escape::terminal(&warning));
+            None
+        }),
+        None => None,
+    };
+    let previous = previous.filter(|history| commits_exist(&history.tips));
+    let tips = match &cache_file {
+        Some(_) => Some(range_tips(range)?),
+        None => None,
+    };
+    let revisions = |command: &mut std::process::Command| {
+        if range == "--all" {
+            command.arg("--all").arg("--end-of-options");
+        } else {
+            // A range such as `--output=FILE` is a (missing) revision, never an option.
+            command.arg("--end-of-options").arg(range);
+        }
+        if let Some(previous) = &previous {
+            command.args(previous.tips.iter().map(|tip| format!("^{tip}")));
+        }
+    };
+    revisions(&mut command);
     command.arg("--").args(options.paths);
     let mut child = command
         .stdout(Stdio::piped())
@@ -124,7 +171,39 @@ pub fn scan(options: &Options) -> Result<Vec<Record>, String> {
         }
         return Err(format!("--git-history: git log {range}: {}", message.trim()));
     }
-    parsed.map_err(|e| format!("--git-history: reading git log: {e}"))?;
+    let scanned = parsed.map_err(|e| format!("--git-history: reading git log: {e}"))?;
+    if let (Some(file), Some(tips)) = (&cache_file, tips) {
+        // Every commit's place in the range, oldest first, as the log lists them: the
+        // sightings of earlier runs are ordered among the new ones, and those of commits no
+        // longer in the range (rewritten history) are dropped.
+        let positions = positions(range, options.paths)?;
+        let at = |record: &Record| commit_of(record).and_then(|commit| positions.get(commit).copied());
+        let kept_before: Vec<(usize, Record)> = previous
+            .map(|history| history.sightings)
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|record| Some((at(&record)?, record)))
+            .collect();
+        let from_cache = kept_before.len();
+        for (order, record) in &mut found {
+            *order = at(record).unwrap_or(usize::MAX);
+        }
+        found.extend(kept_before);
+        let history = History {
+            tips,
+            sightings: found.iter().map(|(_, record)| record.clone()).collect(),
+        };
+        if let Err(warning) = history.write(file) {
+            eprintln!("tollgate: warning: {}", crate::report::escape::terminal(&warning));
+        }
+        if options.verbose {
+            eprintln!(
+                "tollgate: history cache {}: {scanned} commits scanned, {} in the range, {from_cache} sightings from earlier runs",
+                crate::report::escape::terminal(&file.display().to_string()),
+                positions.len()
+            );
+        }
+    }
 
     // Oldest first, then by position: the first sighting of each secret wins.
     found.sort_by(|(a, ra), (b, rb)| a.cmp(b).then((&ra.path, ra.region).cmp(&(&rb.path, rb.region))));
@@ -147,6 +226,80 @@ pub fn scan(options: &Options) -> Result<Vec<Record>, String> {
             record
         })
         .collect())
+}
+
+/// The commit a sighting was found in.
+fn commit_of(record: &Record) -> Option<&str> {
+    record.properties.iter().find_map(|(key, value)| match (key, value) {
+        (&"commit", PropValue::Str(commit)) => Some(commit.as_str()),
+        _ => None,
+    })
+}
+
+/// Runs git with `args`, its output, or an error naming what failed.
+fn git_output(command: &mut std::process::Command, what: &str) -> Result<String, String> {
+    let out = command
+        .output()
+        .map_err(|e| format!("--git-history: cannot run git: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "--git-history: {what}: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The revisions a range ends at (`--all`: every ref; `main..topic`: topic), to leave out
+/// of the next run.
+fn range_tips(range: &str) -> Result<Vec<String>, String> {
+    let mut command = crate::git::command();
+    command.args(["rev-parse", "--revs-only"]);
+    if range == "--all" {
+        command.arg("--all");
+    } else {
+        command.arg("--end-of-options").arg(range);
+    }
+    let out = git_output(&mut command, &format!("git rev-parse {range}"))?;
+    Ok(out
+        .lines()
+        .filter(|line| !line.is_empty() && !line.starts_with('^'))
+        .map(str::to_string)
+        .collect())
+}
+
+/// Whether every tip is still a commit of the repository.
+fn commits_exist(tips: &[String]) -> bool {
+    use std::io::Write;
+    let child = crate::git::command()
+        .args(["cat-file", "--batch-check"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn();
+    let Ok(mut child) = child else { return false };
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    let input: String = tips.iter().map(|tip| format!("{tip}^{{commit}}\n")).collect();
+    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let Ok(out) = child.wait_with_output() else {
+        return false;
+    };
+    let written = writer.join().is_ok_and(|result| result.is_ok());
+    written && out.status.success() && !String::from_utf8_lossy(&out.stdout).contains("missing")
+}
+
+/// Each commit of the range, by its place in the log (oldest first).
+fn positions(range: &str, paths: &[PathBuf]) -> Result<HashMap<String, usize>, String> {
+    let mut command = crate::git::command();
+    command.args(["--literal-pathspecs", "rev-list", "--reverse"]);
+    if range == "--all" {
+        command.arg("--all").arg("--end-of-options");
+    } else {
+        command.arg("--end-of-options").arg(range);
+    }
+    command.arg("--").args(paths);
+    let out = git_output(&mut command, &format!("git rev-list {range}"))?;
+    Ok(out.lines().enumerate().map(|(n, sha)| (sha.to_string(), n)).collect())
 }
 
 /// The secrets in what one commit added to one file (found at `location` in the work tree).
@@ -191,7 +344,8 @@ fn analyse(added: Added, location: &Path, settings: &Settings, filters: &Filters
 }
 
 /// Reads `git log -p -U0` and hands over each file's added lines; `emit` returns false to stop.
-fn parse_log(reader: impl BufRead, max_file_size: u64, mut emit: impl FnMut(Added) -> bool) -> std::io::Result<()> {
+/// Returns how many commits it read.
+fn parse_log(reader: impl BufRead, max_file_size: u64, mut emit: impl FnMut(Added) -> bool) -> std::io::Result<usize> {
     let mut order = 0;
     let (mut commit, mut author, mut date) = (String::new(), String::new(), String::new());
     // Between `diff --git` and the first `@@`: the only place where `+++ ` names a file.
@@ -209,7 +363,7 @@ fn parse_log(reader: impl BufRead, max_file_size: u64, mut emit: impl FnMut(Adde
         let line = line?;
         if let Some(header_line) = line.strip_prefix(SEP.to_string().as_bytes()) {
             if !flush(current.take()) {
-                return Ok(());
+                return Ok(order);
             }
             header = None;
             let header_line = String::from_utf8_lossy(header_line);
@@ -221,7 +375,7 @@ fn parse_log(reader: impl BufRead, max_file_size: u64, mut emit: impl FnMut(Adde
             order += 1;
         } else if line.starts_with(b"diff --git ") {
             if !flush(current.take()) {
-                return Ok(());
+                return Ok(order);
             }
             header = Some(PatchHeader::default());
         } else if line.starts_with(b"@@ ") {
@@ -256,7 +410,7 @@ fn parse_log(reader: impl BufRead, max_file_size: u64, mut emit: impl FnMut(Adde
                         lines: Vec::new(),
                     };
                     if !flush(Some(std::mem::replace(added, rest))) {
-                        return Ok(());
+                        return Ok(order);
                     }
                 }
                 if !added.text.is_empty() {
@@ -272,7 +426,7 @@ fn parse_log(reader: impl BufRead, max_file_size: u64, mut emit: impl FnMut(Adde
         }
     }
     flush(current.take());
-    Ok(())
+    Ok(order)
 }
 
 #[cfg(test)]

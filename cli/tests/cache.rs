@@ -340,3 +340,106 @@ fn the_default_cache_is_at_the_project_root_and_is_not_scanned() {
     assert!(first.contains("(4 analysed again, 0 from the cache)"), "{first}");
     assert!(second.contains("(0 analysed again, 4 from the cache)"), "{second}");
 }
+
+const KEY: &str = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gun\nVTLw7onLRnrq0/IzW7yWR7QkrmBL7jTKEn5u+qKhbwKfBstIs+bMY2Zkp18gnTxK\n-----END RSA PRIVATE KEY-----\n";
+
+/// Writes `files` (name, content) into the repository in `dir` and commits them.
+fn commit(dir: &Path, files: &[(&str, &str)], message: &str) {
+    for (name, content) in files {
+        std::fs::write(dir.join(name), content).unwrap();
+    }
+    common::git(dir, &["add", "-A"]);
+    common::git(dir, &["commit", "-qm", message]);
+}
+
+/// `--git-history` with the cache, and without it (the truth it must equal); (commits
+/// scanned, commits in the range, sightings from earlier runs) from `--verbose`.
+fn history(dir: &Path) -> (common::Run, common::Run, (usize, usize, usize)) {
+    let args = ["check", "--git-history", "--format", "json", "--fail-on", "never"];
+    let cached = run(dir, &[&args[..], &["--verbose"]].concat(), &[]);
+    let uncached = run(dir, &[&args[..], &["--no-cache"]].concat(), &[]);
+    let line = cached
+        .stderr
+        .lines()
+        .find(|line| line.starts_with("tollgate: history cache "))
+        .unwrap_or_else(|| panic!("no history cache line in:\n{}", cached.stderr));
+    let numbers: Vec<usize> = line
+        .rsplit(": ")
+        .next()
+        .unwrap()
+        .split(|c: char| !c.is_ascii_digit())
+        .filter_map(|part| part.parse().ok())
+        .collect();
+    let counts = (numbers[0], numbers[1], numbers[2]);
+    (cached, uncached, counts)
+}
+
+fn commits_of(report: &str) -> Vec<(String, i64)> {
+    let findings: serde_json::Value = serde_json::from_str(report).unwrap();
+    findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["path"].as_str().unwrap().to_string(),
+                f["properties"]["commits"].as_i64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn git_history_scans_only_the_commits_it_has_not_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    common::git(repo, &["init", "-q"]);
+    commit(repo, &[("a.py", "a = 1\n")], "one");
+    commit(repo, &[("key.pem", KEY)], "a key");
+    let (first, truth, counts) = history(repo);
+    assert_eq!(first.stdout, truth.stdout);
+    assert_eq!(counts, (2, 2, 0), "the first run scans every commit");
+    assert_eq!(commits_of(&first.stdout), [("key.pem".to_string(), 1)]);
+
+    // Two new commits, one of them the same key again: only they are scanned, and the key
+    // is still reported once, at its first commit, now with two.
+    commit(repo, &[("b.py", "b = 2\n")], "three");
+    commit(repo, &[("copy.pem", KEY)], "the key again");
+    let (second, truth, counts) = history(repo);
+    assert_eq!(second.stdout, truth.stdout);
+    assert_eq!(counts, (2, 4, 1));
+    assert_eq!(commits_of(&second.stdout), [("key.pem".to_string(), 2)]);
+
+    // Nothing new: nothing scanned, the same report.
+    let (third, _, counts) = history(repo);
+    assert_eq!(third.stdout, second.stdout);
+    assert_eq!(counts, (0, 4, 2));
+}
+
+#[test]
+fn rewritten_git_history_is_scanned_again_where_it_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path();
+    common::git(repo, &["init", "-q"]);
+    commit(repo, &[("key.pem", KEY)], "a key");
+    commit(repo, &[("copy.pem", KEY)], "the key again");
+    let (_, _, counts) = history(repo);
+    assert_eq!(counts, (2, 2, 0));
+
+    // A force-push: the last commit replaced. Its sighting is gone, the new commit scanned.
+    common::git(repo, &["reset", "-q", "--hard", "HEAD~1"]);
+    commit(repo, &[("c.py", "c = 3\n")], "rewritten");
+    let (rewritten, truth, counts) = history(repo);
+    assert_eq!(rewritten.stdout, truth.stdout);
+    assert_eq!(counts, (1, 2, 1));
+    assert_eq!(commits_of(&rewritten.stdout), [("key.pem".to_string(), 1)]);
+
+    // The commits the cache ended at are collected: the whole range again.
+    common::git(repo, &["reset", "-q", "--hard", "HEAD~1"]);
+    commit(repo, &[("d.py", "d = 4\n")], "rewritten again");
+    common::git(repo, &["reflog", "expire", "--expire=now", "--all"]);
+    common::git(repo, &["gc", "-q", "--prune=now"]);
+    let (collected, truth, counts) = history(repo);
+    assert_eq!(collected.stdout, truth.stdout);
+    assert_eq!(counts, (2, 2, 0));
+}
