@@ -60,8 +60,7 @@ impl<'a> LineIndex<'a> {
         }
         let line = self.line_of(offset);
         let start = self.starts[line];
-        let column = self.text[start..offset].encode_utf16().count() + 1;
-        (line + 1, column)
+        (line + 1, utf16_len(&self.text[start..offset]) + 1)
     }
 
     pub fn region(&self, span: &std::ops::Range<usize>) -> Region {
@@ -74,6 +73,18 @@ impl<'a> LineIndex<'a> {
             end_column,
         }
     }
+}
+
+/// The length of `text` in UTF-16 code units, without decoding it: a byte that is not a
+/// continuation byte starts a character (one unit), a four-byte one needs two. Columns are
+/// asked for every duplication window, so ASCII (most code) takes the short way.
+fn utf16_len(text: &str) -> usize {
+    if text.is_ascii() {
+        return text.len();
+    }
+    text.bytes()
+        .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 /// Line starts: after `\n`, and after a `\r` not followed by `\n`. A lone `\r` ends a line
@@ -110,6 +121,21 @@ mod tests {
         let lines: Vec<&str> = (0..index.line_count()).map(|l| index.line_text(l)).collect();
         assert_eq!(lines, vec!["a", "b", "c", "", "d", ""]);
         assert_eq!(index.position(text.find('d').unwrap()), (5, 1));
+    }
+
+    #[test]
+    fn utf16_lengths_match_the_encoder() {
+        for text in [
+            "",
+            "plain",
+            "é",
+            "€uro",
+            "😀",
+            "a😀é€\u{10FFFF}z",
+            "\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}",
+        ] {
+            assert_eq!(utf16_len(text), text.encode_utf16().count(), "{text:?}");
+        }
     }
 
     #[test]
