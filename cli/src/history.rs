@@ -121,18 +121,10 @@ pub fn scan(options: &Options) -> Result<Vec<Record>, String> {
         Some(_) => Some(range_tips(range)?),
         None => None,
     };
-    let revisions = |command: &mut std::process::Command| {
-        if range == "--all" {
-            command.arg("--all").arg("--end-of-options");
-        } else {
-            // A range such as `--output=FILE` is a (missing) revision, never an option.
-            command.arg("--end-of-options").arg(range);
-        }
-        if let Some(previous) = &previous {
-            command.args(previous.tips.iter().map(|tip| format!("^{tip}")));
-        }
-    };
-    revisions(&mut command);
+    range_revisions(&mut command, range);
+    if let Some(previous) = &previous {
+        command.args(previous.tips.iter().map(|tip| format!("^{tip}")));
+    }
     command.arg("--").args(options.paths);
     let mut child = command
         .stdout(Stdio::piped())
@@ -250,16 +242,24 @@ fn git_output(command: &mut std::process::Command, what: &str) -> Result<String,
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// The range's revisions on a git command line, after which only revisions follow: a range
+/// such as `--output=FILE` is a (missing) revision, never an option.
+fn range_revisions(command: &mut std::process::Command, range: &str) {
+    if range == "--all" {
+        command.arg("--all");
+    }
+    command.arg("--end-of-options");
+    if range != "--all" {
+        command.arg(range);
+    }
+}
+
 /// The revisions a range ends at (`--all`: every ref; `main..topic`: topic), to leave out
 /// of the next run.
 fn range_tips(range: &str) -> Result<Vec<String>, String> {
     let mut command = crate::git::command();
     command.args(["rev-parse", "--revs-only"]);
-    if range == "--all" {
-        command.arg("--all");
-    } else {
-        command.arg("--end-of-options").arg(range);
-    }
+    range_revisions(&mut command, range);
     let out = git_output(&mut command, &format!("git rev-parse {range}"))?;
     Ok(out
         .lines()
@@ -292,11 +292,7 @@ fn commits_exist(tips: &[String]) -> bool {
 fn positions(range: &str, paths: &[PathBuf]) -> Result<HashMap<String, usize>, String> {
     let mut command = crate::git::command();
     command.args(["--literal-pathspecs", "rev-list", "--reverse"]);
-    if range == "--all" {
-        command.arg("--all").arg("--end-of-options");
-    } else {
-        command.arg("--end-of-options").arg(range);
-    }
+    range_revisions(&mut command, range);
     command.arg("--").args(paths);
     let out = git_output(&mut command, &format!("git rev-list {range}"))?;
     Ok(out.lines().enumerate().map(|(n, sha)| (sha.to_string(), n)).collect())
