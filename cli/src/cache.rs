@@ -275,12 +275,9 @@ impl Cache {
             .map(|(path, (key, range))| (path, *key, &bytes[range.clone()]))
             .collect();
         older.sort_by(|a, b| a.0.cmp(b.0));
-        let size = |entries: &mut dyn Iterator<Item = (&Path, &[u8])>| {
-            entries
-                .map(|(path, payload)| path.as_os_str().len() + payload.len() + 40)
-                .sum::<usize>()
-        };
-        let fresh_size = size(&mut fresh.iter().map(|(p, _, b)| (p.as_path(), b.as_slice())));
+        // An entry's bytes: its path, key and payload with their lengths.
+        let size = |path: &Path, payload: &[u8]| path.as_os_str().len() + payload.len() + 40;
+        let fresh_size: usize = fresh.iter().map(|(path, _, payload)| size(path, payload)).sum();
         if fresh_size > MAX_BYTES {
             return Err(format!(
                 "the cache would take {} MiB, over its limit of {} MiB: not written",
@@ -288,7 +285,8 @@ impl Cache {
                 MAX_BYTES >> 20
             ));
         }
-        if fresh_size + size(&mut older.iter().map(|(p, _, b)| (p.as_path(), *b))) > MAX_BYTES {
+        let older_size: usize = older.iter().map(|(path, _, payload)| size(path, payload)).sum();
+        if fresh_size + older_size > MAX_BYTES {
             older.clear();
         }
         let mut body = Writer::default();
