@@ -174,9 +174,10 @@ pub fn for_each_token(text: &str, normalize: bool, emit: impl FnMut(Token)) {
             }
             _ if b.is_ascii_alphabetic() || b == b'_' || b >= 0x80 => {
                 let start = i;
-                while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] >= 0x80) {
-                    i += 1;
-                }
+                i += bytes[i..]
+                    .iter()
+                    .position(|&b| !NAME[usize::from(b)])
+                    .unwrap_or(bytes.len() - i);
                 // String prefixes: r"", b'', f"", rb"" ...
                 if i - start <= 2
                     && matches!(bytes.get(i), Some(b'"') | Some(b'\''))
@@ -206,6 +207,18 @@ pub fn for_each_token(text: &str, normalize: bool, emit: impl FnMut(Token)) {
     }
     line.end();
 }
+
+/// Bytes a name goes on with: ASCII letters, digits and `_`, and every byte of a non-ASCII
+/// character. A table: the test runs on every byte of every name.
+const NAME: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric() || b == b'_' as usize || b >= 0x80;
+        b += 1;
+    }
+    table
+};
 
 /// The end of a string literal starting at `start` (a quote), triple quotes included.
 fn string_end(bytes: &[u8], start: usize) -> usize {

@@ -309,3 +309,57 @@ impl Kinds {
         self.class.get(kind as usize).copied().unwrap_or(Role::Other)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The walk does not step into a node whose children are all leaves: that is only right
+    /// while no leaf kind has a role. Every node of every Python fixture is checked.
+    #[test]
+    fn no_leaf_kind_has_a_role() {
+        let k = kinds();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../testdata/python");
+        let mut parser = tree_sitter::Parser::new();
+        parser.set_language(&language()).expect("python grammar");
+        let mut dirs = vec![root];
+        let mut leaves = 0;
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).expect("fixture folder") {
+                let path = entry.expect("dir entry").path();
+                if path.is_dir() {
+                    dirs.push(path);
+                    continue;
+                }
+                if !path.extension().is_some_and(|e| e == "py" || e == "pyi") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).expect("fixture");
+                let tree = parser.parse(&text, None).expect("parse");
+                let mut cursor = tree.walk();
+                'walk: loop {
+                    let node = cursor.node();
+                    if node.child_count() == 0 {
+                        leaves += 1;
+                        let role = k.class_of(node.kind_id());
+                        assert!(
+                            matches!(role, Role::Other | Role::Comment),
+                            "{}: leaf `{}` has role {role:?}",
+                            path.display(),
+                            node.kind()
+                        );
+                    }
+                    if cursor.goto_first_child() {
+                        continue;
+                    }
+                    while !cursor.goto_next_sibling() {
+                        if !cursor.goto_parent() {
+                            break 'walk;
+                        }
+                    }
+                }
+            }
+        }
+        assert!(leaves > 10_000, "only {leaves} leaves: the fixtures were not read");
+    }
+}

@@ -89,19 +89,16 @@ impl<'t> Walker<'t> {
         sequences
     }
 
-    pub(super) fn check_recursion(&mut self, node: Node<'t>) {
+    /// `callee` is the first child of a call made in a function: a call of the function
+    /// itself (or, in a method, of `self.<name>`) is recursion.
+    pub(super) fn check_recursion(&mut self, callee: Node<'t>) {
         let k = self.k;
         let Some(frame) = self.frames.last() else { return };
-        if frame.kind != FrameKind::Function {
-            return;
-        }
-        // The callee is the first child of a call.
-        let Some(callee) = node.child(0) else {
-            return;
-        };
+        let text = self.text_of(callee);
         let recursive = if callee.kind_id() == k.identifier {
-            !frame.is_method && self.text_of(callee) == frame.name
-        } else if callee.kind_id() == k.attribute {
+            !frame.is_method && text == frame.name
+        } else if callee.kind_id() == k.attribute && frame.self_name.is_some() && text.ends_with(frame.name) {
+            // The text test first: the children are looked up only for a likely match.
             let object = callee.child_by_field_id(k.field_object);
             let attr = callee.child_by_field_id(k.field_attribute);
             match (frame.self_name, object, attr) {

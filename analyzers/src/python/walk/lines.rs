@@ -18,8 +18,11 @@ pub(super) fn nonblank_prefix(text: &str) -> Vec<u32> {
     let mut prefix = Vec::with_capacity(text.len() / 32 + 2);
     prefix.push(0);
     let mut count = 0u32;
-    for line in text.as_bytes().split(|&b| b == b'\n') {
-        if line
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', bytes).chain(std::iter::once(bytes.len())) {
+        // Only the line's leading blanks are read.
+        if bytes[start..end]
             .iter()
             .find(|b| !b.is_ascii_whitespace())
             .is_some_and(|&b| b != b'#')
@@ -27,6 +30,7 @@ pub(super) fn nonblank_prefix(text: &str) -> Vec<u32> {
             count += 1;
         }
         prefix.push(count);
+        start = end + 1;
     }
     prefix
 }
