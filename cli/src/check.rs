@@ -337,6 +337,8 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         color,
         notes: &notes,
     };
+    // What the writer left out to fit GitHub's limits, told with the summary.
+    let account = std::cell::RefCell::new(Vec::new());
     let write = |out: &mut dyn Write| -> std::io::Result<()> {
         match (args.statistics, args.format) {
             (true, Format::Json) => report::statistics::write_json(&outcome.records, out),
@@ -344,7 +346,11 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
                 report::statistics::write_text(&outcome.records, out)?;
                 write!(out, "\n{}", report::summary(&report))
             }
-            (false, format) => report::write(format, &report, out),
+            (false, format) => {
+                let left_out = report::write(format, &report, out)?;
+                account.borrow_mut().extend(left_out);
+                Ok(())
+            }
         }
     };
     match &args.output {
@@ -358,6 +364,7 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
                 .and_then(|_| out.flush())
                 .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
             eprint!("{}", report::summary(&report));
+            account.borrow().iter().for_each(|line| eprintln!("{line}"));
         }
         None => {
             let stdout = std::io::stdout();
@@ -370,10 +377,16 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
             if args.format != Format::Text {
                 // Machine formats keep stdout clean; people still get the summary.
                 eprint!("{}", report::summary(&report));
+                account.borrow().iter().for_each(|line| eprintln!("{line}"));
             }
         }
     }
     if let Some(path) = &args.summary {
+        let notes: Vec<String> = notes.iter().chain(account.borrow().iter()).cloned().collect();
+        let report = report::Report {
+            notes: &notes,
+            ..report
+        };
         write_summary(path, &report, args.format)?;
     }
     let failed = outcome.records.iter().any(|r| r.gates && fail_on.fails(r.level));

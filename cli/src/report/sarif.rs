@@ -5,22 +5,45 @@ use std::io::{self, Write};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
-use tollgate_rules::Rule;
+use tollgate_rules::{Level, Rule};
 
 use super::Report;
 use crate::record::Record;
 
-/// Results rendered in parallel before they are written.
+/// Results rendered in parallel at a time.
 const RENDER_BATCH: usize = 4096;
 
-/// GitHub code scanning accepts at most this many results in a run.
+/// GitHub code scanning's limits on an uploaded SARIF file: results in a run, locations and
+/// related locations in a result, tags on a rule, and the file's gzip-compressed size.
 pub const MAX_RESULTS: usize = 25_000;
+pub const MAX_LOCATIONS: usize = 1_000;
+pub const MAX_TAGS: usize = 20;
+pub const MAX_GZIP_BYTES: u64 = 10_000_000;
 
-/// SARIF 2.1.0, one run, ready for GitHub code scanning. Results are written one at a time,
-/// a line each, so a large report never exists twice in memory.
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+/// Room kept under [`MAX_GZIP_BYTES`] for what the compressor still holds when a result is
+/// counted, and for the end of the file.
+const GZIP_MARGIN: u64 = 256 * 1024;
+
+/// SARIF 2.1.0, one run, within GitHub code scanning's limits: when there are more results
+/// than a run may hold, or they would make the file too large once compressed, the least
+/// severe are left out (then the last in the report's order), and the run's
+/// `toolExecutionNotifications` say how many and of which level. Returns that account for
+/// the summary, if anything was left out.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<Vec<String>> {
     let rules: Vec<&Rule> = report.rules.enabled().collect();
     let rule_index: HashMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    let tool = json!({ "driver": {
+        "name": "tollgate",
+        "version": env!("CARGO_PKG_VERSION"),
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "informationUri": "https://github.com/tollgate-dev/tollgate",
+        "rules": rules.iter().map(|r| rule(r)).collect::<Vec<_>>(),
+    }});
+    let mut head =
+        b"{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":"
+            .to_vec();
+    serde_json::to_writer(&mut head, &tool)?;
+    head.extend_from_slice(b",\n\"columnKind\":\"utf16CodeUnits\",\n\"results\":[");
     let mut notifications: Vec<Value> = report
         .diagnostics
         .iter()
@@ -32,55 +55,173 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             })
         })
         .collect();
-    if report.records.len() > MAX_RESULTS {
-        notifications.push(json!({
-            "level": "warning",
-            "message": { "text": format!("{} findings, only the first {MAX_RESULTS} are in this report (GitHub's limit per run)", report.records.len()) },
-        }));
+    // The end of the file, but for the account of what was left out (a line at most).
+    let tail_size = serde_json::to_vec(&notifications)?.len() as u64 + 1024;
+    let fitted = fit(report.records, &rule_index, head.len() as u64 + tail_size);
+    let mut account = Vec::new();
+    if let Some(left_out) = fitted.left_out(report.records) {
+        notifications.push(json!({ "level": "warning", "message": { "text": left_out } }));
+        account.push(left_out);
     }
-    let tool = json!({ "driver": {
-        "name": "tollgate",
-        "version": env!("CARGO_PKG_VERSION"),
-        "semanticVersion": env!("CARGO_PKG_VERSION"),
-        "informationUri": "https://github.com/tollgate-dev/tollgate",
-        "rules": rules.iter().map(|r| rule(r)).collect::<Vec<_>>(),
-    }});
+    if fitted.cut_related > 0 {
+        let text = format!(
+            "{} results had more than {MAX_LOCATIONS} related locations (GitHub's limit); the first {MAX_LOCATIONS} are kept",
+            fitted.cut_related
+        );
+        notifications.push(json!({ "level": "note", "message": { "text": text } }));
+    }
+    out.write_all(&head)?;
+    for (i, result) in fitted.rendered.iter().enumerate() {
+        if i > 0 {
+            out.write_all(b",\n")?;
+        }
+        out.write_all(result)?;
+    }
+    out.write_all(b"\n],\n\"invocations\":")?;
     let invocations = json!([{ "executionSuccessful": true, "toolExecutionNotifications": notifications }]);
-    out.write_all(
-        b"{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":",
-    )?;
-    serde_json::to_writer(&mut *out, &tool)?;
-    out.write_all(b",\n\"invocations\":")?;
     serde_json::to_writer(&mut *out, &invocations)?;
-    out.write_all(b",\n\"columnKind\":\"utf16CodeUnits\",\n\"results\":[")?;
-    // Rendered a batch at a time on every thread, written in order: a large report is never
-    // held whole, and its rendering is not left to one core.
-    let shown = &report.records[..report.records.len().min(MAX_RESULTS)];
-    for (batch_index, batch) in shown.chunks(RENDER_BATCH).enumerate() {
-        let rendered: Vec<Vec<u8>> = batch
-            .par_chunks(64)
-            .map(|records| {
-                let mut buf = Vec::with_capacity(records.len() * 1024);
-                for record in records {
-                    buf.extend_from_slice(b",\n");
-                    serde_json::to_writer(&mut buf, &result(record, rule_index[record.rule.id]))
-                        .expect("a SARIF result serializes to memory");
-                }
-                buf
+    out.write_all(b"}]}\n")?;
+    Ok(account)
+}
+
+/// The results a run keeps, rendered, in the report's order.
+struct Fitted {
+    rendered: Vec<Vec<u8>>,
+    /// Indices of the records kept.
+    kept: Vec<usize>,
+    /// Results whose related locations were cut to [`MAX_LOCATIONS`].
+    cut_related: usize,
+    /// Results left out because of the file's compressed size (the rest were over the count).
+    over_size: usize,
+}
+
+impl Fitted {
+    /// "N findings, M in this report: left out K notes, ... (GitHub's limits)".
+    fn left_out(&self, records: &[Record]) -> Option<String> {
+        if self.kept.len() == records.len() {
+            return None;
+        }
+        let mut kept = vec![false; records.len()];
+        for &i in &self.kept {
+            kept[i] = true;
+        }
+        let mut counts = [0usize; 3];
+        for (record, _) in records.iter().zip(&kept).filter(|(_, kept)| !**kept) {
+            counts[record.level as usize] += 1;
+        }
+        let levels: Vec<String> = Level::ALL
+            .iter()
+            .filter(|level| counts[**level as usize] > 0)
+            .map(|level| {
+                format!(
+                    "{} {}",
+                    counts[*level as usize],
+                    plural(level.as_str(), counts[*level as usize])
+                )
             })
             .collect();
-        for (i, buf) in rendered.iter().enumerate() {
-            // The first result of the report has no comma before it.
-            let skip = if batch_index == 0 && i == 0 { 1 } else { 0 };
-            out.write_all(&buf[skip..])?;
+        let why = if self.over_size > 0 {
+            format!(
+                "GitHub's limits of {MAX_RESULTS} results a run and {} MB gzip-compressed a file",
+                MAX_GZIP_BYTES / 1_000_000
+            )
+        } else {
+            format!("GitHub's limit of {MAX_RESULTS} results a run")
+        };
+        Some(format!(
+            "SARIF: {} findings, {} in the report; left out, least severe first: {} ({why})",
+            records.len(),
+            self.kept.len(),
+            levels.join(", ")
+        ))
+    }
+}
+
+fn plural(word: &str, count: usize) -> String {
+    if count == 1 {
+        word.to_string()
+    } else {
+        format!("{word}s")
+    }
+}
+
+/// Chooses the results of a run: the most severe first, then the report's order, at most
+/// [`MAX_RESULTS`], and no more than fit in [`MAX_GZIP_BYTES`] compressed beside `fixed`
+/// bytes of the rest of the file. Every result is rendered once; the compressed size is only
+/// computed when the uncompressed one could be over.
+fn fit(records: &[Record], rule_index: &HashMap<&str, usize>, fixed: u64) -> Fitted {
+    let mut order: Vec<usize> = (0..records.len()).collect();
+    // Stable: within a level, the report's order.
+    order.sort_by_key(|&i| std::cmp::Reverse(records[i].level));
+    order.truncate(MAX_RESULTS);
+    let mut rendered: Vec<Vec<u8>> = Vec::with_capacity(order.len());
+    for batch in order.chunks(RENDER_BATCH) {
+        rendered.par_extend(batch.par_iter().map(|&i| {
+            let record = &records[i];
+            serde_json::to_vec(&result(record, rule_index[record.rule.id]))
+                .expect("a SARIF result serializes to memory")
+        }));
+    }
+    let cut_related = order
+        .iter()
+        .filter(|&&i| records[i].related.len() > MAX_LOCATIONS)
+        .count();
+    let raw: u64 = fixed + rendered.iter().map(|r| r.len() as u64 + 2).sum::<u64>();
+    let budget = MAX_GZIP_BYTES - GZIP_MARGIN;
+    let mut over_size = 0;
+    // gzip adds at most a few bytes per 64 KiB block to what it cannot compress.
+    if raw + raw / 1000 + 64 > budget {
+        let keep = compressed_prefix(&rendered, fixed, budget);
+        over_size = rendered.len() - keep;
+        rendered.truncate(keep);
+        order.truncate(keep);
+    }
+    // Back to the report's order.
+    let mut kept: Vec<(usize, Vec<u8>)> = order.into_iter().zip(rendered).collect();
+    kept.sort_by_key(|(i, _)| *i);
+    let (kept, rendered) = kept.into_iter().unzip();
+    Fitted {
+        rendered,
+        kept,
+        cut_related,
+        over_size,
+    }
+}
+
+/// How many of `results`, in order, fit in `budget` bytes gzip-compressed after `fixed`
+/// bytes of the rest of the file (counted as incompressible: an upper bound).
+fn compressed_prefix(results: &[Vec<u8>], fixed: u64, budget: u64) -> usize {
+    let counter = Counter::default();
+    let mut gzip = flate2::write::GzEncoder::new(counter, flate2::Compression::default());
+    for (n, result) in results.iter().enumerate() {
+        if gzip.write_all(result).and_then(|_| gzip.write_all(b",\n")).is_err() {
+            return n;
+        }
+        if fixed + gzip.get_ref().0 > budget {
+            return n;
         }
     }
-    out.write_all(b"\n]}]}\n")
+    results.len()
+}
+
+/// A writer that only counts.
+#[derive(Default)]
+struct Counter(u64);
+
+impl Write for Counter {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0 += buf.len() as u64;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 fn rule(rule: &Rule) -> Value {
     let mut properties = json!({
-        "tags": rule.tags,
+        "tags": &rule.tags[..rule.tags.len().min(MAX_TAGS)],
         "precision": rule.precision.as_str(),
         "peers": rule.peers,
     });
@@ -246,6 +387,7 @@ fn result(r: &Record, index: usize) -> SarifResult<'_> {
         related_locations: r
             .related
             .iter()
+            .take(MAX_LOCATIONS)
             .enumerate()
             .map(|(i, rel)| RelatedLocation {
                 id: i,
