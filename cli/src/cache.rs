@@ -525,6 +525,7 @@ fn decode_record(r: &mut Reader) -> Result<Record, String> {
             _ => Some(r.str()?.to_string()),
         },
         gates: r.u8()? != 0,
+        fingerprints: Vec::new(),
     })
 }
 

@@ -17,7 +17,7 @@ use crate::pipeline::{self, Diff, DiffScope, Filters};
 use crate::record::{Outcome, Record};
 use crate::report::{self, escape, Format};
 use crate::walk::FileEntry;
-use crate::{baseline, history, scan, walk, CheckArgs};
+use crate::{baseline, history, import, scan, walk, CheckArgs};
 
 /// The findings of a run, after every step of the pipeline.
 struct Scanned {
@@ -26,6 +26,8 @@ struct Scanned {
     fail_on: FailOn,
     /// Extra summary lines (baseline, diff-base, gate-diff-base).
     notes: Vec<String>,
+    /// The tools whose SARIF was imported.
+    tools: Vec<import::Tool>,
 }
 
 fn overrides(args: &CheckArgs) -> config::Overrides<'_> {
@@ -68,6 +70,14 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         eprintln!("tollgate: warning: {}", escape::terminal(warning));
     }
     let project_root = loaded.project_root.clone();
+    if !args.import_sarif.is_empty() && args.git_history.is_some() {
+        return Err("--import-sarif reads findings in the tree, not in --git-history".into());
+    }
+    // Read before the scan: a file that is not SARIF fails the run at once.
+    let imports = import::read(&args.import_sarif)?;
+    for warning in &imports.warnings {
+        eprintln!("tollgate: warning: {}", escape::terminal(warning));
+    }
     let config_sources = config_sources(&loaded, &args.exclude);
     let nested = loaded.nested();
     let mut config = loaded.resolve(&overrides(args))?;
@@ -142,6 +152,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         ruff_scopes: &ruff_scopes,
         cache,
         line_hashes,
+        imported: &imports.by_path,
     };
     let (mut outcome, files) = match walked {
         None => {
@@ -168,6 +179,12 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
             let options = scan_options(args.format == Format::Sarif, cache.as_ref());
             let mut outcome = scan::scan(&walked.files, &options, &tollgate_analyzers::analyze, &progress);
             progress.finish_and_clear();
+            if !imports.by_path.is_empty() {
+                let (records, diagnostics) = scan::imported_elsewhere(&walked.files, &options, &config.exclude, &config.base);
+                outcome.records.extend(records);
+                outcome.diagnostics.extend(diagnostics);
+                import::merge_duplicates(&mut outcome.records);
+            }
             if let Some(cache) = &cache {
                 save_cache(cache, args.verbose);
             }
@@ -190,6 +207,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         rules: config.rules,
         fail_on: config.fail_on,
         notes,
+        tools: imports.tools,
     })
 }
 
@@ -312,6 +330,7 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         rules,
         fail_on,
         mut notes,
+        tools,
     } = run(args)?;
     if let Some(min) = args.min_level {
         outcome.records.retain(|record| record.level >= min.level());
@@ -336,6 +355,7 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         files_scanned: outcome.files_scanned,
         color,
         notes: &notes,
+        tools: &tools,
     };
     // What the writer left out to fit GitHub's limits, told with the summary.
     let account = std::cell::RefCell::new(Vec::new());

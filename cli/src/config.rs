@@ -134,7 +134,10 @@ impl Loaded {
         let exclude = GlobList::new(&exclude_patterns).map_err(in_config)?;
         let mut per_file_ignores = PerFileIgnores::new(&cfg.per_file_ignores).map_err(in_config)?;
         for selectors in cfg.per_file_ignores.values() {
-            RuleSet::new(Some(selectors), &[], &[]).map_err(|e| in_config(format!("[per-file-ignores]: {e}")))?;
+            // `<tool>/...` names the rules of another tool's imported SARIF, which exist only
+            // once it is read.
+            let ours: Vec<String> = selectors.iter().filter(|s| !tollgate_rules::select::names_another_tool(s)).cloned().collect();
+            RuleSet::new(Some(&ours), &[], &[]).map_err(|e| in_config(format!("[per-file-ignores]: {e}")))?;
         }
         let skip_roles = match &cfg.skip_roles {
             None => vec![Role::Vendored, Role::Generated],
@@ -713,3 +716,4 @@ mod tests {
         assert_eq!(config.max_file_size, Some(100));
     }
 }
+

@@ -9,6 +9,7 @@ mod fingerprint;
 mod git;
 mod glob;
 mod history;
+mod import;
 mod imported;
 mod pipeline;
 mod record;
@@ -141,6 +142,11 @@ pub struct CheckArgs {
     /// the project root: the config's folder, else the repository's root].
     #[arg(long, value_name = "DIR")]
     pub cache_dir: Option<PathBuf>,
+    /// Other tools' SARIF 2.1.0 files: their findings go through the same suppression comments,
+    /// per-file-ignores, baseline, diff and gate, and into the report (one run per tool in
+    /// SARIF). Put it after the paths: it takes every file that follows.
+    #[arg(long = "import-sarif", value_name = "FILE", num_args = 1..)]
+    pub import_sarif: Vec<PathBuf>,
     /// Benchmarks only: parse Python and stop (no metrics, no duplicate-code windows).
     #[arg(long, hide = true)]
     pub bench_parse_only: bool,

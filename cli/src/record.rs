@@ -59,6 +59,8 @@ pub struct Record {
     /// Counts for `--fail-on`. False only under `--gate-diff-base`, for a finding that is not
     /// a security finding, touches no line changed since the base and was there at the base.
     pub gates: bool,
+    /// Another tool's `partialFingerprints`, for a finding imported from its SARIF.
+    pub fingerprints: Vec<(String, String)>,
 }
 
 #[derive(Clone, Debug)]
@@ -225,6 +227,7 @@ pub fn place(
                 identity,
                 secret,
                 gates: true,
+                fingerprints: finding.fingerprints,
             })
         })
         .collect();

@@ -1,6 +1,7 @@
 //! The scheduler: every file read once, classified once, handed to the analyzers on a rayon
 //! pool; a panic in an analyzer is caught and becomes a diagnostic for that file.
 
+use std::collections::HashMap;
 use std::io::Read;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
@@ -11,6 +12,7 @@ use tollgate_analyzers::{classify, classify_by_content, Gathered, Input, Kinds, 
 use tollgate_rules::{Finding, PropValue, Region, Role, RuleSet};
 
 use crate::config::RuffScope;
+use crate::import::Imported;
 use crate::imported::PeerGlobs;
 use crate::pipeline::Filters;
 use crate::record::{place, Diagnostic, Outcome, Record, Secrets};
@@ -46,6 +48,8 @@ pub struct Options<'a> {
     /// Compute GitHub's `primaryLocationLineHash`, which only SARIF carries: it hashes every
     /// line of a file up to its last finding, a tenth of a Python scan's own work.
     pub line_hashes: bool,
+    /// Other tools' findings (`--import-sarif`), by the path the report shows.
+    pub imported: &'a HashMap<String, Vec<Imported>>,
 }
 
 /// What a file's content looks like to the analyzers: a function so tests can inject one.
@@ -160,7 +164,8 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
     });
     if let Some((cache, absolute, key)) = &cached {
         if let Some(entry) = cache.get(absolute, *key) {
-            let records = finish(file, &text, role, entry.findings, options, true, Secrets::Known(&[]));
+            let findings = with_imported(entry.findings, file, &text, role, options);
+            let records = finish(file, &text, role, findings, options, true, Secrets::Known(&[]));
             return (records, None, entry.gathered);
         }
     }
@@ -198,11 +203,114 @@ fn scan_file(file: &FileEntry, options: &Options, analyze: &AnalyzeFn) -> FileRe
     if let Some((cache, absolute, key)) = &cached {
         cache.put(absolute, *key, &findings, &gathered, !spans.is_empty());
     }
+    let findings = with_imported(findings, file, &text, role, options);
     (
         finish(file, &text, role, findings, options, true, Secrets::Known(&spans)),
         None,
         gathered,
     )
+}
+
+/// `findings` and the other tools' findings in this file (`--import-sarif`), placed in its
+/// text. They are added after the result cache, which holds tollgate's own findings only.
+/// In a file of a role the run only scans for secrets (vendored, generated), only their
+/// secrets are kept, as for tollgate's own findings.
+fn with_imported(
+    mut findings: Vec<Finding>,
+    file: &FileEntry,
+    text: &str,
+    role: Option<Role>,
+    options: &Options,
+) -> Vec<Finding> {
+    if let Some(imported) = options.imported.get(&file.display) {
+        let secrets_only = role.is_some_and(|role| options.skip_roles.contains(&role));
+        findings.extend(
+            imported
+                .iter()
+                .filter(|i| i.secret || !secrets_only)
+                .map(|i| i.finding(&file.display, text)),
+        );
+    }
+    findings
+}
+
+/// Other tools' findings in files the run did not scan (outside its paths, excluded, or not
+/// in this checkout): each file that exists is read to place, suppress and show them, with
+/// its secrets redacted; one that does not keeps its findings where its tool put them.
+/// Files the config excludes (relative to `base`, its folder) keep none.
+pub fn imported_elsewhere(
+    scanned: &[FileEntry],
+    options: &Options,
+    exclude: &crate::glob::GlobList,
+    base: &Path,
+) -> (Vec<Record>, Vec<Diagnostic>) {
+    let seen: std::collections::HashSet<&str> = scanned.iter().map(|f| f.display.as_str()).collect();
+    let excluded = |display: &str| {
+        let relative = crate::walk::from_base(&crate::walk::absolute(Path::new(display)), base, display);
+        crate::walk::is_excluded(exclude, &relative)
+    };
+    let mut paths: Vec<&String> = options
+        .imported
+        .keys()
+        .filter(|p| !seen.contains(p.as_str()) && !excluded(p))
+        .collect();
+    paths.sort();
+    let mut records = Vec::new();
+    let mut diagnostics = Vec::new();
+    for display in paths {
+        let path = std::path::PathBuf::from(display);
+        let file = FileEntry {
+            path: path.clone(),
+            display: display.clone(),
+            explicit: true,
+            content: None,
+            attributes: Default::default(),
+        };
+        let text = match read_text(&file, options.max_file_size, false) {
+            Ok(Decoded::Text(text)) => Some(text),
+            _ if !path.exists() => None,
+            Ok(_) | Err(_) => {
+                diagnostics.push(Diagnostic {
+                    path: display.clone(),
+                    message: "imported findings in a file that is not text or over the size limit: kept where their tool put them".into(),
+                    quiet: false,
+                });
+                None
+            }
+        };
+        match text {
+            Some(text) => {
+                let role = roles::role_of(file.attributes, display, &text);
+                let secrets = match secrets_of(&file, &text, role, options) {
+                    Ok(found) => found,
+                    Err((_, diagnostic, _)) => {
+                        diagnostics.extend(diagnostic);
+                        continue;
+                    }
+                };
+                let spans = tollgate_analyzers::secrets::spans_of(&secrets);
+                let findings = with_imported(Vec::new(), &file, &text, role, options);
+                records.extend(finish(&file, &text, role, findings, options, false, Secrets::Known(&spans)));
+            }
+            None => {
+                let findings = with_imported(Vec::new(), &file, "", None, options);
+                let mut placed = finish(&file, "", None, findings, options, false, Secrets::Known(&[]));
+                // No text to place them in: the regions their tool gave, found again by rule
+                // and message (per-file-ignores may have left some out).
+                let mut unused: Vec<&Imported> = options.imported[display].iter().collect();
+                for record in &mut placed {
+                    if let Some(at) = unused
+                        .iter()
+                        .position(|i| i.rule.id == record.rule.id && i.message == record.message)
+                    {
+                        record.region = crate::import::region_of(&unused.remove(at).at);
+                    }
+                }
+                records.extend(placed);
+            }
+        }
+    }
+    (records, diagnostics)
 }
 
 /// The secrets of a file: every secrets rule, selected or not, user settings applied.
@@ -287,6 +395,7 @@ fn secrets_only(
         Err(failed) => return failed,
     };
     let spans = tollgate_analyzers::secrets::spans_of(&findings);
+    let findings = with_imported(findings, file, text, role, options);
     let records = finish(file, text, role, findings, options, false, Secrets::Known(&spans));
     (records, Some(diagnostic), Gathered::default())
 }
@@ -801,6 +910,7 @@ mod tests {
             peers: &Default::default(),
         };
         let options = Options {
+            imported: &HashMap::new(),
             filters: &filters,
             settings: &settings,
             max_file_size: 1024,
@@ -882,6 +992,7 @@ mod tests {
             peers: &Default::default(),
         };
         let options = Options {
+            imported: &HashMap::new(),
             filters: &filters,
             settings: &settings,
             max_file_size: 1024,

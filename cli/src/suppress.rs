@@ -151,7 +151,10 @@ pub fn apply(
             Codes::Selectors(selectors) => {
                 let unknown: Vec<&str> = selectors
                     .iter()
-                    .filter(|s| !tollgate_rules::catalogue().rules().iter().any(|r| matches(s, r.id)))
+                    .filter(|s| {
+                        !tollgate_rules::select::names_another_tool(s)
+                            && !tollgate_rules::catalogue().rules().iter().any(|r| matches(s, r.id))
+                    })
                     .map(String::as_str)
                     .collect();
                 if !unknown.is_empty() {

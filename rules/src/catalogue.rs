@@ -94,8 +94,35 @@ pub fn catalogue() -> &'static Catalogue {
     CATALOGUE.get_or_init(Catalogue::build)
 }
 
+/// A rule of the catalogue, or one made for another tool's SARIF ([`import_rule`]).
 pub fn find(id: &str) -> Option<&'static Rule> {
-    catalogue().get(id)
+    catalogue().get(id).or_else(|| imported_rule(id))
+}
+
+/// The rules made at run time for other tools' findings (`--import-sarif`): `<tool>/<rule>`.
+fn imported_rules() -> &'static std::sync::RwLock<HashMap<&'static str, &'static Rule>> {
+    static IMPORTED: OnceLock<std::sync::RwLock<HashMap<&'static str, &'static Rule>>> = OnceLock::new();
+    IMPORTED.get_or_init(Default::default)
+}
+
+fn imported_rule(id: &str) -> Option<&'static Rule> {
+    imported_rules().read().ok()?.get(id).copied()
+}
+
+/// Registers a rule of another tool, met in its SARIF, and gives it back for good: the first
+/// rule registered under an id stays (a run imports a bounded set of rules, so what is kept
+/// for the process's life is bounded too). A catalogue id is never replaced.
+pub fn import_rule(rule: Rule) -> &'static Rule {
+    if let Some(known) = find(rule.id) {
+        return known;
+    }
+    let mut imported = imported_rules().write().unwrap_or_else(|poisoned| poisoned.into_inner());
+    *imported.entry(rule.id).or_insert_with(|| Box::leak(Box::new(rule)))
+}
+
+/// Is this a rule made for another tool's findings, not one of tollgate's?
+pub fn is_imported(id: &str) -> bool {
+    catalogue().get(id).is_none() && imported_rule(id).is_some()
 }
 
 #[cfg(test)]

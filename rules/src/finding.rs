@@ -25,6 +25,9 @@ pub struct Finding {
     pub redact: bool,
     /// Extra SARIF/JSON properties (commit, author, ...).
     pub properties: Vec<(&'static str, PropValue)>,
+    /// Another tool's `partialFingerprints`, kept as it gave them, for a finding imported from
+    /// its SARIF: code scanning matches alerts on them.
+    pub fingerprints: Vec<(String, String)>,
 }
 
 impl Finding {
@@ -41,6 +44,7 @@ impl Finding {
             identity: None,
             redact: false,
             properties: Vec::new(),
+            fingerprints: Vec::new(),
         }
     }
 

@@ -10,7 +10,7 @@ mod lines;
 mod role;
 pub mod select;
 
-pub use catalogue::{catalogue, find, Catalogue, Precision, Rule};
+pub use catalogue::{catalogue, find, import_rule, is_imported, Catalogue, Precision, Rule};
 pub use domains::secrets::{describe_example, patterns as secret_patterns, SecretPattern};
 /// Each domain's rules as constants (`docker::CD_IN_RUN`) and its table (`docker::RULES`).
 pub use domains::{actions, docker, python, secrets, shell, tollgate};

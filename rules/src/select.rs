@@ -112,6 +112,14 @@ fn code_matches(selector: &str, code: &str) -> bool {
     selector == code || (ruff_style(selector) && ruff_style(code) && code.starts_with(selector))
 }
 
+/// A selector of another tool's rules (`ruff/E501`, `semgrep/`), which `--import-sarif`
+/// makes at run time: its first segment is no tollgate domain.
+pub fn names_another_tool(selector: &str) -> bool {
+    selector
+        .split_once('/')
+        .is_some_and(|(domain, _)| !domain.is_empty() && !crate::DOMAINS.contains(&domain))
+}
+
 impl RuleSet {
     /// `select` replaces the default set (every matching rule, off-by-default ones included);
     /// `extend` adds to it; `ignore` removes. The selector `none` selects nothing.
@@ -184,7 +192,11 @@ impl RuleSet {
     }
 
     pub fn level(&self, id: &str) -> Option<Level> {
-        catalogue().index_of(id).and_then(|i| self.levels[i])
+        match catalogue().index_of(id) {
+            Some(i) => self.levels[i],
+            // Another tool's rule, made for its imported SARIF: on, at its own level.
+            None => crate::find(id).map(|rule| rule.level),
+        }
     }
 
     pub fn is_enabled(&self, id: &str) -> bool {

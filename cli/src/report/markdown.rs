@@ -1,6 +1,6 @@
 use std::fmt::Write as _;
 
-use tollgate_rules::{Level, DOMAINS};
+use tollgate_rules::Level;
 
 use super::escape::markdown as escape;
 use super::{Format, Report};
@@ -21,7 +21,7 @@ pub fn summary(report: &Report, blob_url: Option<&str>, format: Format) -> Strin
     }
     let counts = tally(report.records);
     md.push_str("| domain | error | warning | note |\n|---|---:|---:|---:|\n");
-    for domain in DOMAINS {
+    for domain in &super::domains(report) {
         let row: Vec<usize> = Level::ALL
             .iter()
             .map(|&level| counts.get(&(*domain, level)).copied().unwrap_or(0))

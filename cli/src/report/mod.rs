@@ -35,6 +35,8 @@ pub struct Report<'a> {
     pub color: bool,
     /// Extra summary lines (baseline, diff-base).
     pub notes: &'a [String],
+    /// The tools whose SARIF was imported: SARIF gives each its own run.
+    pub tools: &'a [crate::import::Tool],
 }
 
 impl Format {
@@ -60,6 +62,19 @@ pub fn write(format: Format, report: &Report, out: &mut dyn Write) -> io::Result
         Format::Github => github::write(report, out).map(|_| Vec::new()),
         Format::Gitlab => gitlab::write(report, out).map(|_| Vec::new()),
     }
+}
+
+/// The domains a summary counts by: tollgate's, then each imported tool's, in the order
+/// their SARIF was read.
+fn domains(report: &Report) -> Vec<&'static str> {
+    let mut domains: Vec<&'static str> = tollgate_rules::DOMAINS.to_vec();
+    for tool in report.tools {
+        let named = report.records.iter().map(|r| r.rule.domain()).find(|d| *d == tool.slug);
+        if let Some(domain) = named.filter(|d| !domains.contains(d)) {
+            domains.push(domain);
+        }
+    }
+    domains
 }
 
 pub use markdown::summary as markdown_summary;

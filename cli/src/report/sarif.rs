@@ -24,69 +24,176 @@ pub const MAX_GZIP_BYTES: u64 = 10_000_000;
 /// counted, and for the end of the file.
 const GZIP_MARGIN: u64 = 256 * 1024;
 
-/// SARIF 2.1.0, one run, within GitHub code scanning's limits: when there are more results
-/// than a run may hold, or they would make the file too large once compressed, the least
-/// severe are left out (then the last in the report's order), and the run's
+/// GitHub code scanning takes at most this many runs in a file.
+pub const MAX_RUNS: usize = 20;
+
+/// One run of the file: a tool, its rules, its results.
+struct Run<'a> {
+    driver: Value,
+    /// The rules, in `driver.rules`' order.
+    rules: Vec<&'static Rule>,
+    records: Vec<&'a Record>,
+    /// Another tool's run: results carry its own rule ids.
+    imported: bool,
+    /// The category (`automationDetails.id`) when the file has several runs.
+    category: Option<String>,
+    /// Notes on the run beside the diagnostics (tools folded into it).
+    notes: Vec<String>,
+}
+
+/// SARIF 2.1.0 within GitHub code scanning's limits: tollgate's run, then a run per tool
+/// whose SARIF was imported (its own name, rule ids and fingerprints, so that its alerts
+/// stay the same alerts), each with its category when there are several; past
+/// [`MAX_RUNS`], the remaining tools' results join tollgate's run. When there are more
+/// results than a run may hold, or they would make the file too large once compressed, the
+/// least severe are left out (then the last in the report's order), and the run's
 /// `toolExecutionNotifications` say how many and of which level. Returns that account for
 /// the summary, if anything was left out.
 pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<Vec<String>> {
-    let rules: Vec<&Rule> = report.rules.enabled().collect();
-    let rule_index: HashMap<&str, usize> = rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-    let tool = json!({ "driver": {
-        "name": "tollgate",
-        "version": env!("CARGO_PKG_VERSION"),
-        "semanticVersion": env!("CARGO_PKG_VERSION"),
-        "informationUri": "https://github.com/tollgate-dev/tollgate",
-        "rules": rules.iter().map(|r| rule(r)).collect::<Vec<_>>(),
-    }});
-    let mut head =
-        b"{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{\"tool\":"
-            .to_vec();
-    serde_json::to_writer(&mut head, &tool)?;
-    head.extend_from_slice(b",\n\"columnKind\":\"utf16CodeUnits\",\n\"results\":[");
-    let mut notifications: Vec<Value> = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            json!({
-                "level": if d.quiet { "note" } else { "warning" },
-                "message": { "text": d.message },
-                "locations": [{ "physicalLocation": { "artifactLocation": artifact(&d.path) } }],
-            })
-        })
-        .collect();
-    // The end of the file, but for the account of what was left out (a line at most).
-    let tail_size = serde_json::to_vec(&notifications)?.len() as u64 + 1024;
-    let fitted = fit(report.records, &rule_index, head.len() as u64 + tail_size);
+    let runs = runs(report);
+    let several = runs.len() > 1;
+    out.write_all(b"{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[")?;
+    let mut budget = MAX_GZIP_BYTES - GZIP_MARGIN;
     let mut account = Vec::new();
-    if let Some(left_out) = fitted.left_out(report.records) {
-        notifications.push(json!({ "level": "warning", "message": { "text": left_out } }));
-        account.push(left_out);
-    }
-    if fitted.cut_related > 0 {
-        let text = format!(
-            "{} results had more than {MAX_LOCATIONS} related locations (GitHub's limit); the first {MAX_LOCATIONS} are kept",
-            fitted.cut_related
-        );
-        notifications.push(json!({ "level": "note", "message": { "text": text } }));
-    }
-    out.write_all(&head)?;
-    for (i, result) in fitted.rendered.iter().enumerate() {
-        if i > 0 {
+    for (n, run) in runs.iter().enumerate() {
+        if n > 0 {
             out.write_all(b",\n")?;
         }
-        out.write_all(result)?;
+        let rule_index: HashMap<&str, usize> = run.rules.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        let mut head = b"{\"tool\":".to_vec();
+        serde_json::to_writer(&mut head, &json!({ "driver": run.driver }))?;
+        if let Some(category) = &run.category {
+            head.extend_from_slice(b",\n\"automationDetails\":");
+            serde_json::to_writer(&mut head, &json!({ "id": category }))?;
+        }
+        head.extend_from_slice(b",\n\"columnKind\":\"utf16CodeUnits\",\n\"results\":[");
+        // The diagnostics are tollgate's, told in its run.
+        let mut notifications: Vec<Value> = if n == 0 {
+            report
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    json!({
+                        "level": if d.quiet { "note" } else { "warning" },
+                        "message": { "text": d.message },
+                        "locations": [{ "physicalLocation": { "artifactLocation": artifact(&d.path) } }],
+                    })
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        for note in &run.notes {
+            notifications.push(json!({ "level": "note", "message": { "text": note } }));
+        }
+        // The end of the run, but for the account of what was left out (a line at most).
+        let tail_size = serde_json::to_vec(&notifications)?.len() as u64 + 1024;
+        let fitted = fit(&run.records, &rule_index, run.imported, head.len() as u64 + tail_size, budget);
+        budget = budget.saturating_sub(fitted.size);
+        if let Some(left_out) = fitted.left_out(&run.records) {
+            let left_out = if several {
+                format!("{}: {left_out}", run.driver["name"].as_str().unwrap_or("tool"))
+            } else {
+                left_out
+            };
+            notifications.push(json!({ "level": "warning", "message": { "text": left_out } }));
+            account.push(left_out);
+        }
+        if fitted.cut_related > 0 {
+            let text = format!(
+                "{} results had more than {MAX_LOCATIONS} related locations (GitHub's limit); the first {MAX_LOCATIONS} are kept",
+                fitted.cut_related
+            );
+            notifications.push(json!({ "level": "note", "message": { "text": text } }));
+        }
+        out.write_all(&head)?;
+        for (i, result) in fitted.rendered.iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",\n")?;
+            }
+            out.write_all(result)?;
+        }
+        out.write_all(b"\n],\n\"invocations\":")?;
+        let invocations = json!([{ "executionSuccessful": true, "toolExecutionNotifications": notifications }]);
+        serde_json::to_writer(&mut *out, &invocations)?;
+        out.write_all(b"}")?;
     }
-    out.write_all(b"\n],\n\"invocations\":")?;
-    let invocations = json!([{ "executionSuccessful": true, "toolExecutionNotifications": notifications }]);
-    serde_json::to_writer(&mut *out, &invocations)?;
-    out.write_all(b"}]}\n")?;
+    out.write_all(b"]}\n")?;
     Ok(account)
+}
+
+/// tollgate's run and the imported tools' runs, in the order their SARIF was read.
+fn runs<'a>(report: &Report<'a>) -> Vec<Run<'a>> {
+    let mut own = Run {
+        driver: json!({
+            "name": "tollgate",
+            "version": env!("CARGO_PKG_VERSION"),
+            "semanticVersion": env!("CARGO_PKG_VERSION"),
+            "informationUri": "https://github.com/tollgate-dev/tollgate",
+        }),
+        rules: report.rules.enabled().collect(),
+        records: Vec::new(),
+        imported: false,
+        category: None,
+        notes: Vec::new(),
+    };
+    let mut tools: Vec<Run> = Vec::new();
+    let mut run_of: HashMap<&str, usize> = HashMap::new();
+    for tool in report.tools {
+        // Room for tollgate's run: the last tools that do not fit join it.
+        if tools.len() + 1 >= MAX_RUNS {
+            own.notes.push(format!(
+                "{}'s findings are in this run: a SARIF file holds at most {MAX_RUNS} runs for GitHub",
+                tool.name
+            ));
+            continue;
+        }
+        run_of.insert(tool.slug.as_str(), tools.len());
+        let mut driver = json!({ "name": tool.name });
+        if let Some(version) = &tool.version {
+            driver["version"] = json!(version);
+        }
+        if let Some(uri) = &tool.information_uri {
+            driver["informationUri"] = json!(uri);
+        }
+        tools.push(Run {
+            driver,
+            rules: Vec::new(),
+            records: Vec::new(),
+            imported: true,
+            category: Some(format!("{}/", tool.slug)),
+            notes: Vec::new(),
+        });
+    }
+    for record in report.records {
+        let imported = tollgate_rules::is_imported(record.rule.id);
+        let run = match run_of.get(record.rule.domain()) {
+            Some(&i) if imported => &mut tools[i],
+            _ => &mut own,
+        };
+        if imported && !run.rules.iter().any(|r| r.id == record.rule.id) {
+            run.rules.push(record.rule);
+        }
+        run.records.push(record);
+    }
+    for run in &mut tools {
+        run.rules.sort_by_key(|r| r.id);
+    }
+    if !tools.is_empty() {
+        own.category = Some("tollgate/".to_string());
+    }
+    for run in std::iter::once(&mut own).chain(&mut tools) {
+        let rules: Vec<Value> = run.rules.iter().map(|r| rule(r, run.imported)).collect();
+        run.driver["rules"] = json!(rules);
+    }
+    std::iter::once(own).chain(tools).collect()
 }
 
 /// The results a run keeps, rendered, in the report's order.
 struct Fitted {
     rendered: Vec<Vec<u8>>,
+    /// Their bytes, uncompressed (an upper bound of what they take compressed).
+    size: u64,
     /// Indices of the records kept.
     kept: Vec<usize>,
     /// Results whose related locations were cut to [`MAX_LOCATIONS`].
@@ -97,7 +204,7 @@ struct Fitted {
 
 impl Fitted {
     /// "N findings, M in this report: left out K notes, ... (GitHub's limits)".
-    fn left_out(&self, records: &[Record]) -> Option<String> {
+    fn left_out(&self, records: &[&Record]) -> Option<String> {
         if self.kept.len() == records.len() {
             return None;
         }
@@ -146,10 +253,10 @@ fn plural(word: &str, count: usize) -> String {
 }
 
 /// Chooses the results of a run: the most severe first, then the report's order, at most
-/// [`MAX_RESULTS`], and no more than fit in [`MAX_GZIP_BYTES`] compressed beside `fixed`
-/// bytes of the rest of the file. Every result is rendered once; the compressed size is only
-/// computed when the uncompressed one could be over.
-fn fit(records: &[Record], rule_index: &HashMap<&str, usize>, fixed: u64) -> Fitted {
+/// [`MAX_RESULTS`], and no more than fit in `budget` bytes compressed beside `fixed` bytes of
+/// the rest of the run. Every result is rendered once; the compressed size is only computed
+/// when the uncompressed one could be over.
+fn fit(records: &[&Record], rule_index: &HashMap<&str, usize>, imported: bool, fixed: u64, budget: u64) -> Fitted {
     let mut order: Vec<usize> = (0..records.len()).collect();
     // Stable: within a level, the report's order.
     order.sort_by_key(|&i| std::cmp::Reverse(records[i].level));
@@ -157,17 +264,13 @@ fn fit(records: &[Record], rule_index: &HashMap<&str, usize>, fixed: u64) -> Fit
     let mut rendered: Vec<Vec<u8>> = Vec::with_capacity(order.len());
     for batch in order.chunks(RENDER_BATCH) {
         rendered.par_extend(batch.par_iter().map(|&i| {
-            let record = &records[i];
-            serde_json::to_vec(&result(record, rule_index[record.rule.id]))
+            let record = records[i];
+            serde_json::to_vec(&result(record, rule_index[record.rule.id], imported))
                 .expect("a SARIF result serializes to memory")
         }));
     }
-    let cut_related = order
-        .iter()
-        .filter(|&&i| records[i].related.len() > MAX_LOCATIONS)
-        .count();
+    let cut_related = order.iter().filter(|&&i| records[i].related.len() > MAX_LOCATIONS).count();
     let raw: u64 = fixed + rendered.iter().map(|r| r.len() as u64 + 2).sum::<u64>();
-    let budget = MAX_GZIP_BYTES - GZIP_MARGIN;
     let mut over_size = 0;
     // gzip adds at most a few bytes per 64 KiB block to what it cannot compress.
     if raw + raw / 1000 + 64 > budget {
@@ -176,12 +279,14 @@ fn fit(records: &[Record], rule_index: &HashMap<&str, usize>, fixed: u64) -> Fit
         rendered.truncate(keep);
         order.truncate(keep);
     }
+    let size = fixed + rendered.iter().map(|r| r.len() as u64 + 2).sum::<u64>();
     // Back to the report's order.
     let mut kept: Vec<(usize, Vec<u8>)> = order.into_iter().zip(rendered).collect();
     kept.sort_by_key(|(i, _)| *i);
     let (kept, rendered) = kept.into_iter().unzip();
     Fitted {
         rendered,
+        size,
         kept,
         cut_related,
         over_size,
@@ -219,7 +324,15 @@ impl Write for Counter {
     }
 }
 
-fn rule(rule: &Rule) -> Value {
+/// A rule as its run names it: another tool's by its own id (`<tool>/E501` is `E501`).
+fn own_id(rule: &Rule, imported: bool) -> &str {
+    match rule.id.split_once('/') {
+        Some((_, id)) if imported => id,
+        _ => rule.id,
+    }
+}
+
+fn rule(rule: &Rule, imported: bool) -> Value {
     let mut properties = json!({
         "tags": &rule.tags[..rule.tags.len().min(MAX_TAGS)],
         "precision": rule.precision.as_str(),
@@ -228,9 +341,10 @@ fn rule(rule: &Rule) -> Value {
     if let Some(severity) = rule.security_severity {
         properties["security-severity"] = json!(format!("{severity:.1}"));
     }
+    let id = own_id(rule, imported);
     json!({
-        "id": rule.id,
-        "name": rule.id,
+        "id": id,
+        "name": id,
         "shortDescription": { "text": rule.summary },
         "fullDescription": { "text": rule.summary },
         "help": { "text": rule.help, "markdown": rule.help },
@@ -342,13 +456,9 @@ struct RelatedLocation<'a> {
     physical_location: Physical<'a>,
 }
 
-#[derive(Serialize)]
-struct Fingerprints<'a> {
-    #[serde(rename = "primaryLocationLineHash")]
-    line_hash: &'a str,
-    #[serde(rename = "tollgate/v1")]
-    tollgate: &'a str,
-}
+/// `primaryLocationLineHash`, `tollgate/v1`, and an imported result's own, by name (which
+/// keeps them sorted, as the rest of the report's maps are).
+type Fingerprints<'a> = std::collections::BTreeMap<&'a str, &'a str>;
 
 #[derive(Serialize)]
 struct SarifResult<'a> {
@@ -362,13 +472,18 @@ struct SarifResult<'a> {
     #[serde(rename = "relatedLocations", skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<RelatedLocation<'a>>,
     #[serde(rename = "ruleId")]
-    rule_id: &'static str,
+    rule_id: &'a str,
     #[serde(rename = "ruleIndex")]
     rule_index: usize,
 }
 
 /// One result, borrowing from its record: a report has tens of thousands.
-fn result(r: &Record, index: usize) -> SarifResult<'_> {
+fn result(r: &Record, index: usize, imported: bool) -> SarifResult<'_> {
+    let mut fingerprints = Fingerprints::from([("primaryLocationLineHash", r.line_hash.as_str()), ("tollgate/v1", r.fingerprint.as_str())]);
+    // The tool's own come last: its line hash is the one its alerts were matched on.
+    for (key, value) in &r.fingerprints {
+        fingerprints.insert(key, value);
+    }
     let properties = super::json::properties(r);
     SarifResult {
         level: r.level.as_str(),
@@ -379,10 +494,7 @@ fn result(r: &Record, index: usize) -> SarifResult<'_> {
             },
         }],
         message: Text { text: &r.message },
-        partial_fingerprints: Fingerprints {
-            line_hash: &r.line_hash,
-            tollgate: &r.fingerprint,
-        },
+        partial_fingerprints: fingerprints,
         properties: (!properties.is_empty()).then_some(properties),
         related_locations: r
             .related
@@ -398,7 +510,7 @@ fn result(r: &Record, index: usize) -> SarifResult<'_> {
                 },
             })
             .collect(),
-        rule_id: r.rule.id,
+        rule_id: own_id(r.rule, imported),
         rule_index: index,
     }
 }

@@ -1,7 +1,7 @@
 use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style};
-use tollgate_rules::{Level, DOMAINS};
+use tollgate_rules::Level;
 
 use super::escape::{line_start_path, terminal};
 use super::Report;
@@ -136,13 +136,15 @@ pub fn summary(report: &Report) -> String {
             plural(total, "finding"),
             by_level.join(", ")
         ));
-        for domain in DOMAINS {
+        let domains = super::domains(report);
+        let width = domains.iter().map(|d| d.len() + 1).max().unwrap_or(0).max(9);
+        for domain in &domains {
             let parts: Vec<String> = Level::ALL
                 .iter()
                 .filter_map(|&level| counts.get(&(*domain, level)).map(|&n| plural(n, level.as_str())))
                 .collect();
             if !parts.is_empty() {
-                text.push_str(&format!("  {domain:<9}{}\n", parts.join(", ")));
+                text.push_str(&format!("  {domain:<width$}{}\n", parts.join(", ")));
             }
         }
         if total > LONG_REPORT {
