@@ -109,6 +109,11 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     // options every scan of them uses, the base re-scan of `--gate-diff-base` included.
     let walked = match &args.git_history {
         Some(_) => None,
+        // `tollgate merge`: the imported findings' files are read, nothing is walked.
+        None if args.merge_only => Some(walk::Walk {
+            files: Vec::new(),
+            diagnostics: Vec::new(),
+        }),
         None => {
             let mut walked = if args.staged {
                 walk::staged(&args.paths, &config.exclude, &config.base)?
@@ -132,7 +137,10 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     for warning in &warnings {
         eprintln!("tollgate: warning: {}", escape::terminal(warning));
     }
-    let cache = match (&walked, cache::disabled(args.no_cache) || args.bench_parse_only) {
+    let cache = match (
+        &walked,
+        cache::disabled(args.no_cache) || args.bench_parse_only || args.merge_only,
+    ) {
         (Some(_), false) => {
             let (cache, warning) = Cache::open(&cache::location(args.cache_dir.as_deref(), &project_root));
             if let Some(warning) = warning {
@@ -180,7 +188,8 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
             let mut outcome = scan::scan(&walked.files, &options, &tollgate_analyzers::analyze, &progress);
             progress.finish_and_clear();
             if !imports.by_path.is_empty() {
-                let (records, diagnostics) = scan::imported_elsewhere(&walked.files, &options, &config.exclude, &config.base);
+                let (records, diagnostics) =
+                    scan::imported_elsewhere(&walked.files, &options, &config.exclude, &config.base);
                 outcome.records.extend(records);
                 outcome.diagnostics.extend(diagnostics);
                 import::merge_duplicates(&mut outcome.records);

@@ -136,7 +136,11 @@ impl Loaded {
         for selectors in cfg.per_file_ignores.values() {
             // `<tool>/...` names the rules of another tool's imported SARIF, which exist only
             // once it is read.
-            let ours: Vec<String> = selectors.iter().filter(|s| !tollgate_rules::select::names_another_tool(s)).cloned().collect();
+            let ours: Vec<String> = selectors
+                .iter()
+                .filter(|s| !tollgate_rules::select::names_another_tool(s))
+                .cloned()
+                .collect();
             RuleSet::new(Some(&ours), &[], &[]).map_err(|e| in_config(format!("[per-file-ignores]: {e}")))?;
         }
         let skip_roles = match &cfg.skip_roles {
@@ -716,4 +720,3 @@ mod tests {
         assert_eq!(config.max_file_size, Some(100));
     }
 }
-

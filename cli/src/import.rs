@@ -57,7 +57,10 @@ const SECRET_SCANNERS: &[&str] = &[
 fn is_secret(slug: &str, rule: &Rule) -> bool {
     SECRET_SCANNERS.contains(&slug)
         || rule.id.contains("secret")
-        || rule.tags.iter().any(|t| t.eq_ignore_ascii_case("secret") || t.eq_ignore_ascii_case("secrets"))
+        || rule
+            .tags
+            .iter()
+            .any(|t| t.eq_ignore_ascii_case("secret") || t.eq_ignore_ascii_case("secrets"))
 }
 
 /// A region as a SARIF file gives it: 1-based lines and columns, the columns counted in
@@ -153,8 +156,8 @@ fn schema_error(document: &Value) -> Option<String> {
     let validator = VALIDATOR.get_or_init(|| {
         // The published schema's `run.language` pattern has an unescaped `]`, which strict
         // regex engines reject; escaping it keeps its meaning (a literal `]`).
-        let text = include_str!("../schemas/sarif-2.1.0.json")
-            .replace(r#"{2}-[a-zA-Z]{2}]?$"#, r#"{2}-[a-zA-Z]{2}\\]?$"#);
+        let text =
+            include_str!("../schemas/sarif-2.1.0.json").replace(r#"{2}-[a-zA-Z]{2}]?$"#, r#"{2}-[a-zA-Z]{2}\\]?$"#);
         let schema: Value = serde_json::from_str(&text).ok()?;
         jsonschema::validator_for(&schema).ok()
     });
@@ -186,7 +189,8 @@ fn import_run(run: &Value, cwd: &Path, imports: &mut Imports) {
     let driver = &run["tool"]["driver"];
     let name = driver["name"].as_str().unwrap_or("tool").to_string();
     let slug = slug(&name);
-    if !imports.tools.iter().any(|t| t.slug == slug) {
+    // tollgate's own results (a report merged again) go back to its own run.
+    if slug != "tollgate" && !imports.tools.iter().any(|t| t.slug == slug) {
         imports.tools.push(Tool {
             slug: slug.clone(),
             name: name.clone(),
@@ -197,7 +201,10 @@ fn import_run(run: &Value, cwd: &Path, imports: &mut Imports) {
             information_uri: driver["informationUri"].as_str().map(String::from),
         });
     }
-    let rules: Vec<&Value> = driver["rules"].as_array().map(|r| r.iter().collect()).unwrap_or_default();
+    let rules: Vec<&Value> = driver["rules"]
+        .as_array()
+        .map(|r| r.iter().collect())
+        .unwrap_or_default();
     let utf16 = run["columnKind"].as_str() == Some("utf16CodeUnits");
     let bases = &run["originalUriBaseIds"];
     let artifacts = run["artifacts"].as_array();
@@ -233,7 +240,11 @@ fn import_run(run: &Value, cwd: &Path, imports: &mut Imports) {
             let path = display_path(uri, base_id, bases, cwd);
             Some((path, place(&physical["region"], utf16)))
         };
-        let Some((path, at)) = result["locations"].as_array().and_then(|l| l.first()).and_then(location) else {
+        let Some((path, at)) = result["locations"]
+            .as_array()
+            .and_then(|l| l.first())
+            .and_then(location)
+        else {
             // A result about no file (a run-level problem) has no place in a code report.
             imports.skipped += 1;
             continue;
@@ -249,12 +260,27 @@ fn import_run(run: &Value, cwd: &Path, imports: &mut Imports) {
                 Some((path, place, text))
             })
             .collect();
-        let mut properties = vec![
-            ("tool", PropValue::Str(name.clone())),
-            ("tool-rule", PropValue::Str(rule_id.to_string())),
-        ];
-        if let Some(uri) = rule_meta.and_then(|r| r["helpUri"].as_str()) {
-            properties.push(("help-uri", PropValue::Str(uri.to_string())));
+        // The result's own properties, then (for another tool) which tool and rule it was.
+        let mut properties: Vec<(&'static str, PropValue)> = result["properties"]
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(key, _)| key.as_str() != "tags")
+            .map(|(key, value)| {
+                let value = match value {
+                    Value::String(s) => PropValue::Str(s.clone()),
+                    Value::Number(n) if n.is_i64() => PropValue::Int(n.as_i64().unwrap_or_default()),
+                    other => PropValue::Str(other.to_string()),
+                };
+                (intern(key), value)
+            })
+            .collect();
+        if slug != "tollgate" {
+            properties.push(("tool", PropValue::Str(name.clone())));
+            properties.push(("tool-rule", PropValue::Str(rule_id.to_string())));
+            if let Some(uri) = rule_meta.and_then(|r| r["helpUri"].as_str()) {
+                properties.push(("help-uri", PropValue::Str(uri.to_string())));
+            }
         }
         let fingerprints = result["partialFingerprints"]
             .as_object()
@@ -298,6 +324,21 @@ fn rule_of<'a>(result: &Value, rules: &[&'a Value]) -> Option<&'a Value> {
         let id = result["ruleId"].as_str().or(result["rule"]["id"].as_str())?;
         rules.iter().copied().find(|r| r["id"].as_str() == Some(id))
     })
+}
+
+/// A property name, kept for the run: each distinct one once.
+fn intern(key: &str) -> &'static str {
+    static KEYS: OnceLock<std::sync::Mutex<HashMap<String, &'static str>>> = OnceLock::new();
+    let mut keys = KEYS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|p| p.into_inner());
+    if let Some(&key) = keys.get(key) {
+        return key;
+    }
+    let leaked = leak(key.to_string());
+    keys.insert(key.to_string(), leaked);
+    leaked
 }
 
 /// A leaked string: imported rules live as long as the run, as the catalogue's do.
@@ -553,7 +594,9 @@ pub fn merge_duplicates(records: &mut Vec<Record>) {
     let mut own: HashMap<(&str, usize), Vec<usize>> = HashMap::new();
     for (i, record) in records.iter().enumerate() {
         if !tollgate_rules::is_imported(record.rule.id) {
-            own.entry((record.path.as_str(), record.region.start_line)).or_default().push(i);
+            own.entry((record.path.as_str(), record.region.start_line))
+                .or_default()
+                .push(i);
         }
     }
     let mut also: Vec<(usize, String)> = Vec::new();
@@ -562,7 +605,9 @@ pub fn merge_duplicates(records: &mut Vec<Record>) {
         if !tollgate_rules::is_imported(record.rule.id) {
             continue;
         }
-        let Some(code) = record.rule.peers.first() else { continue };
+        let Some(code) = record.rule.peers.first() else {
+            continue;
+        };
         let Some(candidates) = own.get(&(record.path.as_str(), record.region.start_line)) else {
             continue;
         };
@@ -628,11 +673,23 @@ mod tests {
             utf16: true,
         };
         // The whole line when no column is given.
-        assert_eq!(&text[span_in(&index, text, &at(Some(2), None, None, None))], "two words");
-        assert_eq!(&text[span_in(&index, text, &at(Some(2), Some(5), None, Some(10)))], "words");
-        assert_eq!(&text[span_in(&index, text, &at(Some(1), Some(2), Some(2), Some(4)))], "ne\ntwo");
+        assert_eq!(
+            &text[span_in(&index, text, &at(Some(2), None, None, None))],
+            "two words"
+        );
+        assert_eq!(
+            &text[span_in(&index, text, &at(Some(2), Some(5), None, Some(10)))],
+            "words"
+        );
+        assert_eq!(
+            &text[span_in(&index, text, &at(Some(1), Some(2), Some(2), Some(4)))],
+            "ne\ntwo"
+        );
         // Past the end of the file: its end.
-        assert_eq!(span_in(&index, text, &at(Some(40), Some(1), None, None)), text.len()..text.len());
+        assert_eq!(
+            span_in(&index, text, &at(Some(40), Some(1), None, None)),
+            text.len()..text.len()
+        );
         assert_eq!(span_in(&index, text, &at(None, None, None, None)), 0..0);
     }
 
@@ -643,7 +700,10 @@ mod tests {
         assert_eq!(display_path("src/a.py", Some("%SRCROOT%"), &none, cwd), "src/a.py");
         assert_eq!(display_path("./src/a%20b.py", None, &none, cwd), "src/a b.py");
         assert_eq!(display_path("file:///repo/src/a.py", None, &none, cwd), "src/a.py");
-        assert_eq!(display_path("file:///elsewhere/a.py", None, &none, cwd), "/elsewhere/a.py");
+        assert_eq!(
+            display_path("file:///elsewhere/a.py", None, &none, cwd),
+            "/elsewhere/a.py"
+        );
         let bases = serde_json::json!({ "SRC": { "uri": "file:///repo/pkg/" } });
         assert_eq!(display_path("a.py", Some("SRC"), &bases, cwd), "pkg/a.py");
     }

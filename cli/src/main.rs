@@ -54,6 +54,9 @@ enum Command {
     Explain { rule: String },
     /// Record today's findings in a baseline file (-o FILE) for `check --baseline`.
     Baseline(CheckArgs),
+    /// Merge SARIF files (other tools', or tollgate's) into one report within GitHub's
+    /// limits: suppression comments, baseline and diff apply, duplicates are merged.
+    Merge(MergeArgs),
     /// Remove the result cache (`.tollgate_cache` at the project root, or --cache-dir).
     Clean {
         /// The cache folder [default: TOLLGATE_CACHE_DIR, else `.tollgate_cache` at the
@@ -66,7 +69,7 @@ enum Command {
     },
 }
 
-#[derive(clap::Args)]
+#[derive(clap::Args, Default)]
 pub struct CheckArgs {
     /// Files or directories to scan. Files named here are scanned even if ignored.
     pub paths: Vec<PathBuf>,
@@ -150,6 +153,38 @@ pub struct CheckArgs {
     /// Benchmarks only: parse Python and stop (no metrics, no duplicate-code windows).
     #[arg(long, hide = true)]
     pub bench_parse_only: bool,
+    /// `tollgate merge`: no tree to scan, only the imported SARIF.
+    #[arg(skip)]
+    pub merge_only: bool,
+}
+
+/// `tollgate merge`: SARIF files into one report, through the same pipeline as a scan's
+/// findings.
+#[derive(clap::Args)]
+pub struct MergeArgs {
+    /// SARIF 2.1.0 files: other tools' reports, or tollgate's own.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value = "sarif")]
+    pub format: Format,
+    /// Write the report to this file and keep a summary on stderr.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when a finding at or above this level remains [default: warning].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    /// Config file [default: the nearest tollgate.toml or pyproject.toml].
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// Leave out the findings recorded in this baseline file.
+    #[arg(long)]
+    pub baseline: Option<PathBuf>,
+    /// Keep only findings on lines added or changed since merge-base(REF, HEAD).
+    #[arg(long, value_name = "REF")]
+    pub diff_base: Option<String>,
+    /// Append a Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY).
+    #[arg(long)]
+    pub summary: Option<PathBuf>,
 }
 
 /// mimalloc for the whole process: the scan allocates per file on every worker thread.
@@ -174,6 +209,18 @@ fn main() -> ExitCode {
         Command::Rules { format } => catalogue::rules(format).map(print_stdout),
         Command::Explain { rule } => catalogue::explain(&rule).map(print_stdout),
         Command::Baseline(args) => check::record_baseline(&args),
+        Command::Merge(args) => check::check(&CheckArgs {
+            import_sarif: args.files,
+            format: args.format,
+            output: args.output,
+            fail_on: args.fail_on,
+            config: args.config,
+            baseline: args.baseline,
+            diff_base: args.diff_base,
+            summary: args.summary,
+            merge_only: true,
+            ..CheckArgs::default()
+        }),
         Command::Clean { cache_dir, config } => check::clean(cache_dir.as_deref(), config.as_deref()),
     };
     match result {

@@ -290,7 +290,15 @@ pub fn imported_elsewhere(
                 };
                 let spans = tollgate_analyzers::secrets::spans_of(&secrets);
                 let findings = with_imported(Vec::new(), &file, &text, role, options);
-                records.extend(finish(&file, &text, role, findings, options, false, Secrets::Known(&spans)));
+                records.extend(finish(
+                    &file,
+                    &text,
+                    role,
+                    findings,
+                    options,
+                    false,
+                    Secrets::Known(&spans),
+                ));
             }
             None => {
                 let findings = with_imported(Vec::new(), &file, "", None, options);

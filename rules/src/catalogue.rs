@@ -116,8 +116,10 @@ pub fn import_rule(rule: Rule) -> &'static Rule {
     if let Some(known) = find(rule.id) {
         return known;
     }
-    let mut imported = imported_rules().write().unwrap_or_else(|poisoned| poisoned.into_inner());
-    *imported.entry(rule.id).or_insert_with(|| Box::leak(Box::new(rule)))
+    let mut imported = imported_rules()
+        .write()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    imported.entry(rule.id).or_insert_with(|| Box::leak(Box::new(rule)))
 }
 
 /// Is this a rule made for another tool's findings, not one of tollgate's?

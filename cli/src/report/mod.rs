@@ -17,8 +17,9 @@ use tollgate_rules::RuleSet;
 
 use crate::record::{Diagnostic, Record};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    #[default]
     Text,
     Json,
     Sarif,

@@ -88,7 +88,13 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<Vec<String>> {
         }
         // The end of the run, but for the account of what was left out (a line at most).
         let tail_size = serde_json::to_vec(&notifications)?.len() as u64 + 1024;
-        let fitted = fit(&run.records, &rule_index, run.imported, head.len() as u64 + tail_size, budget);
+        let fitted = fit(
+            &run.records,
+            &rule_index,
+            run.imported,
+            head.len() as u64 + tail_size,
+            budget,
+        );
         budget = budget.saturating_sub(fitted.size);
         if let Some(left_out) = fitted.left_out(&run.records) {
             let left_out = if several {
@@ -269,7 +275,10 @@ fn fit(records: &[&Record], rule_index: &HashMap<&str, usize>, imported: bool, f
                 .expect("a SARIF result serializes to memory")
         }));
     }
-    let cut_related = order.iter().filter(|&&i| records[i].related.len() > MAX_LOCATIONS).count();
+    let cut_related = order
+        .iter()
+        .filter(|&&i| records[i].related.len() > MAX_LOCATIONS)
+        .count();
     let raw: u64 = fixed + rendered.iter().map(|r| r.len() as u64 + 2).sum::<u64>();
     let mut over_size = 0;
     // gzip adds at most a few bytes per 64 KiB block to what it cannot compress.
@@ -479,7 +488,10 @@ struct SarifResult<'a> {
 
 /// One result, borrowing from its record: a report has tens of thousands.
 fn result(r: &Record, index: usize, imported: bool) -> SarifResult<'_> {
-    let mut fingerprints = Fingerprints::from([("primaryLocationLineHash", r.line_hash.as_str()), ("tollgate/v1", r.fingerprint.as_str())]);
+    let mut fingerprints = Fingerprints::from([
+        ("primaryLocationLineHash", r.line_hash.as_str()),
+        ("tollgate/v1", r.fingerprint.as_str()),
+    ]);
     // The tool's own come last: its line hash is the one its alerts were matched on.
     for (key, value) in &r.fingerprints {
         fingerprints.insert(key, value);

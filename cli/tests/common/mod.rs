@@ -16,8 +16,8 @@ fn sarif_validator() -> &'static jsonschema::Validator {
     VALIDATOR.get_or_init(|| {
         // The published schema's `run.language` pattern has an unescaped `]`, which strict
         // regex engines reject; escaping it keeps its meaning (a literal `]`).
-        let text = include_str!("../../schemas/sarif-2.1.0.json")
-            .replace(r#"{2}-[a-zA-Z]{2}]?$"#, r#"{2}-[a-zA-Z]{2}\\]?$"#);
+        let text =
+            include_str!("../../schemas/sarif-2.1.0.json").replace(r#"{2}-[a-zA-Z]{2}]?$"#, r#"{2}-[a-zA-Z]{2}\\]?$"#);
         let schema: Value = serde_json::from_str(&text).unwrap();
         jsonschema::validator_for(&schema).unwrap()
     })
