@@ -674,7 +674,11 @@ fn encode_entry(findings: &[Finding], gathered: &Gathered) -> Vec<u8> {
         w.u8(f.redact as u8);
         encode_properties(&mut w, &f.properties);
     }
-    let windows = gathered.windows();
+    encode_windows(&mut w, gathered.windows());
+    w.0
+}
+
+fn encode_windows(w: &mut Writer, windows: &[Window]) {
     w.u64(windows.len() as u64);
     for window in windows {
         w.u64(window.hash);
@@ -682,7 +686,50 @@ fn encode_entry(findings: &[Finding], gathered: &Gathered) -> Vec<u8> {
         w.range(&window.span);
         w.option(window.statement_start.map(|s| s as u64));
     }
-    w.0
+}
+
+fn decode_windows(r: &mut Reader) -> Result<Vec<Window>, String> {
+    let window_count = r.len()?;
+    let mut windows = Vec::with_capacity(window_count.min(1 << 20));
+    for _ in 0..window_count {
+        windows.push(Window {
+            hash: r.u64()?,
+            region: r.region()?,
+            span: r.range()?,
+            statement_start: r.option()?.map(|s| s as usize),
+        });
+    }
+    Ok(windows)
+}
+
+/// The first bytes of a shard's windows file.
+const WINDOWS_MAGIC: &[u8] = b"TOLLGATE-WINDOWS\n";
+
+/// A shard's duplication windows (`--shard`), each file's by its path, for `tollgate merge` to
+/// run the cross-file pass over every shard's: the same framing and checksum as the cache.
+pub fn encode_shard_windows(files: &[(String, Gathered)]) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.u64(files.len() as u64);
+    for (path, gathered) in files {
+        w.str(path);
+        encode_windows(&mut w, gathered.windows());
+    }
+    framed(WINDOWS_MAGIC, &w.0)
+}
+
+pub fn decode_shard_windows(bytes: &[u8]) -> Result<Vec<(String, Gathered)>, String> {
+    let start = body_start(bytes, WINDOWS_MAGIC)?;
+    let mut r = Reader {
+        bytes: &bytes[start..],
+        at: 0,
+    };
+    let count = r.len()?;
+    let mut files = Vec::with_capacity(count.min(1 << 20));
+    for _ in 0..count {
+        let path = r.str()?.to_string();
+        files.push((path, Gathered::from_windows(decode_windows(&mut r)?)));
+    }
+    Ok(files)
 }
 
 fn decode_entry(bytes: &[u8]) -> Result<Entry, String> {
@@ -728,19 +775,9 @@ fn decode_entry(bytes: &[u8]) -> Result<Entry, String> {
         finding.properties = properties;
         findings.push(finding);
     }
-    let window_count = r.len()?;
-    let mut windows = Vec::with_capacity(window_count.min(1 << 20));
-    for _ in 0..window_count {
-        windows.push(Window {
-            hash: r.u64()?,
-            region: r.region()?,
-            span: r.range()?,
-            statement_start: r.option()?.map(|s| s as usize),
-        });
-    }
     Ok(Entry {
         findings,
-        gathered: Gathered::from_windows(windows),
+        gathered: Gathered::from_windows(decode_windows(&mut r)?),
     })
 }
 

@@ -73,8 +73,27 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     if !args.import_sarif.is_empty() && args.git_history.is_some() {
         return Err("--import-sarif reads findings in the tree, not in --git-history".into());
     }
+    if args.shard.is_some() && (args.output.is_none() || args.format != Format::Sarif) {
+        return Err("--shard writes its report for `tollgate merge`: add --format sarif -o FILE (its duplication windows go to FILE.windows)".into());
+    }
     // Read before the scan: a file that is not SARIF fails the run at once.
     let imports = import::read(&args.import_sarif)?;
+    // Shards' duplication windows, beside their reports (`--shard`).
+    let mut shard_windows = Vec::new();
+    for report in &args.import_sarif {
+        let side = windows_file(report);
+        if side.exists() {
+            let bytes = std::fs::read(&side).map_err(|e| format!("{}: cannot read: {e}", side.display()))?;
+            let windows = cache::decode_shard_windows(&bytes).map_err(|e| {
+                format!(
+                    "{}: not the duplication windows of a tollgate shard ({e})",
+                    side.display()
+                )
+            })?;
+            shard_windows.extend(windows);
+        }
+    }
+    let shard_sink = args.shard.map(|_| std::sync::Mutex::new(Vec::new()));
     for warning in &imports.warnings {
         eprintln!("tollgate: warning: {}", escape::terminal(warning));
     }
@@ -120,6 +139,9 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
             } else {
                 walk::walk(&paths, &config.exclude, &config.base, threads)
             };
+            if let Some((shard, shards)) = args.shard {
+                walked.files.retain(|file| in_shard(&file.display, shard, shards));
+            }
             if !config.roles.is_empty() || !config.dockerfiles.is_empty() {
                 for file in &mut walked.files {
                     let relative = walk::from_base(&walk::absolute(&file.path), &config.base, &file.display);
@@ -161,6 +183,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         cache,
         line_hashes,
         imported: &imports.by_path,
+        shard_windows: shard_sink.as_ref(),
     };
     let (mut outcome, files) = match walked {
         None => {
@@ -194,10 +217,29 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
                 outcome.diagnostics.extend(diagnostics);
                 import::merge_duplicates(&mut outcome.records);
             }
+            outcome.diagnostics.extend(imports.diagnostics.iter().cloned());
+            if !shard_windows.is_empty() {
+                let (records, diagnostics) = scan::cross_file_of_shards(std::mem::take(&mut shard_windows), &options);
+                outcome.records.extend(records);
+                outcome.diagnostics.extend(diagnostics);
+            }
+            if let (Some(sink), Some(output)) = (&shard_sink, &args.output) {
+                let windows = std::mem::take(&mut *sink.lock().unwrap_or_else(|p| p.into_inner()));
+                let side = windows_file(output);
+                std::fs::write(&side, cache::encode_shard_windows(&windows))
+                    .map_err(|e| format!("{}: cannot write: {e}", side.display()))?;
+            }
             if let Some(cache) = &cache {
                 save_cache(cache, args.verbose);
             }
             outcome.diagnostics.extend(walked.diagnostics);
+            // One order whatever the shards: diagnostics by path, each once.
+            outcome
+                .diagnostics
+                .sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
+            outcome
+                .diagnostics
+                .dedup_by(|a, b| a.path == b.path && a.message == b.message);
             (outcome, walked.files)
         }
     };
@@ -218,6 +260,19 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         notes,
         tools: imports.tools,
     })
+}
+
+/// The duplication windows of a shard's report: `report.sarif.windows`.
+fn windows_file(report: &Path) -> PathBuf {
+    let mut name = report.as_os_str().to_owned();
+    name.push(".windows");
+    PathBuf::from(name)
+}
+
+/// Is the file shown as `path` in shard `shard` of `shards` (1-based)? By a hash of its path,
+/// so that adding files never moves another to a different shard.
+fn in_shard(path: &str, shard: usize, shards: usize) -> bool {
+    (xxhash_rust::xxh3::xxh3_64(path.as_bytes()) % shards as u64) as usize == shard - 1
 }
 
 /// What the run's config files say, as one hash (the history cache's findings went through
@@ -365,6 +420,7 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         color,
         notes: &notes,
         tools: &tools,
+        within_limits: args.shard.is_none(),
     };
     // What the writer left out to fit GitHub's limits, told with the summary.
     let account = std::cell::RefCell::new(Vec::new());

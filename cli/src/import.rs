@@ -84,6 +84,8 @@ pub struct Imports {
     pub skipped: usize,
     /// What was read leniently, for stderr.
     pub warnings: Vec<String>,
+    /// tollgate's own diagnostics, from the notifications of its reports (shards merged).
+    pub diagnostics: Vec<crate::record::Diagnostic>,
 }
 
 /// Reads every file; the first that is not SARIF 2.1.0 is the error, naming the file and
@@ -201,6 +203,26 @@ fn import_run(run: &Value, cwd: &Path, imports: &mut Imports) {
             information_uri: driver["informationUri"].as_str().map(String::from),
         });
     }
+    if slug == "tollgate" {
+        // Its diagnostics (the files it skipped, and why), which name a file; not what a
+        // report says of itself (results left out), which the new report says again.
+        for invocation in run["invocations"].as_array().into_iter().flatten() {
+            for note in invocation["toolExecutionNotifications"]
+                .as_array()
+                .into_iter()
+                .flatten()
+            {
+                let Some(uri) = note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str() else {
+                    continue;
+                };
+                imports.diagnostics.push(crate::record::Diagnostic {
+                    path: display_path(uri, None, &Value::Null, cwd),
+                    message: note["message"]["text"].as_str().unwrap_or_default().to_string(),
+                    quiet: note["level"].as_str() == Some("note"),
+                });
+            }
+        }
+    }
     let rules: Vec<&Value> = driver["rules"]
         .as_array()
         .map(|r| r.iter().collect())
@@ -296,7 +318,11 @@ fn import_run(run: &Value, cwd: &Path, imports: &mut Imports) {
             related,
             properties,
             fingerprints,
-            secret: is_secret(&slug, rule),
+            secret: if slug == "tollgate" {
+                rule.domain() == "secrets"
+            } else {
+                is_secret(&slug, rule)
+            },
         });
     }
 }

@@ -156,6 +156,25 @@ pub struct CheckArgs {
     /// `tollgate merge`: no tree to scan, only the imported SARIF.
     #[arg(skip)]
     pub merge_only: bool,
+    /// Scan shard I of N (1-based): the files whose path hashes to it, so that a file stays
+    /// in its shard when others are added. Needs `--format sarif -o FILE`; the shard's
+    /// duplication windows go to FILE.windows, and `tollgate merge` of the N reports gives
+    /// the report of one run, cross-file duplication included.
+    #[arg(long, value_name = "I/N", value_parser = parse_shard)]
+    pub shard: Option<(usize, usize)>,
+}
+
+/// `I/N`, 1 <= I <= N.
+fn parse_shard(value: &str) -> Result<(usize, usize), String> {
+    let (i, n) = value.split_once('/').ok_or("a shard is I/N, such as 2/4")?;
+    let (i, n): (usize, usize) = (
+        i.trim().parse().map_err(|_| format!("`{i}` is not a shard number"))?,
+        n.trim().parse().map_err(|_| format!("`{n}` is not a shard count"))?,
+    );
+    if n == 0 || i == 0 || i > n {
+        return Err(format!("shard {i}/{n}: I must be between 1 and N"));
+    }
+    Ok((i, n))
 }
 
 /// `tollgate merge`: SARIF files into one report, through the same pipeline as a scan's

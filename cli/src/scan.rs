@@ -50,6 +50,9 @@ pub struct Options<'a> {
     pub line_hashes: bool,
     /// Other tools' findings (`--import-sarif`), by the path the report shows.
     pub imported: &'a HashMap<String, Vec<Imported>>,
+    /// `--shard`: each file's duplication windows go here, and the cross-file pass is left
+    /// to `tollgate merge`, which sees every shard's.
+    pub shard_windows: Option<&'a std::sync::Mutex<Vec<(String, Gathered)>>>,
 }
 
 /// What a file's content looks like to the analyzers: a function so tests can inject one.
@@ -78,9 +81,22 @@ pub fn scan(files: &[FileEntry], options: &Options, analyze: &AnalyzeFn, progres
         }
         gathered.push((file.display.as_str(), file_gathered));
     }
-    let (found, problems) = cross_file(files, &gathered, options);
-    records.extend(found);
-    diagnostics.extend(problems);
+    match options.shard_windows {
+        Some(sink) => {
+            let mut sink = sink.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            sink.extend(
+                gathered
+                    .into_iter()
+                    .filter(|(_, g)| !g.windows().is_empty())
+                    .map(|(path, g)| (path.to_string(), g)),
+            );
+        }
+        None => {
+            let (found, problems) = cross_file(files, &gathered, options);
+            records.extend(found);
+            diagnostics.extend(problems);
+        }
+    }
     Outcome {
         records,
         diagnostics,
@@ -611,6 +627,29 @@ fn finish(
     )
 }
 
+/// `tollgate merge`: the cross-file rules over every shard's windows, as one run over the
+/// whole tree would have run them (its files in the walk's order, by path).
+pub fn cross_file_of_shards(mut windows: Vec<(String, Gathered)>, options: &Options) -> (Vec<Record>, Vec<Diagnostic>) {
+    windows.sort_by(|a, b| a.0.cmp(&b.0));
+    let files: Vec<FileEntry> = windows
+        .iter()
+        .map(|(path, _)| FileEntry {
+            path: std::path::PathBuf::from(path),
+            display: path.clone(),
+            explicit: false,
+            content: None,
+            attributes: Default::default(),
+        })
+        .collect();
+    let gathered: Vec<(&str, Gathered)> = windows
+        .into_iter()
+        .map(|(_, g)| g)
+        .zip(&files)
+        .map(|(g, f)| (f.display.as_str(), g))
+        .collect();
+    cross_file(&files, &gathered, options)
+}
+
 /// The cross-file rules over what every file gave. Files with a finding are read again, only
 /// to place, suppress and show the findings.
 fn cross_file(files: &[FileEntry], gathered: &[(&str, Gathered)], options: &Options) -> (Vec<Record>, Vec<Diagnostic>) {
@@ -919,6 +958,7 @@ mod tests {
         };
         let options = Options {
             imported: &HashMap::new(),
+            shard_windows: None,
             filters: &filters,
             settings: &settings,
             max_file_size: 1024,
@@ -1001,6 +1041,7 @@ mod tests {
         };
         let options = Options {
             imported: &HashMap::new(),
+            shard_windows: None,
             filters: &filters,
             settings: &settings,
             max_file_size: 1024,

@@ -668,3 +668,117 @@ fn merging_tollgates_own_report_gives_it_back_and_other_tools_join_it() {
     assert_eq!(runs[1]["results"][0]["ruleId"], "L1");
     assert_eq!(runs[0]["results"], before["runs"][0]["results"]);
 }
+
+/// A tree whose Python files share a copied block (a duplicate-code finding across files),
+/// with a file that is not text (a diagnostic) and the demo's findings.
+fn shard_tree(root: &Path) {
+    copy_dir(&common::repo().join("testdata/demo"), root);
+    let block: String = (0..8)
+        .map(|i| format!("    total = total + compute_value(item_{i}, weight_{i}, offset_{i})\n"))
+        .collect();
+    for name in ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"] {
+        std::fs::write(
+            root.join(format!("{name}.py")),
+            format!("def {name}(items):\n    total = 0\n{block}    return total\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(root.join("blob.bin"), [0u8, 159, 146, 150, 0, 1, 2]).unwrap();
+}
+
+#[test]
+fn shards_merged_give_the_report_of_one_run_cross_file_duplication_included() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("tree");
+    shard_tree(&root);
+    let reports = tempfile::tempdir().unwrap();
+    let at = |name: &str| reports.path().join(name).to_str().unwrap().to_string();
+    let single = at("single.sarif");
+    let out = check(&root, &[".", "--format", "sarif", "--fail-on", "never", "-o", &single]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let single_text = std::fs::read_to_string(&single).unwrap();
+    let single_report = common::assert_valid_sarif(&single_text);
+    let duplicates = |report: &Value| {
+        report["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["ruleId"] == "python/duplicate-code")
+            .count()
+    };
+    assert!(duplicates(&single_report) >= 2, "the tree has copies");
+    for shards in [2, 3] {
+        let mut parts = Vec::new();
+        for shard in 1..=shards {
+            let part = at(&format!("shard{shard}of{shards}.sarif"));
+            let spec = format!("{shard}/{shards}");
+            let out = check(
+                &root,
+                &[
+                    ".",
+                    "--format",
+                    "sarif",
+                    "--fail-on",
+                    "never",
+                    "--shard",
+                    &spec,
+                    "-o",
+                    &part,
+                ],
+            );
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            let report = common::assert_valid_sarif(&std::fs::read_to_string(&part).unwrap());
+            // A shard leaves the cross-file pass to the merge.
+            assert_eq!(duplicates(&report), 0);
+            assert!(Path::new(&format!("{part}.windows")).exists());
+            parts.push(part);
+        }
+        let merged = at(&format!("merged{shards}.sarif"));
+        let mut cmd = tollgate(&root);
+        cmd.args(["merge", "--fail-on", "never", "-o", &merged]).args(&parts);
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let merged_text = std::fs::read_to_string(&merged).unwrap();
+        assert_eq!(merged_text, single_text, "{shards} shards merged");
+    }
+}
+
+#[test]
+fn a_shard_needs_a_sarif_report_file_and_a_valid_number() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.py"), "x = 1\n").unwrap();
+    let out = check(dir.path(), &[".", "--shard", "1/2"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--shard writes its report for `tollgate merge`"));
+    for bad in ["0/2", "3/2", "2", "a/b"] {
+        let out = check(dir.path(), &[".", "--format", "sarif", "-o", "x.sarif", "--shard", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+    }
+    // A damaged windows file is an error naming it.
+    let ok = check(
+        dir.path(),
+        &[
+            ".",
+            "--format",
+            "sarif",
+            "--fail-on",
+            "never",
+            "--shard",
+            "1/1",
+            "-o",
+            "s.sarif",
+        ],
+    );
+    assert!(ok.status.success());
+    std::fs::write(dir.path().join("s.sarif.windows"), b"garbage").unwrap();
+    let mut cmd = tollgate(dir.path());
+    cmd.args(["merge", "s.sarif"]);
+    let out = cmd.output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("s.sarif.windows: not the duplication windows of a tollgate shard"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

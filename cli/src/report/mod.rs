@@ -38,6 +38,9 @@ pub struct Report<'a> {
     pub notes: &'a [String],
     /// The tools whose SARIF was imported: SARIF gives each its own run.
     pub tools: &'a [crate::import::Tool],
+    /// Cut SARIF to GitHub's limits; not a shard's report, which `tollgate merge` reads
+    /// whole and cuts once.
+    pub within_limits: bool,
 }
 
 impl Format {

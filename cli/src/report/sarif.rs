@@ -94,6 +94,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<Vec<String>> {
             run.imported,
             head.len() as u64 + tail_size,
             budget,
+            report.within_limits,
         );
         budget = budget.saturating_sub(fitted.size);
         if let Some(left_out) = fitted.left_out(&run.records) {
@@ -262,11 +263,20 @@ fn plural(word: &str, count: usize) -> String {
 /// [`MAX_RESULTS`], and no more than fit in `budget` bytes compressed beside `fixed` bytes of
 /// the rest of the run. Every result is rendered once; the compressed size is only computed
 /// when the uncompressed one could be over.
-fn fit(records: &[&Record], rule_index: &HashMap<&str, usize>, imported: bool, fixed: u64, budget: u64) -> Fitted {
+fn fit(
+    records: &[&Record],
+    rule_index: &HashMap<&str, usize>,
+    imported: bool,
+    fixed: u64,
+    budget: u64,
+    within_limits: bool,
+) -> Fitted {
     let mut order: Vec<usize> = (0..records.len()).collect();
     // Stable: within a level, the report's order.
     order.sort_by_key(|&i| std::cmp::Reverse(records[i].level));
-    order.truncate(MAX_RESULTS);
+    if within_limits {
+        order.truncate(MAX_RESULTS);
+    }
     let mut rendered: Vec<Vec<u8>> = Vec::with_capacity(order.len());
     for batch in order.chunks(RENDER_BATCH) {
         rendered.par_extend(batch.par_iter().map(|&i| {
@@ -282,7 +292,7 @@ fn fit(records: &[&Record], rule_index: &HashMap<&str, usize>, imported: bool, f
     let raw: u64 = fixed + rendered.iter().map(|r| r.len() as u64 + 2).sum::<u64>();
     let mut over_size = 0;
     // gzip adds at most a few bytes per 64 KiB block to what it cannot compress.
-    if raw + raw / 1000 + 64 > budget {
+    if within_limits && raw + raw / 1000 + 64 > budget {
         let keep = compressed_prefix(&rendered, fixed, budget);
         over_size = rendered.len() - keep;
         rendered.truncate(keep);
