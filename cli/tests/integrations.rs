@@ -526,6 +526,62 @@ fn the_action_passes_with_fail_on_never_and_can_skip_the_upload() {
 
 #[test]
 #[ignore = "needs PyYAML from .venv and builds tollgate with cargo install: run scripts/test"]
+fn the_action_runs_as_the_shards_of_a_matrix_and_as_their_merge_job() {
+    let workspace = Workspace::new();
+    copy_tree(&repo().join("testdata/demo"), &workspace.path());
+    // Reports outside the workspace, as artifacts are: the runs after scan the same tree.
+    let reports = workspace.root.path().join("reports");
+    let single = run_runner(
+        &workspace,
+        &[
+            "fail-on=never",
+            "upload-sarif=false",
+            "cache=false",
+            "sarif-file=../reports/single.sarif",
+        ],
+    );
+    assert_eq!(single["exit_code"], 0);
+    for shard in ["1/2", "2/2"] {
+        let file = format!("sarif-file=../reports/shard{}.sarif", &shard[..1]);
+        let input = format!("shard={shard}");
+        let report = run_runner(&workspace, &["cache=false", &input, &file]);
+        let steps = outcomes(&report);
+        // A shard neither uploads nor fails, whatever it found: the merge job does both.
+        assert!(
+            steps.contains(&("Upload SARIF".to_string(), "skipped".to_string())),
+            "{steps:?}"
+        );
+        assert!(
+            steps.contains(&("Gate".to_string(), "success".to_string())),
+            "{steps:?}"
+        );
+        assert!(reports.join(format!("shard{}.sarif.windows", &shard[..1])).is_file());
+    }
+    let merge = run_runner(
+        &workspace,
+        &[
+            "cache=false",
+            "merge=../reports/shard*.sarif",
+            "sarif-file=../reports/merged.sarif",
+        ],
+    );
+    let steps = outcomes(&merge);
+    assert!(
+        steps.contains(&("Upload SARIF".to_string(), "success".to_string())),
+        "{steps:?}"
+    );
+    assert!(
+        steps.contains(&("Gate".to_string(), "failure".to_string())),
+        "{steps:?}"
+    );
+    assert_eq!(merge["exit_code"], 1, "the demo has errors");
+    let read = |name: &str| std::fs::read_to_string(reports.join(name)).unwrap();
+    assert_eq!(read("merged.sarif"), read("single.sarif"));
+    assert_valid_sarif(&read("merged.sarif"));
+}
+
+#[test]
+#[ignore = "needs PyYAML from .venv and builds tollgate with cargo install: run scripts/test"]
 fn the_action_takes_paths_as_paths_not_globs_or_options() {
     let other_key = KEY.replace("b3BlbnNzaC1rZXktdjEAAAAABG5vbmUA", "b3BlbnNzaC1rZXktdjEAAAAABG5vbmUB");
     let (report, workspace) = run_action(

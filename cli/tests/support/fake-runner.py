@@ -40,6 +40,10 @@ class Runner:
 
     def value(self, expr: str) -> str:
         expr = expr.strip()
+        # `a && b`: the lowest precedence of the operators the action uses.
+        if "&&" in expr:
+            left, right = expr.split("&&", 1)
+            return str(self.value(left) == "true" and self.value(right) == "true").lower()
         for op in ("!=", "=="):
             if op in expr:
                 left, right = (self.value(side) for side in expr.split(op, 1))
