@@ -417,9 +417,21 @@ fn rule_for(slug: &str, name: &str, rule_id: &str, meta: Option<&Value>) -> &'st
         tags: Box::leak(tags.into_boxed_slice()),
         security_severity,
         precision: Precision::Medium,
-        peers: Box::leak(vec![leak(format!("{slug}:{rule_id}"))].into_boxed_slice()),
+        peers: Box::leak(peers_of(slug, rule_id).into_boxed_slice()),
         default_enabled: true,
     })
+}
+
+/// The tool's code for the rule, and for ruff, which names its rules instead of giving their
+/// codes in some modes (`complex-structure` for C901), the code too where tollgate knows it.
+fn peers_of(slug: &str, rule_id: &str) -> Vec<&'static str> {
+    let mut peers = vec![leak(format!("{slug}:{rule_id}"))];
+    if slug == "ruff" {
+        if let Some(code) = tollgate_rules::select::ruff_code(rule_id) {
+            peers.push(leak(format!("ruff:{code}")));
+        }
+    }
+    peers
 }
 
 fn level_named(level: &str) -> Option<Level> {
@@ -644,10 +656,10 @@ pub fn merge_duplicates(records: &mut Vec<Record>) {
         let same = candidates.iter().find(|&&c| {
             let ours = records[c].rule;
             (secret && ours.domain() == "secrets")
-                || ours.peers.iter().any(|peer| {
-                    peer.split_once(':')
-                        .is_some_and(|(t, r)| t.eq_ignore_ascii_case(tool) && r.eq_ignore_ascii_case(rule))
-                })
+                || ours
+                    .peers
+                    .iter()
+                    .any(|peer| record.rule.peers.iter().any(|theirs| theirs.eq_ignore_ascii_case(peer)))
         });
         if let Some(&c) = same {
             duplicate[i] = true;

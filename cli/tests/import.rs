@@ -349,13 +349,13 @@ fn a_tool_finding_tollgate_also_reports_is_reported_once() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     std::fs::write(root.join("a.py"), common::branchy("f", 12)).unwrap();
-    write_json(
-        &root.join("ruff.sarif"),
-        &sarif("ruff", &[("C901", "error", "a.py", 1, "`f` is too complex (13 > 10)")]),
-    );
-    let out = check(
-        root,
-        &[
+    // ruff gives the code, or in preview mode the rule's name.
+    for (rule, by) in [("C901", "ruff C901"), ("complex-structure", "ruff complex-structure")] {
+        write_json(
+            &root.join("ruff.sarif"),
+            &sarif("ruff", &[(rule, "error", "a.py", 1, "`f` is too complex (13 > 10)")]),
+        );
+        let args = [
             ".",
             "--format",
             "json",
@@ -363,13 +363,13 @@ fn a_tool_finding_tollgate_also_reports_is_reported_once() {
             "never",
             "--import-sarif",
             "ruff.sarif",
-        ],
-    );
-    let report = stdout_json(&out);
-    assert!(findings(&report, "ruff/C901").is_empty());
-    let ours = findings(&report, "python/complex-function");
-    assert_eq!(ours.len(), 1);
-    assert_eq!(ours[0]["properties"]["also-reported-by"], "ruff C901");
+        ];
+        let report = stdout_json(&check(root, &args));
+        assert!(findings(&report, &format!("ruff/{rule}")).is_empty(), "{report:#}");
+        let ours = findings(&report, "python/complex-function");
+        assert_eq!(ours.len(), 1);
+        assert_eq!(ours[0]["properties"]["also-reported-by"], by);
+    }
 }
 
 /// `count` results of `tool`, each with a message of `message_len` random characters (which
