@@ -382,7 +382,12 @@ fn rule_for(slug: &str, name: &str, rule_id: &str, meta: Option<&Value>) -> &'st
             return rule;
         }
     }
-    let id = format!("{slug}/{rule_id}");
+    // `zizmor/unpinned-uses` is zizmor's own id: the tool is named once.
+    let bare = rule_id
+        .strip_prefix(slug)
+        .and_then(|r| r.strip_prefix('/'))
+        .unwrap_or(rule_id);
+    let id = format!("{slug}/{bare}");
     if let Some(known) = tollgate_rules::find(&id) {
         return known;
     }
@@ -425,7 +430,11 @@ fn rule_for(slug: &str, name: &str, rule_id: &str, meta: Option<&Value>) -> &'st
 /// The tool's code for the rule, and for ruff, which names its rules instead of giving their
 /// codes in some modes (`complex-structure` for C901), the code too where tollgate knows it.
 fn peers_of(slug: &str, rule_id: &str) -> Vec<&'static str> {
+    // The first is the rule's id in the tool's own run.
     let mut peers = vec![leak(format!("{slug}:{rule_id}"))];
+    if let Some(bare) = rule_id.strip_prefix(slug).and_then(|r| r.strip_prefix('/')) {
+        peers.push(leak(format!("{slug}:{bare}")));
+    }
     if slug == "ruff" {
         if let Some(code) = tollgate_rules::select::ruff_code(rule_id) {
             peers.push(leak(format!("ruff:{code}")));
@@ -572,6 +581,24 @@ impl Imported {
         }
         finding
     }
+}
+
+/// A stand-in for a file that is not in the checkout: blank lines, as many and as wide as the
+/// places of its findings need (only as many when that would be over 16 MB).
+pub fn blank_text(findings: &[Imported]) -> String {
+    let places = findings
+        .iter()
+        .flat_map(|f| std::iter::once(&f.at).chain(f.related.iter().map(|(_, at, _)| at)));
+    let (mut lines, mut width) = (1usize, 1usize);
+    for at in places {
+        lines = lines.max(at.start_line.unwrap_or(1)).max(at.end_line.unwrap_or(1));
+        width = width.max(at.start_column.unwrap_or(1)).max(at.end_column.unwrap_or(1));
+    }
+    if lines.saturating_mul(width + 1) > 16 << 20 {
+        width = 0;
+    }
+    let line = format!("{}\n", " ".repeat(width));
+    line.repeat(lines.min(16 << 20))
 }
 
 /// The region of a place in a file not at hand, as given.

@@ -317,8 +317,11 @@ pub fn imported_elsewhere(
                 ));
             }
             None => {
-                let findings = with_imported(Vec::new(), &file, "", None, options);
-                let mut placed = finish(&file, "", None, findings, options, false, Secrets::Known(&[]));
+                // Blank lines as wide as the places the tool gave, so that each finding keeps
+                // a place of its own (findings at one place with one message are one).
+                let blank = crate::import::blank_text(&options.imported[display]);
+                let findings = with_imported(Vec::new(), &file, &blank, None, options);
+                let mut placed = finish(&file, &blank, None, findings, options, false, Secrets::Known(&[]));
                 // No text to place them in: the regions their tool gave, found again by rule
                 // and message (per-file-ignores may have left some out).
                 let mut unused: Vec<&Imported> = options.imported[display].iter().collect();

@@ -782,3 +782,51 @@ fn a_shard_needs_a_sarif_report_file_and_a_valid_number() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn findings_in_a_file_not_in_the_checkout_keep_their_places_and_ids_name_the_tool_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("a.py"), "x = 1\n").unwrap();
+    // zizmor's ids already start with its name; the file is not in this checkout.
+    let report = sarif(
+        "zizmor",
+        &[
+            ("zizmor/anonymous-definition", "note", "gone/ci.yml", 10, "no name"),
+            ("zizmor/anonymous-definition", "note", "gone/ci.yml", 33, "no name"),
+        ],
+    );
+    write_json(&root.join("zizmor.sarif"), &report);
+    let args = [
+        ".",
+        "--format",
+        "json",
+        "--fail-on",
+        "never",
+        "--import-sarif",
+        "zizmor.sarif",
+    ];
+    let json = stdout_json(&check(root, &args));
+    let lines: Vec<u64> = findings(&json, "zizmor/anonymous-definition")
+        .iter()
+        .map(|f| f["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [10, 33]);
+    let args = [
+        ".",
+        "--format",
+        "sarif",
+        "--fail-on",
+        "never",
+        "--import-sarif",
+        "zizmor.sarif",
+    ];
+    let out = check(root, &args);
+    let sarif = common::assert_valid_sarif(&String::from_utf8_lossy(&out.stdout));
+    // zizmor's run keeps zizmor's own rule id, so its alerts stay the same alerts.
+    assert_eq!(sarif["runs"][1]["results"][0]["ruleId"], "zizmor/anonymous-definition");
+    assert_eq!(
+        sarif["runs"][1]["tool"]["driver"]["rules"][0]["id"],
+        "zizmor/anonymous-definition"
+    );
+}

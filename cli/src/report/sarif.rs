@@ -343,10 +343,16 @@ impl Write for Counter {
     }
 }
 
-/// A rule as its run names it: another tool's by its own id (`<tool>/E501` is `E501`).
+/// A rule as its run names it: another tool's by its own id (`ruff/E501` is `E501`, and
+/// `zizmor/unpinned-uses` is zizmor's own), which its first peer code keeps.
 fn own_id(rule: &Rule, imported: bool) -> &str {
-    match rule.id.split_once('/') {
-        Some((_, id)) if imported => id,
+    let own = rule
+        .peers
+        .first()
+        .and_then(|peer| peer.split_once(':'))
+        .map(|(_, id)| id);
+    match own {
+        Some(id) if imported => id,
         _ => rule.id,
     }
 }
