@@ -80,8 +80,6 @@ pub struct Place {
 pub struct Imports {
     pub tools: Vec<Tool>,
     pub by_path: HashMap<String, Vec<Imported>>,
-    /// Results left out, for the summary: suppressed by their tool, or not failures.
-    pub skipped: usize,
     /// What was read leniently, for stderr.
     pub warnings: Vec<String>,
     /// tollgate's own diagnostics, from the notifications of its reports (shards merged).
@@ -232,7 +230,6 @@ fn import_run(run: &Value, cwd: &Path, imports: &mut Imports) {
     let artifacts = run["artifacts"].as_array();
     for result in run["results"].as_array().into_iter().flatten() {
         if !is_failure(result) {
-            imports.skipped += 1;
             continue;
         }
         let rule_meta = rule_of(result, &rules);
@@ -268,7 +265,6 @@ fn import_run(run: &Value, cwd: &Path, imports: &mut Imports) {
             .and_then(location)
         else {
             // A result about no file (a run-level problem) has no place in a code report.
-            imports.skipped += 1;
             continue;
         };
         let related = result["relatedLocations"]

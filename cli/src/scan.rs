@@ -274,17 +274,10 @@ pub fn imported_elsewhere(
     let mut records = Vec::new();
     let mut diagnostics = Vec::new();
     for display in paths {
-        let path = std::path::PathBuf::from(display);
-        let file = FileEntry {
-            path: path.clone(),
-            display: display.clone(),
-            explicit: true,
-            content: None,
-            attributes: Default::default(),
-        };
+        let file = FileEntry::named(display);
         let text = match read_text(&file, options.max_file_size, false) {
             Ok(Decoded::Text(text)) => Some(text),
-            _ if !path.exists() => None,
+            _ if !file.path.exists() => None,
             Ok(_) | Err(_) => {
                 diagnostics.push(Diagnostic {
                     path: display.clone(),
@@ -634,16 +627,7 @@ fn finish(
 /// whole tree would have run them (its files in the walk's order, by path).
 pub fn cross_file_of_shards(mut windows: Vec<(String, Gathered)>, options: &Options) -> (Vec<Record>, Vec<Diagnostic>) {
     windows.sort_by(|a, b| a.0.cmp(&b.0));
-    let files: Vec<FileEntry> = windows
-        .iter()
-        .map(|(path, _)| FileEntry {
-            path: std::path::PathBuf::from(path),
-            display: path.clone(),
-            explicit: false,
-            content: None,
-            attributes: Default::default(),
-        })
-        .collect();
+    let files: Vec<FileEntry> = windows.iter().map(|(path, _)| FileEntry::named(path)).collect();
     let gathered: Vec<(&str, Gathered)> = windows
         .into_iter()
         .map(|(_, g)| g)

@@ -27,6 +27,20 @@ pub struct FileEntry {
     pub attributes: Attributes,
 }
 
+impl FileEntry {
+    /// A file the walk did not find, named by the path reports show (another tool's finding,
+    /// a shard's windows): read from disk, with no attributes.
+    pub fn named(display: &str) -> FileEntry {
+        FileEntry {
+            path: PathBuf::from(display),
+            display: display.to_string(),
+            explicit: true,
+            content: None,
+            attributes: Default::default(),
+        }
+    }
+}
+
 pub struct Walk {
     pub files: Vec<FileEntry>,
     pub diagnostics: Vec<Diagnostic>,
