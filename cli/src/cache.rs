@@ -35,7 +35,7 @@ pub const FOLDER: &str = ".tollgate_cache";
 const RESULTS: &str = "results";
 /// The first bytes of the results file, and the version of its layout.
 const MAGIC: &[u8] = b"tollgate cache\n";
-const LAYOUT: u32 = 1;
+const LAYOUT: u32 = 2;
 /// A cache bigger than this is not written (a warning says so): entries of files outside
 /// this run are dropped first.
 const MAX_BYTES: usize = 1 << 30;
@@ -112,9 +112,16 @@ pub struct Cache {
     /// Per (settings, rules) of the run: the hash of what they decide, per domain.
     domain_keys: Mutex<Vec<(usize, usize, DomainKeys)>>,
     build: String,
-    fresh: Mutex<Vec<(PathBuf, u128, Vec<u8>)>>,
+    fresh: Mutex<Vec<(PathBuf, u128, Payload)>>,
     hits: AtomicUsize,
     misses: AtomicUsize,
+}
+
+/// An entry of this run: one read from the results file (where it is in `Cache::bytes`, so
+/// that a warm run holds no second copy), or one made by this run.
+enum Payload {
+    Read(Range<usize>),
+    Made(Vec<u8>),
 }
 
 /// What `--verbose` says about the cache after a run.
@@ -239,7 +246,7 @@ impl Cache {
         // written by another build of the same version: analysed again.
         let entry = decode_entry(payload).ok()?;
         self.hits.fetch_add(1, Ordering::Relaxed);
-        self.keep(absolute, key, payload.to_vec());
+        self.keep(absolute, key, Payload::Read(range.clone()));
         Some(entry)
     }
 
@@ -249,10 +256,10 @@ impl Cache {
         if secrets || findings.iter().any(|f| f.redact) {
             return;
         }
-        self.keep(absolute, key, encode_entry(findings, gathered));
+        self.keep(absolute, key, Payload::Made(encode_entry(findings, gathered)));
     }
 
-    fn keep(&self, absolute: &Path, key: u128, payload: Vec<u8>) {
+    fn keep(&self, absolute: &Path, key: u128, payload: Payload) {
         let mut fresh = self.fresh.lock().unwrap_or_else(|e| e.into_inner());
         fresh.push((absolute.to_path_buf(), key, payload));
     }
@@ -269,15 +276,25 @@ impl Cache {
         fresh.sort_by(|a, b| a.0.cmp(&b.0));
         fresh.dedup_by(|a, b| a.0 == b.0);
         let scanned: std::collections::HashSet<&Path> = fresh.iter().map(|(path, ..)| path.as_path()).collect();
-        let mut older: Vec<(&PathBuf, u128, &[u8])> = index
+        let mut older: Vec<(&Path, u128, &[u8])> = index
             .iter()
             .filter(|(path, _)| !scanned.contains(path.as_path()) && path.is_file())
-            .map(|(path, (key, range))| (path, *key, &bytes[range.clone()]))
+            .map(|(path, (key, range))| (path.as_path(), *key, &bytes[range.clone()]))
             .collect();
         older.sort_by(|a, b| a.0.cmp(b.0));
+        let fresh: Vec<(&Path, u128, &[u8])> = fresh
+            .iter()
+            .map(|(path, key, payload)| {
+                let payload = match payload {
+                    Payload::Read(range) => &bytes[range.clone()],
+                    Payload::Made(made) => made.as_slice(),
+                };
+                (path.as_path(), *key, payload)
+            })
+            .collect();
         // An entry's bytes: its path, key and payload with their lengths.
-        let size = |path: &Path, payload: &[u8]| path.as_os_str().len() + payload.len() + 40;
-        let fresh_size: usize = fresh.iter().map(|(path, _, payload)| size(path, payload)).sum();
+        let size = |(path, _, payload): &(&Path, u128, &[u8])| path.as_os_str().len() + payload.len() + 40;
+        let fresh_size: usize = fresh.iter().map(size).sum();
         if fresh_size > MAX_BYTES {
             return Err(format!(
                 "the cache would take {} MiB, over its limit of {} MiB: not written",
@@ -285,32 +302,45 @@ impl Cache {
                 MAX_BYTES >> 20
             ));
         }
-        let older_size: usize = older.iter().map(|(path, _, payload)| size(path, payload)).sum();
+        let older_size: usize = older.iter().map(size).sum();
         if fresh_size + older_size > MAX_BYTES {
             older.clear();
         }
-        let mut body = Writer::default();
-        body.u64((fresh.len() + older.len()) as u64);
-        let entries = fresh
-            .iter()
-            .map(|(path, key, payload)| (path.as_path(), *key, payload.as_slice()))
-            .chain(
-                older
-                    .iter()
-                    .map(|(path, key, payload)| (path.as_path(), *key, *payload)),
-            );
-        for (path, key, payload) in entries {
-            body.bytes(path.as_os_str().as_encoded_bytes());
-            body.u128(key);
-            body.bytes(payload);
-        }
         let count = fresh.len() + older.len();
-        let file = framed(MAGIC, &body.0);
-        write_atomically(folder, RESULTS, &file)?;
+        // The body, piece by piece, as `Writer` would lay it out: hashed for the header, then
+        // written, so that the file is never held whole beside its entries.
+        let body = |emit: &mut dyn FnMut(&[u8])| {
+            emit(&(count as u64).to_le_bytes());
+            for (path, key, payload) in fresh.iter().chain(&older) {
+                let path = path.as_os_str().as_encoded_bytes();
+                emit(&(path.len() as u64).to_le_bytes());
+                emit(path);
+                emit(&key.to_le_bytes());
+                emit(&(payload.len() as u64).to_le_bytes());
+                emit(payload);
+            }
+        };
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let mut body_len = 0;
+        body(&mut |piece| {
+            hasher.update(piece);
+            body_len += piece.len();
+        });
+        let header = header(MAGIC, hasher.digest());
+        write_atomically(folder, RESULTS, |out| {
+            out.write_all(&header)?;
+            let mut written = Ok(());
+            body(&mut |piece| {
+                if written.is_ok() {
+                    written = out.write_all(piece);
+                }
+            });
+            written
+        })?;
         Ok(Stats {
             folder: folder.clone(),
             entries: count,
-            bytes: file.len(),
+            bytes: header.len() + body_len,
             hits: self.hits.load(Ordering::Relaxed),
             misses: self.misses.load(Ordering::Relaxed),
         })
@@ -381,7 +411,8 @@ impl History {
         }
         let folder = file.parent().expect("a history file is in a version folder");
         let name = file.file_name().and_then(|n| n.to_str()).expect("named by its key");
-        write_atomically(folder, name, &framed(HISTORY_MAGIC, &w.0))
+        let file = framed(HISTORY_MAGIC, &w.0);
+        write_atomically(folder, name, |out| out.write_all(&file))
     }
 }
 
@@ -551,7 +582,12 @@ fn build_id() -> String {
 }
 
 /// The cache root's markers (created once), then the file `name` in `folder` by a rename.
-fn write_atomically(folder: &Path, name: &str, content: &[u8]) -> Result<(), String> {
+/// Writes `name` in `folder` through `write`, to a temporary file renamed into place.
+fn write_atomically(
+    folder: &Path,
+    name: &str,
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<(), String> {
     let fail = |what: &str, e: std::io::Error| format!("{}: cannot {what} the cache: {e}", folder.display());
     std::fs::create_dir_all(folder).map_err(|e| fail("create", e))?;
     if let Some(root) = folder.parent() {
@@ -573,7 +609,11 @@ fn write_atomically(folder: &Path, name: &str, content: &[u8]) -> Result<(), Str
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
     let temp = folder.join(format!("{name}.{}.{nanos}.tmp", std::process::id()));
-    let written = std::fs::File::create(&temp).and_then(|mut file| file.write_all(content));
+    let written = std::fs::File::create(&temp).and_then(|file| {
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
+        write(&mut out)?;
+        out.flush()
+    });
     if let Err(e) = written.and_then(|()| std::fs::rename(&temp, folder.join(name))) {
         let _ = std::fs::remove_file(&temp);
         return Err(fail("write", e));
@@ -598,12 +638,18 @@ fn remove_stale_temporaries(folder: &Path) {
 
 /// A cache file: `magic`, the layout, a checksum of the body, the body.
 fn framed(magic: &[u8], body: &[u8]) -> Vec<u8> {
-    let mut file = Vec::with_capacity(body.len() + 32);
-    file.extend_from_slice(magic);
-    file.extend_from_slice(&LAYOUT.to_le_bytes());
-    file.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(body).to_le_bytes());
+    let mut file = header(magic, xxhash_rust::xxh3::xxh3_64(body));
     file.extend_from_slice(body);
     file
+}
+
+/// What comes before a cache file's body: `magic`, the layout, the body's checksum.
+fn header(magic: &[u8], checksum: u64) -> Vec<u8> {
+    let mut header = Vec::with_capacity(magic.len() + 12);
+    header.extend_from_slice(magic);
+    header.extend_from_slice(&LAYOUT.to_le_bytes());
+    header.extend_from_slice(&checksum.to_le_bytes());
+    header
 }
 
 /// Where the body of a cache file starts, once its header and checksum are checked.
@@ -678,28 +724,67 @@ fn encode_entry(findings: &[Finding], gathered: &Gathered) -> Vec<u8> {
     w.0
 }
 
+/// Windows as deltas from the window before, in LEB128 varints: about 17 bytes a window
+/// (the hash is 8 of them) where fixed-width fields took 65.
 fn encode_windows(w: &mut Writer, windows: &[Window]) {
     w.u64(windows.len() as u64);
+    let (mut start, mut line) = (0u64, 0u64);
     for window in windows {
-        w.u64(window.hash);
-        w.region(&window.region);
-        w.range(&window.span);
-        w.option(window.statement_start.map(|s| s as u64));
+        let (span, region) = (window.span(), window.region());
+        w.u64(window.hash());
+        w.signed(span.start as u64, start);
+        w.varint((span.end - span.start) as u64);
+        w.signed(region.start_line as u64, line);
+        w.varint(region.start_column as u64);
+        w.signed(region.end_line as u64, region.start_line as u64);
+        w.varint(region.end_column as u64);
+        match window.statement_start() {
+            None => w.varint(0),
+            Some(statement) => w.varint(zigzag(statement as u64, span.start as u64) + 1),
+        }
+        (start, line) = (span.start as u64, region.start_line as u64);
     }
 }
 
 fn decode_windows(r: &mut Reader) -> Result<Vec<Window>, String> {
     let window_count = r.len()?;
     let mut windows = Vec::with_capacity(window_count.min(1 << 20));
+    let (mut start, mut line) = (0u64, 0u64);
     for _ in 0..window_count {
-        windows.push(Window {
-            hash: r.u64()?,
-            region: r.region()?,
-            span: r.range()?,
-            statement_start: r.option()?.map(|s| s as usize),
-        });
+        let hash = r.u64()?;
+        let span_start = r.signed(start)?;
+        let span_end = span_start.wrapping_add(r.varint()?);
+        let start_line = r.signed(line)?;
+        let start_column = r.varint()?;
+        let end_line = r.signed(start_line)?;
+        let end_column = r.varint()?;
+        let statement_start = match r.varint()? {
+            0 => None,
+            n => Some(unzigzag(span_start, n - 1) as usize),
+        };
+        let region = Region {
+            start_line: start_line as usize,
+            start_column: start_column as usize,
+            end_line: end_line as usize,
+            end_column: end_column as usize,
+        };
+        let window = Window::new(hash, span_start as usize..span_end as usize, region, statement_start);
+        windows.push(window.ok_or("a window past 4 GiB")?);
+        (start, line) = (span_start, start_line);
     }
     Ok(windows)
+}
+
+/// `value` as its signed distance from `base`, folded so that small distances either way
+/// are small numbers.
+fn zigzag(value: u64, base: u64) -> u64 {
+    let delta = value.wrapping_sub(base) as i64;
+    ((delta << 1) ^ (delta >> 63)) as u64
+}
+
+fn unzigzag(base: u64, folded: u64) -> u64 {
+    let delta = ((folded >> 1) as i64) ^ -((folded & 1) as i64);
+    base.wrapping_add(delta as u64)
 }
 
 /// The first bytes of a shard's windows file.
@@ -810,8 +895,16 @@ impl Writer {
     fn u64(&mut self, value: u64) {
         self.0.extend_from_slice(&value.to_le_bytes());
     }
-    fn u128(&mut self, value: u128) {
-        self.0.extend_from_slice(&value.to_le_bytes());
+    fn varint(&mut self, mut value: u64) {
+        while value >= 0x80 {
+            self.0.push(value as u8 | 0x80);
+            value >>= 7;
+        }
+        self.0.push(value as u8);
+    }
+    /// `value` as a distance from `base` (see `zigzag`).
+    fn signed(&mut self, value: u64, base: u64) {
+        self.varint(zigzag(value, base));
     }
     fn bytes(&mut self, value: &[u8]) {
         self.u64(value.len() as u64);
@@ -869,6 +962,20 @@ impl<'a> Reader<'a> {
     }
     fn u64(&mut self) -> Result<u64, String> {
         Ok(u64::from_le_bytes(self.take(8)?.try_into().expect("8 bytes")))
+    }
+    fn varint(&mut self) -> Result<u64, String> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.u8()?;
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err("a number longer than 64 bits".into())
+    }
+    fn signed(&mut self, base: u64) -> Result<u64, String> {
+        Ok(unzigzag(base, self.varint()?))
     }
     fn u128(&mut self) -> Result<u128, String> {
         Ok(u128::from_le_bytes(self.take(16)?.try_into().expect("16 bytes")))
@@ -934,24 +1041,29 @@ mod tests {
             .with_identity("id")
             .with_property("shellcheck", PropValue::Str("SC2086".into()))
             .with_property("count", PropValue::Int(-3));
-        let window = Window {
-            hash: 42,
-            region: Region {
-                start_line: 5,
-                start_column: 1,
-                end_line: 9,
-                end_column: 2,
-            },
-            span: 10..90,
-            statement_start: Some(4),
+        let region = |start_line, start_column, end_line, end_column| Region {
+            start_line,
+            start_column,
+            end_line,
+            end_column,
         };
-        let gathered = Gathered::from_windows(vec![window]);
+        // Each field moving both ways from the window before, at the edges of 32 bits.
+        let windows = vec![
+            Window::new(42, 10..90, region(5, 1, 9, 2), Some(4)).unwrap(),
+            Window::new(u64::MAX, 3..4, region(2, 700, 2, 0), None).unwrap(),
+            Window::new(
+                7,
+                4_000_000_000..4_000_000_001,
+                region(4_000_000, 1, 4_100_000, 3),
+                Some(5),
+            )
+            .unwrap(),
+            Window::new(0, 0..0, region(1, 1, 1, 1), Some(4_000_000_000)).unwrap(),
+        ];
+        let gathered = Gathered::from_windows(windows.clone());
         let decoded = decode_entry(&encode_entry(std::slice::from_ref(&finding), &gathered)).unwrap();
         assert_eq!(decoded.findings, vec![finding]);
-        assert_eq!(decoded.gathered.windows().len(), 1);
-        assert_eq!(decoded.gathered.windows()[0].hash, 42);
-        assert_eq!(decoded.gathered.windows()[0].span, 10..90);
-        assert_eq!(decoded.gathered.windows()[0].statement_start, Some(4));
+        assert_eq!(decoded.gathered.windows(), windows.as_slice());
     }
 
     #[test]

@@ -33,15 +33,68 @@ pub struct Options {
 }
 
 /// The hash of the `min_tokens` tokens from the first token of one logical line.
-#[derive(Clone, Debug)]
+///
+/// A run keeps one per logical line of every Python file until the cross-file pass, so it is
+/// kept small: 36 bytes, offsets and positions as `u32` (a file over 4 GiB has no windows).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(C, packed(4))]
 pub struct Window {
-    pub hash: u64,
-    /// Where the window's first token starts and its last token ends, as a region (for the
-    /// other copies, in files no longer at hand) and in bytes.
-    pub region: Region,
-    pub span: Range<usize>,
-    /// The start of the function signature right before the window's line, if any.
-    pub statement_start: Option<usize>,
+    hash: u64,
+    /// Where the window's first token starts and its last token ends, in bytes.
+    start: u32,
+    end: u32,
+    /// The same as a region, for the other copies, in files no longer at hand.
+    start_line: u32,
+    start_column: u32,
+    end_line: u32,
+    end_column: u32,
+    /// The start of the function signature right before the window's line, or `NO_STATEMENT`.
+    statement_start: u32,
+}
+
+const _: () = assert!(std::mem::size_of::<Window>() == 36);
+
+const NO_STATEMENT: u32 = u32::MAX;
+
+impl Window {
+    /// None when an offset or a position does not fit in 32 bits.
+    pub fn new(hash: u64, span: Range<usize>, region: Region, statement_start: Option<usize>) -> Option<Window> {
+        let small = |n: usize| u32::try_from(n).ok().filter(|n| *n != NO_STATEMENT);
+        Some(Window {
+            hash,
+            start: small(span.start)?,
+            end: small(span.end)?,
+            start_line: small(region.start_line)?,
+            start_column: small(region.start_column)?,
+            end_line: small(region.end_line)?,
+            end_column: small(region.end_column)?,
+            statement_start: match statement_start {
+                Some(start) => small(start)?,
+                None => NO_STATEMENT,
+            },
+        })
+    }
+
+    pub fn hash(&self) -> u64 {
+        self.hash
+    }
+
+    pub fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    pub fn region(&self) -> Region {
+        Region {
+            start_line: self.start_line as usize,
+            start_column: self.start_column as usize,
+            end_line: self.end_line as usize,
+            end_column: self.end_column as usize,
+        }
+    }
+
+    pub fn statement_start(&self) -> Option<usize> {
+        (self.statement_start != NO_STATEMENT).then_some(self.statement_start as usize)
+    }
 }
 
 /// One file's windows, in order: consecutive windows start on consecutive logical lines.
@@ -50,6 +103,9 @@ pub struct Window {
 /// logical line), not the tokens, so a one-line data literal of millions of items costs
 /// next to nothing here.
 pub fn windows(text: &str, options: &Options) -> Vec<Window> {
+    if u32::try_from(text.len()).is_err() {
+        return Vec::new();
+    }
     let size = options.min_tokens.max(1);
     let index = LineIndex::new(text);
     // Polynomial hashes of every token prefix, so each window's hash costs O(1) rather than
@@ -71,15 +127,13 @@ pub fn windows(text: &str, options: &Options) -> Vec<Window> {
             let (before, start, line_start, statement_start) = ring[(count - size) % size];
             if line_start {
                 let span = start..token.span.end;
-                out.push(Window {
-                    hash: prefix.wrapping_sub(before.wrapping_mul(shift)),
-                    region: index.region(&span),
-                    span,
-                    statement_start,
-                });
+                let hash = prefix.wrapping_sub(before.wrapping_mul(shift));
+                out.extend(Window::new(hash, span.clone(), index.region(&span), statement_start));
             }
         }
     });
+    // Kept until the end of the run: no spare capacity.
+    out.shrink_to_fit();
     out
 }
 
@@ -101,17 +155,22 @@ pub struct Duplicate {
 /// `files` are the windows of each file, in the run's order (sorted by path).
 pub fn find<W: AsRef<[Window]>>(files: &[W], options: &Options) -> Vec<Duplicate> {
     let files: Vec<&[Window]> = files.iter().map(AsRef::as_ref).collect();
-    // Every place each window hash occurs.
-    let mut places: HashMap<u64, Vec<(u32, u32)>> = HashMap::new();
+    // Every place of every window, by hash then place: 16 bytes a window, where a map of
+    // hashes to their places would cost a vector per hash (most hashes occur once).
+    let mut places: Vec<(u64, u32, u32)> = Vec::with_capacity(files.iter().map(|w| w.len()).sum());
     for (file, windows) in files.iter().enumerate() {
         for (at, window) in windows.iter().enumerate() {
-            places.entry(window.hash).or_default().push((file as u32, at as u32));
+            places.push((window.hash(), file as u32, at as u32));
         }
     }
-    let hash_at = |(file, at): (u32, u32)| files[file as usize].get(at as usize).map(|w| w.hash);
+    places.sort_unstable();
+    let hash_at = |(file, at): (u32, u32)| files[file as usize].get(at as usize).map(Window::hash);
     // A copy: (file, first window, last window) -> the copies it repeats, the first one first.
     let mut copies: HashMap<Run, Vec<Run>> = HashMap::new();
-    for occurrences in places.values().filter(|o| o.len() > 1) {
+    let mut occurrences: Vec<(u32, u32)> = Vec::new();
+    for group in places.chunk_by(|a, b| a.0 == b.0).filter(|group| group.len() > 1) {
+        occurrences.clear();
+        occurrences.extend(group.iter().map(|&(_, file, at)| (file, at)));
         // Each later occurrence is matched against the first only: linear in the copies, and
         // a hash repeated thousands of times (boilerplate) cannot make the pass quadratic.
         let first = occurrences[0];
@@ -162,7 +221,7 @@ pub fn find<W: AsRef<[Window]>>(files: &[W], options: &Options) -> Vec<Duplicate
     }
     let span = |(file, from, to): Run| {
         let windows = files[file as usize];
-        let (a, b) = (&windows[from as usize].region, &windows[to as usize].region);
+        let (a, b) = (windows[from as usize].region(), windows[to as usize].region());
         Region {
             start_line: a.start_line,
             start_column: a.start_column,
@@ -172,7 +231,7 @@ pub fn find<W: AsRef<[Window]>>(files: &[W], options: &Options) -> Vec<Duplicate
     };
     let bytes = |(file, from, to): Run| {
         let windows = files[file as usize];
-        windows[from as usize].span.start..windows[to as usize].span.end
+        windows[from as usize].span().start..windows[to as usize].span().end
     };
     let mut out: Vec<Duplicate> = copies
         .into_iter()
@@ -193,7 +252,7 @@ pub fn find<W: AsRef<[Window]>>(files: &[W], options: &Options) -> Vec<Duplicate
                 file: copy.0 as usize,
                 region,
                 span: bytes(copy),
-                statement_start: files[copy.0 as usize][copy.1 as usize].statement_start,
+                statement_start: files[copy.0 as usize][copy.1 as usize].statement_start(),
                 others,
                 lines,
             })
