@@ -52,10 +52,23 @@ struct Directive {
 }
 
 impl Codes {
-    fn covers(&self, rule: &Rule) -> bool {
+    /// `secret`: the finding's span is a secret (another scanner's finding, imported).
+    fn covers(&self, rule: &Rule, secret: bool) -> bool {
         match self {
             Codes::All => true,
-            Codes::Domain(domain) => rule.domain() == *domain,
+            // Another tool's findings are in its own domain: a bare `# noqa` covers those of
+            // the tools that honour it, and `gitleaks:allow` every secret scanner's.
+            Codes::Domain(domain) => {
+                rule.domain() == *domain
+                    || match *domain {
+                        "python" => rule.peers.iter().any(|peer| {
+                            peer.split_once(':')
+                                .is_some_and(|(tool, _)| matches!(tool, "ruff" | "flake8"))
+                        }),
+                        "secrets" => secret,
+                        _ => false,
+                    }
+            }
             Codes::Selectors(selectors) => selectors.iter().any(|s| matches(s, rule.id)),
             Codes::Peer(tools, codes) => rule.peers.iter().any(|peer| {
                 peer.split_once(':').is_some_and(|(tool, code)| {
@@ -69,6 +82,9 @@ impl Codes {
         }
     }
 }
+
+/// The tools whose findings `# noqa` comments silence.
+const NOQA_TOOLS: &[&str] = &["ruff", "pylint", "flake8"];
 
 /// Markers worth a closer look; a file without any is left alone cheaply.
 const MARKERS: &[&str] = &[
@@ -132,7 +148,7 @@ pub fn apply(
                     comment >= first && comment <= end_line.max(line)
                 }
             };
-            if applies && directive.codes.covers(rule) {
+            if applies && directive.codes.covers(rule, finding.redact) {
                 directive.used = true;
                 suppressed = true;
             }
@@ -240,10 +256,7 @@ fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
         if let Some(hash) = content.find('#') {
             let comment = &content[hash..];
             let lower = comment.to_ascii_lowercase();
-            for (file_marker, tools) in [
-                ("ruff: noqa", &["ruff", "pylint"][..]),
-                ("flake8: noqa", &["ruff", "pylint"][..]),
-            ] {
+            for (file_marker, tools) in [("ruff: noqa", NOQA_TOOLS), ("flake8: noqa", NOQA_TOOLS)] {
                 if let Some(pos) = lower.find(file_marker) {
                     let codes = peer_codes(&comment[pos + file_marker.len()..], tools, "python");
                     out.push(Directive {
@@ -257,7 +270,7 @@ fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
             }
             if !lower.contains("ruff: noqa") && !lower.contains("flake8: noqa") {
                 if let Some(pos) = lower.find("noqa") {
-                    let codes = peer_codes(&comment[pos + 4..], &["ruff", "pylint"], "python");
+                    let codes = peer_codes(&comment[pos + 4..], NOQA_TOOLS, "python");
                     out.push(Directive {
                         codes,
                         scope: Scope::Lines(line, line),

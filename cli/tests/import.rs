@@ -272,6 +272,51 @@ fn imported_findings_are_suppressed_ignored_and_gate_the_run() {
     .unwrap();
     let out = check(root, &[".", "--format", "json", "--import-sarif", "ruff.sarif"]);
     assert_eq!(imported_lines(&out), [("a.py".to_string(), 3)]);
+    // A bare `# noqa` silences every ruff finding on its line, as ruff reads it, but not the
+    // findings of a tool with comments of its own; `# pragma: allowlist secret` silences
+    // another secret scanner's finding, as it does ours.
+    std::fs::write(
+        root.join("a.py"),
+        "x = 1  # tollgate: ignore[ruff/E501] generated\ny = 2  # noqa: E501\nz = 3  # noqa\nq = \"hunter2hunter2\"  # pragma: allowlist secret\n",
+    )
+    .unwrap();
+    write_json(
+        &root.join("other.sarif"),
+        &sarif(
+            "semgrep",
+            &[
+                ("python.style", "warning", "a.py", 3, "style"),
+                ("python.q", "warning", "a.py", 4, "q"),
+            ],
+        ),
+    );
+    write_json(
+        &root.join("secrets.sarif"),
+        &sarif("kingfisher", &[("generic.1", "error", "a.py", 4, "a password")]),
+    );
+    let out = check(
+        root,
+        &[
+            ".",
+            "--format",
+            "json",
+            "--import-sarif",
+            "ruff.sarif",
+            "other.sarif",
+            "secrets.sarif",
+        ],
+    );
+    let report = stdout_json(&out);
+    assert!(imported_lines(&out).is_empty(), "{report}");
+    let lines = |rule: &str| -> Vec<u64> {
+        findings(&report, rule)
+            .iter()
+            .map(|f| f["line"].as_u64().unwrap())
+            .collect()
+    };
+    assert_eq!(lines("semgrep/python.style"), [3]);
+    assert_eq!(lines("semgrep/python.q"), [4]);
+    assert!(lines("kingfisher/generic.1").is_empty(), "{report}");
 }
 
 #[test]
