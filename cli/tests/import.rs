@@ -320,6 +320,35 @@ fn imported_findings_are_suppressed_ignored_and_gate_the_run() {
 }
 
 #[test]
+fn imported_findings_are_selected_and_ignored_by_tool() {
+    let dir = pipeline_tree();
+    let root = dir.path();
+    write_json(
+        &root.join("other.sarif"),
+        &sarif("semgrep", &[("python.style", "warning", "a.py", 3, "style")]),
+    );
+    let rules = |args: &[&str]| -> Vec<String> {
+        let mut all = vec![".", "--format", "json", "--fail-on", "never"];
+        all.extend(args);
+        all.extend(["--import-sarif", "ruff.sarif", "other.sarif"]);
+        let out = check(root, &all);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let mut rules: Vec<String> = stdout_json(&out)
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect();
+        rules.dedup();
+        rules
+    };
+    assert_eq!(rules(&[]), ["ruff/E501", "semgrep/python.style"]);
+    assert_eq!(rules(&["--ignore", "ruff/"]), ["semgrep/python.style"]);
+    assert_eq!(rules(&["--select", "python"]), ["ruff/E501", "semgrep/python.style"]);
+    assert_eq!(rules(&["--select", "semgrep/,python"]), ["semgrep/python.style"]);
+}
+
+#[test]
 fn imported_findings_go_through_the_baseline() {
     let dir = pipeline_tree();
     let root = dir.path();

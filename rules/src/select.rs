@@ -6,6 +6,12 @@ use crate::{catalogue, Level, Rule};
 #[derive(Clone, Debug)]
 pub struct RuleSet {
     levels: Vec<Option<Level>>,
+    /// Selectors of other tools' rules (`ruff/`, `semgrep/python.`), which `--import-sarif`
+    /// makes at run time: those `select` and `extend` name, and those `ignore` names.
+    tools_selected: Vec<String>,
+    tools_ignored: Vec<String>,
+    /// `select` named another tool: only the imported findings it or `extend` names are kept.
+    tools_narrowed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -138,8 +144,16 @@ impl RuleSet {
         ignore: &[String],
     ) -> Result<RuleSet, SelectError> {
         let rules = catalogue().rules();
+        let tools =
+            |list: &[String]| -> Vec<String> { list.iter().filter(|s| names_another_tool(s)).cloned().collect() };
+        let mut tools_selected = tools(select.unwrap_or(&[]));
+        let tools_narrowed = !tools_selected.is_empty();
+        tools_selected.extend(tools(extend));
         for selector in select.unwrap_or(&[]).iter().chain(extend).chain(ignore) {
-            if selector != "none" && !rules.iter().any(|rule| matches_rule(selector, rule)) {
+            if selector != "none"
+                && !names_another_tool(selector)
+                && !rules.iter().any(|rule| matches_rule(selector, rule))
+            {
                 return Err(SelectError {
                     selector: selector.clone(),
                 });
@@ -161,13 +175,21 @@ impl RuleSet {
                 (on && !ignored).then_some(rule.level)
             })
             .collect();
-        Ok(RuleSet { levels })
+        Ok(RuleSet {
+            levels,
+            tools_selected,
+            tools_ignored: tools(ignore),
+            tools_narrowed,
+        })
     }
 
     /// Every rule, at its default level.
     pub fn all() -> RuleSet {
         RuleSet {
             levels: catalogue().rules().iter().map(|rule| Some(rule.level)).collect(),
+            tools_selected: Vec::new(),
+            tools_ignored: Vec::new(),
+            tools_narrowed: false,
         }
     }
 
@@ -194,8 +216,14 @@ impl RuleSet {
     pub fn level(&self, id: &str) -> Option<Level> {
         match catalogue().index_of(id) {
             Some(i) => self.levels[i],
-            // Another tool's rule, made for its imported SARIF: on, at its own level.
-            None => crate::find(id).map(|rule| rule.level),
+            // Another tool's rule, made for its imported SARIF: at its own level, unless
+            // `ignore` names it or `select` names other rules of other tools only.
+            None => crate::find(id)
+                .filter(|_| {
+                    let named = |list: &[String]| list.iter().any(|s| names_by_id(s, id));
+                    !named(&self.tools_ignored) && (!self.tools_narrowed || named(&self.tools_selected))
+                })
+                .map(|rule| rule.level),
         }
     }
 
@@ -308,6 +336,53 @@ mod tests {
         assert!(set.is_enabled("python/feature-envy"));
         let set = RuleSet::layered(&on, None, &[], &strings(&["python"])).unwrap();
         assert!(!set.is_enabled("python/feature-envy"));
+    }
+
+    #[test]
+    fn other_tools_rules_are_selected_and_ignored_by_their_ids() {
+        for id in ["semgrep/python.eval", "semgrep/python.exec", "ruff/E501"] {
+            crate::import_rule(Rule {
+                id,
+                summary: "",
+                help: "",
+                level: Level::Note,
+                tags: &[],
+                security_severity: None,
+                precision: crate::Precision::Medium,
+                peers: &[],
+                default_enabled: true,
+            });
+        }
+        let set = |select: Option<&[&str]>, extend: &[&str], ignore: &[&str]| {
+            let select = select.map(strings);
+            RuleSet::new(select.as_deref(), &strings(extend), &strings(ignore)).unwrap()
+        };
+        let enabled = |set: &RuleSet| -> Vec<&str> {
+            ["semgrep/python.eval", "semgrep/python.exec", "ruff/E501"]
+                .into_iter()
+                .filter(|id| set.is_enabled(id))
+                .collect()
+        };
+        // Kept unless ignored, at their own level, whatever `select` says of tollgate's rules.
+        assert_eq!(enabled(&set(Some(&["python"]), &[], &[])).len(), 3);
+        assert_eq!(set(None, &[], &[]).level("ruff/E501"), Some(Level::Note));
+        assert_eq!(enabled(&set(None, &[], &["semgrep/"])), ["ruff/E501"]);
+        assert_eq!(
+            enabled(&set(None, &[], &["semgrep/python.ev"])),
+            ["semgrep/python.exec", "ruff/E501"]
+        );
+        // A `select` naming another tool keeps only what it and `extend` name.
+        assert_eq!(
+            enabled(&set(Some(&["python", "semgrep/"]), &[], &["semgrep/python.exec"])),
+            ["semgrep/python.eval"]
+        );
+        assert_eq!(
+            enabled(&set(Some(&["ruff/E501"]), &["semgrep/python.exec"], &[])),
+            ["semgrep/python.exec", "ruff/E501"]
+        );
+        assert!(!set(Some(&["ruff/"]), &[], &[]).is_enabled("python/complex-function"));
+        // A selector of a tollgate domain that matches nothing is still an error.
+        assert!(RuleSet::new(None, &[], &strings(&["python/nope"])).is_err());
     }
 
     #[test]
