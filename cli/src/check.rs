@@ -28,6 +28,8 @@ struct Scanned {
     notes: Vec<String>,
     /// The tools whose SARIF was imported.
     tools: Vec<import::Tool>,
+    /// Gated on a diff, here or in the reports read back: see `Report::gates_marked`.
+    gates_marked: bool,
 }
 
 fn overrides(args: &CheckArgs) -> config::Overrides<'_> {
@@ -226,6 +228,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
             if let (Some(sink), Some(output)) = (&shard_sink, &args.output) {
                 let windows = std::mem::take(&mut *sink.lock().unwrap_or_else(|p| p.into_inner()));
                 let side = windows_file(output);
+                create_parent(&side)?;
                 std::fs::write(&side, cache::encode_shard_windows(&windows))
                     .map_err(|e| format!("{}: cannot write: {e}", side.display()))?;
             }
@@ -253,13 +256,32 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
         let options = scan_options(false, None);
         gate_new_since_base(&mut outcome.records, changed, &files, &options);
     }
+    // After the diff, which leaves these to the reports they came from.
+    let restored = pipeline::restore_gates(&mut outcome.records);
+    if restored && args.merge_only && args.gate_diff_base.is_none() {
+        eprintln!(
+            "tollgate: warning: the reports were gated on a diff (--gate-diff-base): give the merge the same \
+             --gate-diff-base, or the copies of code it finds across shards gate wherever they are"
+        );
+    }
     Ok(Scanned {
         outcome,
         rules: config.rules,
         fail_on: config.fail_on,
         notes,
         tools: imports.tools,
+        gates_marked: args.gate_diff_base.is_some() || restored,
     })
+}
+
+/// Creates the folder a report or its side file goes in, if need be.
+fn create_parent(path: &Path) -> Result<(), String> {
+    match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(parent) => {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: cannot create: {e}", parent.display()))
+        }
+        None => Ok(()),
+    }
 }
 
 /// The duplication windows of a shard's report: `report.sarif.windows`.
@@ -395,12 +417,13 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         fail_on,
         mut notes,
         tools,
+        gates_marked,
     } = run(args)?;
     if let Some(min) = args.min_level {
         outcome.records.retain(|record| record.level >= min.level());
     }
-    if let Some(base) = &args.gate_diff_base {
-        notes.extend(pipeline::gate_note(&outcome.records, base));
+    if gates_marked {
+        notes.extend(pipeline::gate_note(&outcome.records, args.gate_diff_base.as_deref()));
     }
     for diagnostic in &outcome.diagnostics {
         if !diagnostic.quiet || args.verbose {
@@ -421,6 +444,7 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
         notes: &notes,
         tools: &tools,
         within_limits: args.shard.is_none(),
+        gates_marked,
     };
     // What the writer left out to fit GitHub's limits, told with the summary.
     let account = std::cell::RefCell::new(Vec::new());
@@ -440,9 +464,7 @@ pub fn check(args: &CheckArgs) -> Result<ExitCode, String> {
     };
     match &args.output {
         Some(path) => {
-            if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                std::fs::create_dir_all(parent).map_err(|e| format!("{}: cannot create: {e}", parent.display()))?;
-            }
+            create_parent(path)?;
             let file = std::fs::File::create(path).map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
             let mut out = std::io::BufWriter::new(file);
             write(&mut out)

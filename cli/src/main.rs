@@ -201,6 +201,10 @@ pub struct MergeArgs {
     /// Keep only findings on lines added or changed since merge-base(REF, HEAD).
     #[arg(long, value_name = "REF")]
     pub diff_base: Option<String>,
+    /// Report every finding but gate only those new since merge-base(REF, HEAD), as `check
+    /// --gate-diff-base` does: the findings of shards run with it keep the gate they gave.
+    #[arg(long, value_name = "REF", conflicts_with = "diff_base")]
+    pub gate_diff_base: Option<String>,
     /// Append a Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY).
     #[arg(long)]
     pub summary: Option<PathBuf>,
@@ -236,6 +240,7 @@ fn main() -> ExitCode {
             config: args.config,
             baseline: args.baseline,
             diff_base: args.diff_base,
+            gate_diff_base: args.gate_diff_base,
             summary: args.summary,
             merge_only: true,
             ..CheckArgs::default()

@@ -13,7 +13,7 @@
 
 use std::path::Path;
 
-use tollgate_rules::{select, tollgate, Finding, Role, RuleSet};
+use tollgate_rules::{select, tollgate, Finding, PropValue, Role, RuleSet};
 
 use crate::baseline;
 use crate::config::PerFileIgnores;
@@ -97,16 +97,47 @@ fn touches(changed: &ChangedLines, record: &Record) -> bool {
             .any(|r| changed.touches(&r.path, r.region.start_line, r.region.end_line))
 }
 
-/// The summary line for findings that `--gate-diff-base` kept out of the gate, if any.
-pub fn gate_note(records: &[Record], base: &str) -> Option<String> {
+/// The summary line for findings that `--gate-diff-base` kept out of the gate, if any: in
+/// this run (`base` is its ref), or in the tollgate reports read back.
+pub fn gate_note(records: &[Record], base: Option<&str>) -> Option<String> {
     let exempt = records.iter().filter(|r| !r.gates).count();
     (exempt > 0).then(|| {
         let findings = if exempt == 1 { "finding" } else { "findings" };
+        let since = match base {
+            Some(base) => format!("the merge base with {base}"),
+            None => "their report's merge base".to_string(),
+        };
         format!(
-            "{exempt} {findings} on lines unchanged since the merge base with {base} reported but not gating \
+            "{exempt} {findings} on lines unchanged since {since} reported but not gating \
              (security findings gate wherever they are)."
         )
     })
+}
+
+/// Whether a finding gates, as the tollgate report it was read back from said (a shard run
+/// under `--gate-diff-base`): `Some` until [`restore_gates`] applies it.
+fn gate_of_its_report(record: &Record) -> Option<bool> {
+    if tollgate_rules::is_imported(record.rule.id) {
+        return None;
+    }
+    record.properties.iter().find_map(|(key, value)| match value {
+        PropValue::Str(s) if *key == record::GATES => s.parse().ok(),
+        _ => None,
+    })
+}
+
+/// Applies what the tollgate reports read back said of their findings' gating (see
+/// [`gate_of_its_report`]). Returns whether any said.
+pub fn restore_gates(records: &mut [Record]) -> bool {
+    let mut any = false;
+    for record in records {
+        if let Some(gates) = gate_of_its_report(record) {
+            record.properties.retain(|(key, _)| *key != record::GATES);
+            record.gates = gates;
+            any = true;
+        }
+    }
+    any
 }
 
 /// The per-run steps. Returns the summary lines that say what was left out.
@@ -136,7 +167,9 @@ pub fn finish(outcome: &mut Outcome, diff: Option<Diff>, baseline: Option<&Path>
             ..
         }) => {
             // Counted for the summary by the caller, after the last filter (`--min-level`).
-            for record in &mut outcome.records {
+            // A finding read back from a shard's report keeps the gate its run gave it: that
+            // run could also scan the file as it was at the base.
+            for record in outcome.records.iter_mut().filter(|r| gate_of_its_report(r).is_none()) {
                 record.gates = record.rule.is_security() || touches(changed, record);
             }
         }

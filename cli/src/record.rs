@@ -70,6 +70,10 @@ pub struct RelatedRecord {
     pub message: String,
 }
 
+/// The property a report gives a finding that `--gate-diff-base` kept out of the gate
+/// (`gates: false`), which `tollgate merge` reads back.
+pub const GATES: &str = "gates";
+
 /// What a run found.
 pub struct Outcome {
     pub records: Vec<Record>,

@@ -913,3 +913,133 @@ fn gate_diff_base_gates_an_old_function_that_an_edit_of_its_body_makes_a_smell()
         .contains(&("app.py".into(), "python/complex-function".into(), 1)));
     assert!(run.stderr.contains("2 findings on lines unchanged"), "{}", run.stderr);
 }
+
+/// Shards run under `--gate-diff-base` and merged gate as one run would: each finding keeps
+/// the gate its shard gave it (the SARIF says so in its `gates` property), and the copies the
+/// merge finds across shards are gated on the lines.
+#[test]
+fn shards_under_gate_diff_base_merge_into_the_gate_of_one_run() {
+    let dir = repo();
+    let root = dir.path();
+    let block: String = (0..8)
+        .map(|i| format!("    total = total + compute_value(item_{i}, weight_{i}, offset_{i})\n"))
+        .collect();
+    write(root, "app.py", &format!("{SMELL}\n\nx = 1\n"));
+    // In the config, which the merge reads too.
+    write(
+        root,
+        "tollgate.toml",
+        "select = [\"PLR0913\", \"python/duplicate-code\"]\n",
+    );
+    for name in ["alpha", "beta", "gamma", "delta"] {
+        write(
+            root,
+            &format!("{name}.py"),
+            &format!("def {name}(items):\n    total = 0\n{block}    return total\n"),
+        );
+    }
+    commit_all(root, "base");
+    git(root, &["checkout", "-qb", "feature"]);
+    write(root, "app.py", &format!("{SMELL}\n\nx = 2\n"));
+    let reports = tempfile::tempdir().unwrap();
+    let at = |name: &str| reports.path().join(name).to_str().unwrap().to_string();
+    let run = |args: &[&str]| {
+        Command::cargo_bin("tollgate")
+            .unwrap()
+            .current_dir(root)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    // A scan under `--gate-diff-base main` into the SARIF file `path`.
+    let scan = |path: &str, extra: &[&str]| {
+        let args = [
+            "check",
+            ".",
+            "--gate-diff-base",
+            "main",
+            "--format",
+            "sarif",
+            "-o",
+            path,
+        ];
+        run(&[&args[..], extra].concat())
+    };
+    let sharded = |gate_in_merge: bool| {
+        let mut parts = Vec::new();
+        for shard in ["1/2", "2/2"] {
+            let part = at(&format!("shard{}.sarif", &shard[..1]));
+            let out = scan(&part, &["--fail-on", "never", "--shard", shard]);
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            parts.push(part);
+        }
+        let merged = at("merged.sarif");
+        let mut args = vec!["merge", "-o", &merged];
+        if gate_in_merge {
+            args.extend(["--gate-diff-base", "main"]);
+        }
+        args.extend(parts.iter().map(String::as_str));
+        let out = run(&args);
+        (out, std::fs::read_to_string(&merged).unwrap())
+    };
+    let single = |path: &str| (scan(path, &[]), std::fs::read_to_string(path).unwrap());
+
+    // Only old findings: the smell and the copies are reported, none gates.
+    let (out, single_text) = single(&at("single.sarif"));
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: Value = serde_json::from_str(&single_text).unwrap();
+    let results = report["runs"][0]["results"].as_array().unwrap();
+    assert!(results.len() >= 4, "{single_text}");
+    assert!(
+        results.iter().all(|r| r["properties"]["gates"] == false),
+        "{single_text}"
+    );
+    let (out, merged_text) = sharded(true);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("reported but not gating"), "{stderr}");
+    assert!(merged_text == single_text, "{merged_text}");
+    // Without the option, the merge cannot gate the copies it finds on the lines, and says so.
+    let (out, _) = sharded(false);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("give the merge the same --gate-diff-base"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
+    // A new smell and a new copy gate, in one run and in the merge.
+    write(
+        root,
+        "app.py",
+        &format!("{SMELL}\n\nx = 2\n\n\n{}", SMELL.replace("old", "new")),
+    );
+    write(
+        root,
+        "epsilon.py",
+        &format!("def epsilon(items):\n    total = 0\n{block}    return total\n"),
+    );
+    let (out, single_text) = single(&at("single2.sarif"));
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let (out, merged_text) = sharded(true);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(merged_text == single_text, "{merged_text}");
+    let report: Value = serde_json::from_str(&merged_text).unwrap();
+    let gating: Vec<&str> = report["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["properties"]["gates"] == true)
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    // The new smell, not the old one; and every copy, each now having the new one among its
+    // other copies.
+    assert_eq!(
+        gating,
+        ["app.py", "beta.py", "delta.py", "epsilon.py", "gamma.py"],
+        "{gating:?}"
+    );
+}

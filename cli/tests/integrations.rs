@@ -335,6 +335,26 @@ fn arguments_findings(workspace: &Workspace) -> Vec<u64> {
 
 #[test]
 #[ignore = "needs PyYAML from .venv and builds tollgate with cargo install: run scripts/test"]
+fn on_a_pull_request_shards_and_their_merge_job_gate_new_code() {
+    // An old smell in a file the pull request changes elsewhere passes; a new smell fails.
+    for (head, gate) in [(app("x = 2\n"), "success"), (app_with_a_new_smell(), "failure")] {
+        let (workspace, event) = pull_request(&[("app.py", &app("x = 1\n"))], &[("app.py", &head)]);
+        for shard in ["1/2", "2/2"] {
+            let file = format!("sarif-file=../reports/shard{}.sarif", &shard[..1]);
+            let input = format!("shard={shard}");
+            let report = run_runner(&workspace, &with_inputs(&event, &["cache=false", &input, &file]));
+            assert_eq!(gate_outcome(&report), "success", "{report:#}");
+        }
+        let merge = ["cache=false", "merge=../reports/shard*.sarif"];
+        let report = run_runner(&workspace, &with_inputs(&event, &merge));
+        assert_eq!(gate_outcome(&report), gate, "{report:#}");
+        // Code scanning gets every finding, the old smell included.
+        assert_eq!(arguments_findings(&workspace)[0], 1, "{report:#}");
+    }
+}
+
+#[test]
+#[ignore = "needs PyYAML from .venv and builds tollgate with cargo install: run scripts/test"]
 fn on_a_pull_request_the_action_gates_new_code_and_uploads_every_finding() {
     // Only an old smell, in a file the pull request changes elsewhere: the step passes, and
     // code scanning still gets the smell.

@@ -22,7 +22,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
                 "end_column": r.region.end_column,
                 "message": r.message,
                 "fingerprint": r.fingerprint,
-                "properties": properties(r),
+                "properties": properties(r, report.gates_marked),
             })
         })
         .collect();
@@ -32,7 +32,9 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 
 /// The measured value, the redacted secret and the analyzer's extra properties: shared by
 /// the JSON and SARIF reports.
-pub fn properties(record: &Record) -> Map<String, Value> {
+/// `gates_marked`: the run gated on a diff (`--gate-diff-base`), so each finding says whether
+/// it gates.
+pub fn properties(record: &Record, gates_marked: bool) -> Map<String, Value> {
     let mut map = Map::new();
     if let Some(metric) = &record.metric {
         map.insert("metric".into(), json!(metric.name));
@@ -41,6 +43,10 @@ pub fn properties(record: &Record) -> Map<String, Value> {
     }
     if let Some(secret) = &record.secret {
         map.insert("secret".into(), json!(secret));
+    }
+    // Read back by `tollgate merge`, so that shards gate as one run would.
+    if gates_marked {
+        map.insert(crate::record::GATES.into(), json!(record.gates));
     }
     for (key, value) in &record.properties {
         let value = match value {

@@ -41,6 +41,9 @@ pub struct Report<'a> {
     /// Cut SARIF to GitHub's limits; not a shard's report, which `tollgate merge` reads
     /// whole and cuts once.
     pub within_limits: bool,
+    /// The run gated on a diff (`--gate-diff-base`, or reports read back that did): every
+    /// finding's properties say whether it gates.
+    pub gates_marked: bool,
 }
 
 impl Format {

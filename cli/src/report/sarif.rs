@@ -94,7 +94,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<Vec<String>> {
             run.imported,
             head.len() as u64 + tail_size,
             budget,
-            report.within_limits,
+            report,
         );
         budget = budget.saturating_sub(fitted.size);
         if let Some(left_out) = fitted.left_out(&run.records) {
@@ -269,8 +269,9 @@ fn fit(
     imported: bool,
     fixed: u64,
     budget: u64,
-    within_limits: bool,
+    report: &Report,
 ) -> Fitted {
+    let within_limits = report.within_limits;
     let mut order: Vec<usize> = (0..records.len()).collect();
     // Stable: within a level, the report's order.
     order.sort_by_key(|&i| std::cmp::Reverse(records[i].level));
@@ -281,8 +282,13 @@ fn fit(
     for batch in order.chunks(RENDER_BATCH) {
         rendered.par_extend(batch.par_iter().map(|&i| {
             let record = records[i];
-            serde_json::to_vec(&result(record, rule_index[record.rule.id], imported))
-                .expect("a SARIF result serializes to memory")
+            serde_json::to_vec(&result(
+                record,
+                rule_index[record.rule.id],
+                imported,
+                report.gates_marked,
+            ))
+            .expect("a SARIF result serializes to memory")
         }));
     }
     let cut_related = order
@@ -503,7 +509,7 @@ struct SarifResult<'a> {
 }
 
 /// One result, borrowing from its record: a report has tens of thousands.
-fn result(r: &Record, index: usize, imported: bool) -> SarifResult<'_> {
+fn result(r: &Record, index: usize, imported: bool, gates_marked: bool) -> SarifResult<'_> {
     let mut fingerprints = Fingerprints::from([
         ("primaryLocationLineHash", r.line_hash.as_str()),
         ("tollgate/v1", r.fingerprint.as_str()),
@@ -512,7 +518,7 @@ fn result(r: &Record, index: usize, imported: bool) -> SarifResult<'_> {
     for (key, value) in &r.fingerprints {
         fingerprints.insert(key, value);
     }
-    let properties = super::json::properties(r);
+    let properties = super::json::properties(r, gates_marked);
     SarifResult {
         level: r.level.as_str(),
         locations: [Location {
