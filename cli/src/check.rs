@@ -220,6 +220,10 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
                 import::merge_duplicates(&mut outcome.records);
             }
             outcome.diagnostics.extend(imports.diagnostics.iter().cloned());
+            if args.merge_only {
+                // The shards' scans, as the summary of one run counts them.
+                outcome.files_scanned += imports.files_scanned;
+            }
             if !shard_windows.is_empty() {
                 let (records, diagnostics) = scan::cross_file_of_shards(std::mem::take(&mut shard_windows), &options);
                 outcome.records.extend(records);

@@ -84,7 +84,12 @@ pub struct Imports {
     pub warnings: Vec<String>,
     /// tollgate's own diagnostics, from the notifications of its reports (shards merged).
     pub diagnostics: Vec<crate::record::Diagnostic>,
+    /// The files tollgate's reports say they analysed, added up.
+    pub files_scanned: usize,
 }
+
+/// The property of tollgate's SARIF invocation that says how many files its scan analysed.
+pub const FILES_SCANNED: &str = "files-scanned";
 
 /// Reads every file; the first that is not SARIF 2.1.0 is the error, naming the file and
 /// where in it the problem is.
@@ -205,6 +210,8 @@ fn import_run(run: &Value, cwd: &Path, imports: &mut Imports) {
         // Its diagnostics (the files it skipped, and why), which name a file; not what a
         // report says of itself (results left out), which the new report says again.
         for invocation in run["invocations"].as_array().into_iter().flatten() {
+            let scanned = invocation["properties"][FILES_SCANNED].as_u64();
+            imports.files_scanned += scanned.unwrap_or(0) as usize;
             for note in invocation["toolExecutionNotifications"]
                 .as_array()
                 .into_iter()

@@ -770,6 +770,18 @@ fn shards_merged_give_the_report_of_one_run_cross_file_duplication_included() {
     let single = at("single.sarif");
     let out = check(&root, &[".", "--format", "sarif", "--fail-on", "never", "-o", &single]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // The summary's count line, "Found N findings (...) in M files.": the merge counts the
+    // files its shards analysed.
+    let found = |out: &std::process::Output| {
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        stderr
+            .lines()
+            .find(|l| l.starts_with("Found "))
+            .map(String::from)
+            .unwrap_or(stderr)
+    };
+    let single_found = found(&out);
+    assert!(!single_found.contains(" in 0 files"), "{single_found}");
     let single_text = std::fs::read_to_string(&single).unwrap();
     let single_report = common::assert_valid_sarif(&single_text);
     let duplicates = |report: &Value| {
@@ -814,6 +826,7 @@ fn shards_merged_give_the_report_of_one_run_cross_file_duplication_included() {
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         let merged_text = std::fs::read_to_string(&merged).unwrap();
         assert_eq!(merged_text, single_text, "{shards} shards merged");
+        assert_eq!(found(&out), single_found);
     }
 }
 

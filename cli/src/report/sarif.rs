@@ -121,7 +121,14 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<Vec<String>> {
             out.write_all(result)?;
         }
         out.write_all(b"\n],\n\"invocations\":")?;
-        let invocations = json!([{ "executionSuccessful": true, "toolExecutionNotifications": notifications }]);
+        let mut invocation = json!({ "executionSuccessful": true, "toolExecutionNotifications": notifications });
+        if !run.imported {
+            // How many files the scan analysed, for `tollgate merge` to add up over shards.
+            let mut properties = Map::new();
+            properties.insert(crate::import::FILES_SCANNED.into(), json!(report.files_scanned));
+            invocation["properties"] = Value::Object(properties);
+        }
+        let invocations = json!([invocation]);
         serde_json::to_writer(&mut *out, &invocations)?;
         out.write_all(b"}")?;
     }
