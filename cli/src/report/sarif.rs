@@ -67,27 +67,26 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<Vec<String>> {
             serde_json::to_writer(&mut head, &json!({ "id": category }))?;
         }
         head.extend_from_slice(b",\n\"columnKind\":\"utf16CodeUnits\",\n\"results\":[");
-        // The diagnostics are tollgate's, told in its run.
-        let mut notifications: Vec<Value> = if n == 0 {
+        // The diagnostics are tollgate's, told in its run. Rendered one by one: a tree of
+        // tens of thousands of skipped files has as many, which as JSON values took more
+        // memory than the whole scan.
+        let mut notifications: Vec<Vec<u8>> = if n == 0 {
             report
                 .diagnostics
                 .iter()
                 .map(|d| {
-                    json!({
-                        "level": if d.quiet { "note" } else { "warning" },
-                        "message": { "text": d.message },
-                        "locations": [{ "physicalLocation": { "artifactLocation": artifact(&d.path) } }],
-                    })
+                    let level = if d.quiet { "note" } else { "warning" };
+                    notification(level, &d.message, Some(&d.path))
                 })
                 .collect()
         } else {
             Vec::new()
         };
         for note in &run.notes {
-            notifications.push(json!({ "level": "note", "message": { "text": note } }));
+            notifications.push(notification("note", note, None));
         }
         // The end of the run, but for the account of what was left out (a line at most).
-        let tail_size = serde_json::to_vec(&notifications)?.len() as u64 + 1024;
+        let tail_size = notifications.iter().map(|n| n.len() as u64 + 1).sum::<u64>() + 1024;
         let fitted = fit(
             &run.records,
             &rule_index,
@@ -103,7 +102,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<Vec<String>> {
             } else {
                 left_out
             };
-            notifications.push(json!({ "level": "warning", "message": { "text": left_out } }));
+            notifications.push(notification("warning", &left_out, None));
             account.push(left_out);
         }
         if fitted.cut_related > 0 {
@@ -111,7 +110,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<Vec<String>> {
                 "{} results had more than {MAX_LOCATIONS} related locations (GitHub's limit); the first {MAX_LOCATIONS} are kept",
                 fitted.cut_related
             );
-            notifications.push(json!({ "level": "note", "message": { "text": text } }));
+            notifications.push(notification("note", &text, None));
         }
         out.write_all(&head)?;
         for (i, result) in fitted.rendered.iter().enumerate() {
@@ -120,17 +119,23 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<Vec<String>> {
             }
             out.write_all(result)?;
         }
-        out.write_all(b"\n],\n\"invocations\":")?;
-        let mut invocation = json!({ "executionSuccessful": true, "toolExecutionNotifications": notifications });
+        out.write_all(b"\n],\n\"invocations\":[{\"executionSuccessful\":true,")?;
         if !run.imported {
             // How many files the scan analysed, for `tollgate merge` to add up over shards.
             let mut properties = Map::new();
             properties.insert(crate::import::FILES_SCANNED.into(), json!(report.files_scanned));
-            invocation["properties"] = Value::Object(properties);
+            out.write_all(b"\"properties\":")?;
+            serde_json::to_writer(&mut *out, &properties)?;
+            out.write_all(b",")?;
         }
-        let invocations = json!([invocation]);
-        serde_json::to_writer(&mut *out, &invocations)?;
-        out.write_all(b"}")?;
+        out.write_all(b"\"toolExecutionNotifications\":[")?;
+        for (i, notification) in notifications.iter().enumerate() {
+            if i > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(notification)?;
+        }
+        out.write_all(b"]}]}")?;
     }
     out.write_all(b"]}\n")?;
     Ok(account)
@@ -513,6 +518,15 @@ struct SarifResult<'a> {
     rule_id: &'a str,
     #[serde(rename = "ruleIndex")]
     rule_index: usize,
+}
+
+/// A notification of a run's invocation, as JSON: a diagnostic names its file.
+fn notification(level: &str, text: &str, path: Option<&str>) -> Vec<u8> {
+    let mut notification = json!({ "level": level, "message": { "text": text } });
+    if let Some(path) = path {
+        notification["locations"] = json!([{ "physicalLocation": { "artifactLocation": artifact(path) } }]);
+    }
+    serde_json::to_vec(&notification).expect("a notification serializes to memory")
 }
 
 /// One result, borrowing from its record: a report has tens of thousands.
