@@ -11,6 +11,8 @@ pub struct Kinds {
     pub precommit: bool,
     pub dockerfile: bool,
     pub secrets: bool,
+    /// A language the smells measure (every language but Python, which has its own).
+    pub smells: Option<crate::smells::Language>,
 }
 
 impl Kinds {
@@ -57,6 +59,7 @@ pub fn classify(path: &str) -> Kinds {
                 // files about Dockerfiles (`dockerfile-lint.json`, `Dockerfile-slim.template`).
                 || ((lower.starts_with("dockerfile-") || lower.starts_with("dockerfile_")) && !lower.contains('.'))),
         secrets: true,
+        smells: crate::smells::Language::of_path(path),
     }
 }
 

@@ -95,6 +95,7 @@ struct DomainKeys {
     secrets: u128,
     actions: u128,
     docker: u128,
+    smells: u128,
 }
 
 /// What a file's analysis gave, as the cache keeps it.
@@ -197,6 +198,9 @@ impl Cache {
         if kinds.dockerfile {
             hasher.update(&domains.docker.to_le_bytes());
         }
+        if kinds.smells.is_some() {
+            hasher.update(&domains.smells.to_le_bytes());
+        }
         hasher.update(absolute.as_os_str().as_encoded_bytes());
         hasher.update(b"\0");
         hasher.update(input.path.as_bytes());
@@ -230,6 +234,12 @@ impl Cache {
             secrets: hash(format!("{:?}", settings.secrets)),
             actions: hash(format!("{:?}\0{}", settings.actions, enabled(&["actions/", "shell/"]))),
             docker: hash(format!("{:?}\0{}", settings.docker, enabled(&["docker/", "shell/"]))),
+            smells: hash(format!(
+                "{:?}\0{:?}\0{}",
+                settings.smells,
+                tollgate_analyzers::smells::Language::ALL.map(|l| settings.limits(l)),
+                enabled(&["smells/"])
+            )),
         };
         keys.push((id.0, id.1, domains));
         domains

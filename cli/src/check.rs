@@ -103,6 +103,7 @@ fn run(args: &CheckArgs) -> Result<Scanned, String> {
     let nested = loaded.nested();
     let mut config = loaded.resolve(&overrides(args))?;
     config.settings.python.bench_parse_only = args.bench_parse_only;
+    config.settings.smells.bench_parse_only = args.bench_parse_only;
     let threads = scan::threads(args.threads);
     // Checked before the scan, so a wrong ref fails fast.
     let diff_base = match (&args.diff_base, &args.gate_diff_base) {

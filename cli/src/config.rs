@@ -59,6 +59,20 @@ pub struct FileConfig {
     pub secrets: tollgate_analyzers::secrets::Settings,
     pub actions: tollgate_analyzers::actions::Settings,
     pub docker: tollgate_analyzers::docker::Settings,
+    pub smells: tollgate_analyzers::smells::Settings,
+    pub javascript: tollgate_analyzers::smells::Limits,
+    pub typescript: tollgate_analyzers::smells::Limits,
+    pub go: tollgate_analyzers::smells::Limits,
+    pub java: tollgate_analyzers::smells::Limits,
+    pub rust: tollgate_analyzers::smells::Limits,
+    pub ruby: tollgate_analyzers::smells::Limits,
+    pub csharp: tollgate_analyzers::smells::Limits,
+    pub php: tollgate_analyzers::smells::Limits,
+    pub c: tollgate_analyzers::smells::Limits,
+    pub cpp: tollgate_analyzers::smells::Limits,
+    pub kotlin: tollgate_analyzers::smells::Limits,
+    pub swift: tollgate_analyzers::smells::Limits,
+    pub scala: tollgate_analyzers::smells::Limits,
 }
 
 impl FileConfig {
@@ -68,6 +82,20 @@ impl FileConfig {
             secrets: self.secrets.clone(),
             actions: self.actions.clone(),
             docker: self.docker.clone(),
+            smells: self.smells.clone(),
+            javascript: self.javascript.clone(),
+            typescript: self.typescript.clone(),
+            go: self.go.clone(),
+            java: self.java.clone(),
+            rust: self.rust.clone(),
+            ruby: self.ruby.clone(),
+            csharp: self.csharp.clone(),
+            php: self.php.clone(),
+            c: self.c.clone(),
+            cpp: self.cpp.clone(),
+            kotlin: self.kotlin.clone(),
+            swift: self.swift.clone(),
+            scala: self.scala.clone(),
         }
     }
 }

@@ -10,11 +10,19 @@
 //! - `# zizmor: ignore[unpinned-uses]` (anywhere from the start of the finding's step, job or
 //!   `on:` to its end, as zizmor applies it to the finding's whole span)
 //! - `gitleaks:allow`, `pragma: allowlist secret` (own line), `pragma: allowlist nextline secret`
+//! - the smells' peers, in any language's comments: ESLint's `eslint-disable-line`,
+//!   `eslint-disable-next-line` and `eslint-disable` ... `eslint-enable`; clang-tidy's `NOLINT`,
+//!   `NOLINTNEXTLINE`, `NOLINTBEGIN` ... `NOLINTEND`; golangci-lint's `//nolint[:linters]`;
+//!   RuboCop's `rubocop:disable`/`rubocop:todo` ... `rubocop:enable`; SwiftLint's
+//!   `swiftlint:disable[:next|:this]` ... `swiftlint:enable`; C#'s `#pragma warning disable`
+//!   ... `restore`; and annotations and attributes on the definition: `@SuppressWarnings`
+//!   (PMD, Checkstyle, Sonar; PHPMD's in a docblock), Kotlin's `@Suppress` (detekt), C#'s
+//!   `[SuppressMessage]`, Rust's `#[allow(clippy::...)]` and `#[expect(...)]`.
 
 use std::ops::Range;
 
 use tollgate_rules::select::{matches, ruff_name};
-use tollgate_rules::{python, tollgate, Finding, LineIndex, Rule, RuleSet};
+use tollgate_rules::{python, smells, tollgate, Finding, LineIndex, Rule, RuleSet};
 
 #[derive(Debug, Clone, PartialEq)]
 enum Codes {
@@ -26,6 +34,8 @@ enum Codes {
     Selectors(Vec<String>),
     /// Codes of a peer tool, matched against `peers`.
     Peer(&'static [&'static str], Vec<String>),
+    /// Every rule a peer tool has (`// nolint`, `/* eslint-disable */`).
+    Tools(&'static [&'static str]),
     /// `tollgate: ignore[` with no `]`: covers nothing, and is reported. Reading it as a bare
     /// `ignore` would silence every rule on the line.
     Malformed,
@@ -72,15 +82,29 @@ impl Codes {
             Codes::Selectors(selectors) => selectors.iter().any(|s| matches(s, rule.id)),
             Codes::Peer(tools, codes) => rule.peers.iter().any(|peer| {
                 peer.split_once(':').is_some_and(|(tool, code)| {
-                    tools.contains(&tool)
-                        && codes
-                            .iter()
-                            .any(|c| c.eq_ignore_ascii_case(code) || (tool == "ruff" && ruff_name(code) == Some(c)))
+                    tools.contains(&tool) && codes.iter().any(|c| peer_code_matches(tool, c, code))
                 })
             }),
+            Codes::Tools(tools) => rule
+                .peers
+                .iter()
+                .any(|peer| peer.split_once(':').is_some_and(|(tool, _)| tools.contains(&tool))),
             Codes::Malformed => false,
         }
     }
+}
+
+/// A code in a comment against a peer's code: case aside, ruff's rule names, clang-tidy's
+/// `readability-*` globs and RuboCop's departments (`Metrics` for `Metrics/...`).
+fn peer_code_matches(tool: &str, written: &str, code: &str) -> bool {
+    written.eq_ignore_ascii_case(code)
+        || (tool == "ruff" && ruff_name(code) == Some(written))
+        || written
+            .strip_suffix('*')
+            .is_some_and(|prefix| code.len() >= prefix.len() && code[..prefix.len()].eq_ignore_ascii_case(prefix))
+        || code
+            .get(..written.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(written) && code[written.len()..].starts_with('/'))
 }
 
 /// The tools whose findings `# noqa` comments silence.
@@ -94,6 +118,14 @@ const MARKERS: &[&str] = &[
     "zizmor:",
     "gitleaks:allow",
     "pragma: allowlist",
+    "eslint-",
+    "NOLINT",
+    "nolint",
+    "rubocop:",
+    "swiftlint:",
+    "#pragma warning",
+    "Suppress",
+    "clippy::",
 ];
 
 /// Whether the file has any marker, or `noqa` in any case. Vectorised searches: this runs
@@ -177,7 +209,7 @@ pub fn apply(
                     format!("suppression names unknown rule(s): {}", unknown.join(", "))
                 } else if !selectors
                     .iter()
-                    .any(|s| rules.any(s) && !matches(s, python::DUPLICATE_CODE.id))
+                    .any(|s| rules.any(s) && !matches(s, python::DUPLICATE_CODE.id) && !matches(s, smells::DUPLICATE_CODE.id))
                 {
                     // None of its rules ran, or only the cross-file one, whose findings do not
                     // exist yet when a file's comments are judged.
@@ -202,7 +234,7 @@ pub fn apply(
 fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
     let mut out = Vec::new();
     // `# ruff: disable[...]` ranges not yet closed: their codes, first line and span.
-    let mut open_ranges: Vec<(Vec<String>, usize, Range<usize>)> = Vec::new();
+    let mut open_ranges: Vec<OpenRange> = Vec::new();
     for line in 0..index.line_count() {
         let range = index.line_range(line);
         let content = &text[range.clone()];
@@ -299,19 +331,13 @@ fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
                             span: range.clone(),
                             used: false,
                         }),
-                        None if verb == "disable[" => open_ranges.push((codes, line, range.clone())),
-                        None => {
-                            if let Some(at) = open_ranges.iter().rposition(|(open, _, _)| *open == codes) {
-                                let (codes, first, span) = open_ranges.remove(at);
-                                out.push(Directive {
-                                    codes: Codes::Peer(&["ruff"], codes),
-                                    scope: Scope::Lines(first, line),
-                                    own: false,
-                                    span,
-                                    used: false,
-                                });
-                            }
-                        }
+                        None if verb == "disable[" => open_ranges.push(OpenRange {
+                            tools: &["ruff"],
+                            codes,
+                            first: line,
+                            span: range.clone(),
+                        }),
+                        None => close_ranges(&mut open_ranges, &["ruff"], &codes, line, &mut out),
                     }
                     break;
                 }
@@ -351,6 +377,10 @@ fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
             }
         }
 
+        if in_comment(content) || content.contains("Suppress") || content.contains("clippy::") || content.contains("#pragma") {
+            smell_peers(text, index, line, content, &mut open_ranges, &mut out);
+        }
+
         // Secrets: anywhere on the line, in any comment style.
         if content.contains("gitleaks:allow") || content.contains("pragma: allowlist secret") {
             out.push(Directive {
@@ -371,17 +401,258 @@ fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
             });
         }
     }
-    // A range never enabled again runs to the end of the file, as ruff reads it.
-    for (codes, first, span) in open_ranges {
+    // A range never enabled again runs to the end of the file, as ruff (and ESLint, RuboCop,
+    // clang-tidy) read it.
+    for open in open_ranges {
         out.push(Directive {
-            codes: Codes::Peer(&["ruff"], codes),
-            scope: Scope::Lines(first, index.line_count()),
+            codes: peer_list(open.tools, open.codes),
+            scope: Scope::Lines(open.first, index.line_count()),
             own: false,
-            span,
+            span: open.span,
             used: false,
         });
     }
     out
+}
+
+/// A peer's `disable` comment not yet closed by its `enable`.
+struct OpenRange {
+    tools: &'static [&'static str],
+    codes: Vec<String>,
+    first: usize,
+    span: Range<usize>,
+}
+
+/// Codes of a peer, or every rule of it when the comment names none.
+fn peer_list(tools: &'static [&'static str], codes: Vec<String>) -> Codes {
+    if codes.is_empty() {
+        Codes::Tools(tools)
+    } else {
+        Codes::Peer(tools, codes)
+    }
+}
+
+/// An `enable` comment closes the latest range of the same codes, or with no codes every
+/// range of the tool.
+fn close_ranges(
+    open: &mut Vec<OpenRange>,
+    tools: &'static [&'static str],
+    codes: &[String],
+    line: usize,
+    out: &mut Vec<Directive>,
+) {
+    let closes = |range: &OpenRange| range.tools == tools && (codes.is_empty() || range.codes == codes);
+    let closed: Vec<OpenRange> = if codes.is_empty() {
+        let (closed, kept) = std::mem::take(open).into_iter().partition(closes);
+        *open = kept;
+        closed
+    } else {
+        open.iter().rposition(closes).map(|at| open.remove(at)).into_iter().collect()
+    };
+    for range in closed {
+        out.push(Directive {
+            codes: peer_list(range.tools, range.codes),
+            scope: Scope::Lines(range.first, line),
+            own: false,
+            span: range.span,
+            used: false,
+        });
+    }
+}
+
+/// The smells' peers' comments on one line (see the module documentation).
+fn smell_peers(text: &str, index: &LineIndex, line: usize, content: &str, open: &mut Vec<OpenRange>, out: &mut Vec<Directive>) {
+    let range = index.line_range(line);
+    let standalone = |at: usize| content[..at].trim().chars().all(|c| "#/*-;!<'\"".contains(c));
+    let push = |out: &mut Vec<Directive>, codes: Codes, scope: Scope| {
+        out.push(Directive {
+            codes,
+            scope,
+            own: false,
+            span: range.clone(),
+            used: false,
+        })
+    };
+    // ESLint: rule lists end at `--` (a description) or the comment's end.
+    if let Some(at) = content.find("eslint-") {
+        let rest = &content[at + 7..];
+        let list = |after: &str| -> Vec<String> {
+            let after = after.split("--").next().unwrap_or("");
+            let after = after.split("*/").next().unwrap_or("");
+            split_codes(after)
+        };
+        if let Some(after) = rest.strip_prefix("disable-next-line") {
+            push(out, peer_list(&["eslint"], list(after)), Scope::Lines(line + 1, line + 1));
+        } else if let Some(after) = rest.strip_prefix("disable-line") {
+            push(out, peer_list(&["eslint"], list(after)), Scope::Lines(line, line));
+        } else if let Some(after) = rest.strip_prefix("disable") {
+            open.push(OpenRange {
+                tools: &["eslint"],
+                codes: list(after),
+                first: line,
+                span: range.clone(),
+            });
+        } else if let Some(after) = rest.strip_prefix("enable") {
+            close_ranges(open, &["eslint"], &list(after), line, out);
+        }
+    }
+    // clang-tidy: `NOLINT(checks)`.
+    if let Some(at) = content.find("NOLINT") {
+        let rest = &content[at + 6..];
+        let (verb, after) = ["NEXTLINE", "BEGIN", "END"]
+            .iter()
+            .find_map(|verb| rest.strip_prefix(verb).map(|after| (*verb, after)))
+            .unwrap_or(("", rest));
+        let codes = after
+            .strip_prefix('(')
+            .and_then(|list| list.find(')').map(|end| split_codes(&list[..end])))
+            .unwrap_or_default();
+        match verb {
+            "NEXTLINE" => push(out, peer_list(&["clang-tidy"], codes), Scope::Lines(line + 1, line + 1)),
+            "BEGIN" => open.push(OpenRange {
+                tools: &["clang-tidy"],
+                codes,
+                first: line,
+                span: range.clone(),
+            }),
+            "END" => close_ranges(open, &["clang-tidy"], &codes, line, out),
+            _ => push(out, peer_list(&["clang-tidy"], codes), Scope::Lines(line, line)),
+        }
+    }
+    // golangci-lint: `//nolint` or `//nolint:gocyclo,funlen // why`; above a declaration it
+    // covers the declaration's line.
+    if let Some(at) = content.find("//nolint").map(|at| at + 8).or_else(|| content.find("// nolint").map(|at| at + 9)) {
+        let codes = content[at..]
+            .strip_prefix(':')
+            .map(|list| split_codes(list.split(' ').next().unwrap_or("")))
+            .unwrap_or_default();
+        let scope = if standalone(at.saturating_sub(8)) {
+            Scope::Lines(line, line + 1)
+        } else {
+            Scope::Lines(line, line)
+        };
+        push(out, peer_list(&["golangci"], codes), scope);
+    }
+    // RuboCop and SwiftLint: `disable` on a line of code covers that line, alone on its line
+    // it opens a range that `enable` closes.
+    for (marker, tools) in [("rubocop:", &["rubocop"] as &'static [&'static str]), ("swiftlint:", &["swiftlint"])] {
+        let Some(at) = content.find(marker) else { continue };
+        let rest = &content[at + marker.len()..];
+        let words = |after: &str| -> Vec<String> {
+            let codes = split_codes(after.split("--").next().unwrap_or(""));
+            if codes.iter().any(|c| c == "all") {
+                Vec::new()
+            } else {
+                codes
+            }
+        };
+        if let Some(after) = rest.strip_prefix("disable:next") {
+            push(out, peer_list(tools, words(after)), Scope::Lines(line + 1, line + 1));
+        } else if let Some(after) = rest.strip_prefix("disable:this") {
+            push(out, peer_list(tools, words(after)), Scope::Lines(line, line));
+        } else if let Some(after) = rest.strip_prefix("disable").or_else(|| rest.strip_prefix("todo")) {
+            if standalone(at) {
+                open.push(OpenRange {
+                    tools,
+                    codes: words(after),
+                    first: line,
+                    span: range.clone(),
+                });
+            } else {
+                push(out, peer_list(tools, words(after)), Scope::Lines(line, line));
+            }
+        } else if let Some(after) = rest.strip_prefix("enable") {
+            close_ranges(open, tools, &words(after), line, out);
+        }
+    }
+    // C#: `#pragma warning disable CA1502, S3776` ... `#pragma warning restore CA1502, S3776`.
+    if let Some(at) = content.find("#pragma warning") {
+        let rest = content[at + 15..].trim_start();
+        let codes = |after: &str| split_codes(after.split("//").next().unwrap_or(""));
+        if let Some(after) = rest.strip_prefix("disable") {
+            open.push(OpenRange {
+                tools: &["roslyn", "sonar"],
+                codes: codes(after),
+                first: line,
+                span: range.clone(),
+            });
+        } else if let Some(after) = rest.strip_prefix("restore") {
+            close_ranges(open, &["roslyn", "sonar"], &codes(after), line, out);
+        }
+    }
+    // Annotations and attributes on a definition: `@SuppressWarnings("PMD.NPathComplexity")`,
+    // `@Suppress("LongMethod")`, `[SuppressMessage("...", "CA1502:...")]`, PHPMD's docblock
+    // `@SuppressWarnings(PHPMD.CyclomaticComplexity)`.
+    if let Some(at) = content.find("@SuppressWarnings(").or_else(|| content.find("@Suppress(")).or_else(|| content.find("SuppressMessage(")) {
+        let list = &content[at..];
+        let list = &list[list.find('(').map_or(0, |p| p + 1)..];
+        let list = list.rfind(')').map_or(list, |end| &list[..end]);
+        let mut codes: Vec<(&'static [&'static str], String)> = Vec::new();
+        for word in list.split([',', '{', '}', '"', ' ']).map(str::trim).filter(|w| !w.is_empty()) {
+            let word = word.split(':').next().filter(|_| word.starts_with("CA") || word.starts_with('S')).unwrap_or(word);
+            if let Some(code) = word.strip_prefix("PMD.") {
+                codes.push((&["pmd"], code.to_string()));
+            } else if let Some(code) = word.strip_prefix("PHPMD.") {
+                codes.push((&["phpmd"], code.to_string()));
+            } else if let Some(code) = word.strip_prefix("checkstyle:") {
+                codes.push((&["checkstyle"], code.to_string()));
+            } else if let Some(code) = word.strip_prefix("java:").or_else(|| word.strip_prefix("squid:")) {
+                codes.push((&["sonar"], code.to_string()));
+            } else if let Some(code) = word.strip_prefix("detekt:").or_else(|| word.strip_prefix("detekt.")) {
+                codes.push((&["detekt"], code.to_string()));
+            } else if word == "PMD" || word == "PHPMD" {
+                push(out, Codes::Tools(if word == "PMD" { &["pmd"] } else { &["phpmd"] }), annotation_scope(text, index, line));
+            } else if word.starts_with("CA") || word.starts_with('S') && word[1..].bytes().all(|b| b.is_ascii_digit()) {
+                codes.push((&["roslyn", "sonar"], word.to_string()));
+            } else if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                // Kotlin's `@Suppress` takes detekt's rule names bare.
+                codes.push((&["detekt"], word.to_string()));
+            }
+        }
+        for (tools, code) in codes {
+            push(out, Codes::Peer(tools, vec![code]), annotation_scope(text, index, line));
+        }
+    }
+    // Rust: `#[allow(clippy::cognitive_complexity)]`, `#[expect(...)]`; `#![allow]` is the file's.
+    if let Some(at) = content.find("clippy::") {
+        let head = content[..at].trim_start();
+        if head.starts_with("#[") || head.starts_with("#![") {
+            let codes: Vec<String> = content[at..]
+                .split(['(', ')', ',', ' ', ']'])
+                .filter_map(|w| w.trim().strip_prefix("clippy::"))
+                .map(String::from)
+                .collect();
+            let scope = if head.starts_with("#![") {
+                Scope::File
+            } else {
+                annotation_scope(text, index, line)
+            };
+            push(out, Codes::Peer(&["clippy"], codes), scope);
+        }
+    }
+}
+
+/// Where an annotation or attribute applies: its line, the rest of its comment (a docblock),
+/// the attributes, annotations and comments after it, and the line of the definition they
+/// stand on. A definition that holds its annotations also starts at or before this line, so
+/// `Within` covers its findings.
+fn annotation_scope(text: &str, index: &LineIndex, line: usize) -> Scope {
+    let mut last = line;
+    while last + 1 < index.line_count() {
+        let next = text[index.line_range(last + 1)].trim_start();
+        let more = next.starts_with('@')
+            || next.starts_with("#[")
+            || next.starts_with('[')
+            || next.starts_with("//")
+            || next.starts_with('*')
+            || next.starts_with("/*")
+            || next.is_empty();
+        if !more {
+            break;
+        }
+        last += 1;
+    }
+    Scope::Lines(line, last + 1)
 }
 
 /// Is there a comment opener before this point of the line? Our syntax lives in comments;
@@ -453,6 +724,123 @@ mod tests {
             "secrets/github-pat" => rule("secrets/github-pat", &["gitleaks:github-pat"]),
             _ => return None,
         })
+    }
+
+    /// [`surviving`] for the catalogue's rules, in a file named `path`.
+    fn surviving_in(path: &str, text: &str, found: &[(&'static str, usize)]) -> Vec<(&'static str, usize)> {
+        let index = LineIndex::new(text);
+        let mut findings: Vec<Finding> = found
+            .iter()
+            .map(|&(rule, line)| {
+                let start = index.line_range(line - 1).start;
+                Finding::new(tollgate_rules::find(rule).expect("a rule"), start..start + 1, "m")
+            })
+            .collect();
+        let rules = RuleSet::new(Some(&["none".into()]), &[], &[]).unwrap();
+        apply(path, text, &mut findings, &rules, tollgate_rules::find, true);
+        findings
+            .iter()
+            .map(|f| (f.rule, index.line_of(f.span.start) + 1))
+            .collect()
+    }
+
+    const COMPLEX: &str = "smells/complex-function";
+    const PARAMS: &str = "smells/too-many-parameters";
+    const LONG: &str = "smells/long-function";
+
+    #[test]
+    fn eslint_comments_cover_their_line_the_next_or_a_range() {
+        let text = "function a() {} // eslint-disable-line complexity
+                    // eslint-disable-next-line max-params -- legacy API
+                    function b() {}
+                    /* eslint-disable complexity, max-lines-per-function */
+                    function c() {}
+                    /* eslint-enable complexity, max-lines-per-function */
+                    function d() {}
+                    /* eslint-disable */
+                    function e() {}
+";
+        let found = [(COMPLEX, 1), (PARAMS, 1), (PARAMS, 3), (COMPLEX, 3), (COMPLEX, 5), (LONG, 5), (PARAMS, 5), (COMPLEX, 7), (LONG, 9)];
+        assert_eq!(
+            surviving_in("a.js", text, &found),
+            vec![(PARAMS, 1), (COMPLEX, 3), (PARAMS, 5), (COMPLEX, 7)]
+        );
+    }
+
+    #[test]
+    fn nolint_comments_of_clang_tidy_and_golangci() {
+        let text = "int f(int a) { // NOLINT(readability-function-cognitive-complexity)
+                    // NOLINTNEXTLINE(readability-*)
+                    int g(int a) {
+                    int h(int a) { // NOLINT
+";
+        let found = [("smells/cognitive-complexity", 1), (COMPLEX, 1), (LONG, 3), ("smells/cognitive-complexity", 4)];
+        assert_eq!(surviving_in("a.cpp", text, &found), vec![(COMPLEX, 1)]);
+        let text = "//nolint:gocyclo,funlen // a state machine
+func f() {
+}
+func g() { //nolint
+}
+func h() {
+";
+        let found = [(COMPLEX, 2), (LONG, 2), (PARAMS, 2), (PARAMS, 4), (COMPLEX, 6)];
+        assert_eq!(surviving_in("a.go", text, &found), vec![(PARAMS, 2), (COMPLEX, 6)]);
+    }
+
+    #[test]
+    fn rubocop_and_swiftlint_cover_a_line_or_a_range() {
+        let text = "def a # rubocop:disable Metrics/CyclomaticComplexity
+end
+                    # rubocop:disable Metrics
+                    def b
+end
+                    # rubocop:enable Metrics
+                    def c
+end
+";
+        let found = [(COMPLEX, 1), (PARAMS, 1), (LONG, 4), (PARAMS, 4), (COMPLEX, 7)];
+        assert_eq!(surviving_in("a.rb", text, &found), vec![(PARAMS, 1), (COMPLEX, 7)]);
+        let text = "// swiftlint:disable:next cyclomatic_complexity
+func a() {}
+func b() {}
+";
+        assert_eq!(surviving_in("a.swift", text, &[(COMPLEX, 2), (COMPLEX, 3)]), vec![(COMPLEX, 3)]);
+    }
+
+    #[test]
+    fn annotations_and_attributes_on_the_definition() {
+        let text = "class A {
+    @SuppressWarnings({\"PMD.CyclomaticComplexity\", \"checkstyle:methodlength\"})
+    @Override
+    void f() {}
+    void g() {}
+}
+";
+        let found = [(COMPLEX, 4), (LONG, 4), (PARAMS, 4), (COMPLEX, 5)];
+        assert_eq!(surviving_in("A.java", text, &found), vec![(PARAMS, 4), (COMPLEX, 5)]);
+        let text = "#[allow(clippy::too_many_arguments)]
+#[inline]
+fn f() {}
+fn g() {}
+";
+        let found = [(PARAMS, 3), (COMPLEX, 3), (PARAMS, 4)];
+        assert_eq!(surviving_in("a.rs", text, &found), vec![(COMPLEX, 3), (PARAMS, 4)]);
+        let text = "@Suppress(\"LongParameterList\")
+fun f() {}
+";
+        assert_eq!(surviving_in("a.kt", text, &[(PARAMS, 2), (COMPLEX, 2)]), vec![(COMPLEX, 2)]);
+        let text = "/**
+ * @SuppressWarnings(PHPMD.ExcessiveMethodLength)
+ */
+function f() {}
+";
+        assert_eq!(surviving_in("a.php", text, &[(LONG, 4), (COMPLEX, 4)]), vec![(COMPLEX, 4)]);
+        let text = "#pragma warning disable CA1502
+void F() {}
+#pragma warning restore CA1502
+void G() {}
+";
+        assert_eq!(surviving_in("a.cs", text, &[(COMPLEX, 2), (COMPLEX, 4)]), vec![(COMPLEX, 4)]);
     }
 
     /// Findings of `rule` on each 1-based line; returns the lines that survive.

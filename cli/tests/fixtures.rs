@@ -16,7 +16,7 @@ use common::repo;
 
 /// Folders under `testdata/<domain>/` that are not rule folders: the Python measurement
 /// fixtures (every metric at threshold 0, read by analyzers/tests/python.rs).
-const NOT_RULES: &[&str] = &["python/metrics"];
+const NOT_RULES: &[&str] = &["python/metrics", "smells/metrics"];
 
 /// The rule a domain reports when a file does not parse: checked on every fixture of the
 /// domain, since a fixture that does not parse tests nothing.
@@ -238,8 +238,9 @@ fn check(fixtures: &[&Fixture], domain: &str, select: &str, format: &str) -> Str
         std::fs::copy(testdata.join(&fixture.path), target).unwrap();
     }
     let settings = &fixtures[0].settings;
-    let config = if settings.is_empty() {
-        String::new()
+    // Settings that open a table of their own (`[javascript]`) are written as they are.
+    let config = if settings.is_empty() || settings.starts_with('[') {
+        settings.clone()
     } else {
         format!("[{domain}]\n{settings}")
     };

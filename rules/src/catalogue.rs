@@ -65,6 +65,7 @@ impl Catalogue {
         let mut rules: Vec<&'static Rule> = Vec::new();
         rules.extend(crate::domains::tollgate::RULES);
         rules.extend(crate::domains::python::RULES);
+        rules.extend(crate::domains::smells::RULES);
         rules.extend(crate::domains::secrets::RULES);
         rules.extend(crate::domains::secrets::provider_rules());
         rules.extend(crate::domains::actions::RULES);

@@ -8,6 +8,7 @@
 //! similarity checker does by default); identifiers and literals are kept as written unless
 //! `normalize` is set.
 
+mod code;
 mod lexer;
 
 use std::collections::HashMap;
@@ -103,6 +104,16 @@ impl Window {
 /// logical line), not the tokens, so a one-line data literal of millions of items costs
 /// next to nothing here.
 pub fn windows(text: &str, options: &Options) -> Vec<Window> {
+    windows_of(text, options, |emit| lexer::for_each_token(text, options.normalize, emit))
+}
+
+/// [`windows`] for a file of one of the smells' languages: its family seeds the hashes, so
+/// that copies are only found among files of one family.
+pub fn code_windows(text: &str, family: crate::smells::Language, options: &Options) -> Vec<Window> {
+    windows_of(text, options, |emit| code::for_each_token(text, family, options.normalize, emit))
+}
+
+fn windows_of(text: &str, options: &Options, tokens: impl FnOnce(&mut dyn FnMut(lexer::Token))) -> Vec<Window> {
     if u32::try_from(text.len()).is_err() {
         return Vec::new();
     }
@@ -118,7 +129,7 @@ pub fn windows(text: &str, options: &Options) -> Vec<Window> {
     let mut prefix = 0u64;
     let mut count = 0usize;
     let mut out = Vec::new();
-    lexer::for_each_token(text, options.normalize, |token| {
+    tokens(&mut |token| {
         ring[count % size] = (prefix, token.span.start, token.line_start, token.statement_start);
         prefix = prefix.wrapping_mul(BASE).wrapping_add(token.hash);
         count += 1;
@@ -280,14 +291,14 @@ pub fn find<W: AsRef<[Window]>>(files: &[W], options: &Options) -> Vec<Duplicate
 
 /// The findings of the copies among `files` (each file's path and windows, in the run's
 /// order), by file index: a copy at its byte span, with the other copies as related locations.
-pub fn findings(files: &[(&str, &[Window])], options: &Options) -> Vec<(usize, Vec<Finding>)> {
+pub fn findings(files: &[(&str, &[Window])], options: &Options, rule: &'static Rule) -> Vec<(usize, Vec<Finding>)> {
     let windows: Vec<&[Window]> = files.iter().map(|(_, windows)| *windows).collect();
     let mut by_file: Vec<(usize, Vec<Finding>)> = Vec::new();
     // `find` returns the copies by file.
     for duplicate in find(&windows, options) {
         let (first_file, first_region) = &duplicate.others[0];
         let mut finding = Finding::new(
-            RULE,
+            rule,
             duplicate.span,
             format!(
                 "{} lines duplicate {}:{}",
@@ -362,7 +373,7 @@ mod tests {
         let a = block("first");
         let b = format!("x = 1\n\n\n{}", block("second"));
         let (wa, wb) = (windows(&a, &OPTIONS), windows(&b, &OPTIONS));
-        let found = findings(&[("a.py", &wa), ("b.py", &wb)], &OPTIONS);
+        let found = findings(&[("a.py", &wa), ("b.py", &wb)], &OPTIONS, RULE);
         assert_eq!(found.len(), 1);
         let (file, findings) = &found[0];
         assert_eq!((*file, findings.len()), (1, 1));

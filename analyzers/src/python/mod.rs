@@ -88,7 +88,7 @@ impl Default for Settings {
 }
 
 /// A list of path role names (`docs`, `test`, ...).
-fn roles<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Role>, D::Error> {
+pub(crate) fn roles<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Role>, D::Error> {
     let names = <Vec<String> as serde::Deserialize>::deserialize(deserializer)?;
     names
         .iter()

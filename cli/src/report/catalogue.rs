@@ -44,6 +44,8 @@ pub fn rules(format: CatalogueFormat) -> Result<String, String> {
                     peers.join(", ")
                 ));
             }
+            out.push('\n');
+            out.push_str(&smells_by_language());
         }
         CatalogueFormat::Json => {
             let list: Vec<serde_json::Value> = rules
@@ -112,4 +114,34 @@ fn explain_rule(rule: &Rule) -> String {
     text.push_str(rule.help.trim_end());
     text.push('\n');
     text
+}
+
+/// The smells' languages and each one's defaults, as a Markdown table, then which rule each
+/// setting bounds.
+fn smells_by_language() -> String {
+    use tollgate_analyzers::smells::{Language, Thresholds, SMELLS};
+    let mut out = String::from("Smells by language: each language's table in the config (`[javascript]`, `[go]`, ...; TSX reads `[typescript]`) sets these maxima, whose defaults follow:\n\n| language | files |");
+    for smell in SMELLS {
+        out.push_str(&format!(" `{}` |", smell.setting));
+    }
+    out.push_str("\n|---|---|");
+    out.push_str(&"---|".repeat(SMELLS.len()));
+    out.push('\n');
+    for language in Language::ALL {
+        let defaults = Thresholds::defaults(language);
+        let files: Vec<String> = language.extensions().iter().map(|e| format!("`.{e}`")).collect();
+        out.push_str(&format!("| {} | {} |", language.name(), files.join(" ")));
+        for smell in SMELLS {
+            out.push_str(&format!(" {} |", (smell.threshold)(&defaults)));
+        }
+        out.push('\n');
+    }
+    out.push_str("\nEach setting bounds one rule:");
+    let bounds: Vec<String> = SMELLS
+        .iter()
+        .map(|smell| format!(" `{}` {}", smell.setting, smell.rule.id))
+        .collect();
+    out.push_str(&bounds.join(","));
+    out.push_str(". `smells/duplicate-code` reads `duplicate-min-tokens`, `duplicate-min-lines`, `duplicate-normalize` and `duplicate-skip-roles` from `[smells]`.\n");
+    out
 }

@@ -6,4 +6,5 @@ pub mod docker;
 pub mod python;
 pub mod secrets;
 pub mod shell;
+pub mod smells;
 pub mod tollgate;

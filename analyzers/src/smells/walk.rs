@@ -1,0 +1,668 @@
+//! One walk over a file's tree that measures every function and class: a `TreeCursor`
+//! descent with a stack of what each open node means to the nodes under it. The meaning of a
+//! node comes from its kind, through the language's table resolved into [`Roles`].
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use tree_sitter::{Node, Tree, TreeCursor};
+
+use super::languages::{Language, Table};
+
+/// What a node kind is, as bit flags (a kind can be several things).
+type Role = u32;
+const FUNCTION: Role = 1;
+const CLOSURE: Role = 1 << 1;
+const CLASS: Role = 1 << 2;
+const IF: Role = 1 << 3;
+const ELSE_IF: Role = 1 << 4;
+const ELSE: Role = 1 << 5;
+const LOOP: Role = 1 << 6;
+const SWITCH: Role = 1 << 7;
+const CASE: Role = 1 << 8;
+const CASE_KEYWORD: Role = 1 << 9;
+const CATCH: Role = 1 << 10;
+const TRY: Role = 1 << 11;
+const TERNARY: Role = 1 << 12;
+const BINARY: Role = 1 << 13;
+const BOOLEAN: Role = 1 << 14;
+const EXTRA: Role = 1 << 15;
+const RETURN: Role = 1 << 16;
+const JUMP: Role = 1 << 17;
+const COMMENT: Role = 1 << 18;
+
+/// A language's table, resolved to kind ids once per process.
+pub(super) struct Roles {
+    roles: Vec<Role>,
+    /// Kind ids of the boolean operator tokens, in the table's order.
+    operators: Vec<u16>,
+    /// The field an extra decision needs, by kind id.
+    extra_fields: Vec<(u16, Option<&'static str>)>,
+    defaults: Vec<u16>,
+    labels: Vec<u16>,
+    parameter_lists: Vec<u16>,
+    parameters: Vec<u16>,
+    bodies: Option<Vec<u16>>,
+    table: &'static Table,
+}
+
+impl Roles {
+    pub(super) fn of(language: Language) -> &'static Roles {
+        static ROLES: [OnceLock<Roles>; 14] = [const { OnceLock::new() }; 14];
+        ROLES[language.index()].get_or_init(|| Roles::new(language))
+    }
+
+    fn new(language: Language) -> Roles {
+        let grammar = language.grammar();
+        let table = language.table();
+        let ids = |names: &[&str], named: bool| -> Vec<u16> {
+            names
+                .iter()
+                .map(|name| grammar.id_for_node_kind(name, named))
+                .filter(|&id| id != 0)
+                .collect()
+        };
+        let mut roles = vec![0; grammar.node_kind_count()];
+        let mut mark = |names: &[&str], named: bool, role: Role| {
+            for id in ids(names, named) {
+                roles[id as usize] |= role;
+            }
+        };
+        mark(table.functions, true, FUNCTION);
+        mark(table.closures, true, CLOSURE);
+        mark(table.classes, true, CLASS);
+        mark(table.ifs, true, IF);
+        mark(table.else_ifs, true, ELSE_IF);
+        mark(table.elses, true, ELSE);
+        mark(table.loops, true, LOOP);
+        mark(table.switches, true, SWITCH);
+        mark(table.cases, true, CASE);
+        mark(table.case_keywords, false, CASE_KEYWORD);
+        mark(table.catches, true, CATCH);
+        mark(table.trys, true, TRY);
+        mark(table.ternaries, true, TERNARY);
+        mark(table.binaries, true, BINARY);
+        mark(table.boolean_kinds, true, BOOLEAN);
+        let extra: Vec<&str> = table.extra_decisions.iter().map(|(name, _)| *name).collect();
+        mark(&extra, true, EXTRA);
+        mark(table.returns, true, RETURN);
+        mark(table.return_keywords, false, RETURN);
+        mark(table.jumps, true, JUMP);
+        mark(table.comments, true, COMMENT);
+        let extra_fields = table
+            .extra_decisions
+            .iter()
+            .map(|(name, field)| (grammar.id_for_node_kind(name, true), *field))
+            .filter(|(id, _)| *id != 0)
+            .collect();
+        Roles {
+            roles,
+            operators: table
+                .boolean_operators
+                .iter()
+                .map(|op| grammar.id_for_node_kind(op, false))
+                .collect(),
+            extra_fields,
+            defaults: [ids(table.defaults, true), ids(table.defaults, false)].concat(),
+            labels: ids(table.labels, true),
+            parameter_lists: ids(table.parameter_lists, true),
+            parameters: ids(table.parameters, true),
+            bodies: table.bodies.map(|kinds| ids(kinds, true)),
+            table,
+        }
+    }
+
+    fn role(&self, node: &Node) -> Role {
+        self.roles.get(node.kind_id() as usize).copied().unwrap_or(0)
+    }
+
+    /// The operator of a boolean node, 1-based (0: not a boolean operation). A node that is
+    /// boolean by kind is its own operator.
+    fn boolean_operator(&self, node: &Node, role: Role, text: &str) -> u16 {
+        if role & BOOLEAN != 0 {
+            return 100 + node.kind_id() % 1000;
+        }
+        let Some(operator) = node.child_by_field_name("operator") else { return 0 };
+        let found = if operator.is_named() {
+            // Scala's operators are identifiers.
+            let word = &text[operator.byte_range()];
+            self.table.boolean_operators.iter().position(|op| *op == word)
+        } else {
+            self.operators.iter().position(|&id| id == operator.kind_id())
+        };
+        found.map_or(0, |at| at as u16 + 1)
+    }
+}
+
+/// One function's measures.
+#[derive(Debug, Default, Clone)]
+pub struct FunctionMeasure {
+    /// The name's bytes, or `None` for an anonymous function.
+    pub name: Option<Range<usize>>,
+    /// Where findings point: the name, or the function's first line.
+    pub span: Range<usize>,
+    /// Where the function starts (decorators, annotations, modifiers included).
+    pub start: usize,
+    /// Inside another function: its cognitive complexity is part of the outer one's.
+    pub nested: bool,
+    pub cyclomatic: u32,
+    pub cognitive: u32,
+    pub parameters: u32,
+    pub returns: u32,
+    /// The deepest nesting of blocks, and the first statement that reaches it.
+    pub depth: u32,
+    pub depth_span: Range<usize>,
+    pub lines: u32,
+    first_row: usize,
+    last_row: usize,
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct ClassMeasure {
+    pub name: Option<Range<usize>>,
+    pub span: Range<usize>,
+    pub start: usize,
+    pub lines: u32,
+    first_row: usize,
+    last_row: usize,
+}
+
+/// A condition's boolean operands, at the condition.
+#[derive(Debug, Clone)]
+pub struct Condition {
+    pub span: Range<usize>,
+    pub operands: u32,
+}
+
+#[derive(Debug, Default)]
+pub struct Measures {
+    pub functions: Vec<FunctionMeasure>,
+    pub classes: Vec<ClassMeasure>,
+    pub conditions: Vec<Condition>,
+    /// Lines of code in the file: lines with a token that is not a comment.
+    pub lines: u32,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// What an open node means to the nodes under it.
+#[derive(Clone, Copy)]
+struct Frame {
+    /// The cognitive nesting level of this node, and of its children.
+    nest: u32,
+    child_nest: u32,
+    /// The block depth of this node's children.
+    child_depth: u32,
+    /// The innermost measured function, and the outermost (which takes cognitive scores).
+    function: u32,
+    outer: u32,
+    /// This node's boolean operator (0: none).
+    operator: u16,
+    kind: Kind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Other,
+    If,
+    /// An `else` branch that holds an `else if`: the `if` keeps the chain's level.
+    ElseIf,
+}
+
+struct Walk<'a> {
+    roles: &'static Roles,
+    text: &'a str,
+    /// Rows that hold code.
+    code_rows: Vec<bool>,
+    m: Measures,
+}
+
+pub fn measure(tree: &Tree, text: &str, language: Language) -> Measures {
+    let roles = Roles::of(language);
+    let rows = text.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut walk = Walk {
+        roles,
+        text,
+        code_rows: vec![false; rows],
+        m: Measures::default(),
+    };
+    let mut cursor = tree.walk();
+    let top = Frame {
+        nest: 0,
+        child_nest: 0,
+        child_depth: 0,
+        function: NONE,
+        outer: NONE,
+        operator: 0,
+        kind: Kind::Other,
+    };
+    let mut stack = vec![top];
+    loop {
+        let parent = *stack.last().unwrap_or(&top);
+        let (frame, descend) = walk.enter(&cursor, &parent);
+        if descend && cursor.goto_first_child() {
+            stack.push(frame);
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return walk.finish();
+            }
+            stack.pop();
+        }
+    }
+}
+
+impl Walk<'_> {
+    /// Measures the node under the cursor; returns what it means to its children, and whether
+    /// they are walked.
+    fn enter(&mut self, cursor: &TreeCursor, parent: &Frame) -> (Frame, bool) {
+        let node = cursor.node();
+        let role = self.roles.role(&node);
+        let mut frame = Frame {
+            nest: parent.child_nest,
+            operator: 0,
+            kind: Kind::Other,
+            ..*parent
+        };
+        if node.child_count() == 0 {
+            if role & COMMENT == 0 {
+                self.mark_code(&node);
+            }
+            if role & (CASE_KEYWORD | RETURN) != 0 && !node.is_named() {
+                self.in_function(parent.function, |f| {
+                    if role & CASE_KEYWORD != 0 {
+                        f.cyclomatic += 1;
+                    } else {
+                        f.returns += 1;
+                    }
+                });
+            }
+            return (frame, false);
+        }
+        // A plain block can still be an `if`'s `else` branch (Java, Go, C#, Kotlin, Swift).
+        if role == 0 && parent.kind != Kind::If {
+            return (frame, true);
+        }
+        if role & COMMENT != 0 {
+            return (frame, false);
+        }
+        if role & FUNCTION != 0 && self.has_body(&node) || role & CLOSURE != 0 && parent.function == NONE {
+            let index = self.m.functions.len() as u32;
+            let nested = parent.function != NONE;
+            self.m.functions.push(self.function(&node, nested));
+            frame.function = index;
+            if !nested {
+                frame.outer = index;
+                frame.nest = 0;
+                frame.child_nest = 0;
+            } else {
+                frame.child_nest = parent.child_nest + 1;
+            }
+            frame.child_depth = 0;
+            return (frame, true);
+        }
+        if role & CLOSURE != 0 {
+            frame.child_nest = parent.child_nest + 1;
+            return (frame, true);
+        }
+        if role & CLASS != 0 {
+            if node.child_by_field_name("body").is_some() || !matches!(node.kind(), "struct_specifier" | "union_specifier" | "class_specifier") {
+                self.class(&node);
+            }
+            return (frame, true);
+        }
+        let is_branch_of_if = parent.kind == Kind::If && is_alternative(cursor, &node);
+        if role & ELSE_IF != 0 || role & IF != 0 && (is_branch_of_if || parent.kind == Kind::ElseIf) {
+            // `else if`: one more decision, at the level of the chain.
+            self.decision(parent.function, 1);
+            self.cognitive(parent.outer, 1);
+            frame.nest = parent.nest;
+            frame.child_nest = parent.nest + 1;
+            frame.child_depth = parent.child_depth;
+            frame.kind = Kind::If;
+            self.condition(&node);
+            return (frame, true);
+        }
+        if parent.kind == Kind::If && (role & ELSE != 0 || is_branch_of_if) {
+            frame.nest = parent.nest;
+            frame.child_depth = parent.child_depth;
+            if self.holds_if(&node) {
+                frame.child_nest = parent.nest;
+                frame.kind = Kind::ElseIf;
+            } else {
+                self.cognitive(parent.outer, 1);
+                frame.child_nest = parent.nest + 1;
+            }
+            return (frame, true);
+        }
+        if role & (IF | LOOP | SWITCH | CATCH | TERNARY) != 0 {
+            if role & (IF | LOOP | CATCH | TERNARY) != 0 {
+                self.decision(parent.function, 1);
+            }
+            self.cognitive(parent.outer, 1 + parent.child_nest);
+            frame.child_nest = parent.child_nest + 1;
+            if role & (IF | LOOP | SWITCH) != 0 {
+                self.deeper(&node, parent, &mut frame);
+            }
+            if role & IF != 0 {
+                frame.kind = Kind::If;
+            }
+            if role & (IF | LOOP | TERNARY) != 0 {
+                self.condition(&node);
+            }
+            return (frame, true);
+        }
+        if role & TRY != 0 {
+            self.deeper(&node, parent, &mut frame);
+        }
+        if role & CASE != 0 && self.is_decision_case(&node) {
+            self.decision(parent.function, 1);
+        }
+        if role & (BINARY | BOOLEAN) != 0 {
+            let operator = self.roles.boolean_operator(&node, role, self.text);
+            if operator != 0 {
+                self.decision(parent.function, 1);
+                // A sequence of like operators is one increment (`a && b && c`).
+                if parent.operator != operator {
+                    self.cognitive(parent.outer, 1);
+                }
+                frame.operator = operator;
+            }
+        }
+        if role & EXTRA != 0 {
+            let needed = self.roles.extra_fields.iter().find(|(id, _)| *id == node.kind_id());
+            if needed.is_some_and(|(_, field)| field.is_none_or(|f| node.child_by_field_name(f).is_some())) {
+                self.decision(parent.function, 1);
+            }
+        }
+        if role & RETURN != 0 {
+            self.in_function(parent.function, |f| f.returns += 1);
+        }
+        if role & JUMP != 0 && self.has_label(&node) {
+            self.cognitive(parent.outer, 1);
+        }
+        (frame, true)
+    }
+
+    fn in_function(&mut self, function: u32, change: impl FnOnce(&mut FunctionMeasure)) {
+        if let Some(f) = self.m.functions.get_mut(function as usize) {
+            change(f);
+        }
+    }
+
+    fn decision(&mut self, function: u32, by: u32) {
+        self.in_function(function, |f| f.cyclomatic += by);
+    }
+
+    fn cognitive(&mut self, outer: u32, by: u32) {
+        self.in_function(outer, |f| f.cognitive += by);
+    }
+
+    /// A block one level deeper than its parent's; the function keeps the deepest.
+    fn deeper(&mut self, node: &Node, parent: &Frame, frame: &mut Frame) {
+        frame.child_depth = parent.child_depth + 1;
+        let depth = frame.child_depth;
+        let span = node.byte_range();
+        let span = span.start..first_line_end(span, self.text);
+        self.in_function(parent.function, |f| {
+            if depth > f.depth {
+                f.depth = depth;
+                f.depth_span = span;
+            }
+        });
+    }
+
+    fn mark_code(&mut self, node: &Node) {
+        let (first, last) = (node.start_position().row, node.end_position().row);
+        if node.start_byte() == node.end_byte() {
+            return;
+        }
+        let last = last.min(self.code_rows.len().saturating_sub(1));
+        for row in first..=last {
+            self.code_rows[row] = true;
+        }
+    }
+
+    fn has_body(&self, node: &Node) -> bool {
+        let Some(kinds) = &self.roles.bodies else { return true };
+        if node.child_by_field_name("body").is_some() {
+            return true;
+        }
+        let mut cursor = node.walk();
+        let found = node.children(&mut cursor).any(|c| kinds.contains(&c.kind_id()));
+        found
+    }
+
+    /// An `else` branch whose statement is an `if`.
+    fn holds_if(&self, node: &Node) -> bool {
+        if self.roles.role(node) & IF != 0 {
+            return false;
+        }
+        let mut cursor = node.walk();
+        let mut named = node.named_children(&mut cursor).filter(|c| self.roles.role(c) & COMMENT == 0);
+        match (named.next(), named.next()) {
+            (Some(only), None) => self.roles.role(&only) & IF != 0,
+            _ => false,
+        }
+    }
+
+    fn is_decision_case(&self, node: &Node) -> bool {
+        if node.child(0).is_some_and(|first| self.roles.defaults.contains(&first.kind_id())) {
+            return false;
+        }
+        if node.named_child(0).is_some_and(|first| self.roles.defaults.contains(&first.kind_id())) {
+            return false;
+        }
+        if self.roles.table.first_case_free {
+            let mut before = node.prev_named_sibling();
+            while let Some(b) = before.filter(|b| self.roles.role(b) & COMMENT != 0) {
+                before = b.prev_named_sibling();
+            }
+            return before.is_some_and(|b| b.kind_id() == node.kind_id());
+        }
+        true
+    }
+
+    fn has_label(&self, node: &Node) -> bool {
+        if node.kind() == "goto_statement" {
+            return true;
+        }
+        let mut cursor = node.walk();
+        let found = node.named_children(&mut cursor).any(|c| self.roles.labels.contains(&c.kind_id()));
+        found
+    }
+
+    /// The boolean operands of the condition of an `if`, loop or conditional operator.
+    fn condition(&mut self, node: &Node) {
+        let Some(condition) = node.child_by_field_name("condition") else { return };
+        let operands = self.operands(condition);
+        if operands >= 2 {
+            let span = condition.byte_range();
+            self.m.conditions.push(Condition {
+                span: span.start..first_line_end(span, self.text),
+                operands,
+            });
+        }
+    }
+
+    /// Operands of a tree of boolean operators, through parentheses.
+    fn operands(&self, root: Node) -> u32 {
+        let mut pending = vec![root];
+        let mut count = 0;
+        while let Some(node) = pending.pop() {
+            let role = self.roles.role(&node);
+            let boolean = role & (BINARY | BOOLEAN) != 0 && self.roles.boolean_operator(&node, role, self.text) != 0;
+            let parenthesized = node.kind().starts_with("parenthesized") && node.named_child_count() == 1;
+            if boolean || parenthesized {
+                let mut cursor = node.walk();
+                pending.extend(node.named_children(&mut cursor).filter(|c| self.roles.role(c) & COMMENT == 0));
+            } else {
+                count += 1;
+            }
+        }
+        count
+    }
+
+    fn function(&self, node: &Node, nested: bool) -> FunctionMeasure {
+        let span = node.byte_range();
+        let name = name_of(node).or_else(|| self.bound_to(node)).map(|n| n.byte_range());
+        // An anonymous function is pointed at by its first token.
+        let head = node.child(0).map_or(span.clone(), |first| first.byte_range());
+        FunctionMeasure {
+            span: name.clone().unwrap_or(head.start..first_line_end(head, self.text)),
+            name,
+            start: span.start,
+            nested,
+            cyclomatic: 1,
+            parameters: self.parameters(node),
+            first_row: node.start_position().row,
+            last_row: node.end_position().row,
+            ..FunctionMeasure::default()
+        }
+    }
+
+    /// The name an anonymous function is bound to (`const f = () => ...`, `{ f: function () {} }`,
+    /// `this.f = function () {}`), as ESLint and lizard name it.
+    fn bound_to<'t>(&self, node: &Node<'t>) -> Option<Node<'t>> {
+        let parent = node.parent()?;
+        let name = ["name", "key", "left"]
+            .iter()
+            .find_map(|field| parent.child_by_field_name(field))
+            .filter(|name| name.id() != node.id())?;
+        let short = name.end_byte() - name.start_byte() <= 120 && name.start_position().row == name.end_position().row;
+        short.then_some(name)
+    }
+
+    fn class(&mut self, node: &Node) {
+        let span = node.byte_range();
+        let name = node
+            .child_by_field_name("name")
+            .or_else(|| node.child_by_field_name("type"))
+            .map(|n| n.byte_range());
+        self.m.classes.push(ClassMeasure {
+            span: name.clone().unwrap_or(span.start..first_line_end(span.clone(), self.text)),
+            name,
+            start: span.start,
+            lines: 0,
+            first_row: node.start_position().row,
+            last_row: node.end_position().row,
+        });
+    }
+
+    fn parameters(&self, node: &Node) -> u32 {
+        if node.child_by_field_name("parameter").is_some() {
+            // An arrow function's lone parameter, without parentheses.
+            return 1;
+        }
+        // C and C++ keep the parameters in the declarator: `int *f(int a)`.
+        let mut owner = *node;
+        for _ in 0..6 {
+            let mut count = 0;
+            let mut found = false;
+            let mut cursor = owner.walk();
+            if cursor.goto_first_child() {
+                loop {
+                    let child = cursor.node();
+                    let field = cursor.field_name();
+                    if field == Some("parameters") || field.is_none() && self.roles.parameter_lists.contains(&child.kind_id()) {
+                        found = true;
+                        count += self.list_parameters(&child);
+                    } else if field != Some("receiver") && self.roles.parameters.contains(&child.kind_id()) {
+                        found = true;
+                        count += 1;
+                    }
+                    if !cursor.goto_next_sibling() {
+                        break;
+                    }
+                }
+            }
+            if found {
+                return count;
+            }
+            match owner.child_by_field_name("declarator") {
+                Some(declarator) => owner = declarator,
+                None => return 0,
+            }
+        }
+        0
+    }
+
+    fn list_parameters(&self, list: &Node) -> u32 {
+        let mut count = 0;
+        let mut cursor = list.walk();
+        for parameter in list.named_children(&mut cursor) {
+            let role = self.roles.role(&parameter);
+            if role & COMMENT != 0 || !self.roles.parameters.is_empty() && !self.roles.parameters.contains(&parameter.kind_id()) {
+                continue;
+            }
+            // C's `f(void)` takes none.
+            if &self.text[parameter.byte_range()] == "void" {
+                continue;
+            }
+            count += if self.roles.table.names_per_parameter {
+                let mut names = parameter.walk();
+                let n = parameter.children_by_field_name("name", &mut names).count() as u32;
+                n.max(1)
+            } else {
+                1
+            };
+        }
+        count
+    }
+
+    fn finish(mut self) -> Measures {
+        let mut before = Vec::with_capacity(self.code_rows.len() + 1);
+        let mut total = 0u32;
+        before.push(0);
+        for &code in &self.code_rows {
+            total += u32::from(code);
+            before.push(total);
+        }
+        let lines = |first: usize, last: usize| {
+            let last = (last + 1).min(before.len() - 1);
+            before[last] - before[first.min(last)]
+        };
+        for f in &mut self.m.functions {
+            f.lines = lines(f.first_row, f.last_row);
+        }
+        for c in &mut self.m.classes {
+            c.lines = lines(c.first_row, c.last_row);
+        }
+        self.m.lines = total;
+        self.m
+    }
+}
+
+/// Is the node an `if`'s other branch: in its `alternative` field, or after its `else`?
+fn is_alternative(cursor: &TreeCursor, node: &Node) -> bool {
+    cursor.field_name() == Some("alternative")
+        || node
+            .prev_sibling()
+            .is_some_and(|before| !before.is_named() && before.kind() == "else")
+}
+
+/// A function's name: its `name` field, or what its declarator declares (C, C++).
+fn name_of<'t>(node: &Node<'t>) -> Option<Node<'t>> {
+    if let Some(name) = node.child_by_field_name("name") {
+        return Some(name);
+    }
+    let mut declarator = node.child_by_field_name("declarator")?;
+    for _ in 0..8 {
+        match declarator.child_by_field_name("declarator") {
+            Some(inner) => declarator = inner,
+            None => return Some(declarator),
+        }
+    }
+    None
+}
+
+/// The span cut at the end of its first line.
+fn first_line_end(span: Range<usize>, text: &str) -> usize {
+    text.get(span.clone())
+        .and_then(|s| s.find('\n'))
+        .map_or(span.end, |at| span.start + at)
+}

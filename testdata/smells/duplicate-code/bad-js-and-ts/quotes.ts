@@ -1,0 +1,17 @@
+// TypeScript and JavaScript are one family: a copy across them is a copy.
+export function quoteTotal(items, limit) {
+  // expect: smells/duplicate-code let value=11
+  let total = 0;
+  const count = items.length;
+  console.log(`${count} items`);
+  for (const item of items) {
+    if (item.price > limit) {
+      total += item.price * 2;
+    } else if (item.price < 0) {
+      throw new Error(String(item));
+    } else {
+      total += item.price;
+    }
+  }
+  return total;
+}

@@ -1,0 +1,19 @@
+package shop
+
+import "log"
+
+func OrderTotal(items []Item, limit int) int {
+	total := 0
+	count := len(items)
+	log.Printf("%d items", count)
+	for _, item := range items {
+		if item.Price > limit {
+			total += item.Price * 2
+		} else if item.Price < 0 {
+			panic(item)
+		} else {
+			total += item.Price
+		}
+	}
+	return total
+}
