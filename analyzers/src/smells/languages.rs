@@ -229,7 +229,9 @@ const JAVASCRIPT: Table = Table {
     ],
     switches: &["switch_statement"],
     cases: &["switch_case"],
-    case_keywords: &[],
+    // Each optional chain `?.` is a decision (ESLint): TypeScript's grammars hold it as a token,
+    // in an `optional_chain` (`a?.b`, `a?.[i]`) or right in the call (`f?.()`).
+    case_keywords: &["?."],
     defaults: &[],
     first_case_free: false,
     catches: &["catch_clause"],
@@ -242,7 +244,9 @@ const JAVASCRIPT: Table = Table {
     extra_decisions: &[
         ("assignment_pattern", None),
         ("object_assignment_pattern", None),
-        ("optional_chain", None),
+        // TypeScript's parameters hold their default in a `value` field.
+        ("required_parameter", Some("value")),
+        ("optional_parameter", Some("value")),
     ],
     returns: &["return_statement"],
     return_keywords: &[],
@@ -354,7 +358,8 @@ const RUST: Table = Table {
     ternaries: &[],
     binaries: &["binary_expression"],
     boolean_operators: &["&&", "||"],
-    boolean_kinds: &[],
+    // A let chain (`if let Some(x) = a && b`) holds its `&&`s as tokens: one decision a chain.
+    boolean_kinds: &["let_chain"],
     // `?` returns early; `let ... else` branches.
     extra_decisions: &[("try_expression", None), ("let_declaration", Some("alternative"))],
     returns: &["return_expression"],
@@ -388,17 +393,19 @@ const RUBY: Table = Table {
     defaults: &[],
     first_case_free: false,
     catches: &["rescue", "rescue_modifier"],
-    trys: &["begin"],
+    // `begin ... end` is as often a plain expression (`@x = begin ... end`) as a `rescue`'s.
+    trys: &[],
     ternaries: &["conditional"],
-    binaries: &["binary"],
-    boolean_operators: &["&&", "||", "and", "or"],
+    // `x ||= y` assigns only when x is nil or false, as RuboCop counts it.
+    binaries: &["binary", "operator_assignment"],
+    boolean_operators: &["&&", "||", "and", "or", "||=", "&&="],
     boolean_kinds: &[],
     extra_decisions: &[],
     returns: &["return"],
     return_keywords: &[],
     jumps: &[],
     labels: &[],
-    parameter_lists: &["method_parameters"],
+    parameter_lists: &["method_parameters", "lambda_parameters", "block_parameters"],
     parameters: &[],
     names_per_parameter: false,
     comments: &["comment"],
@@ -435,9 +442,10 @@ const CSHARP: Table = Table {
         "do_statement",
     ],
     switches: &["switch_statement", "switch_expression"],
-    cases: &["switch_expression_arm"],
-    case_keywords: &["case"],
-    defaults: &["discard"],
+    // A `switch_section` holds one label (`case 1: case 2:` is two); `goto case 1;` is none.
+    cases: &["switch_section", "switch_expression_arm"],
+    case_keywords: &[],
+    defaults: &["default", "discard"],
     first_case_free: false,
     catches: &["catch_clause"],
     trys: &["try_statement"],
@@ -451,7 +459,7 @@ const CSHARP: Table = Table {
     jumps: &["break_statement", "continue_statement", "goto_statement"],
     labels: &["identifier"],
     parameter_lists: &["parameter_list"],
-    parameters: &[],
+    parameters: &["parameter"],
     names_per_parameter: false,
     comments: &["comment"],
 };
@@ -500,7 +508,8 @@ const PHP: Table = Table {
 const C_FAMILY: Table = Table {
     functions: &["function_definition"],
     closures: &["lambda_expression"],
-    bodies: None,
+    // `S() = default;` and `void f() = delete;` are definitions without a body.
+    bodies: Some(&[]),
     classes: &["class_specifier", "struct_specifier", "union_specifier"],
     ifs: &["if_statement"],
     else_ifs: &[],
@@ -562,10 +571,13 @@ const KOTLIN: Table = Table {
     extra_decisions: &[],
     returns: &["return_expression"],
     return_keywords: &[],
-    jumps: &[],
-    labels: &[],
-    parameter_lists: &["function_value_parameters"],
-    parameters: &[],
+    // The grammar reads `break@outer` and `continue@outer` as a `labeled_expression`.
+    jumps: &["labeled_expression"],
+    labels: &["label"],
+    // A list also holds default values and `vararg`: only its `parameter`s count; a lambda's
+    // (measured outside any function) are declarations.
+    parameter_lists: &["function_value_parameters", "lambda_parameters"],
+    parameters: &["parameter", "variable_declaration", "multi_variable_declaration"],
     names_per_parameter: false,
     comments: &["line_comment", "block_comment"],
 };

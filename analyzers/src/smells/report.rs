@@ -163,9 +163,25 @@ impl Smell {
 /// "`name`", or "anonymous function" for a function without one.
 fn quoted(text: &str, name: &Option<Range<usize>>, what: &str) -> String {
     match name.as_ref().and_then(|n| text.get(n.clone())) {
-        Some(name) => format!("`{}`", excerpt(name.trim(), NAME_CHARS)),
+        // A quoted key (`'nthArg': function () {}`) is named without its quotes.
+        Some(name) => format!("`{}`", excerpt(name.trim().trim_matches(['\'', '"', '`']), NAME_CHARS)),
         None => format!("anonymous {what}"),
     }
+}
+
+/// What the cyclomatic complexity counted, by node kind: `if_statement: 3, &&: 2` (the
+/// comparison with other tools' conventions reads it, and so may a puzzled reader).
+fn with_decisions(mut finding: Finding, f: &FunctionMeasure, language: Language) -> Finding {
+    let grammar = language.grammar();
+    let parts: Vec<String> = f
+        .decisions
+        .iter()
+        .map(|(kind, count)| format!("{}: {count}", grammar.node_kind_for_id(*kind).unwrap_or("?")))
+        .collect();
+    finding
+        .properties
+        .push(("decisions", PropValue::Str(parts.join(", "))));
+    finding
 }
 
 /// A definition's finding points at its name; suppression comments above its annotations,
@@ -183,9 +199,15 @@ pub(super) fn report(m: &Measures, text: &str, language: Language, limits: &Thre
         let name = quoted(text, &f.name, "function");
         for smell in SMELLS {
             let found = match smell.measure {
-                Measure::Function { value, message } => value(f).and_then(|v| {
-                    smell.finding(v, limits, f.span.clone(), language, |v, max| message(&name, v, max))
-                }),
+                Measure::Function { value, message } => value(f)
+                    .and_then(|v| smell.finding(v, limits, f.span.clone(), language, |v, max| message(&name, v, max)))
+                    .map(|finding| {
+                        if smell.rule.id == smells::COMPLEX_FUNCTION.id {
+                            with_decisions(finding, f, language)
+                        } else {
+                            finding
+                        }
+                    }),
                 Measure::Depth { message } => smell
                     .finding(f.depth, limits, f.depth_span.clone(), language, |v, max| message(&name, v, max)),
                 _ => None,

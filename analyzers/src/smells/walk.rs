@@ -146,6 +146,8 @@ pub struct FunctionMeasure {
     /// Inside another function: its cognitive complexity is part of the outer one's.
     pub nested: bool,
     pub cyclomatic: u32,
+    /// What the decisions of `cyclomatic` are: node kind (or operator token) ids and counts.
+    pub decisions: Vec<(u16, u32)>,
     pub cognitive: u32,
     pub parameters: u32,
     pub returns: u32,
@@ -199,6 +201,9 @@ struct Frame {
     /// This node's boolean operator (0: none).
     operator: u16,
     kind: Kind,
+    /// A closure (or a function made of one): a closure that is its body does not nest again
+    /// (Ruby's `->(x) { ... }` is a lambda whose body is a block).
+    closure: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -235,6 +240,7 @@ pub fn measure(tree: &Tree, text: &str, language: Language) -> Measures {
         outer: NONE,
         operator: 0,
         kind: Kind::Other,
+        closure: false,
     };
     let mut stack = vec![top];
     loop {
@@ -266,6 +272,7 @@ impl Walk<'_> {
             nest: parent.child_nest,
             operator: 0,
             kind: Kind::Other,
+            closure: false,
             ..*parent
         };
         if node.child_count() == 0 {
@@ -273,13 +280,11 @@ impl Walk<'_> {
                 self.mark_code(&node);
             }
             if role & (CASE_KEYWORD | RETURN) != 0 && !node.is_named() {
-                self.in_function(parent.function, |f| {
-                    if role & CASE_KEYWORD != 0 {
-                        f.cyclomatic += 1;
-                    } else {
-                        f.returns += 1;
-                    }
-                });
+                if role & CASE_KEYWORD != 0 {
+                    self.decision(parent.function, node.kind_id());
+                } else {
+                    self.in_function(parent.function, |f| f.returns += 1);
+                }
             }
             return (frame, false);
         }
@@ -303,10 +308,14 @@ impl Walk<'_> {
                 frame.child_nest = parent.child_nest + 1;
             }
             frame.child_depth = 0;
+            frame.closure = role & CLOSURE != 0;
             return (frame, true);
         }
         if role & CLOSURE != 0 {
-            frame.child_nest = parent.child_nest + 1;
+            frame.closure = true;
+            if !parent.closure {
+                frame.child_nest = parent.child_nest + 1;
+            }
             return (frame, true);
         }
         if role & CLASS != 0 {
@@ -318,7 +327,7 @@ impl Walk<'_> {
         let is_branch_of_if = parent.kind == Kind::If && is_alternative(cursor, &node);
         if role & ELSE_IF != 0 || role & IF != 0 && (is_branch_of_if || parent.kind == Kind::ElseIf) {
             // `else if`: one more decision, at the level of the chain.
-            self.decision(parent.function, 1);
+            self.decision(parent.function, node.kind_id());
             self.cognitive(parent.outer, 1);
             frame.nest = parent.nest;
             frame.child_nest = parent.nest + 1;
@@ -330,7 +339,7 @@ impl Walk<'_> {
         if parent.kind == Kind::If && (role & ELSE != 0 || is_branch_of_if) {
             frame.nest = parent.nest;
             frame.child_depth = parent.child_depth;
-            if self.holds_if(&node) {
+            if role & ELSE != 0 && self.holds_if(&node) {
                 frame.child_nest = parent.nest;
                 frame.kind = Kind::ElseIf;
             } else {
@@ -341,7 +350,7 @@ impl Walk<'_> {
         }
         if role & (IF | LOOP | SWITCH | CATCH | TERNARY) != 0 {
             if role & (IF | LOOP | CATCH | TERNARY) != 0 {
-                self.decision(parent.function, 1);
+                self.decision(parent.function, node.kind_id());
             }
             self.cognitive(parent.outer, 1 + parent.child_nest);
             frame.child_nest = parent.child_nest + 1;
@@ -360,14 +369,21 @@ impl Walk<'_> {
             self.deeper(&node, parent, &mut frame);
         }
         if role & CASE != 0 && self.is_decision_case(&node) {
-            self.decision(parent.function, 1);
+            self.decision(parent.function, node.kind_id());
         }
         if role & (BINARY | BOOLEAN) != 0 {
             let operator = self.roles.boolean_operator(&node, role, self.text);
             if operator != 0 {
-                self.decision(parent.function, 1);
-                // A sequence of like operators is one increment (`a && b && c`).
-                if parent.operator != operator {
+                let token = node.child_by_field_name("operator").filter(|_| role & BOOLEAN == 0);
+                let kind = token.map_or(node.kind_id(), |t| t.kind_id());
+                // A node that is boolean by kind may hold several operators (Rust's let chain).
+                for _ in 0..self.operator_tokens(&node, role) {
+                    self.decision(parent.function, kind);
+                }
+                // A sequence of like operators is one increment (`a && b && c`); an assignment
+                // by one (`x ||= y`) is none.
+                let assignment = token.is_some_and(|t| t.kind().ends_with('='));
+                if parent.operator != operator && !assignment {
                     self.cognitive(parent.outer, 1);
                 }
                 frame.operator = operator;
@@ -376,7 +392,7 @@ impl Walk<'_> {
         if role & EXTRA != 0 {
             let needed = self.roles.extra_fields.iter().find(|(id, _)| *id == node.kind_id());
             if needed.is_some_and(|(_, field)| field.is_none_or(|f| node.child_by_field_name(f).is_some())) {
-                self.decision(parent.function, 1);
+                self.decision(parent.function, node.kind_id());
             }
         }
         if role & RETURN != 0 {
@@ -394,8 +410,15 @@ impl Walk<'_> {
         }
     }
 
-    fn decision(&mut self, function: u32, by: u32) {
-        self.in_function(function, |f| f.cyclomatic += by);
+    /// One more decision, counted by what made it (a node kind, or an operator's token).
+    fn decision(&mut self, function: u32, kind: u16) {
+        self.in_function(function, |f| {
+            f.cyclomatic += 1;
+            match f.decisions.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, count)) => *count += 1,
+                None => f.decisions.push((kind, 1)),
+            }
+        });
     }
 
     fn cognitive(&mut self, outer: u32, by: u32) {
@@ -435,6 +458,20 @@ impl Walk<'_> {
         let mut cursor = node.walk();
         let found = node.children(&mut cursor).any(|c| kinds.contains(&c.kind_id()));
         found
+    }
+
+    /// The operators a boolean node holds: one, or for a node boolean by kind, its operator
+    /// tokens (at least one).
+    fn operator_tokens(&self, node: &Node, role: Role) -> u32 {
+        if role & BOOLEAN == 0 {
+            return 1;
+        }
+        let mut cursor = node.walk();
+        let tokens = node
+            .children(&mut cursor)
+            .filter(|c| !c.is_named() && self.roles.operators.contains(&c.kind_id()))
+            .count() as u32;
+        tokens.max(1)
     }
 
     /// An `else` branch whose statement is an `if`.
@@ -568,7 +605,12 @@ impl Walk<'_> {
                 loop {
                     let child = cursor.node();
                     let field = cursor.field_name();
-                    if field == Some("parameters") || field.is_none() && self.roles.parameter_lists.contains(&child.kind_id()) {
+                    let list = self.roles.parameter_lists.contains(&child.kind_id());
+                    if field == Some("parameters") && !list {
+                        // A lambda's lone parameter (C#'s `n => ...`).
+                        found = true;
+                        count += 1;
+                    } else if field == Some("parameters") || field.is_none() && list {
                         found = true;
                         count += self.list_parameters(&child);
                     } else if field != Some("receiver") && self.roles.parameters.contains(&child.kind_id()) {
@@ -592,7 +634,9 @@ impl Walk<'_> {
     }
 
     fn list_parameters(&self, list: &Node) -> u32 {
-        let mut count = 0;
+        // C#'s `params int[] rest` has no node of its own: its keyword stands for it.
+        let mut cursor = list.walk();
+        let mut count = list.children(&mut cursor).filter(|c| !c.is_named() && c.kind() == "params").count() as u32;
         let mut cursor = list.walk();
         for parameter in list.named_children(&mut cursor) {
             let role = self.roles.role(&parameter);
