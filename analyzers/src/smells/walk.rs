@@ -275,22 +275,17 @@ impl Walk<'_> {
             closure: false,
             ..*parent
         };
-        if node.child_count() == 0 {
-            if role & COMMENT == 0 {
-                self.mark_code(&node);
-            }
-            if role & (CASE_KEYWORD | RETURN) != 0 && !node.is_named() {
-                if role & CASE_KEYWORD != 0 {
-                    self.decision(parent.function, node.kind_id());
-                } else {
-                    self.in_function(parent.function, |f| f.returns += 1);
-                }
-            }
-            return (frame, false);
+        let leaf = node.child_count() == 0;
+        if leaf && role & COMMENT == 0 {
+            self.mark_code(&node);
         }
-        // A plain block can still be an `if`'s `else` branch (Java, Go, C#, Kotlin, Swift).
+        // A plain block, or a lone token (Kotlin's `else 0`), can still be an `if`'s `else`
+        // branch.
         if role == 0 && parent.kind != Kind::If {
-            return (frame, true);
+            return (frame, !leaf);
+        }
+        if role & CASE_KEYWORD != 0 {
+            self.decision(parent.function, node.kind_id());
         }
         if role & COMMENT != 0 {
             return (frame, false);
@@ -357,7 +352,8 @@ impl Walk<'_> {
             if role & (IF | LOOP | SWITCH) != 0 {
                 self.deeper(&node, parent, &mut frame);
             }
-            if role & IF != 0 {
+            // A `guard`'s `else` is its body, not another branch.
+            if role & IF != 0 && node.kind() != "guard_statement" {
                 frame.kind = Kind::If;
             }
             if role & (IF | LOOP | TERNARY) != 0 {
@@ -391,7 +387,11 @@ impl Walk<'_> {
         }
         if role & EXTRA != 0 {
             let needed = self.roles.extra_fields.iter().find(|(id, _)| *id == node.kind_id());
-            if needed.is_some_and(|(_, field)| field.is_none_or(|f| node.child_by_field_name(f).is_some())) {
+            let holds = |field: &str| match field {
+                "" => node.child_count() == 0,
+                field => node.child_by_field_name(field).is_some(),
+            };
+            if needed.is_some_and(|(_, field)| field.is_none_or(holds)) {
                 self.decision(parent.function, node.kind_id());
             }
         }
@@ -515,7 +515,7 @@ impl Walk<'_> {
 
     /// The boolean operands of the condition of an `if`, loop or conditional operator.
     fn condition(&mut self, node: &Node) {
-        let Some(condition) = node.child_by_field_name("condition") else { return };
+        let Some(condition) = condition_of(node) else { return };
         let operands = self.operands(condition);
         if operands >= 2 {
             let span = condition.byte_range();
@@ -533,10 +533,24 @@ impl Walk<'_> {
         while let Some(node) = pending.pop() {
             let role = self.roles.role(&node);
             let boolean = role & (BINARY | BOOLEAN) != 0 && self.roles.boolean_operator(&node, role, self.text) != 0;
-            let parenthesized = node.kind().starts_with("parenthesized") && node.named_child_count() == 1;
+            // Parentheses: `parenthesized_*`, and Swift's one-element `tuple_expression`.
+            let parenthesized = (node.kind().starts_with("parenthesized") || node.kind() == "tuple_expression")
+                && node.named_child_count() == 1;
             if boolean || parenthesized {
                 let mut cursor = node.walk();
-                pending.extend(node.named_children(&mut cursor).filter(|c| self.roles.role(c) & COMMENT == 0));
+                if cursor.goto_first_child() {
+                    loop {
+                        let child = cursor.node();
+                        // Scala's operators are named nodes, not operands.
+                        let operator = cursor.field_name() == Some("operator") || cursor.field_name() == Some("op");
+                        if child.is_named() && !operator && self.roles.role(&child) & COMMENT == 0 {
+                            pending.push(child);
+                        }
+                        if !cursor.goto_next_sibling() {
+                            break;
+                        }
+                    }
+                }
             } else {
                 count += 1;
             }
@@ -591,6 +605,10 @@ impl Walk<'_> {
     }
 
     fn parameters(&self, node: &Node) -> u32 {
+        // Kotlin's `set(value)` names its one parameter bare.
+        if node.kind() == "setter" && node.named_children(&mut node.walk()).any(|c| c.kind() == "identifier") {
+            return 1;
+        }
         if node.child_by_field_name("parameter").is_some() {
             // An arrow function's lone parameter, without parentheses.
             return 1;
@@ -681,12 +699,34 @@ impl Walk<'_> {
     }
 }
 
-/// Is the node an `if`'s other branch: in its `alternative` field, or after its `else`?
+/// Is the node an `if`'s other branch: in its `alternative` field, or right after its `else`
+/// (a keyword, or Swift's named `else`)?
 fn is_alternative(cursor: &TreeCursor, node: &Node) -> bool {
     cursor.field_name() == Some("alternative")
         || node
             .prev_sibling()
-            .is_some_and(|before| !before.is_named() && before.kind() == "else")
+            .is_some_and(|before| before.kind() == "else" && before.child_count() == 0)
+}
+
+/// The condition of an `if`, loop or conditional operator: its `condition` field, through
+/// C++'s `condition_clause`; Go's `for` keeps it in its `for_clause`, or bare.
+fn condition_of<'t>(node: &Node<'t>) -> Option<Node<'t>> {
+    if let Some(condition) = node.child_by_field_name("condition") {
+        return Some(match condition.kind() {
+            "condition_clause" => condition.child_by_field_name("value").unwrap_or(condition),
+            _ => condition,
+        });
+    }
+    if node.kind() != "for_statement" {
+        return None;
+    }
+    let mut cursor = node.walk();
+    let children: Vec<Node> = node.named_children(&mut cursor).collect();
+    children.into_iter().find_map(|child| match child.kind() {
+        "for_clause" => child.child_by_field_name("condition"),
+        "block" | "range_clause" | "comment" => None,
+        _ => node.child_by_field_name("body").is_some().then_some(child),
+    })
 }
 
 /// A function's name: its `name` field, or what its declarator declares (C, C++).

@@ -37,7 +37,7 @@ function logic(a, b, c, d) { // metrics: cyclomatic=5 cognitive=4 parameters=4 r
   }
 }
 
-function switches(kind, fallback = 'x') { // metrics: cyclomatic=5 cognitive=1 parameters=2 returns=0
+function switches(kind, fallback = 'x') { // metrics: cyclomatic=6 cognitive=1 parameters=2 returns=0
   switch (kind) { // metrics: depth=1
     case 'a':
     case 'b':

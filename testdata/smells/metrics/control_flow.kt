@@ -168,3 +168,15 @@ object Registry { // metrics: class-lines=8
         return true
     }
 }
+
+enum class Level(val weight: Int) { // metrics: class-lines=8
+    LOW(1),
+    HIGH(10);
+
+    fun next(): Level = when (this) { // metrics: cyclomatic=2 cognitive=1 parameters=0 returns=0 depth=1
+        LOW -> HIGH
+        else -> LOW
+    }
+}
+
+data class Point(val x: Int, val y: Int) // metrics: class-lines=1

@@ -15,7 +15,7 @@ trait Named { // metrics: class-lines=3
   def name: String
 }
 
-object Pricing { // metrics: class-lines=94
+object Pricing { // metrics: class-lines=95
   def straight(a: Int): Int = a + 1 // metrics: cyclomatic=1 cognitive=0 parameters=1 returns=0 lines=1
 
   def chain(x: Int): String = { // metrics: cyclomatic=4 cognitive=4 parameters=1 returns=0
@@ -122,6 +122,7 @@ object Pricing { // metrics: class-lines=94
 
   val clamp = (x: Double) => if (x < 0) 0.0 else x // metrics: cyclomatic=2 cognitive=2 parameters=1 returns=0 depth=1
   val twice: Int => Int = x => x * 2 // metrics: cyclomatic=1 cognitive=0 parameters=1 returns=0
+  val byPrice = (a: Item, b: Item) => a.price < b.price // metrics: cyclomatic=1 cognitive=0 parameters=2 returns=0
 }
 
 class Counter(val limit: Int = 10) { // metrics: class-lines=11

@@ -72,7 +72,7 @@ interface Options { // metrics: class-lines=4
   name?: { first?: string };
 }
 
-function options(opts?: Options, { retries = 3 }: Options = {}): string { // metrics: cyclomatic=10 cognitive=2 parameters=2 returns=1
+function options(opts?: Options, { retries = 3 }: Options = {}): string { // metrics: cyclomatic=10 cognitive=1 parameters=2 returns=1
   let name = opts?.name?.first ?? 'anonymous';
   const log = opts?.name?.toString;
   name ||= 'x';
@@ -133,6 +133,23 @@ function counter(start: number) { // metrics: cyclomatic=1 cognitive=2 parameter
     return start += step;
   }
   return next;
+}
+
+const handlersByName = {
+  reset: function (state: { count: number }): void { // metrics: cyclomatic=2 cognitive=0 parameters=1 returns=0
+    state.count &&= 0;
+  },
+  *ids(limit: number): Generator<number> { // metrics: cyclomatic=2 cognitive=1 parameters=1 returns=0
+    for (let id = 0; id < limit; id++) yield id; // metrics: depth=1
+  },
+};
+
+function* pairs<T>(items: T[]): Generator<[T, T]> { // metrics: cyclomatic=3 cognitive=3 parameters=1 returns=1
+  for (let i = 0; i + 1 < items.length; i += 2) {
+    if (items[i] === items[i + 1]) continue; // metrics: depth=2
+    yield [items[i], items[i + 1]];
+  }
+  return;
 }
 
 enum Color { // metrics: class-lines=5
