@@ -170,7 +170,10 @@ fn group_of(kinds: Kinds) -> Option<Group> {
 }
 
 /// A group's rule, options, skipped path roles and whether only parsing is timed.
-fn duplication_settings(group: Group, settings: &Settings) -> (&'static tollgate_rules::Rule, duplication::Options, &[Role], bool) {
+fn duplication_settings(
+    group: Group,
+    settings: &Settings,
+) -> (&'static tollgate_rules::Rule, duplication::Options, &[Role], bool) {
     match group {
         Group::Python => {
             let s = &settings.python;
@@ -188,7 +191,12 @@ fn duplication_settings(group: Group, settings: &Settings) -> (&'static tollgate
                 min_lines: s.duplicate_min_lines as usize,
                 normalize: s.duplicate_normalize,
             };
-            (tollgate_rules::smells::DUPLICATE_CODE, options, &s.duplicate_skip_roles, s.bench_parse_only)
+            (
+                tollgate_rules::smells::DUPLICATE_CODE,
+                options,
+                &s.duplicate_skip_roles,
+                s.bench_parse_only,
+            )
         }
     }
 }
@@ -200,7 +208,10 @@ pub fn analyze_run(files: &[(&str, Gathered)], settings: &Settings) -> Vec<(usiz
     // Each group apart, by the language its paths name.
     let mut groups: Vec<(Group, Vec<usize>)> = Vec::new();
     for (at, (path, gathered)) in files.iter().enumerate() {
-        let Some(group) = (!gathered.windows.is_empty()).then(|| group_of(classify(path))).flatten() else {
+        let Some(group) = (!gathered.windows.is_empty())
+            .then(|| group_of(classify(path)))
+            .flatten()
+        else {
             continue;
         };
         match groups.iter_mut().find(|(g, _)| *g == group) {

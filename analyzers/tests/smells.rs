@@ -22,7 +22,11 @@ fn fixtures() -> Vec<PathBuf> {
         .collect();
     // `SMELLS_FIXTURE=go` checks only the fixtures whose name holds `go`.
     if let Ok(only) = std::env::var("SMELLS_FIXTURE") {
-        files.retain(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.contains(&only)));
+        files.retain(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.contains(&only))
+        });
     }
     files.sort();
     files
@@ -91,7 +95,14 @@ fn annotations(text: &str) -> BTreeMap<usize, Vec<(String, u64)>> {
 
 /// The metrics a fixture must state wherever they are reported; `lines`, `class-lines` and
 /// `file-lines` are checked where a comment names them.
-const STATED: &[&str] = &["cyclomatic", "cognitive", "parameters", "returns", "depth", "boolean-expressions"];
+const STATED: &[&str] = &[
+    "cyclomatic",
+    "cognitive",
+    "parameters",
+    "returns",
+    "depth",
+    "boolean-expressions",
+];
 
 #[test]
 fn measures_match_the_annotated_values() {
@@ -138,7 +149,12 @@ fn measures_match_the_annotated_values() {
             }
         }
     }
-    assert!(wrong.is_empty(), "{} measures differ:\n{}", wrong.len(), wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} measures differ:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
     if std::env::var("SMELLS_FIXTURE").is_ok() {
         return;
     }

@@ -207,10 +207,9 @@ pub fn apply(
                     .collect();
                 if !unknown.is_empty() {
                     format!("suppression names unknown rule(s): {}", unknown.join(", "))
-                } else if !selectors
-                    .iter()
-                    .any(|s| rules.any(s) && !matches(s, python::DUPLICATE_CODE.id) && !matches(s, smells::DUPLICATE_CODE.id))
-                {
+                } else if !selectors.iter().any(|s| {
+                    rules.any(s) && !matches(s, python::DUPLICATE_CODE.id) && !matches(s, smells::DUPLICATE_CODE.id)
+                }) {
                     // None of its rules ran, or only the cross-file one, whose findings do not
                     // exist yet when a file's comments are judged.
                     continue;
@@ -377,7 +376,11 @@ fn parse(text: &str, index: &LineIndex) -> Vec<Directive> {
             }
         }
 
-        if in_comment(content) || content.contains("Suppress") || content.contains("clippy::") || content.contains("#pragma") {
+        if in_comment(content)
+            || content.contains("Suppress")
+            || content.contains("clippy::")
+            || content.contains("#pragma")
+        {
             smell_peers(text, index, line, content, &mut open_ranges, &mut out);
         }
 
@@ -447,7 +450,11 @@ fn close_ranges(
         *open = kept;
         closed
     } else {
-        open.iter().rposition(closes).map(|at| open.remove(at)).into_iter().collect()
+        open.iter()
+            .rposition(closes)
+            .map(|at| open.remove(at))
+            .into_iter()
+            .collect()
     };
     for range in closed {
         out.push(Directive {
@@ -461,7 +468,14 @@ fn close_ranges(
 }
 
 /// The smells' peers' comments on one line (see the module documentation).
-fn smell_peers(text: &str, index: &LineIndex, line: usize, content: &str, open: &mut Vec<OpenRange>, out: &mut Vec<Directive>) {
+fn smell_peers(
+    text: &str,
+    index: &LineIndex,
+    line: usize,
+    content: &str,
+    open: &mut Vec<OpenRange>,
+    out: &mut Vec<Directive>,
+) {
     let range = index.line_range(line);
     let standalone = |at: usize| content[..at].trim().chars().all(|c| "#/*-;!<'\"".contains(c));
     let push = |out: &mut Vec<Directive>, codes: Codes, scope: Scope| {
@@ -482,7 +496,11 @@ fn smell_peers(text: &str, index: &LineIndex, line: usize, content: &str, open: 
             split_codes(after)
         };
         if let Some(after) = rest.strip_prefix("disable-next-line") {
-            push(out, peer_list(&["eslint"], list(after)), Scope::Lines(line + 1, line + 1));
+            push(
+                out,
+                peer_list(&["eslint"], list(after)),
+                Scope::Lines(line + 1, line + 1),
+            );
         } else if let Some(after) = rest.strip_prefix("disable-line") {
             push(out, peer_list(&["eslint"], list(after)), Scope::Lines(line, line));
         } else if let Some(after) = rest.strip_prefix("disable") {
@@ -521,7 +539,11 @@ fn smell_peers(text: &str, index: &LineIndex, line: usize, content: &str, open: 
     }
     // golangci-lint: `//nolint` or `//nolint:gocyclo,funlen // why`; above a declaration it
     // covers the declaration's line.
-    if let Some(at) = content.find("//nolint").map(|at| at + 8).or_else(|| content.find("// nolint").map(|at| at + 9)) {
+    if let Some(at) = content
+        .find("//nolint")
+        .map(|at| at + 8)
+        .or_else(|| content.find("// nolint").map(|at| at + 9))
+    {
         let codes = content[at..]
             .strip_prefix(':')
             .map(|list| split_codes(list.split(' ').next().unwrap_or("")))
@@ -535,7 +557,10 @@ fn smell_peers(text: &str, index: &LineIndex, line: usize, content: &str, open: 
     }
     // RuboCop and SwiftLint: `disable` on a line of code covers that line, alone on its line
     // it opens a range that `enable` closes.
-    for (marker, tools) in [("rubocop:", &["rubocop"] as &'static [&'static str]), ("swiftlint:", &["swiftlint"])] {
+    for (marker, tools) in [
+        ("rubocop:", &["rubocop"] as &'static [&'static str]),
+        ("swiftlint:", &["swiftlint"]),
+    ] {
         let Some(at) = content.find(marker) else { continue };
         let rest = &content[at + marker.len()..];
         let words = |after: &str| -> Vec<String> {
@@ -583,13 +608,25 @@ fn smell_peers(text: &str, index: &LineIndex, line: usize, content: &str, open: 
     // Annotations and attributes on a definition: `@SuppressWarnings("PMD.NPathComplexity")`,
     // `@Suppress("LongMethod")`, `[SuppressMessage("...", "CA1502:...")]`, PHPMD's docblock
     // `@SuppressWarnings(PHPMD.CyclomaticComplexity)`.
-    if let Some(at) = content.find("@SuppressWarnings(").or_else(|| content.find("@Suppress(")).or_else(|| content.find("SuppressMessage(")) {
+    if let Some(at) = content
+        .find("@SuppressWarnings(")
+        .or_else(|| content.find("@Suppress("))
+        .or_else(|| content.find("SuppressMessage("))
+    {
         let list = &content[at..];
         let list = &list[list.find('(').map_or(0, |p| p + 1)..];
         let list = list.rfind(')').map_or(list, |end| &list[..end]);
         let mut codes: Vec<(&'static [&'static str], String)> = Vec::new();
-        for word in list.split([',', '{', '}', '"', ' ']).map(str::trim).filter(|w| !w.is_empty()) {
-            let word = word.split(':').next().filter(|_| word.starts_with("CA") || word.starts_with('S')).unwrap_or(word);
+        for word in list
+            .split([',', '{', '}', '"', ' '])
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+        {
+            let word = word
+                .split(':')
+                .next()
+                .filter(|_| word.starts_with("CA") || word.starts_with('S'))
+                .unwrap_or(word);
             if let Some(code) = word.strip_prefix("PMD.") {
                 codes.push((&["pmd"], code.to_string()));
             } else if let Some(code) = word.strip_prefix("PHPMD.") {
@@ -601,7 +638,11 @@ fn smell_peers(text: &str, index: &LineIndex, line: usize, content: &str, open: 
             } else if let Some(code) = word.strip_prefix("detekt:").or_else(|| word.strip_prefix("detekt.")) {
                 codes.push((&["detekt"], code.to_string()));
             } else if word == "PMD" || word == "PHPMD" {
-                push(out, Codes::Tools(if word == "PMD" { &["pmd"] } else { &["phpmd"] }), annotation_scope(text, index, line));
+                push(
+                    out,
+                    Codes::Tools(if word == "PMD" { &["pmd"] } else { &["phpmd"] }),
+                    annotation_scope(text, index, line),
+                );
             } else if word.starts_with("CA") || word.starts_with('S') && word[1..].bytes().all(|b| b.is_ascii_digit()) {
                 codes.push((&["roslyn", "sonar"], word.to_string()));
             } else if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
@@ -760,7 +801,17 @@ mod tests {
                     /* eslint-disable */
                     function e() {}
 ";
-        let found = [(COMPLEX, 1), (PARAMS, 1), (PARAMS, 3), (COMPLEX, 3), (COMPLEX, 5), (LONG, 5), (PARAMS, 5), (COMPLEX, 7), (LONG, 9)];
+        let found = [
+            (COMPLEX, 1),
+            (PARAMS, 1),
+            (PARAMS, 3),
+            (COMPLEX, 3),
+            (COMPLEX, 5),
+            (LONG, 5),
+            (PARAMS, 5),
+            (COMPLEX, 7),
+            (LONG, 9),
+        ];
         assert_eq!(
             surviving_in("a.js", text, &found),
             vec![(PARAMS, 1), (COMPLEX, 3), (PARAMS, 5), (COMPLEX, 7)]
@@ -774,7 +825,12 @@ mod tests {
                     int g(int a) {
                     int h(int a) { // NOLINT
 ";
-        let found = [("smells/cognitive-complexity", 1), (COMPLEX, 1), (LONG, 3), ("smells/cognitive-complexity", 4)];
+        let found = [
+            ("smells/cognitive-complexity", 1),
+            (COMPLEX, 1),
+            (LONG, 3),
+            ("smells/cognitive-complexity", 4),
+        ];
         assert_eq!(surviving_in("a.cpp", text, &found), vec![(COMPLEX, 1)]);
         let text = "//nolint:gocyclo,funlen // a state machine
 func f() {
@@ -804,7 +860,10 @@ end
 func a() {}
 func b() {}
 ";
-        assert_eq!(surviving_in("a.swift", text, &[(COMPLEX, 2), (COMPLEX, 3)]), vec![(COMPLEX, 3)]);
+        assert_eq!(
+            surviving_in("a.swift", text, &[(COMPLEX, 2), (COMPLEX, 3)]),
+            vec![(COMPLEX, 3)]
+        );
     }
 
     #[test]
@@ -828,19 +887,28 @@ fn g() {}
         let text = "@Suppress(\"LongParameterList\")
 fun f() {}
 ";
-        assert_eq!(surviving_in("a.kt", text, &[(PARAMS, 2), (COMPLEX, 2)]), vec![(COMPLEX, 2)]);
+        assert_eq!(
+            surviving_in("a.kt", text, &[(PARAMS, 2), (COMPLEX, 2)]),
+            vec![(COMPLEX, 2)]
+        );
         let text = "/**
  * @SuppressWarnings(PHPMD.ExcessiveMethodLength)
  */
 function f() {}
 ";
-        assert_eq!(surviving_in("a.php", text, &[(LONG, 4), (COMPLEX, 4)]), vec![(COMPLEX, 4)]);
+        assert_eq!(
+            surviving_in("a.php", text, &[(LONG, 4), (COMPLEX, 4)]),
+            vec![(COMPLEX, 4)]
+        );
         let text = "#pragma warning disable CA1502
 void F() {}
 #pragma warning restore CA1502
 void G() {}
 ";
-        assert_eq!(surviving_in("a.cs", text, &[(COMPLEX, 2), (COMPLEX, 4)]), vec![(COMPLEX, 4)]);
+        assert_eq!(
+            surviving_in("a.cs", text, &[(COMPLEX, 2), (COMPLEX, 4)]),
+            vec![(COMPLEX, 4)]
+        );
     }
 
     /// Findings of `rule` on each 1-based line; returns the lines that survive.

@@ -187,7 +187,9 @@ mod tests {
 
     fn words(text: &str, family: Language) -> Vec<(String, bool)> {
         let mut out = Vec::new();
-        for_each_token(text, family, false, &mut |t| out.push((text[t.span].to_string(), t.line_start)));
+        for_each_token(text, family, false, &mut |t| {
+            out.push((text[t.span].to_string(), t.line_start))
+        });
         out
     }
 
@@ -197,19 +199,50 @@ mod tests {
         let found: Vec<String> = words(text, Language::JavaScript).into_iter().map(|(w, _)| w).collect();
         assert_eq!(
             found,
-            ["const", "a", "=", "f", "(", "\"b c\"", ",", "1.5", ")", ";", "g", "(", "`t\n${a}`", ")", ";"]
+            [
+                "const",
+                "a",
+                "=",
+                "f",
+                "(",
+                "\"b c\"",
+                ",",
+                "1.5",
+                ")",
+                ";",
+                "g",
+                "(",
+                "`t\n${a}`",
+                ")",
+                ";"
+            ]
         );
-        let starts: Vec<bool> = words("a(b,\n  c)\nd\n", Language::Go).into_iter().map(|(_, s)| s).collect();
+        let starts: Vec<bool> = words("a(b,\n  c)\nd\n", Language::Go)
+            .into_iter()
+            .map(|(_, s)| s)
+            .collect();
         assert_eq!(starts, [true, false, false, false, true, false, true]);
     }
 
     #[test]
     fn languages_keep_their_own_comments_and_quotes() {
-        let ruby: Vec<String> = words("x = 1 # note\nrequire 'y'\n", Language::Ruby).into_iter().map(|(w, _)| w).collect();
+        let ruby: Vec<String> = words("x = 1 # note\nrequire 'y'\n", Language::Ruby)
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
         assert_eq!(ruby, ["x", "=", "1"]);
-        let rust: Vec<String> = words("fn f<'a>(x: &'a str) -> char { 'c' }\n", Language::Rust).into_iter().map(|(w, _)| w).collect();
-        assert!(rust.contains(&"'a".to_string()) && rust.contains(&"'c'".to_string()), "{rust:?}");
-        let c: Vec<String> = words("#include <a.h>\n#define X 1\n", Language::Cpp).into_iter().map(|(w, _)| w).collect();
+        let rust: Vec<String> = words("fn f<'a>(x: &'a str) -> char { 'c' }\n", Language::Rust)
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
+        assert!(
+            rust.contains(&"'a".to_string()) && rust.contains(&"'c'".to_string()),
+            "{rust:?}"
+        );
+        let c: Vec<String> = words("#include <a.h>\n#define X 1\n", Language::Cpp)
+            .into_iter()
+            .map(|(w, _)| w)
+            .collect();
         assert_eq!(c, ["#define", "X", "1"]);
     }
 }

@@ -104,13 +104,17 @@ impl Window {
 /// logical line), not the tokens, so a one-line data literal of millions of items costs
 /// next to nothing here.
 pub fn windows(text: &str, options: &Options) -> Vec<Window> {
-    windows_of(text, options, |emit| lexer::for_each_token(text, options.normalize, emit))
+    windows_of(text, options, |emit| {
+        lexer::for_each_token(text, options.normalize, emit)
+    })
 }
 
 /// [`windows`] for a file of one of the smells' languages: its family seeds the hashes, so
 /// that copies are only found among files of one family.
 pub fn code_windows(text: &str, family: crate::smells::Language, options: &Options) -> Vec<Window> {
-    windows_of(text, options, |emit| code::for_each_token(text, family, options.normalize, emit))
+    windows_of(text, options, |emit| {
+        code::for_each_token(text, family, options.normalize, emit)
+    })
 }
 
 fn windows_of(text: &str, options: &Options, tokens: impl FnOnce(&mut dyn FnMut(lexer::Token))) -> Vec<Window> {

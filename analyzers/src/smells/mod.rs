@@ -206,7 +206,9 @@ fn parse(text: &str, language: Language) -> Option<Tree> {
 }
 
 pub fn analyze(input: &Input, language: Language, limits: &Thresholds, settings: &Settings, out: &mut Vec<Finding>) {
-    let Some(tree) = parse(input.text, language) else { return };
+    let Some(tree) = parse(input.text, language) else {
+        return;
+    };
     if settings.bench_parse_only {
         return;
     }
@@ -239,7 +241,10 @@ pub use walk::{ClassMeasure, Condition, FunctionMeasure, Measures};
 /// languages sharing the table has is fine).
 pub fn unknown_kinds(language: Language) -> Vec<&'static str> {
     let table = language.table();
-    let sharing: Vec<Language> = Language::ALL.into_iter().filter(|l| std::ptr::eq(l.table(), table)).collect();
+    let sharing: Vec<Language> = Language::ALL
+        .into_iter()
+        .filter(|l| std::ptr::eq(l.table(), table))
+        .collect();
     let exists = |name: &str, named: bool| sharing.iter().any(|l| l.grammar().id_for_node_kind(name, named) != 0);
     let named = [
         table.functions,
@@ -264,12 +269,35 @@ pub fn unknown_kinds(language: Language) -> Vec<&'static str> {
         table.parameters,
         table.comments,
     ];
-    let mut unknown: Vec<&'static str> = named.iter().flat_map(|names| names.iter()).copied().filter(|n| !exists(n, true)).collect();
+    let mut unknown: Vec<&'static str> = named
+        .iter()
+        .flat_map(|names| names.iter())
+        .copied()
+        .filter(|n| !exists(n, true))
+        .collect();
     // Boolean operators are tokens in most grammars and names in some (Scala): the fixtures
     // check them.
     let anonymous = [table.case_keywords, table.return_keywords];
-    unknown.extend(anonymous.iter().flat_map(|names| names.iter()).copied().filter(|n| !exists(n, false)));
-    unknown.extend(table.extra_decisions.iter().map(|(n, _)| *n).filter(|n| !exists(n, true)));
-    unknown.extend(table.defaults.iter().copied().filter(|n| !exists(n, true) && !exists(n, false)));
+    unknown.extend(
+        anonymous
+            .iter()
+            .flat_map(|names| names.iter())
+            .copied()
+            .filter(|n| !exists(n, false)),
+    );
+    unknown.extend(
+        table
+            .extra_decisions
+            .iter()
+            .map(|(n, _)| *n)
+            .filter(|n| !exists(n, true)),
+    );
+    unknown.extend(
+        table
+            .defaults
+            .iter()
+            .copied()
+            .filter(|n| !exists(n, true) && !exists(n, false)),
+    );
     unknown
 }

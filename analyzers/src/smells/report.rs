@@ -37,9 +37,15 @@ pub(crate) enum Measure {
         message: fn(&str, u32, u32) -> String,
     },
     /// The deepest block of a function, at that block.
-    Depth { message: fn(&str, u32, u32) -> String },
-    Condition { message: fn(u32, u32) -> String },
-    File { message: fn(u32, u32) -> String },
+    Depth {
+        message: fn(&str, u32, u32) -> String,
+    },
+    Condition {
+        message: fn(u32, u32) -> String,
+    },
+    File {
+        message: fn(u32, u32) -> String,
+    },
 }
 
 /// Every smell but duplication (the cross-file pass). A function's findings come in this order.
@@ -150,8 +156,11 @@ impl Smell {
         if value <= threshold {
             return None;
         }
-        let finding = Finding::new(self.rule, span, message(value, threshold))
-            .with_metric(self.metric, value.into(), threshold.into());
+        let finding = Finding::new(self.rule, span, message(value, threshold)).with_metric(
+            self.metric,
+            value.into(),
+            threshold.into(),
+        );
         let mut finding = finding;
         finding
             .properties
@@ -178,9 +187,7 @@ fn with_decisions(mut finding: Finding, f: &FunctionMeasure, language: Language)
         .iter()
         .map(|(kind, count)| format!("{}: {count}", grammar.node_kind_for_id(*kind).unwrap_or("?")))
         .collect();
-    finding
-        .properties
-        .push(("decisions", PropValue::Str(parts.join(", "))));
+    finding.properties.push(("decisions", PropValue::Str(parts.join(", "))));
     finding
 }
 
@@ -208,8 +215,11 @@ pub(super) fn report(m: &Measures, text: &str, language: Language, limits: &Thre
                             finding
                         }
                     }),
-                Measure::Depth { message } => smell
-                    .finding(f.depth, limits, f.depth_span.clone(), language, |v, max| message(&name, v, max)),
+                Measure::Depth { message } => {
+                    smell.finding(f.depth, limits, f.depth_span.clone(), language, |v, max| {
+                        message(&name, v, max)
+                    })
+                }
                 _ => None,
             };
             out.extend(found.map(|finding| at_definition(finding, &f.span, f.start)));
@@ -219,7 +229,9 @@ pub(super) fn report(m: &Measures, text: &str, language: Language, limits: &Thre
         let name = quoted(text, &c.name, "class");
         for smell in SMELLS {
             if let Measure::Class { value, message } = smell.measure {
-                let found = smell.finding(value(c), limits, c.span.clone(), language, |v, max| message(&name, v, max));
+                let found = smell.finding(value(c), limits, c.span.clone(), language, |v, max| {
+                    message(&name, v, max)
+                });
                 out.extend(found.map(|finding| at_definition(finding, &c.span, c.start)));
             }
         }

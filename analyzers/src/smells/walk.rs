@@ -122,7 +122,9 @@ impl Roles {
         if role & BOOLEAN != 0 {
             return 100 + node.kind_id() % 1000;
         }
-        let Some(operator) = node.child_by_field_name("operator") else { return 0 };
+        let Some(operator) = node.child_by_field_name("operator") else {
+            return 0;
+        };
         let found = if operator.is_named() {
             // Scala's operators are identifiers.
             let word = &text[operator.byte_range()];
@@ -314,7 +316,9 @@ impl Walk<'_> {
             return (frame, true);
         }
         if role & CLASS != 0 {
-            if node.child_by_field_name("body").is_some() || !matches!(node.kind(), "struct_specifier" | "union_specifier" | "class_specifier") {
+            if node.child_by_field_name("body").is_some()
+                || !matches!(node.kind(), "struct_specifier" | "union_specifier" | "class_specifier")
+            {
                 self.class(&node);
             }
             return (frame, true);
@@ -480,7 +484,9 @@ impl Walk<'_> {
             return false;
         }
         let mut cursor = node.walk();
-        let mut named = node.named_children(&mut cursor).filter(|c| self.roles.role(c) & COMMENT == 0);
+        let mut named = node
+            .named_children(&mut cursor)
+            .filter(|c| self.roles.role(c) & COMMENT == 0);
         match (named.next(), named.next()) {
             (Some(only), None) => self.roles.role(&only) & IF != 0,
             _ => false,
@@ -488,10 +494,16 @@ impl Walk<'_> {
     }
 
     fn is_decision_case(&self, node: &Node) -> bool {
-        if node.child(0).is_some_and(|first| self.roles.defaults.contains(&first.kind_id())) {
+        if node
+            .child(0)
+            .is_some_and(|first| self.roles.defaults.contains(&first.kind_id()))
+        {
             return false;
         }
-        if node.named_child(0).is_some_and(|first| self.roles.defaults.contains(&first.kind_id())) {
+        if node
+            .named_child(0)
+            .is_some_and(|first| self.roles.defaults.contains(&first.kind_id()))
+        {
             return false;
         }
         if self.roles.table.first_case_free {
@@ -509,7 +521,9 @@ impl Walk<'_> {
             return true;
         }
         let mut cursor = node.walk();
-        let found = node.named_children(&mut cursor).any(|c| self.roles.labels.contains(&c.kind_id()));
+        let found = node
+            .named_children(&mut cursor)
+            .any(|c| self.roles.labels.contains(&c.kind_id()));
         found
     }
 
@@ -595,7 +609,9 @@ impl Walk<'_> {
             .or_else(|| node.child_by_field_name("type"))
             .map(|n| n.byte_range());
         self.m.classes.push(ClassMeasure {
-            span: name.clone().unwrap_or(span.start..first_line_end(span.clone(), self.text)),
+            span: name
+                .clone()
+                .unwrap_or(span.start..first_line_end(span.clone(), self.text)),
             name,
             start: span.start,
             lines: 0,
@@ -654,11 +670,16 @@ impl Walk<'_> {
     fn list_parameters(&self, list: &Node) -> u32 {
         // C#'s `params int[] rest` has no node of its own: its keyword stands for it.
         let mut cursor = list.walk();
-        let mut count = list.children(&mut cursor).filter(|c| !c.is_named() && c.kind() == "params").count() as u32;
+        let mut count = list
+            .children(&mut cursor)
+            .filter(|c| !c.is_named() && c.kind() == "params")
+            .count() as u32;
         let mut cursor = list.walk();
         for parameter in list.named_children(&mut cursor) {
             let role = self.roles.role(&parameter);
-            if role & COMMENT != 0 || !self.roles.parameters.is_empty() && !self.roles.parameters.contains(&parameter.kind_id()) {
+            if role & COMMENT != 0
+                || !self.roles.parameters.is_empty() && !self.roles.parameters.contains(&parameter.kind_id())
+            {
                 continue;
             }
             // C's `f(void)` takes none.
