@@ -40,6 +40,100 @@ ensure_pycorpus() {
   PYCORPUS=$dir
 }
 
+# Real code in the smells domain's languages: pinned packages from npm, PyPI, crates.io and
+# Debian, unpacked under target/corpus/smells-download; target/corpus/smells/LANGUAGE/PACKAGE
+# holds that language's files of each, and nothing else. Scala is short: the registries ship
+# little Scala source, and the four files of the Scala compiler in tree-sitter-scala 0.19.0's
+# examples are all it has.
+ensure_smellcorpus() {
+  local dir=$CORPUS/smells dl=$CORPUS/smells-download
+  SMELLCORPUS=$dir
+  [ -f "$CORPUS/smells.done" ] && return
+  ensure_venv
+  rm -rf "$dir" "$dl/x"
+  mkdir -p "$dir" "$dl/x"
+  local started=$SECONDS spec name file
+  # Each source is unpacked into $dl/x/NAME-VERSION.
+  for spec in lodash@4.17.21 rxjs@7.8.2 react-native-screens@4.30.1 \
+    react-native-reanimated@4.8.0 react-native-svg@15.16.1 expo-modules-core@2.2.3 \
+    tree-sitter-scala@0.19.0; do
+    name=${spec%@*}-${spec#*@}
+    [ -f "$dl/$name.tgz" ] || (cd "$dl" && npm pack --silent "$spec" >/dev/null)
+    mkdir -p "$dl/x/$name" && tar -xzf "$dl/$name.tgz" -C "$dl/x/$name" --strip-components=1
+  done
+  for spec in pythonnet==3.0.5 zstandard==0.23.0 ujson==5.10.0; do
+    name=${spec%==*}-${spec#*==}
+    [ -f "$dl/$name.tar.gz" ] ||
+      "$VENV/bin/python" -m pip download -q --no-deps --no-binary :all: "$spec" -d "$dl" >&2
+    mkdir -p "$dl/x/$name" && tar -xzf "$dl/$name.tar.gz" -C "$dl/x/$name" --strip-components=1
+  done
+  for spec in regex-syntax@0.8.5 serde_json@1.0.133; do
+    name=${spec%@*}-${spec#*@}
+    [ -f "$dl/$name.crate" ] ||
+      curl -fsSL -o "$dl/$name.crate" "https://static.crates.io/crates/${spec%@*}/$name.crate"
+    mkdir -p "$dl/x/$name" && tar -xzf "$dl/$name.crate" -C "$dl/x/$name" --strip-components=1
+  done
+  # Debian's pool keeps only the current version of a package: when the pinned one is gone,
+  # the current one is taken, and said.
+  for spec in golang-github-spf13-cobra-dev=1.6.1-1 \
+    golang-github-spf13-pflag-dev=1.0.6~git20210604-d5e0c0615ace-1 ruby-rack=2.2.22-0+deb12u2 \
+    php-symfony-console=5.4.53+dfsg-0+deb12u1; do
+    name=${spec%%=*}
+    file=$(find "$dl" -maxdepth 1 -name "${name}_*.deb" | head -n 1)
+    if [ -z "$file" ]; then
+      if ! (cd "$dl" && apt-get download -q "$spec") >/dev/null 2>&1; then
+        apt-get update -qq >/dev/null 2>&1 || true
+        if ! (cd "$dl" && apt-get download -q "$spec") >/dev/null 2>&1; then
+          echo "smells corpus: Debian has no $spec any more; taking its current $name" >&2
+          (cd "$dl" && apt-get download -q "$name") >/dev/null 2>&1 ||
+            echo "smells corpus: no $name in Debian" >&2
+        fi
+      fi
+      file=$(find "$dl" -maxdepth 1 -name "${name}_*.deb" | head -n 1)
+    fi
+    if [ -n "$file" ]; then mkdir -p "$dl/x/$name" && dpkg-deb -x "$file" "$dl/x/$name"; fi
+  done
+  # _smells_take LANGUAGE SOURCE/FOLDER EXTENSION...: copies the files of SOURCE/FOLDER with
+  # those extensions to $dir/LANGUAGE/SOURCE/FOLDER, leaving out minified JavaScript,
+  # TypeScript declarations and, from C++, Objective-C headers (ios/, apple/).
+  _smells_take() {
+    local lang=$1 from=$2 ext pattern=()
+    shift 2
+    [ -d "$dl/x/$from" ] || return 0
+    for ext in "$@"; do pattern+=(-o -name "*.$ext"); done
+    mkdir -p "$dir/$lang"
+    local skip=(! -name '*.min.js' ! -name '*.d.ts')
+    [ "$lang" != cpp ] || skip+=(! -path '*/ios/*' ! -path '*/apple/*')
+    (cd "$dl/x" && find "$from" -type f \( -false "${pattern[@]}" \) "${skip[@]}" -print0 |
+      xargs -0 -r cp --parents -t "$dir/$lang")
+  }
+  _smells_take javascript lodash-4.17.21 js
+  _smells_take typescript rxjs-7.8.2/src ts
+  for name in react-native-screens-4.30.1 react-native-reanimated-4.8.0 react-native-svg-15.16.1 \
+    expo-modules-core-2.2.3; do
+    _smells_take tsx "$name/src" tsx
+    _smells_take kotlin "$name/android" kt
+    _smells_take java "$name/android" java
+    _smells_take cpp "$name" cpp cc hpp h
+  done
+  _smells_take cpp ujson-5.10.0/deps/double-conversion/double-conversion cc h
+  _smells_take swift expo-modules-core-2.2.3/ios swift
+  _smells_take c zstandard-0.23.0 c h
+  _smells_take c ujson-5.10.0/lib c h
+  _smells_take c ujson-5.10.0/python c h
+  _smells_take go golang-github-spf13-cobra-dev/usr/share/gocode go
+  _smells_take go golang-github-spf13-pflag-dev/usr/share/gocode go
+  _smells_take ruby ruby-rack/usr/share/rubygems-integration rb
+  _smells_take php php-symfony-console/usr/share/php php
+  _smells_take csharp pythonnet-3.0.5/src cs
+  _smells_take rust regex-syntax-0.8.5 rs
+  _smells_take rust serde_json-1.0.133 rs
+  _smells_take scala tree-sitter-scala-0.19.0/examples scala
+  rm -rf "$dl/x"
+  echo "smells corpus: downloaded and unpacked in $((SECONDS - started)) s" >&2
+  touch "$CORPUS/smells.done"
+}
+
 # The release binary, built here; TOLLGATE_BIN=path uses that binary instead.
 ensure_tollgate() {
   if [ -n "${TOLLGATE_BIN:-}" ]; then
