@@ -226,8 +226,15 @@ pub fn analyze_run(files: &[(&str, Gathered)], settings: &Settings) -> Vec<(usiz
             .iter()
             .map(|&at| (files[at].0, files[at].1.windows.as_slice()))
             .collect();
-        for (index, findings) in duplication::findings(&windows, &options, rule) {
-            out.push((members[index], findings));
+        for (index, mut findings) in duplication::findings(&windows, &options, rule) {
+            let at = members[index];
+            if let Some(language) = classify(files[at].0).smells {
+                for finding in &mut findings {
+                    let name = tollgate_rules::PropValue::Str(language.name().to_string());
+                    finding.properties.push(("language", name));
+                }
+            }
+            out.push((at, findings));
         }
     }
     out.sort_by_key(|(at, _)| *at);

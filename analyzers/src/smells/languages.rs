@@ -199,6 +199,9 @@ pub(super) struct Table {
     /// Go's `a, b int`: each `name` is a parameter.
     pub names_per_parameter: bool,
     pub comments: &'static [&'static str],
+    /// Attributes that stand before a definition as nodes of their own (Rust's `#[...]`): the
+    /// definition starts at the first, for suppression comments and attributes.
+    pub attributes: &'static [&'static str],
 }
 
 const JAVASCRIPT: Table = Table {
@@ -255,6 +258,7 @@ const JAVASCRIPT: Table = Table {
     parameters: &[],
     names_per_parameter: false,
     comments: &["comment", "html_comment"],
+    attributes: &[],
 };
 
 const GO: Table = Table {
@@ -290,6 +294,7 @@ const GO: Table = Table {
     parameters: &[],
     names_per_parameter: true,
     comments: &["comment"],
+    attributes: &[],
 };
 
 const JAVA: Table = Table {
@@ -335,6 +340,7 @@ const JAVA: Table = Table {
     parameters: &["formal_parameter", "spread_parameter"],
     names_per_parameter: false,
     comments: &["line_comment", "block_comment"],
+    attributes: &[],
 };
 
 const RUST: Table = Table {
@@ -369,6 +375,7 @@ const RUST: Table = Table {
     parameters: &[],
     names_per_parameter: false,
     comments: &["line_comment", "block_comment"],
+    attributes: &["attribute_item"],
 };
 
 const RUBY: Table = Table {
@@ -402,6 +409,7 @@ const RUBY: Table = Table {
     parameters: &[],
     names_per_parameter: false,
     comments: &["comment"],
+    attributes: &[],
 };
 
 const CSHARP: Table = Table {
@@ -450,6 +458,7 @@ const CSHARP: Table = Table {
     parameters: &["parameter"],
     names_per_parameter: false,
     comments: &["comment"],
+    attributes: &[],
 };
 
 const PHP: Table = Table {
@@ -486,6 +495,7 @@ const PHP: Table = Table {
     parameters: &[],
     names_per_parameter: false,
     comments: &["comment"],
+    attributes: &[],
 };
 
 const C_FAMILY: Table = Table {
@@ -518,6 +528,7 @@ const C_FAMILY: Table = Table {
     parameters: &[],
     names_per_parameter: false,
     comments: &["comment"],
+    attributes: &[],
 };
 
 const KOTLIN: Table = Table {
@@ -558,6 +569,7 @@ const KOTLIN: Table = Table {
     parameters: &["parameter", "variable_declaration", "multi_variable_declaration"],
     names_per_parameter: false,
     comments: &["line_comment", "block_comment"],
+    attributes: &[],
 };
 
 const SWIFT: Table = Table {
@@ -595,6 +607,7 @@ const SWIFT: Table = Table {
     parameters: &["parameter"],
     names_per_parameter: false,
     comments: &["comment", "multiline_comment"],
+    attributes: &[],
 };
 
 const SCALA: Table = Table {
@@ -627,4 +640,5 @@ const SCALA: Table = Table {
     parameters: &[],
     names_per_parameter: false,
     comments: &["comment", "block_comment"],
+    attributes: &[],
 };

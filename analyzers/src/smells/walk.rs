@@ -43,6 +43,7 @@ pub(super) struct Roles {
     parameter_lists: Vec<u16>,
     parameters: Vec<u16>,
     bodies: Option<Vec<u16>>,
+    attributes: Vec<u16>,
     table: &'static Table,
 }
 
@@ -108,6 +109,7 @@ impl Roles {
             parameter_lists: ids(table.parameter_lists, true),
             parameters: ids(table.parameters, true),
             bodies: table.bodies.map(|kinds| ids(kinds, true)),
+            attributes: ids(table.attributes, true),
             table,
         }
     }
@@ -577,10 +579,17 @@ impl Walk<'_> {
         let name = name_of(node).or_else(|| self.bound_to(node)).map(|n| n.byte_range());
         // An anonymous function is pointed at by its first token.
         let head = node.child(0).map_or(span.clone(), |first| first.byte_range());
+        // Attributes before the function (Rust's `#[allow(...)]`) are where it starts.
+        let mut start = span.start;
+        let mut before = node.prev_named_sibling();
+        while let Some(attribute) = before.filter(|b| self.roles.attributes.contains(&b.kind_id())) {
+            start = attribute.start_byte();
+            before = attribute.prev_named_sibling();
+        }
         FunctionMeasure {
             span: name.clone().unwrap_or(head.start..first_line_end(head, self.text)),
             name,
-            start: span.start,
+            start,
             nested,
             cyclomatic: 1,
             parameters: self.parameters(node),

@@ -38,7 +38,7 @@ rules! {
     }
 
     DUPLICATE_CODE = "smells/duplicate-code" {
-        summary: "The same code, at least 50 tokens and 6 lines, appears more than once in files of one language",
+        summary: "The same code, at least 100 tokens and 6 lines, appears more than once in files of one language",
         level: Note,
         tags: ["maintainability", "duplication"],
         precision: High,

@@ -1,3 +1,4 @@
+// settings: duplicate-min-tokens = 50
 export function orderTotal(items, limit) {
   let total = 0;
   const count = items.length;

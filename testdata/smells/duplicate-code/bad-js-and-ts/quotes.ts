@@ -1,3 +1,4 @@
+// settings: duplicate-min-tokens = 50
 // TypeScript and JavaScript are one family: a copy across them is a copy.
 export function quoteTotal(items, limit) {
   // expect: smells/duplicate-code let value=11

@@ -1,3 +1,4 @@
+// settings: duplicate-min-tokens = 50
 package shop
 
 import "log"

@@ -1,3 +1,4 @@
+// settings: duplicate-min-tokens = 50
 // The same tokens in C# are not a copy of the Java: families are compared apart.
 class Orders {
   int orderTotal(java.util.List<Item> items, int limit) {

@@ -1,3 +1,4 @@
+// settings: duplicate-min-tokens = 50
 class Orders {
   int orderTotal(java.util.List<Item> items, int limit) {
     int total = 0;
