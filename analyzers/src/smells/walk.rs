@@ -44,6 +44,9 @@ pub(super) struct Roles {
     parameters: Vec<u16>,
     bodies: Option<Vec<u16>>,
     attributes: Vec<u16>,
+    /// The `operator` field, looked up once: by name it is a search of the grammar's fields,
+    /// and every binary expression asks for it.
+    operator_field: Option<std::num::NonZeroU16>,
     table: &'static Table,
 }
 
@@ -110,8 +113,13 @@ impl Roles {
             parameters: ids(table.parameters, true),
             bodies: table.bodies.map(|kinds| ids(kinds, true)),
             attributes: ids(table.attributes, true),
+            operator_field: grammar.field_id_for_name("operator"),
             table,
         }
+    }
+
+    fn operator_of<'t>(&self, node: &Node<'t>) -> Option<Node<'t>> {
+        node.child_by_field_id(self.operator_field?.get())
     }
 
     fn role(&self, node: &Node) -> Role {
@@ -124,7 +132,7 @@ impl Roles {
         if role & BOOLEAN != 0 {
             return 100 + node.kind_id() % 1000;
         }
-        let Some(operator) = node.child_by_field_name("operator") else {
+        let Some(operator) = self.operator_of(node) else {
             return 0;
         };
         let found = if operator.is_named() {
@@ -246,30 +254,68 @@ pub fn measure(tree: &Tree, text: &str, language: Language) -> Measures {
         kind: Kind::Other,
         closure: false,
     };
-    let mut stack = vec![top];
+    // The open nodes, each with its frame and the siblings before it. tree-sitter finds a
+    // node's parent or previous sibling by descending from the root again, so the walk keeps
+    // them itself.
+    let mut stack: Vec<Open> = Vec::new();
+    let mut around = Around::default();
     loop {
-        let parent = *stack.last().unwrap_or(&top);
-        let (frame, descend) = walk.enter(&cursor, &parent);
+        let parent = stack.last().map_or(top, |open| open.frame);
+        around.parent = stack.last().map(|open| open.node);
+        let node = cursor.node();
+        let (frame, descend) = walk.enter(&cursor, &parent, &around);
         if descend && cursor.goto_first_child() {
-            stack.push(frame);
+            stack.push(Open {
+                frame,
+                node,
+                previous: around.previous,
+                previous_named: around.previous_named,
+            });
+            around.previous = None;
+            around.previous_named = None;
             continue;
         }
         loop {
+            let left = cursor.node();
             if cursor.goto_next_sibling() {
+                around.previous = Some(left);
+                if left.is_named() && walk.roles.role(&left) & COMMENT == 0 {
+                    around.previous_named = Some(left);
+                }
                 break;
             }
             if !cursor.goto_parent() {
                 return walk.finish();
             }
-            stack.pop();
+            if let Some(open) = stack.pop() {
+                around.previous = open.previous;
+                around.previous_named = open.previous_named;
+            }
         }
     }
+}
+
+/// An open node of the walk.
+struct Open<'t> {
+    frame: Frame,
+    node: Node<'t>,
+    previous: Option<Node<'t>>,
+    previous_named: Option<Node<'t>>,
+}
+
+/// The nodes around the one the walk enters: its parent, the sibling before it and the named
+/// sibling before it that is no comment.
+#[derive(Default)]
+struct Around<'t> {
+    parent: Option<Node<'t>>,
+    previous: Option<Node<'t>>,
+    previous_named: Option<Node<'t>>,
 }
 
 impl Walk<'_> {
     /// Measures the node under the cursor; returns what it means to its children, and whether
     /// they are walked.
-    fn enter(&mut self, cursor: &TreeCursor, parent: &Frame) -> (Frame, bool) {
+    fn enter(&mut self, cursor: &TreeCursor, parent: &Frame, around: &Around) -> (Frame, bool) {
         let node = cursor.node();
         let role = self.roles.role(&node);
         let mut frame = Frame {
@@ -297,7 +343,7 @@ impl Walk<'_> {
         if role & FUNCTION != 0 && self.has_body(&node) || role & CLOSURE != 0 && parent.function == NONE {
             let index = self.m.functions.len() as u32;
             let nested = parent.function != NONE;
-            self.m.functions.push(self.function(&node, nested));
+            self.m.functions.push(self.function(&node, nested, around));
             frame.function = index;
             if !nested {
                 frame.outer = index;
@@ -325,7 +371,7 @@ impl Walk<'_> {
             }
             return (frame, true);
         }
-        let is_branch_of_if = parent.kind == Kind::If && is_alternative(cursor, &node);
+        let is_branch_of_if = parent.kind == Kind::If && is_alternative(cursor, around);
         if role & ELSE_IF != 0 || role & IF != 0 && (is_branch_of_if || parent.kind == Kind::ElseIf) {
             // `else if`: one more decision, at the level of the chain.
             self.decision(parent.function, node.kind_id());
@@ -370,13 +416,13 @@ impl Walk<'_> {
         if role & TRY != 0 {
             self.deeper(&node, parent, &mut frame);
         }
-        if role & CASE != 0 && self.is_decision_case(&node) {
+        if role & CASE != 0 && self.is_decision_case(&node, around) {
             self.decision(parent.function, node.kind_id());
         }
         if role & (BINARY | BOOLEAN) != 0 {
             let operator = self.roles.boolean_operator(&node, role, self.text);
             if operator != 0 {
-                let token = node.child_by_field_name("operator").filter(|_| role & BOOLEAN == 0);
+                let token = self.roles.operator_of(&node).filter(|_| role & BOOLEAN == 0);
                 let kind = token.map_or(node.kind_id(), |t| t.kind_id());
                 // A node that is boolean by kind may hold several operators (Rust's let chain).
                 for _ in 0..self.operator_tokens(&node, role) {
@@ -495,7 +541,7 @@ impl Walk<'_> {
         }
     }
 
-    fn is_decision_case(&self, node: &Node) -> bool {
+    fn is_decision_case(&self, node: &Node, around: &Around) -> bool {
         if node
             .child(0)
             .is_some_and(|first| self.roles.defaults.contains(&first.kind_id()))
@@ -509,11 +555,7 @@ impl Walk<'_> {
             return false;
         }
         if self.roles.table.first_case_free {
-            let mut before = node.prev_named_sibling();
-            while let Some(b) = before.filter(|b| self.roles.role(b) & COMMENT != 0) {
-                before = b.prev_named_sibling();
-            }
-            return before.is_some_and(|b| b.kind_id() == node.kind_id());
+            return around.previous_named.is_some_and(|b| b.kind_id() == node.kind_id());
         }
         true
     }
@@ -574,14 +616,16 @@ impl Walk<'_> {
         count
     }
 
-    fn function(&self, node: &Node, nested: bool) -> FunctionMeasure {
+    fn function(&self, node: &Node, nested: bool, around: &Around) -> FunctionMeasure {
         let span = node.byte_range();
-        let name = name_of(node).or_else(|| self.bound_to(node)).map(|n| n.byte_range());
+        let name = name_of(node)
+            .or_else(|| around.parent.and_then(|parent| bound_to(&parent, node)))
+            .map(|n| n.byte_range());
         // An anonymous function is pointed at by its first token.
         let head = node.child(0).map_or(span.clone(), |first| first.byte_range());
         // Attributes before the function (Rust's `#[allow(...)]`) are where it starts.
         let mut start = span.start;
-        let mut before = node.prev_named_sibling();
+        let mut before = around.previous_named;
         while let Some(attribute) = before.filter(|b| self.roles.attributes.contains(&b.kind_id())) {
             start = attribute.start_byte();
             before = attribute.prev_named_sibling();
@@ -597,18 +641,6 @@ impl Walk<'_> {
             last_row: node.end_position().row,
             ..FunctionMeasure::default()
         }
-    }
-
-    /// The name an anonymous function is bound to (`const f = () => ...`, `{ f: function () {} }`,
-    /// `this.f = function () {}`), as ESLint and lizard name it.
-    fn bound_to<'t>(&self, node: &Node<'t>) -> Option<Node<'t>> {
-        let parent = node.parent()?;
-        let name = ["name", "key", "left"]
-            .iter()
-            .find_map(|field| parent.child_by_field_name(field))
-            .filter(|name| name.id() != node.id())?;
-        let short = name.end_byte() - name.start_byte() <= 120 && name.start_position().row == name.end_position().row;
-        short.then_some(name)
     }
 
     fn class(&mut self, node: &Node) {
@@ -731,11 +763,22 @@ impl Walk<'_> {
 
 /// Is the node an `if`'s other branch: in its `alternative` field, or right after its `else`
 /// (a keyword, or Swift's named `else`)?
-fn is_alternative(cursor: &TreeCursor, node: &Node) -> bool {
+fn is_alternative(cursor: &TreeCursor, around: &Around) -> bool {
     cursor.field_name() == Some("alternative")
-        || node
-            .prev_sibling()
+        || around
+            .previous
             .is_some_and(|before| before.kind() == "else" && before.child_count() == 0)
+}
+
+/// The name an anonymous function is bound to (`const f = () => ...`, `{ f: function () {} }`,
+/// `this.f = function () {}`), as ESLint and lizard name it.
+fn bound_to<'t>(parent: &Node<'t>, node: &Node<'t>) -> Option<Node<'t>> {
+    let name = ["name", "key", "left"]
+        .iter()
+        .find_map(|field| parent.child_by_field_name(field))
+        .filter(|name| name.id() != node.id())?;
+    let short = name.end_byte() - name.start_byte() <= 120 && name.start_position().row == name.end_position().row;
+    short.then_some(name)
 }
 
 /// The condition of an `if`, loop or conditional operator: its `condition` field, through
