@@ -66,8 +66,7 @@ pub const SMELLS: &[Smell] = &[
         setting: "max-cognitive-complexity",
         threshold: |t| t.max_cognitive_complexity,
         measure: Measure::Function {
-            // A nested function's score is part of the outer one's.
-            value: |f| (!f.nested).then_some(f.cognitive),
+            value: |f| Some(f.cognitive),
             message: |name, value, max| format!("{name} has cognitive complexity {value} (max {max})"),
         },
     },

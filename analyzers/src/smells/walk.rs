@@ -155,8 +155,6 @@ pub struct FunctionMeasure {
     pub span: Range<usize>,
     /// Where the function starts (decorators, annotations, modifiers included).
     pub start: usize,
-    /// Inside another function: its cognitive complexity is part of the outer one's.
-    pub nested: bool,
     pub cyclomatic: u32,
     /// What the decisions of `cyclomatic` are: node kind (or operator token) ids and counts.
     pub decisions: Vec<(u16, u32)>,
@@ -207,7 +205,8 @@ struct Frame {
     child_nest: u32,
     /// The block depth of this node's children.
     child_depth: u32,
-    /// The innermost measured function, and the outermost (which takes cognitive scores).
+    /// The innermost measured function, and the one that takes cognitive scores (the same,
+    /// kept apart so that a closure folded into a function is scored in it).
     function: u32,
     outer: u32,
     /// This node's boolean operator (0: none).
@@ -342,16 +341,13 @@ impl Walk<'_> {
         }
         if role & FUNCTION != 0 && self.has_body(&node) || role & CLOSURE != 0 && parent.function == NONE {
             let index = self.m.functions.len() as u32;
-            let nested = parent.function != NONE;
-            self.m.functions.push(self.function(&node, nested, around));
+            self.m.functions.push(self.function(&node, around));
+            // Measured on its own, as ESLint and lizard measure it: its structures are its score,
+            // not the enclosing function's (a test's `describe` callback, a module wrapper).
             frame.function = index;
-            if !nested {
-                frame.outer = index;
-                frame.nest = 0;
-                frame.child_nest = 0;
-            } else {
-                frame.child_nest = parent.child_nest + 1;
-            }
+            frame.outer = index;
+            frame.nest = 0;
+            frame.child_nest = 0;
             frame.child_depth = 0;
             frame.closure = role & CLOSURE != 0;
             return (frame, true);
@@ -616,7 +612,7 @@ impl Walk<'_> {
         count
     }
 
-    fn function(&self, node: &Node, nested: bool, around: &Around) -> FunctionMeasure {
+    fn function(&self, node: &Node, around: &Around) -> FunctionMeasure {
         let span = node.byte_range();
         let name = name_of(node)
             .or_else(|| around.parent.and_then(|parent| bound_to(&parent, node)))
@@ -634,7 +630,6 @@ impl Walk<'_> {
             span: name.clone().unwrap_or(head.start..first_line_end(head, self.text)),
             name,
             start,
-            nested,
             cyclomatic: 1,
             parameters: self.parameters(node),
             first_row: node.start_position().row,

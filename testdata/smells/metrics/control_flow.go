@@ -152,9 +152,9 @@ func parse(text string) (n int, err error) { // metrics: cyclomatic=3 cognitive=
 	return n, nil
 }
 
-func apply(values []int, keep func(int) bool) []int { // metrics: cyclomatic=2 cognitive=3 parameters=2 returns=1
+func apply(values []int, keep func(int) bool) []int { // metrics: cyclomatic=2 cognitive=1 parameters=2 returns=1
 	out := values[:0]
-	add := func(v int) { // metrics: cyclomatic=2 parameters=1 returns=0
+	add := func(v int) { // metrics: cognitive=1 cyclomatic=2 parameters=1 returns=0
 		if keep(v) { // metrics: depth=1
 			out = append(out, v)
 		}
@@ -165,8 +165,8 @@ func apply(values []int, keep func(int) bool) []int { // metrics: cyclomatic=2 c
 	return out
 }
 
-func safely(task func() error) (err error) { // metrics: cyclomatic=2 cognitive=4 parameters=1 returns=2
-	defer func() { // metrics: cyclomatic=3 parameters=0 returns=0
+func safely(task func() error) (err error) { // metrics: cyclomatic=2 cognitive=1 parameters=1 returns=2
+	defer func() { // metrics: cognitive=2 cyclomatic=3 parameters=0 returns=0
 		// recovered panics become errors
 		if r := recover(); r != nil { // metrics: depth=1
 			err = fmt.Errorf("panic: %v", r)

@@ -137,10 +137,10 @@ class ControlFlow { // metrics: class-lines=127
             .count();
     }
 
-    Comparator<String> order(boolean reversed) { // metrics: cyclomatic=1 cognitive=2 parameters=1 returns=1
+    Comparator<String> order(boolean reversed) { // metrics: cyclomatic=1 cognitive=0 parameters=1 returns=1
         return new Comparator<String>() {
             @Override
-            public int compare(String a, String b) { // metrics: cyclomatic=2 parameters=2 returns=2
+            public int compare(String a, String b) { // metrics: cognitive=1 cyclomatic=2 parameters=2 returns=2
                 if (reversed) { // metrics: depth=1
                     return b.compareTo(a);
                 }

@@ -64,8 +64,8 @@ function handlers(task) { // metrics: cyclomatic=4 cognitive=6 parameters=1 retu
 
 const arrow = (x) => x > 0 ? x : -x; // metrics: cyclomatic=2 cognitive=1 parameters=1 returns=0
 
-function outer(list) { // metrics: cyclomatic=1 cognitive=2 parameters=1 returns=1
-  return list.map((item) => { // metrics: cyclomatic=2 parameters=1 returns=1
+function outer(list) { // metrics: cyclomatic=1 cognitive=0 parameters=1 returns=1
+  return list.map((item) => { // metrics: cognitive=1 cyclomatic=2 parameters=1 returns=1
     if (item) { // metrics: depth=1
       return item;
     }

@@ -124,8 +124,8 @@ function closures(array $items, int $floor): array { // metrics: cyclomatic=5 co
     return $mapped;
 }
 
-function outer_sum(array $values): int { // metrics: cyclomatic=1 cognitive=2 parameters=1 returns=1
-    function positive(int $v): bool { // metrics: cyclomatic=2 parameters=1 returns=2
+function outer_sum(array $values): int { // metrics: cyclomatic=1 cognitive=0 parameters=1 returns=1
+    function positive(int $v): bool { // metrics: cognitive=1 cyclomatic=2 parameters=1 returns=2
         if ($v > 0) { // metrics: depth=1
             return true;
         }

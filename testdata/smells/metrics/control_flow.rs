@@ -107,8 +107,8 @@ fn parse_all(lines: &[&str], limit: u32) -> Result<Vec<u32>, ParseIntError> { //
     Ok(out)
 }
 
-fn outer_sum(values: &[i32]) -> i32 { // metrics: cyclomatic=1 cognitive=2 parameters=1 returns=0
-    fn positive(v: i32) -> bool { // metrics: cyclomatic=2 parameters=1 returns=1
+fn outer_sum(values: &[i32]) -> i32 { // metrics: cyclomatic=1 cognitive=0 parameters=1 returns=0
+    fn positive(v: i32) -> bool { // metrics: cognitive=1 cyclomatic=2 parameters=1 returns=1
         if v > 0 { // metrics: depth=1
             return true;
         }

@@ -116,8 +116,8 @@ const abs = (x: number): number => x > 0 ? x : -x; // metrics: cyclomatic=2 cogn
 
 const twice = x => x * 2; // metrics: cyclomatic=1 cognitive=0 parameters=1 returns=0
 
-function positives(list: number[], ...more: number[]): number[] { // metrics: cyclomatic=1 cognitive=3 parameters=2 returns=1
-  return list.concat(more).filter((item) => { // metrics: cyclomatic=3 parameters=1 returns=2
+function positives(list: number[], ...more: number[]): number[] { // metrics: cyclomatic=1 cognitive=0 parameters=2 returns=1
+  return list.concat(more).filter((item) => { // metrics: cognitive=2 cyclomatic=3 parameters=1 returns=2
     if (item > 0 && item < 100) { // metrics: boolean-expressions=2 depth=1
       return true;
     }
@@ -125,8 +125,8 @@ function positives(list: number[], ...more: number[]): number[] { // metrics: cy
   });
 }
 
-function counter(start: number) { // metrics: cyclomatic=1 cognitive=2 parameters=1 returns=1
-  function next(step = 1): number { // metrics: cyclomatic=3 parameters=1 returns=1
+function counter(start: number) { // metrics: cyclomatic=1 cognitive=0 parameters=1 returns=1
+  function next(step = 1): number { // metrics: cognitive=1 cyclomatic=3 parameters=1 returns=1
     if (step < 0) { // metrics: depth=1
       start = 0;
     }
