@@ -202,6 +202,9 @@ pub(super) struct Table {
     /// Attributes that stand before a definition as nodes of their own (Rust's `#[...]`): the
     /// definition starts at the first, for suppression comments and attributes.
     pub attributes: &'static [&'static str],
+    /// Preprocessor conditionals (`#if`, `#elif`): their `condition` is the compiler's, not a
+    /// decision the code makes when it runs.
+    pub compile_time: &'static [&'static str],
 }
 
 const JAVASCRIPT: Table = Table {
@@ -259,6 +262,7 @@ const JAVASCRIPT: Table = Table {
     names_per_parameter: false,
     comments: &["comment", "html_comment"],
     attributes: &[],
+    compile_time: &[],
 };
 
 const GO: Table = Table {
@@ -295,6 +299,7 @@ const GO: Table = Table {
     names_per_parameter: true,
     comments: &["comment"],
     attributes: &[],
+    compile_time: &[],
 };
 
 const JAVA: Table = Table {
@@ -341,6 +346,7 @@ const JAVA: Table = Table {
     names_per_parameter: false,
     comments: &["line_comment", "block_comment"],
     attributes: &[],
+    compile_time: &[],
 };
 
 const RUST: Table = Table {
@@ -365,8 +371,13 @@ const RUST: Table = Table {
     boolean_operators: &["&&", "||"],
     // A let chain (`if let Some(x) = a && b`) holds its `&&`s as tokens: one decision a chain.
     boolean_kinds: &["let_chain"],
-    // `?` returns early; `let ... else` branches.
-    extra_decisions: &[("try_expression", None), ("let_declaration", Some("alternative"))],
+    // `?` returns early; `let ... else` branches; a match arm's guard (`x if x > 0 =>`) is a
+    // condition of its own.
+    extra_decisions: &[
+        ("try_expression", None),
+        ("let_declaration", Some("alternative")),
+        ("match_pattern", Some("condition")),
+    ],
     returns: &["return_expression"],
     return_keywords: &[],
     jumps: &["break_expression", "continue_expression"],
@@ -376,6 +387,7 @@ const RUST: Table = Table {
     names_per_parameter: false,
     comments: &["line_comment", "block_comment"],
     attributes: &["attribute_item"],
+    compile_time: &[],
 };
 
 const RUBY: Table = Table {
@@ -410,6 +422,7 @@ const RUBY: Table = Table {
     names_per_parameter: false,
     comments: &["comment"],
     attributes: &[],
+    compile_time: &[],
 };
 
 const CSHARP: Table = Table {
@@ -449,7 +462,8 @@ const CSHARP: Table = Table {
     binaries: &["binary_expression"],
     boolean_operators: &["&&", "||", "??"],
     boolean_kinds: &[],
-    extra_decisions: &[],
+    // Each null-conditional access (`a?.b`, `a?[i]`) may skip the rest, as `??` does.
+    extra_decisions: &[("conditional_access_expression", None)],
     returns: &["return_statement"],
     return_keywords: &[],
     jumps: &["break_statement", "continue_statement", "goto_statement"],
@@ -459,6 +473,7 @@ const CSHARP: Table = Table {
     names_per_parameter: false,
     comments: &["comment"],
     attributes: &[],
+    compile_time: &[],
 };
 
 const PHP: Table = Table {
@@ -496,6 +511,7 @@ const PHP: Table = Table {
     names_per_parameter: false,
     comments: &["comment"],
     attributes: &[],
+    compile_time: &[],
 };
 
 const C_FAMILY: Table = Table {
@@ -529,6 +545,7 @@ const C_FAMILY: Table = Table {
     names_per_parameter: false,
     comments: &["comment"],
     attributes: &[],
+    compile_time: &["preproc_if", "preproc_elif"],
 };
 
 const KOTLIN: Table = Table {
@@ -570,6 +587,7 @@ const KOTLIN: Table = Table {
     names_per_parameter: false,
     comments: &["line_comment", "block_comment"],
     attributes: &[],
+    compile_time: &[],
 };
 
 const SWIFT: Table = Table {
@@ -608,6 +626,7 @@ const SWIFT: Table = Table {
     names_per_parameter: false,
     comments: &["comment", "multiline_comment"],
     attributes: &[],
+    compile_time: &[],
 };
 
 const SCALA: Table = Table {
@@ -630,7 +649,8 @@ const SCALA: Table = Table {
     binaries: &["infix_expression"],
     boolean_operators: &["&&", "||"],
     boolean_kinds: &[],
-    extra_decisions: &[],
+    // A `case`'s guard and a for-comprehension's filter (`x <- xs if p`), each an `if`.
+    extra_decisions: &[("guard", None)],
     returns: &["return_expression"],
     return_keywords: &[],
     jumps: &[],
@@ -641,4 +661,5 @@ const SCALA: Table = Table {
     names_per_parameter: false,
     comments: &["comment", "block_comment"],
     attributes: &[],
+    compile_time: &[],
 };

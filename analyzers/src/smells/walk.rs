@@ -30,6 +30,7 @@ const EXTRA: Role = 1 << 15;
 const RETURN: Role = 1 << 16;
 const JUMP: Role = 1 << 17;
 const COMMENT: Role = 1 << 18;
+const COMPILE_TIME: Role = 1 << 19;
 
 /// A language's table, resolved to kind ids once per process.
 pub(super) struct Roles {
@@ -93,6 +94,7 @@ impl Roles {
         mark(table.return_keywords, false, RETURN);
         mark(table.jumps, true, JUMP);
         mark(table.comments, true, COMMENT);
+        mark(table.compile_time, true, COMPILE_TIME);
         let extra_fields = table
             .extra_decisions
             .iter()
@@ -327,6 +329,12 @@ impl Walk<'_> {
         let leaf = node.child_count() == 0;
         if leaf && role & COMMENT == 0 {
             self.mark_code(&node);
+        }
+        if around.parent.is_some_and(|p| self.roles.role(&p) & COMPILE_TIME != 0)
+            && cursor.field_name() == Some("condition")
+        {
+            self.mark_code(&node);
+            return (frame, false);
         }
         // A plain block, or a lone token (Kotlin's `else 0`), can still be an `if`'s `else`
         // branch.

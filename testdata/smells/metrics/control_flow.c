@@ -151,3 +151,13 @@ int count_ready(struct node *list) { // metrics: cyclomatic=3 cognitive=2 parame
     }
     return count;
 }
+
+/* A preprocessor condition is the compiler's: its `&&` is no decision at run time. */
+int page_size(void) { // metrics: cyclomatic=2 cognitive=1 parameters=0 returns=2
+#if defined(__linux__) && !defined(NO_PAGES)
+    if (sysconf_ok()) { // metrics: depth=1
+        return 4096;
+    }
+#endif
+    return 512;
+}

@@ -8,7 +8,7 @@ using System.Linq;
 
 namespace Fixtures;
 
-public class Control // metrics: class-lines=153
+public class Control // metrics: class-lines=157
 {
     public int Straight(int a) // metrics: cyclomatic=1 cognitive=0 parameters=1 returns=1 lines=4
     {
@@ -135,6 +135,12 @@ public class Control // metrics: class-lines=153
     public string Coalesce(string first, string second, string third) // metrics: cyclomatic=3 cognitive=1 parameters=3 returns=1
     {
         return first ?? second ?? third;
+    }
+
+    // Each `?.` is a decision, as `??` is (and as ESLint counts it in JavaScript).
+    public int? Depth(Node node) // metrics: cyclomatic=3 parameters=1 returns=1
+    {
+        return node?.Parent?.Depth;
     }
 
     public int Search(int[,] grid, int target) // metrics: cyclomatic=4 cognitive=7 parameters=2 returns=2

@@ -15,7 +15,7 @@ trait Named { // metrics: class-lines=3
   def name: String
 }
 
-object Pricing { // metrics: class-lines=95
+object Pricing { // metrics: class-lines=96
   def straight(a: Int): Int = a + 1 // metrics: cyclomatic=1 cognitive=0 parameters=1 returns=0 lines=1
 
   def chain(x: Int): String = { // metrics: cyclomatic=4 cognitive=4 parameters=1 returns=0
@@ -61,9 +61,9 @@ object Pricing { // metrics: class-lines=95
     age > 65 && member
   }
 
-  def describe(value: Any, strict: Boolean): String = value match { // metrics: cyclomatic=7 cognitive=5 parameters=2 returns=0
+  def describe(value: Any, strict: Boolean): String = value match { // metrics: cyclomatic=8 cognitive=5 parameters=2 returns=0
     case 0 | 1 => "bit"
-    // a guard is no decision of its own
+    // a guard is a decision of its own, for cyclomatic complexity (as lizard counts it)
     case n: Int if n < 0 => "negative"
     case s: String =>
       if (strict && s.isEmpty) "empty" else s // metrics: boolean-expressions=2 depth=2
@@ -86,6 +86,9 @@ object Pricing { // metrics: class-lines=95
     values.filter { v =>
       if (v > 0 && v % 2 == 0) true else false // metrics: boolean-expressions=2 depth=1
     }
+
+  // a for-comprehension's filter is one too: the loop's body under an `if`
+  def positives(values: Seq[Int]): Seq[Int] = for (v <- values if v > 0) yield v // metrics: cyclomatic=3 cognitive=1 parameters=1 returns=0 depth=1
 
   def loud(groups: Map[String, Seq[Int]], threshold: Int): Int = { // metrics: cyclomatic=3 cognitive=5 parameters=2 returns=0
     var found = 0
