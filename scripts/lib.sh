@@ -166,6 +166,16 @@ best_of() {
   echo "$best"
 }
 
+# Processor time (user + system seconds, every thread) of one run of a command: what it
+# costs, whatever else the machine runs at the time.
+cpu_of() {
+  local tmp
+  tmp=$(mktemp)
+  /usr/bin/time -f '%U %S' -o "$tmp" "$@" >/dev/null 2>&1 || true
+  tail -n 1 "$tmp" | awk '{ printf "%.3f\n", $1 + $2 }'
+  rm -f "$tmp"
+}
+
 # The entry points scripts/bench and scripts/compare: `dispatch KIND [NAME...] [-- ARG...]`
 # runs the bodies of each NAME, or of every name when none is given, each under a `== body`
 # header. The bodies live in scripts/KIND.d/: NAME, then NAME-PART for a name that has more

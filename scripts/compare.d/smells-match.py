@@ -190,6 +190,31 @@ def inside_macro_calls(text):
     return "".join(out + [text[at:]])
 
 
+def braced_bodies(text):
+    """Scala: a `def f = ...` whose body starts on the next lines (or with `= (`) gets braces
+    around the body, the lines more indented than the `def` (and a closing `)` at its
+    level). lizard ends such a function at its first line."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        head = re.match(r"(\s*)(?:.*\s)?def\s.*=\s*(\(?)\s*$", line)
+        if not head or line.rstrip().endswith("=>"):
+            continue
+        indent, last = len(head.group(1)), None
+        for j in range(i + 1, len(lines)):
+            body = lines[j]
+            level = len(body) - len(body.lstrip())
+            if body.strip() and level <= indent and not (head.group(2) and body.strip().startswith(")")):
+                break
+            if body.strip():
+                last = j
+            if level <= indent and body.strip().startswith(")"):
+                break
+        if last is not None:
+            lines[i] = re.sub(r"=(\s*\(?\s*)$", r"= {\1", line)
+            lines[last] += " }"
+    return "\n".join(lines)
+
+
 def rewrite(pattern, replacement):
     return lambda text: re.sub(pattern, replacement, text, flags=re.M)
 
@@ -208,6 +233,7 @@ LIZARD_REWRITES = {
         ("decisions inside macro calls (tollgate's convention: a macro's arguments are tokens)",
          inside_macro_calls),
     ],
+    "scala": [("a function body without braces ended at its first line", braced_bodies)],
     # `string?`, `object?[]`: a nullable type is no `?:`.
     "csharp": [("nullable types (`T?`) read as conditional operators",
                 rewrite(r"(?<=[\w>\]])\?(?=\s+\w|\[\]|[,;)>])", " "))],

@@ -205,6 +205,10 @@ pub(super) struct Table {
     /// Preprocessor conditionals (`#if`, `#elif`): their `condition` is the compiler's, not a
     /// decision the code makes when it runs.
     pub compile_time: &'static [&'static str],
+    /// Nodes that hold nothing the measures count (imports, types, plain strings, macro token
+    /// trees): the walk does not go into them, and their lines are code. A third of a tree
+    /// can be types and imports.
+    pub opaque: &'static [&'static str],
 }
 
 const JAVASCRIPT: Table = Table {
@@ -263,6 +267,15 @@ const JAVASCRIPT: Table = Table {
     comments: &["comment", "html_comment"],
     attributes: &[],
     compile_time: &[],
+    opaque: &[
+        "import_statement",
+        "string",
+        "regex",
+        "type_annotation",
+        "type_arguments",
+        "type_alias_declaration",
+        "function_signature",
+    ],
 };
 
 const GO: Table = Table {
@@ -300,6 +313,19 @@ const GO: Table = Table {
     comments: &["comment"],
     attributes: &[],
     compile_time: &[],
+    opaque: &[
+        "import_declaration",
+        "package_clause",
+        "interpreted_string_literal",
+        "raw_string_literal",
+        "qualified_type",
+        "pointer_type",
+        "slice_type",
+        "map_type",
+        "array_type",
+        "channel_type",
+        "generic_type",
+    ],
 };
 
 const JAVA: Table = Table {
@@ -347,6 +373,13 @@ const JAVA: Table = Table {
     comments: &["line_comment", "block_comment"],
     attributes: &[],
     compile_time: &[],
+    opaque: &[
+        "import_declaration",
+        "package_declaration",
+        "string_literal",
+        "generic_type",
+        "type_arguments",
+    ],
 };
 
 const RUST: Table = Table {
@@ -388,6 +421,17 @@ const RUST: Table = Table {
     comments: &["line_comment", "block_comment"],
     attributes: &["attribute_item"],
     compile_time: &[],
+    opaque: &[
+        "use_declaration",
+        "string_literal",
+        "raw_string_literal",
+        // A macro's arguments are tokens, not code: nothing in them is counted.
+        "token_tree",
+        "generic_type",
+        "reference_type",
+        "scoped_type_identifier",
+        "type_arguments",
+    ],
 };
 
 const RUBY: Table = Table {
@@ -423,6 +467,7 @@ const RUBY: Table = Table {
     comments: &["comment"],
     attributes: &[],
     compile_time: &[],
+    opaque: &[],
 };
 
 const CSHARP: Table = Table {
@@ -474,6 +519,14 @@ const CSHARP: Table = Table {
     comments: &["comment"],
     attributes: &[],
     compile_time: &[],
+    opaque: &[
+        "using_directive",
+        "string_literal",
+        "verbatim_string_literal",
+        "type_argument_list",
+        "qualified_name",
+        "attribute_list",
+    ],
 };
 
 const PHP: Table = Table {
@@ -512,6 +565,7 @@ const PHP: Table = Table {
     comments: &["comment"],
     attributes: &[],
     compile_time: &[],
+    opaque: &["namespace_use_declaration", "string"],
 };
 
 const C_FAMILY: Table = Table {
@@ -546,6 +600,14 @@ const C_FAMILY: Table = Table {
     comments: &["comment"],
     attributes: &[],
     compile_time: &["preproc_if", "preproc_elif"],
+    opaque: &[
+        "preproc_include",
+        "string_literal",
+        "raw_string_literal",
+        "system_lib_string",
+        "type_descriptor",
+        "template_argument_list",
+    ],
 };
 
 const KOTLIN: Table = Table {
@@ -588,6 +650,7 @@ const KOTLIN: Table = Table {
     comments: &["line_comment", "block_comment"],
     attributes: &[],
     compile_time: &[],
+    opaque: &["import", "package_header", "user_type"],
 };
 
 const SWIFT: Table = Table {
@@ -627,6 +690,7 @@ const SWIFT: Table = Table {
     comments: &["comment", "multiline_comment"],
     attributes: &[],
     compile_time: &[],
+    opaque: &["import_declaration"],
 };
 
 const SCALA: Table = Table {
@@ -662,4 +726,5 @@ const SCALA: Table = Table {
     comments: &["comment", "block_comment"],
     attributes: &[],
     compile_time: &[],
+    opaque: &["import_declaration", "package_clause"],
 };

@@ -31,6 +31,7 @@ const RETURN: Role = 1 << 16;
 const JUMP: Role = 1 << 17;
 const COMMENT: Role = 1 << 18;
 const COMPILE_TIME: Role = 1 << 19;
+const OPAQUE: Role = 1 << 20;
 
 /// A language's table, resolved to kind ids once per process.
 pub(super) struct Roles {
@@ -95,6 +96,7 @@ impl Roles {
         mark(table.jumps, true, JUMP);
         mark(table.comments, true, COMMENT);
         mark(table.compile_time, true, COMPILE_TIME);
+        mark(table.opaque, true, OPAQUE);
         let extra_fields = table
             .extra_decisions
             .iter()
@@ -330,8 +332,9 @@ impl Walk<'_> {
         if leaf && role & COMMENT == 0 {
             self.mark_code(&node);
         }
-        if around.parent.is_some_and(|p| self.roles.role(&p) & COMPILE_TIME != 0)
-            && cursor.field_name() == Some("condition")
+        if role & OPAQUE != 0
+            || around.parent.is_some_and(|p| self.roles.role(&p) & COMPILE_TIME != 0)
+                && cursor.field_name() == Some("condition")
         {
             self.mark_code(&node);
             return (frame, false);
@@ -496,10 +499,20 @@ impl Walk<'_> {
     }
 
     fn mark_code(&mut self, node: &Node) {
-        let (first, last) = (node.start_position().row, node.end_position().row);
+        let (first, end) = (node.start_position(), node.end_position());
         if node.start_byte() == node.end_byte() {
             return;
         }
+        // A node that ends with its line's newline (`#include <x>\n`) ends at the next row's
+        // column 0, a row it does not reach.
+        let (first, last) = (
+            first.row,
+            if end.column == 0 && end.row > first.row {
+                end.row - 1
+            } else {
+                end.row
+            },
+        );
         let last = last.min(self.code_rows.len().saturating_sub(1));
         for row in first..=last {
             self.code_rows[row] = true;

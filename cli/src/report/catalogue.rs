@@ -132,7 +132,10 @@ fn smells_by_language() -> String {
         let files: Vec<String> = language.extensions().iter().map(|e| format!("`.{e}`")).collect();
         out.push_str(&format!("| {} | {} |", language.name(), files.join(" ")));
         for smell in SMELLS {
-            out.push_str(&format!(" {} |", (smell.threshold)(&defaults)));
+            match (smell.threshold)(&defaults) {
+                tollgate_analyzers::smells::OFF => out.push_str(" off |"),
+                max => out.push_str(&format!(" {max} |")),
+            }
         }
         out.push('\n');
     }
@@ -142,6 +145,6 @@ fn smells_by_language() -> String {
         .map(|smell| format!(" `{}` {}", smell.setting, smell.rule.id))
         .collect();
     out.push_str(&bounds.join(","));
-    out.push_str(". `smells/duplicate-code` reads `duplicate-min-tokens`, `duplicate-min-lines`, `duplicate-normalize` and `duplicate-skip-roles` from `[smells]`.\n");
+    out.push_str(". `off`: the rule is off for the language until its table sets a maximum. `smells/duplicate-code` reads `duplicate-min-tokens`, `duplicate-min-lines`, `duplicate-normalize` and `duplicate-skip-roles` from `[smells]`.\n");
     out
 }
