@@ -209,6 +209,9 @@ pub(super) struct Table {
     /// trees): the walk does not go into them, and their lines are code. A third of a tree
     /// can be types and imports.
     pub opaque: &'static [&'static str],
+    /// Code that runs apart from the function around it (a class field's initializer, a
+    /// static block): its decisions count for no function, as ESLint measures it apart.
+    pub scopes: &'static [&'static str],
 }
 
 const JAVASCRIPT: Table = Table {
@@ -276,6 +279,7 @@ const JAVASCRIPT: Table = Table {
         "type_alias_declaration",
         "function_signature",
     ],
+    scopes: &["field_definition", "public_field_definition", "class_static_block"],
 };
 
 const GO: Table = Table {
@@ -326,6 +330,7 @@ const GO: Table = Table {
         "channel_type",
         "generic_type",
     ],
+    scopes: &[],
 };
 
 const JAVA: Table = Table {
@@ -380,6 +385,7 @@ const JAVA: Table = Table {
         "generic_type",
         "type_arguments",
     ],
+    scopes: &[],
 };
 
 const RUST: Table = Table {
@@ -432,6 +438,7 @@ const RUST: Table = Table {
         "scoped_type_identifier",
         "type_arguments",
     ],
+    scopes: &[],
 };
 
 const RUBY: Table = Table {
@@ -468,6 +475,7 @@ const RUBY: Table = Table {
     attributes: &[],
     compile_time: &[],
     opaque: &[],
+    scopes: &[],
 };
 
 const CSHARP: Table = Table {
@@ -527,6 +535,7 @@ const CSHARP: Table = Table {
         "qualified_name",
         "attribute_list",
     ],
+    scopes: &[],
 };
 
 const PHP: Table = Table {
@@ -566,6 +575,7 @@ const PHP: Table = Table {
     attributes: &[],
     compile_time: &[],
     opaque: &["namespace_use_declaration", "string"],
+    scopes: &[],
 };
 
 const C_FAMILY: Table = Table {
@@ -608,6 +618,7 @@ const C_FAMILY: Table = Table {
         "type_descriptor",
         "template_argument_list",
     ],
+    scopes: &[],
 };
 
 const KOTLIN: Table = Table {
@@ -651,6 +662,7 @@ const KOTLIN: Table = Table {
     attributes: &[],
     compile_time: &[],
     opaque: &["import", "package_header", "user_type"],
+    scopes: &[],
 };
 
 const SWIFT: Table = Table {
@@ -691,6 +703,7 @@ const SWIFT: Table = Table {
     attributes: &[],
     compile_time: &[],
     opaque: &["import_declaration"],
+    scopes: &[],
 };
 
 const SCALA: Table = Table {
@@ -727,4 +740,5 @@ const SCALA: Table = Table {
     attributes: &[],
     compile_time: &[],
     opaque: &["import_declaration", "package_clause"],
+    scopes: &[],
 };

@@ -280,6 +280,7 @@ pub fn unknown_kinds(language: Language) -> Vec<&'static str> {
         table.attributes,
         table.compile_time,
         table.opaque,
+        table.scopes,
     ];
     let mut unknown: Vec<&'static str> = named
         .iter()

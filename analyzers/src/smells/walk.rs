@@ -32,6 +32,7 @@ const JUMP: Role = 1 << 17;
 const COMMENT: Role = 1 << 18;
 const COMPILE_TIME: Role = 1 << 19;
 const OPAQUE: Role = 1 << 20;
+const SCOPE: Role = 1 << 21;
 
 /// A language's table, resolved to kind ids once per process.
 pub(super) struct Roles {
@@ -97,6 +98,7 @@ impl Roles {
         mark(table.comments, true, COMMENT);
         mark(table.compile_time, true, COMPILE_TIME);
         mark(table.opaque, true, OPAQUE);
+        mark(table.scopes, true, SCOPE);
         let extra_fields = table
             .extra_decisions
             .iter()
@@ -361,6 +363,14 @@ impl Walk<'_> {
             frame.child_nest = 0;
             frame.child_depth = 0;
             frame.closure = role & CLOSURE != 0;
+            return (frame, true);
+        }
+        if role & SCOPE != 0 {
+            frame.function = NONE;
+            frame.outer = NONE;
+            frame.nest = 0;
+            frame.child_nest = 0;
+            frame.child_depth = 0;
             return (frame, true);
         }
         if role & CLOSURE != 0 {

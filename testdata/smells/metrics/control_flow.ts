@@ -179,3 +179,18 @@ abstract class Shape { // metrics: class-lines=14
     return this.name;
   }
 }
+
+// A class field's initializer and a static block run apart from the function that holds the
+// class: their decisions are not the function's (ESLint measures them apart).
+function makeWidget(base: string): object { // metrics: cyclomatic=2 cognitive=1 parameters=1 returns=1
+  class Widget {
+    label = base || "widget";
+    static ready: boolean;
+    static {
+      if (base) {
+        Widget.ready = true;
+      }
+    }
+  }
+  return base ? new Widget() : {};
+}
