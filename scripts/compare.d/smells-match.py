@@ -46,6 +46,11 @@ findings = json.load(open(os.path.join(out, "tollgate.json")))
 findings = findings if isinstance(findings, list) else findings.get("findings", [])
 tg_params = {(f["path"], f["line"], f["column"]): f["properties"]["value"]
              for f in findings if f["rule"] == "smells/too-many-parameters"}
+# Each function's deepest block, where it is: (path, line) -> depth.
+tg_depth = collections.defaultdict(dict)
+for f in findings:
+    if f["rule"] == "smells/deep-nesting":
+        tg_depth[folder(f["path"])][(f["path"], f["line"])] = f["properties"]["value"]
 for f in findings:
     if f["rule"] != "smells/complex-function":
         continue
@@ -77,6 +82,8 @@ for lang in langs:
 
 # ESLint: "Function 'f' has a complexity of 3. ...", "... has too many parameters (2). ..."
 es, es_implicit, es_fatal = nested(), collections.Counter(), []
+# ESLint's `max-depth` at 0: every block, with its depth (path, line) -> depths.
+es_depth = collections.defaultdict(lambda: collections.defaultdict(list))
 es_report = os.path.join(out, "eslint.json")
 if os.path.exists(es_report) and os.path.getsize(es_report):
     for file in json.load(open(es_report)):
@@ -85,6 +92,10 @@ if os.path.exists(es_report) and os.path.getsize(es_report):
         for m in file["messages"]:
             if m.get("fatal"):
                 es_fatal.append(f"{path}:{m.get('line')}: {m['message']}")
+            elif m.get("ruleId") == "max-depth":
+                depth = re.search(r"too deeply \((\d+)\)", m["message"])
+                if depth:
+                    es_depth[folder(path)][(path, m["line"])].append(int(depth.group(1)))
             elif m.get("ruleId") == "max-params":
                 count = re.search(r"too many parameters \((\d+)\)", m["message"])
                 es_params[(m["line"], m["column"])] = int(count.group(1))
@@ -234,6 +245,9 @@ LIZARD_REWRITES = {
          inside_macro_calls),
     ],
     "scala": [("a function body without braces ended at its first line", braced_bodies)],
+    # `view.type = when (x) { ... }`: after `type` (a keyword in lizard's reader), the
+    # `{` opens a function.
+    "kotlin": [("the name `type` read as a keyword", rewrite(r"\btype\b", "kind"))],
     # `string?`, `object?[]`: a nullable type is no `?:`.
     "csharp": [("nullable types (`T?`) read as conditional operators",
                 rewrite(r"(?<=[\w>\]])\?(?=\s+\w|\[\]|[,;)>])", " "))],
@@ -398,6 +412,26 @@ for lang in langs:
             print("  class field initializers and static blocks, functions to ESLint alone,"
                   f" left out: {es_implicit[lang]}")
         row += compare("ESLint", es[lang], tg[lang])
+        # A function's deepest block, as tollgate reports it: ESLint reports a block of the
+        # same depth on that line.
+        deepest = tg_depth[lang]
+        same = [k for k, d in deepest.items() if d in es_depth[lang].get(k, ())]
+        print(f"  deepest block of each function (max-depth): ESLint reports the same depth on"
+              f" tollgate's line for {len(same)} of {len(deepest)} ({pct(len(same), len(deepest))})")
+        apart = sorted(set(deepest.items()) - {(k, deepest[k]) for k in same})
+        if apart:
+            # ESLint's rule pushes a block for an `if` that is no `else if`, and pops one at
+            # every `if`'s end: after an `else if`, each depth it reports is one too low.
+            def after_else_if(path, line):
+                lines = open(os.path.join(corpus, path), encoding="utf-8", errors="replace").read().split("\n")
+                return any(re.search(r"\belse\s+if\b", text) for text in lines[max(0, line - 80):line - 1])
+            low = sum(1 for (path, line), d in apart if after_else_if(path, line))
+            print(f"    of the {len(apart)} apart, {low} have an `else if` above them in the function"
+                  " (80 lines): ESLint's max-depth pops a block at each `else if` it did not push,"
+                  " and reports the depth below one too low")
+        for (path, line), d in apart[:show]:
+            print(f"    {path}:{line}: tollgate depth {d}, ESLint there {es_depth[lang].get((path, line)) or 'none'}")
+        row.append(pct(len(same), len(deepest)))
     summary.append(row)
 if es_fatal:
     print(f"\nESLint could not parse {len(es_fatal)} files:")
@@ -406,12 +440,12 @@ if es_fatal:
 
 print(f"\n{'language':12}{'files':>6}{'lizard':>8}{'tollgate':>9}{'both':>7}{'ccn equal':>11}"
       f"{'as lizard':>11}{'explained':>11}{'params eq':>11}   {'ESLint both':>11}{'ccn equal':>11}"
-      f"{'params eq':>11}")
+      f"{'params eq':>11}{'depth eq':>10}")
 for row in summary:
     line = (f"{row[0]:12}{row[1]:>6}{row[2]:>8}{row[3]:>9}{row[4]:>7}{pct(row[5], row[4]):>11}"
             f"{pct(row[7], row[4]):>11}{pct(row[8], row[4]):>11}{pct(row[6], row[4]):>11}")
     if len(row) > 9:
-        line += f"   {row[9]:>11}{pct(row[10], row[9]):>11}{pct(row[11], row[9]):>11}"
+        line += f"   {row[9]:>11}{pct(row[10], row[9]):>11}{pct(row[11], row[9]):>11}{row[12]:>10}"
     print(line)
 print("\nccn equal: tollgate's cyclomatic complexity (NOTES.md's counting) equals lizard's; as lizard:"
       " equal once tollgate's count leaves out what lizard does not count and adds what lizard"

@@ -66,7 +66,7 @@ rules! {
         level: Warning,
         tags: ["maintainability"],
         precision: VeryHigh,
-        peers: ["eslint:max-lines-per-function", "clippy:too_many_lines", "golangci:funlen", "golangci:revive", "rubocop:Metrics/MethodLength", "detekt:LongMethod", "swiftlint:function_body_length", "checkstyle:MethodLength", "phpmd:ExcessiveMethodLength", "pmd:ExcessiveMethodLength", "clang-tidy:readability-function-size"],
+        peers: ["eslint:max-lines-per-function", "eslint:max-statements", "clippy:too_many_lines", "golangci:funlen", "golangci:revive", "rubocop:Metrics/MethodLength", "detekt:LongMethod", "swiftlint:function_body_length", "checkstyle:MethodLength", "phpmd:ExcessiveMethodLength", "pmd:ExcessiveMethodLength", "clang-tidy:readability-function-size"],
     }
 
     TOO_MANY_PARAMETERS = "smells/too-many-parameters" {

@@ -1,0 +1,61 @@
+// ESLint's `max-statements` and `max-lines-per-function` both say "this function is long":
+// a comment that disables either is honoured for smells/long-function.
+// eslint-disable-next-line max-statements
+function defaults(config) {
+  config.option1 = 1;
+  config.option2 = 2;
+  config.option3 = 3;
+  config.option4 = 4;
+  config.option5 = 5;
+  config.option6 = 6;
+  config.option7 = 7;
+  config.option8 = 8;
+  config.option9 = 9;
+  config.option10 = 10;
+  config.option11 = 11;
+  config.option12 = 12;
+  config.option13 = 13;
+  config.option14 = 14;
+  config.option15 = 15;
+  config.option16 = 16;
+  config.option17 = 17;
+  config.option18 = 18;
+  config.option19 = 19;
+  config.option20 = 20;
+  config.option21 = 21;
+  config.option22 = 22;
+  config.option23 = 23;
+  config.option24 = 24;
+  config.option25 = 25;
+  config.option26 = 26;
+  config.option27 = 27;
+  config.option28 = 28;
+  config.option29 = 29;
+  config.option30 = 30;
+  config.option31 = 31;
+  config.option32 = 32;
+  config.option33 = 33;
+  config.option34 = 34;
+  config.option35 = 35;
+  config.option36 = 36;
+  config.option37 = 37;
+  config.option38 = 38;
+  config.option39 = 39;
+  config.option40 = 40;
+  config.option41 = 41;
+  config.option42 = 42;
+  config.option43 = 43;
+  config.option44 = 44;
+  config.option45 = 45;
+  config.option46 = 46;
+  config.option47 = 47;
+  config.option48 = 48;
+  config.option49 = 49;
+  config.option50 = 50;
+  config.option51 = 51;
+  config.option52 = 52;
+  config.option53 = 53;
+  config.option54 = 54;
+  config.option55 = 55;
+  return config;
+}
