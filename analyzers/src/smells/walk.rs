@@ -268,7 +268,7 @@ pub fn measure(tree: &Tree, text: &str, language: Language) -> Measures {
         let parent = stack.last().map_or(top, |open| open.frame);
         around.parent = stack.last().map(|open| open.node);
         let node = cursor.node();
-        let (frame, descend) = walk.enter(&cursor, &parent, &around);
+        let (frame, descend) = walk.enter(&cursor, node, &parent, &around);
         if descend && cursor.goto_first_child() {
             stack.push(Open {
                 frame,
@@ -280,8 +280,10 @@ pub fn measure(tree: &Tree, text: &str, language: Language) -> Measures {
             around.previous_named = None;
             continue;
         }
+        // The node the cursor leaves for its next sibling: this one, then each parent it
+        // climbs back to (the stack has them; asking the cursor costs a lookup each).
+        let mut left = node;
         loop {
-            let left = cursor.node();
             if cursor.goto_next_sibling() {
                 around.previous = Some(left);
                 if left.is_named() && walk.roles.role(&left) & COMMENT == 0 {
@@ -295,6 +297,7 @@ pub fn measure(tree: &Tree, text: &str, language: Language) -> Measures {
             if let Some(open) = stack.pop() {
                 around.previous = open.previous;
                 around.previous_named = open.previous_named;
+                left = open.node;
             }
         }
     }
@@ -320,8 +323,7 @@ struct Around<'t> {
 impl Walk<'_> {
     /// Measures the node under the cursor; returns what it means to its children, and whether
     /// they are walked.
-    fn enter(&mut self, cursor: &TreeCursor, parent: &Frame, around: &Around) -> (Frame, bool) {
-        let node = cursor.node();
+    fn enter<'t>(&mut self, cursor: &TreeCursor<'t>, node: Node<'t>, parent: &Frame, around: &Around) -> (Frame, bool) {
         let role = self.roles.role(&node);
         let mut frame = Frame {
             nest: parent.child_nest,
