@@ -226,6 +226,16 @@ def braced_bodies(text):
     return "\n".join(lines)
 
 
+def lambda_parameters(text):
+    """Kotlin: a lambda's parameters and arrow (`{ d -> ...}`) blanked, not the entries of a
+    `when` (`when (x) { a -> ...}`)."""
+    def blank(m):
+        if re.search(r"\bwhen\s*(?:\([^()]*\))?\s*$", text[max(0, m.start() - 80):m.start()]):
+            return m.group(0)
+        return "{" + m.group(1) + " " * (len(m.group(0)) - 1 - len(m.group(1)))
+    return re.sub(r"\{([ \t]*)[\w, ()]+->", blank, text)
+
+
 def rewrite(pattern, replacement):
     return lambda text: re.sub(pattern, replacement, text, flags=re.M)
 
@@ -247,7 +257,12 @@ LIZARD_REWRITES = {
     "scala": [("a function body without braces ended at its first line", braced_bodies)],
     # `view.type = when (x) { ... }`: after `type` (a keyword in lizard's reader), the
     # `{` opens a function.
-    "kotlin": [("the name `type` read as a keyword", rewrite(r"\btype\b", "kind"))],
+    "kotlin": [
+        # lizard measures a lambda with parameters apart, and folds one without into its
+        # function, as tollgate folds both.
+        ("a lambda with parameters (`{ d -> ...}`) measured apart", lambda_parameters),
+        ("the name `type` read as a keyword", rewrite(r"\btype\b", "kind")),
+    ],
     # `string?`, `object?[]`: a nullable type is no `?:`.
     "csharp": [("nullable types (`T?`) read as conditional operators",
                 rewrite(r"(?<=[\w>\]])\?(?=\s+\w|\[\]|[,;)>])", " "))],
