@@ -1,8 +1,11 @@
 """Matches the functions tollgate's smells domain measures (every function: thresholds 0)
-against lizard's, and in JavaScript, TypeScript and TSX against ESLint's `complexity` and
-`max-params`, and prints per language: functions each measures and both, equal cyclomatic
-complexity and parameter counts, the distribution of the differences, the largest of them
-and examples of the functions only one tool lists.
+against lizard's, and in JavaScript, TypeScript and TSX against ESLint's `complexity`,
+`max-params` and `max-depth`, and prints per language: functions each measures and both,
+equal cyclomatic complexity and parameter counts, the distribution of the differences, the
+largest of them and examples of the functions only one tool lists. Then the cyclomatic
+values equal under lizard's convention (LIZARD_SKIPS, LIZARD_EXTRA), and of the rest, those
+shown to be lizard's reading: ESLint gives tollgate's value, or lizard does once it runs on
+the file rewritten where it misreads (LIZARD_REWRITES).
 
 A function is matched on (path, line), else on the nearest unmatched one of the same file
 within 3 lines (lizard's line is where its declaration starts, ESLint's that of an arrow
