@@ -218,12 +218,39 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// for it).
 const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
+/// mimalloc asks the kernel for transparent huge pages, and the kernel zeroes 2 MiB at the first
+/// touch of each: the parsers' short-lived trees then cost more in page zeroing than in the
+/// memory they use (up to 8% of a profile of a smells run over 3,500 files; with plain pages,
+/// under 0.1%). Plain pages for the process.
+#[cfg(target_os = "linux")]
+fn disable_transparent_huge_pages() {
+    extern "C" {
+        fn prctl(option: std::ffi::c_int, ...) -> std::ffi::c_int;
+    }
+    const PR_SET_THP_DISABLE: std::ffi::c_int = 41;
+    // SAFETY: prctl with PR_SET_THP_DISABLE takes four integer arguments and changes only how
+    // the kernel backs this process's memory; a failure (an old kernel) leaves it as it was.
+    unsafe {
+        prctl(
+            PR_SET_THP_DISABLE,
+            1 as std::ffi::c_ulong,
+            0 as std::ffi::c_ulong,
+            0 as std::ffi::c_ulong,
+            0 as std::ffi::c_ulong,
+        );
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn disable_transparent_huge_pages() {}
+
 fn main() -> ExitCode {
     // A scan frees and allocates file-sized buffers on every thread: memory handed back to
     // the system is handed out again moments later, zeroed page by page by the kernel. Keep
     // it (peak memory is bounded by the files in flight, not by the tree).
     // SAFETY: sets a process-wide option before any thread is started.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+    disable_transparent_huge_pages();
     tollgate_analyzers::use_mimalloc_for_parsers();
     let cli = Cli::parse();
     scan::install_panic_hook();
