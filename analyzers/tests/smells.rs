@@ -187,21 +187,19 @@ fn every_kind_a_table_names_exists_in_its_grammar() {
 #[test]
 fn attributes_and_annotations_start_the_definition() {
     // Rust's attributes are nodes of their own before the function; a multi-line one too.
+    let parameters = |path: &str, text: &str| {
+        run(path, text, &Settings::default())
+            .into_iter()
+            .find(|f| f.rule == "smells/too-many-parameters")
+            .expect("a finding")
+    };
     let text = "#[allow(clippy::too_many_arguments)]\n#[pyo3(signature = (a,\n    b))]\nfn f(a: u8, b: u8, c: u8, d: u8, e: u8, f: u8, g: u8, h: u8) {}\n";
-    let findings = run("a.rs", text, &Settings::default());
-    let params = findings
-        .iter()
-        .find(|f| f.rule == "smells/too-many-parameters")
-        .expect("a finding");
+    let params = parameters("a.rs", text);
     assert_eq!(&text[params.span.clone()], "f");
     assert_eq!(params.statement_start, Some(0));
     // Java's annotations are part of the method.
     let text = "class A {\n  @Override\n  void f(int a, int b, int c, int d, int e, int f, int g, int h) {}\n}\n";
-    let findings = run("A.java", text, &Settings::default());
-    let params = findings
-        .iter()
-        .find(|f| f.rule == "smells/too-many-parameters")
-        .expect("a finding");
+    let params = parameters("A.java", text);
     assert_eq!(
         params.statement_start,
         Some(text.find("@Override").expect("annotation"))

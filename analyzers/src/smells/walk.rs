@@ -221,6 +221,8 @@ struct Frame {
     /// A closure (or a function made of one): a closure that is its body does not nest again
     /// (Ruby's `->(x) { ... }` is a lambda whose body is a block).
     closure: bool,
+    /// A preprocessor conditional (`#if`): its `condition` child is the compiler's.
+    compile_time: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -258,6 +260,7 @@ pub fn measure(tree: &Tree, text: &str, language: Language) -> Measures {
         operator: 0,
         kind: Kind::Other,
         closure: false,
+        compile_time: false,
     };
     // The open nodes, each with its frame and the siblings before it. tree-sitter finds a
     // node's parent or previous sibling by descending from the root again, so the walk keeps
@@ -330,18 +333,16 @@ impl Walk<'_> {
             operator: 0,
             kind: Kind::Other,
             closure: false,
+            compile_time: role & COMPILE_TIME != 0,
             ..*parent
         };
         let leaf = node.child_count() == 0;
-        if leaf && role & COMMENT == 0 {
-            self.mark_code(&node);
-        }
-        if role & OPAQUE != 0
-            || around.parent.is_some_and(|p| self.roles.role(&p) & COMPILE_TIME != 0)
-                && cursor.field_name() == Some("condition")
-        {
+        if role & OPAQUE != 0 || parent.compile_time && cursor.field_name() == Some("condition") {
             self.mark_code(&node);
             return (frame, false);
+        }
+        if leaf && role & COMMENT == 0 {
+            self.mark_code(&node);
         }
         // A plain block, or a lone token (Kotlin's `else 0`), can still be an `if`'s `else`
         // branch.
