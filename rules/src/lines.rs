@@ -73,6 +73,35 @@ impl<'a> LineIndex<'a> {
             end_column,
         }
     }
+
+    /// [`LineIndex::region`] of spans asked in order, each end at or after the same end of the
+    /// span before (duplication's windows, one per line): `lines` keeps the 0-based lines of
+    /// the last ends, and each end steps on from there instead of searching every line.
+    pub fn region_in_order(&self, span: &std::ops::Range<usize>, lines: &mut (usize, usize)) -> Region {
+        let (start_line, start_column) = self.position_from(span.start, &mut lines.0);
+        let (end_line, end_column) = self.position_from(span.end.max(span.start), &mut lines.1);
+        Region {
+            start_line,
+            start_column,
+            end_line,
+            end_column,
+        }
+    }
+
+    fn position_from(&self, offset: usize, line: &mut usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        if self.starts.get(*line).is_none_or(|&start| start > offset) {
+            *line = self.line_of(offset);
+        }
+        while self.starts.get(*line + 1).is_some_and(|&next| next <= offset) {
+            *line += 1;
+        }
+        let start = self.starts[*line];
+        (*line + 1, utf16_len(&self.text[start..offset]) + 1)
+    }
 }
 
 /// The length of `text` in UTF-16 code units, without decoding it: a byte that is not a
@@ -135,6 +164,24 @@ mod tests {
             "\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}",
         ] {
             assert_eq!(utf16_len(text), text.encode_utf16().count(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn regions_in_order_equal_regions() {
+        let text = "ab\né😀x\r\n\nlast\rz";
+        let index = LineIndex::new(text);
+        let mut lines = (0, 0);
+        // Every span whose ends are at or after the last span's, then one before them (the
+        // search again) and one past the text.
+        let mut spans = Vec::new();
+        for start in 0..=text.len() {
+            spans.push(start..(start + 5).min(text.len()));
+        }
+        spans.push(1..2);
+        spans.push(3..text.len() + 4);
+        for span in spans {
+            assert_eq!(index.region_in_order(&span, &mut lines), index.region(&span), "{span:?}");
         }
     }
 

@@ -131,19 +131,28 @@ fn windows_of(text: &str, options: &Options, tokens: impl FnOnce(&mut dyn FnMut(
     // starts a logical line, and where the signature dropped before its line starts.
     let mut ring: Vec<(u64, usize, bool, Option<usize>)> = vec![(0, 0, false, None); size];
     let mut prefix = 0u64;
-    let mut count = 0usize;
+    // The ring's slot of this token, which held the token `size` before it; and whether the
+    // ring has gone round once (a window of `size` tokens ends at each token from then on).
+    let mut slot = 0usize;
+    let mut full = false;
+    let mut lines = (0, 0);
     let mut out = Vec::new();
     tokens(&mut |token| {
-        ring[count % size] = (prefix, token.span.start, token.line_start, token.statement_start);
+        ring[slot] = (prefix, token.span.start, token.line_start, token.statement_start);
         prefix = prefix.wrapping_mul(BASE).wrapping_add(token.hash);
-        count += 1;
-        if count >= size {
-            // The window of `size` tokens that ends with this one.
-            let (before, start, line_start, statement_start) = ring[(count - size) % size];
+        slot += 1;
+        if slot == size {
+            slot = 0;
+            full = true;
+        }
+        if full {
+            // The window of `size` tokens that ends with this one starts at the next slot.
+            let (before, start, line_start, statement_start) = ring[slot];
             if line_start {
                 let span = start..token.span.end;
                 let hash = prefix.wrapping_sub(before.wrapping_mul(shift));
-                out.extend(Window::new(hash, span.clone(), index.region(&span), statement_start));
+                let region = index.region_in_order(&span, &mut lines);
+                out.extend(Window::new(hash, span, region, statement_start));
             }
         }
     });

@@ -47,6 +47,10 @@ pub(super) struct Roles {
     parameters: Vec<u16>,
     bodies: Option<Vec<u16>>,
     attributes: Vec<u16>,
+    /// The texts of the tokens the table counts (`case`, Swift's `return`, TypeScript's `?.`,
+    /// which is also JavaScript's `optional_chain` leaf): a node whose text holds none of them
+    /// has no token that counts.
+    token_words: Vec<&'static str>,
     /// The `operator` field, looked up once: by name it is a search of the grammar's fields,
     /// and every binary expression asks for it.
     operator_field: Option<std::num::NonZeroU16>,
@@ -119,9 +123,24 @@ impl Roles {
             parameters: ids(table.parameters, true),
             bodies: table.bodies.map(|kinds| ids(kinds, true)),
             attributes: ids(table.attributes, true),
+            token_words: [table.case_keywords, table.return_keywords].concat(),
             operator_field: grammar.field_id_for_name("operator"),
             table,
         }
+    }
+
+    /// A node on one line whose children are all tokens, none of which the table counts (the
+    /// arguments of `f(a, b)`, a `x.y`): the walk would find nothing in it but its line. A
+    /// quarter of a tree's nodes are tokens under such a node, and stepping to each costs.
+    fn tokens_only(&self, node: &Node, text: &str) -> bool {
+        node.descendant_count() == node.child_count() as usize + 1
+            && node.start_position().row == node.end_position().row
+            && text.get(node.byte_range()).is_some_and(|own| {
+                !self
+                    .token_words
+                    .iter()
+                    .any(|word| memchr::memmem::find(own.as_bytes(), word.as_bytes()).is_some())
+            })
     }
 
     fn operator_of<'t>(&self, node: &Node<'t>) -> Option<Node<'t>> {
@@ -347,6 +366,11 @@ impl Walk<'_> {
         // A plain block, or a lone token (Kotlin's `else 0`), can still be an `if`'s `else`
         // branch.
         if role == 0 && parent.kind != Kind::If {
+            if !leaf && self.roles.tokens_only(&node, self.text) {
+                // Its tokens would only mark its line as code.
+                self.mark_code(&node);
+                return (frame, false);
+            }
             return (frame, !leaf);
         }
         if role & CASE_KEYWORD != 0 {
@@ -851,4 +875,61 @@ fn first_line_end(span: Range<usize>, text: &str) -> usize {
     text.get(span.clone())
         .and_then(|s| s.find('\n'))
         .map_or(span.end, |at| span.start + at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                files(&path, out);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+
+    /// The walk steps over a node of tokens only: none of those tokens may be one the table
+    /// counts, and one of them is code (its line is). Checked on every node of every fixture.
+    #[test]
+    fn a_node_of_tokens_holds_nothing_counted() {
+        let mut paths = Vec::new();
+        files(
+            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/smells")),
+            &mut paths,
+        );
+        let mut stepped_over = 0;
+        for path in paths {
+            let name = path.to_string_lossy().into_owned();
+            let Some(language) = Language::of_path(&name) else { continue };
+            let text = std::fs::read_to_string(&path).unwrap();
+            let tree = super::super::parse(&text, language).unwrap();
+            let roles = Roles::of(language);
+            let mut pending = vec![tree.root_node()];
+            while let Some(node) = pending.pop() {
+                let mut cursor = node.walk();
+                let children: Vec<Node> = node.children(&mut cursor).collect();
+                if roles.role(&node) == 0 && !children.is_empty() && roles.tokens_only(&node, &text) {
+                    stepped_over += 1;
+                    for child in &children {
+                        assert_eq!(child.child_count(), 0, "{name}: {} in {}", child.kind(), node.kind());
+                        let role = roles.role(child) & !(COMMENT | OPAQUE);
+                        assert_eq!(role, 0, "{name}: {} in {} counts", child.kind(), node.kind());
+                    }
+                    assert!(
+                        children
+                            .iter()
+                            .any(|c| roles.role(c) & COMMENT == 0 && c.start_byte() < c.end_byte()),
+                        "{name}: {} holds no code",
+                        node.kind()
+                    );
+                }
+                pending.extend(children);
+            }
+        }
+        assert!(stepped_over > 1000, "{stepped_over} nodes of tokens in the fixtures");
+    }
 }
