@@ -181,7 +181,11 @@ mod tests {
         spans.push(1..2);
         spans.push(3..text.len() + 4);
         for span in spans {
-            assert_eq!(index.region_in_order(&span, &mut lines), index.region(&span), "{span:?}");
+            assert_eq!(
+                index.region_in_order(&span, &mut lines),
+                index.region(&span),
+                "{span:?}"
+            );
         }
     }
 

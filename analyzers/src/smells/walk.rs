@@ -34,13 +34,49 @@ const COMPILE_TIME: Role = 1 << 19;
 const OPAQUE: Role = 1 << 20;
 const SCOPE: Role = 1 << 21;
 
+/// The fields the walk asks nodes for. By name, each ask is a search of the grammar's field
+/// names; the walk asks them of every function, condition and parameter.
+#[derive(Clone, Copy)]
+enum Field {
+    Body,
+    Condition,
+    Name,
+    Type,
+    Parameter,
+    Declarator,
+    Key,
+    Left,
+    Value,
+}
+
+const FIELD_NAMES: [&str; 9] = [
+    "body",
+    "condition",
+    "name",
+    "type",
+    "parameter",
+    "declarator",
+    "key",
+    "left",
+    "value",
+];
+
+/// What an extra decision needs of its node.
+enum Needs {
+    Nothing,
+    /// To be a leaf.
+    NoChild,
+    /// A child in this field (`None`: a field the grammar lacks, never there).
+    Field(Option<std::num::NonZeroU16>),
+}
+
 /// A language's table, resolved to kind ids once per process.
 pub(super) struct Roles {
     roles: Vec<Role>,
     /// Kind ids of the boolean operator tokens, in the table's order.
     operators: Vec<u16>,
-    /// The field an extra decision needs, by kind id.
-    extra_fields: Vec<(u16, Option<&'static str>)>,
+    /// What an extra decision needs, by kind id.
+    extra_fields: Vec<(u16, Needs)>,
     defaults: Vec<u16>,
     labels: Vec<u16>,
     parameter_lists: Vec<u16>,
@@ -54,6 +90,8 @@ pub(super) struct Roles {
     /// The `operator` field, looked up once: by name it is a search of the grammar's fields,
     /// and every binary expression asks for it.
     operator_field: Option<std::num::NonZeroU16>,
+    /// The ids of [`FIELD_NAMES`], in order.
+    fields: [Option<std::num::NonZeroU16>; 9],
     table: &'static Table,
 }
 
@@ -106,7 +144,14 @@ impl Roles {
         let extra_fields = table
             .extra_decisions
             .iter()
-            .map(|(name, field)| (grammar.id_for_node_kind(name, true), *field))
+            .map(|(name, field)| {
+                let needs = match field {
+                    None => Needs::Nothing,
+                    Some("") => Needs::NoChild,
+                    Some(field) => Needs::Field(grammar.field_id_for_name(field)),
+                };
+                (grammar.id_for_node_kind(name, true), needs)
+            })
             .filter(|(id, _)| *id != 0)
             .collect();
         Roles {
@@ -125,6 +170,7 @@ impl Roles {
             attributes: ids(table.attributes, true),
             token_words: [table.case_keywords, table.return_keywords].concat(),
             operator_field: grammar.field_id_for_name("operator"),
+            fields: FIELD_NAMES.map(|name| grammar.field_id_for_name(name)),
             table,
         }
     }
@@ -141,6 +187,10 @@ impl Roles {
                     .iter()
                     .any(|word| memchr::memmem::find(own.as_bytes(), word.as_bytes()).is_some())
             })
+    }
+
+    fn child<'t>(&self, node: &Node<'t>, field: Field) -> Option<Node<'t>> {
+        node.child_by_field_id(self.fields[field as usize]?.get())
     }
 
     fn operator_of<'t>(&self, node: &Node<'t>) -> Option<Node<'t>> {
@@ -408,7 +458,7 @@ impl Walk<'_> {
             return (frame, true);
         }
         if role & CLASS != 0 {
-            if node.child_by_field_name("body").is_some()
+            if self.roles.child(&node, Field::Body).is_some()
                 || !matches!(node.kind(), "struct_specifier" | "union_specifier" | "class_specifier")
             {
                 self.class(&node);
@@ -483,11 +533,12 @@ impl Walk<'_> {
         }
         if role & EXTRA != 0 {
             let needed = self.roles.extra_fields.iter().find(|(id, _)| *id == node.kind_id());
-            let holds = |field: &str| match field {
-                "" => node.child_count() == 0,
-                field => node.child_by_field_name(field).is_some(),
+            let holds = |needs: &Needs| match needs {
+                Needs::Nothing => true,
+                Needs::NoChild => node.child_count() == 0,
+                Needs::Field(field) => field.is_some_and(|id| node.child_by_field_id(id.get()).is_some()),
             };
-            if needed.is_some_and(|(_, field)| field.is_none_or(holds)) {
+            if needed.is_some_and(|(_, needs)| holds(needs)) {
                 self.decision(parent.function, node.kind_id());
             }
         }
@@ -537,7 +588,8 @@ impl Walk<'_> {
 
     fn mark_code(&mut self, node: &Node) {
         let (first, end) = (node.start_position(), node.end_position());
-        if node.start_byte() == node.end_byte() {
+        // An empty node (a missing token the parser made up) is no code.
+        if first == end {
             return;
         }
         // A node that ends with its line's newline (`#include <x>\n`) ends at the next row's
@@ -558,7 +610,7 @@ impl Walk<'_> {
 
     fn has_body(&self, node: &Node) -> bool {
         let Some(kinds) = &self.roles.bodies else { return true };
-        if node.child_by_field_name("body").is_some() {
+        if self.roles.child(node, Field::Body).is_some() {
             return true;
         }
         let mut cursor = node.walk();
@@ -627,7 +679,9 @@ impl Walk<'_> {
 
     /// The boolean operands of the condition of an `if`, loop or conditional operator.
     fn condition(&mut self, node: &Node) {
-        let Some(condition) = condition_of(node) else { return };
+        let Some(condition) = self.roles.condition_of(node) else {
+            return;
+        };
         let operands = self.operands(condition);
         if operands >= 2 {
             let span = condition.byte_range();
@@ -672,8 +726,10 @@ impl Walk<'_> {
 
     fn function(&self, node: &Node, around: &Around) -> FunctionMeasure {
         let span = node.byte_range();
-        let name = name_of(node)
-            .or_else(|| around.parent.and_then(|parent| bound_to(&parent, node)))
+        let name = self
+            .roles
+            .name_of(node)
+            .or_else(|| around.parent.and_then(|parent| self.roles.bound_to(&parent, node)))
             .map(|n| n.byte_range());
         // An anonymous function is pointed at by its first token.
         let head = node.child(0).map_or(span.clone(), |first| first.byte_range());
@@ -698,9 +754,10 @@ impl Walk<'_> {
 
     fn class(&mut self, node: &Node) {
         let span = node.byte_range();
-        let name = node
-            .child_by_field_name("name")
-            .or_else(|| node.child_by_field_name("type"))
+        let name = self
+            .roles
+            .child(node, Field::Name)
+            .or_else(|| self.roles.child(node, Field::Type))
             .map(|n| n.byte_range());
         self.m.classes.push(ClassMeasure {
             span: name
@@ -719,7 +776,7 @@ impl Walk<'_> {
         if node.kind() == "setter" && node.named_children(&mut node.walk()).any(|c| c.kind() == "identifier") {
             return 1;
         }
-        if node.child_by_field_name("parameter").is_some() {
+        if self.roles.child(node, Field::Parameter).is_some() {
             // An arrow function's lone parameter, without parentheses.
             return 1;
         }
@@ -753,7 +810,7 @@ impl Walk<'_> {
             if found {
                 return count;
             }
-            match owner.child_by_field_name("declarator") {
+            match self.roles.child(&owner, Field::Declarator) {
                 Some(declarator) => owner = declarator,
                 None => return 0,
             }
@@ -823,51 +880,53 @@ fn is_alternative(cursor: &TreeCursor, around: &Around) -> bool {
             .is_some_and(|before| before.kind() == "else" && before.child_count() == 0)
 }
 
-/// The name an anonymous function is bound to (`const f = () => ...`, `{ f: function () {} }`,
-/// `this.f = function () {}`), as ESLint and lizard name it.
-fn bound_to<'t>(parent: &Node<'t>, node: &Node<'t>) -> Option<Node<'t>> {
-    let name = ["name", "key", "left"]
-        .iter()
-        .find_map(|field| parent.child_by_field_name(field))
-        .filter(|name| name.id() != node.id())?;
-    let short = name.end_byte() - name.start_byte() <= 120 && name.start_position().row == name.end_position().row;
-    short.then_some(name)
-}
+impl Roles {
+    /// The name an anonymous function is bound to (`const f = () => ...`, `{ f: function () {} }`,
+    /// `this.f = function () {}`), as ESLint and lizard name it.
+    fn bound_to<'t>(&self, parent: &Node<'t>, node: &Node<'t>) -> Option<Node<'t>> {
+        let name = [Field::Name, Field::Key, Field::Left]
+            .iter()
+            .find_map(|&field| self.child(parent, field))
+            .filter(|name| name.id() != node.id())?;
+        let short = name.end_byte() - name.start_byte() <= 120 && name.start_position().row == name.end_position().row;
+        short.then_some(name)
+    }
 
-/// The condition of an `if`, loop or conditional operator: its `condition` field, through
-/// C++'s `condition_clause`; Go's `for` keeps it in its `for_clause`, or bare.
-fn condition_of<'t>(node: &Node<'t>) -> Option<Node<'t>> {
-    if let Some(condition) = node.child_by_field_name("condition") {
-        return Some(match condition.kind() {
-            "condition_clause" => condition.child_by_field_name("value").unwrap_or(condition),
-            _ => condition,
-        });
-    }
-    if node.kind() != "for_statement" {
-        return None;
-    }
-    let mut cursor = node.walk();
-    let children: Vec<Node> = node.named_children(&mut cursor).collect();
-    children.into_iter().find_map(|child| match child.kind() {
-        "for_clause" => child.child_by_field_name("condition"),
-        "block" | "range_clause" | "comment" => None,
-        _ => node.child_by_field_name("body").is_some().then_some(child),
-    })
-}
-
-/// A function's name: its `name` field, or what its declarator declares (C, C++).
-fn name_of<'t>(node: &Node<'t>) -> Option<Node<'t>> {
-    if let Some(name) = node.child_by_field_name("name") {
-        return Some(name);
-    }
-    let mut declarator = node.child_by_field_name("declarator")?;
-    for _ in 0..8 {
-        match declarator.child_by_field_name("declarator") {
-            Some(inner) => declarator = inner,
-            None => return Some(declarator),
+    /// The condition of an `if`, loop or conditional operator: its `condition` field, through
+    /// C++'s `condition_clause`; Go's `for` keeps it in its `for_clause`, or bare.
+    fn condition_of<'t>(&self, node: &Node<'t>) -> Option<Node<'t>> {
+        if let Some(condition) = self.child(node, Field::Condition) {
+            return Some(match condition.kind() {
+                "condition_clause" => self.child(&condition, Field::Value).unwrap_or(condition),
+                _ => condition,
+            });
         }
+        if node.kind() != "for_statement" {
+            return None;
+        }
+        let mut cursor = node.walk();
+        let children: Vec<Node> = node.named_children(&mut cursor).collect();
+        children.into_iter().find_map(|child| match child.kind() {
+            "for_clause" => self.child(&child, Field::Condition),
+            "block" | "range_clause" | "comment" => None,
+            _ => self.child(node, Field::Body).is_some().then_some(child),
+        })
     }
-    None
+
+    /// A function's name: its `name` field, or what its declarator declares (C, C++).
+    fn name_of<'t>(&self, node: &Node<'t>) -> Option<Node<'t>> {
+        if let Some(name) = self.child(node, Field::Name) {
+            return Some(name);
+        }
+        let mut declarator = self.child(node, Field::Declarator)?;
+        for _ in 0..8 {
+            match self.child(&declarator, Field::Declarator) {
+                Some(inner) => declarator = inner,
+                None => return Some(declarator),
+            }
+        }
+        None
+    }
 }
 
 /// The span cut at the end of its first line.
@@ -904,7 +963,9 @@ mod tests {
         let mut stepped_over = 0;
         for path in paths {
             let name = path.to_string_lossy().into_owned();
-            let Some(language) = Language::of_path(&name) else { continue };
+            let Some(language) = Language::of_path(&name) else {
+                continue;
+            };
             let text = std::fs::read_to_string(&path).unwrap();
             let tree = super::super::parse(&text, language).unwrap();
             let roles = Roles::of(language);
