@@ -181,12 +181,13 @@ impl Roles {
     fn tokens_only(&self, node: &Node, text: &str) -> bool {
         node.descendant_count() == node.child_count() as usize + 1
             && node.start_position().row == node.end_position().row
-            && text.get(node.byte_range()).is_some_and(|own| {
-                !self
-                    .token_words
-                    .iter()
-                    .any(|word| memchr::memmem::find(own.as_bytes(), word.as_bytes()).is_some())
-            })
+            && text.get(node.byte_range()).is_some_and(|own| !self.has_token_word(own))
+    }
+
+    fn has_token_word(&self, text: &str) -> bool {
+        self.token_words
+            .iter()
+            .any(|word| memchr::memmem::find(text.as_bytes(), word.as_bytes()).is_some())
     }
 
     fn child<'t>(&self, node: &Node<'t>, field: Field) -> Option<Node<'t>> {
@@ -341,27 +342,42 @@ pub fn measure(tree: &Tree, text: &str, language: Language) -> Measures {
         around.parent = stack.last().map(|open| open.node);
         let node = cursor.node();
         let (frame, descend) = walk.enter(&cursor, node, &parent, &around);
-        if descend && cursor.goto_first_child() {
-            stack.push(Open {
-                frame,
-                node,
-                previous: around.previous,
-                previous_named: around.previous_named,
-            });
-            around.previous = None;
-            around.previous_named = None;
-            continue;
+        if descend {
+            let end_index = cursor.descendant_index() + node.descendant_count();
+            if cursor.goto_first_child() {
+                stack.push(Open {
+                    frame,
+                    node,
+                    previous: around.previous,
+                    previous_named: around.previous_named,
+                    end_index,
+                    children: node.child_count() as usize,
+                    child: 0,
+                });
+                around.previous = None;
+                around.previous_named = None;
+                continue;
+            }
         }
         // The node the cursor leaves for its next sibling: this one, then each parent it
         // climbs back to (the stack has them; asking the cursor costs a lookup each).
         let mut left = node;
         loop {
-            if cursor.goto_next_sibling() {
-                around.previous = Some(left);
-                if left.is_named() && walk.roles.role(&left) & COMMENT == 0 {
-                    around.previous_named = Some(left);
+            if let Some(open) = stack.last_mut() {
+                let rest = open.children.saturating_sub(open.child + 1);
+                let after = cursor.descendant_index() + left.descendant_count();
+                // The tokens that close a line (`)`, `;`, `}`) are left for the parent.
+                let climb = rest > 0
+                    && open.frame.kind != Kind::If
+                    && walk.tokens_after(&left, after, &open.node, open.end_index, rest);
+                if !climb && cursor.goto_next_sibling() {
+                    open.child += 1;
+                    around.previous = Some(left);
+                    if left.is_named() && walk.roles.role(&left) & COMMENT == 0 {
+                        around.previous_named = Some(left);
+                    }
+                    break;
                 }
-                break;
             }
             if !cursor.goto_parent() {
                 return walk.finish();
@@ -381,6 +397,11 @@ struct Open<'t> {
     node: Node<'t>,
     previous: Option<Node<'t>>,
     previous_named: Option<Node<'t>>,
+    /// Where its subtree ends in the order of descendants, how many children it has and which
+    /// of them the cursor is at.
+    end_index: usize,
+    children: usize,
+    child: usize,
 }
 
 /// The nodes around the one the walk enters: its parent, the sibling before it and the named
@@ -606,6 +627,35 @@ impl Walk<'_> {
         for row in first..=last {
             self.code_rows[row] = true;
         }
+    }
+
+    /// Whether the `rest` siblings after `left` are tokens on the row where `left` ends, none of
+    /// them a comment or a token the table counts: the walk climbs to the parent instead of
+    /// stepping to each (half the nodes of a tree are tokens), and marks their row as code.
+    /// `after` is the descendant index past `left`'s subtree, `end_index` the one past the
+    /// parent's: each sibling that is a token takes one, so with as many as there are
+    /// siblings, every one is a token.
+    fn tokens_after(&mut self, left: &Node, after: usize, parent: &Node, end_index: usize, rest: usize) -> bool {
+        if end_index.checked_sub(after) != Some(rest) {
+            return false;
+        }
+        let row = left.end_position().row;
+        if parent.end_position().row != row {
+            return false;
+        }
+        let Some(between) = self.text.get(left.end_byte()..parent.end_byte()) else {
+            return false;
+        };
+        // `//`, `/*` and `#` start comments in these languages.
+        if between.bytes().any(|b| b == b'/' || b == b'#') || self.roles.has_token_word(between) {
+            return false;
+        }
+        if !between.trim().is_empty() {
+            if let Some(code) = self.code_rows.get_mut(row) {
+                *code = true;
+            }
+        }
+        true
     }
 
     fn has_body(&self, node: &Node) -> bool {
@@ -992,5 +1042,84 @@ mod tests {
             }
         }
         assert!(stepped_over > 1000, "{stepped_over} nodes of tokens in the fixtures");
+    }
+
+    /// The walk climbs past the tokens that end a line: none of them may be a comment or a
+    /// token the table counts, and their row is marked as code when one of them is code.
+    /// Checked after every node of every fixture.
+    #[test]
+    fn the_tokens_that_end_a_line_hold_nothing_counted() {
+        let mut paths = Vec::new();
+        files(
+            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/smells")),
+            &mut paths,
+        );
+        let mut climbed = 0;
+        for path in paths {
+            let name = path.to_string_lossy().into_owned();
+            let Some(language) = Language::of_path(&name) else {
+                continue;
+            };
+            let text = std::fs::read_to_string(&path).unwrap();
+            let tree = super::super::parse(&text, language).unwrap();
+            let roles = Roles::of(language);
+            let mut walk = Walk {
+                roles,
+                text: &text,
+                code_rows: vec![false; text.lines().count() + 2],
+                m: Measures::default(),
+            };
+            // Every node with the index past its subtree, as the walk's cursor sees it.
+            let mut cursor = tree.walk();
+            let mut nodes = Vec::new();
+            loop {
+                let node = cursor.node();
+                nodes.push((node, cursor.descendant_index() + node.descendant_count()));
+                if cursor.goto_first_child() || cursor.goto_next_sibling() {
+                    continue;
+                }
+                while cursor.goto_parent() && !cursor.goto_next_sibling() {}
+                if cursor.node() == tree.root_node() {
+                    break;
+                }
+            }
+            let end_of = |node: &Node| nodes.iter().find(|(n, _)| n == node).unwrap().1;
+            for (left, after) in &nodes {
+                let Some(parent) = left.parent() else { continue };
+                let mut siblings = parent.walk();
+                let children: Vec<Node> = parent.children(&mut siblings).collect();
+                let at = children.iter().position(|c| c == left).unwrap();
+                let rest = &children[at + 1..];
+                if rest.is_empty() || roles.role(&parent) & (IF | ELSE_IF) != 0 {
+                    continue;
+                }
+                let row = left.end_position().row;
+                walk.code_rows[row] = false;
+                if !walk.tokens_after(left, *after, &parent, end_of(&parent), rest.len()) {
+                    continue;
+                }
+                climbed += 1;
+                for token in rest {
+                    assert_eq!(token.child_count(), 0, "{name}: {} after {}", token.kind(), left.kind());
+                    let role = roles.role(token);
+                    assert_eq!(
+                        role & !OPAQUE,
+                        0,
+                        "{name}: {} after {} counts",
+                        token.kind(),
+                        left.kind()
+                    );
+                }
+                let code = rest.iter().any(|t| t.start_byte() < t.end_byte());
+                assert_eq!(
+                    walk.code_rows[row],
+                    code,
+                    "{name}: the row of {} after {}",
+                    rest[0].kind(),
+                    left.kind()
+                );
+            }
+        }
+        assert!(climbed > 1000, "{climbed} climbs in the fixtures");
     }
 }
