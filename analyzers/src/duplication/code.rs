@@ -2,7 +2,7 @@
 //! numbers, strings, and operators a byte at a time. Comments and import lines are dropped;
 //! a window may start at the first token of each line.
 
-use super::lexer::{fnv, Token};
+use super::lexer::{hash_bytes, Token};
 use crate::smells::Language;
 
 /// How a language writes comments.
@@ -48,7 +48,7 @@ pub fn for_each_token(text: &str, family: Language, normalize: bool, emit: &mut 
     let style = comments(family);
     let bytes = text.as_bytes();
     // The seed keeps families apart: the same tokens in Go and in Java are not a copy.
-    let seed = fnv(family.name().as_bytes());
+    let seed = hash_bytes(family.name().as_bytes());
     let mut line_first = true;
     let mut dropped_line = false;
     let mut i = 0;
@@ -63,7 +63,11 @@ pub fn for_each_token(text: &str, family: Language, normalize: bool, emit: &mut 
                 continue;
             }
             b' ' | b'\t' | b'\r' | b'\x0c' => {
+                // Indentation comes in runs.
                 i += 1;
+                while i < bytes.len() && matches!(bytes[i], b' ' | b'\t' | b'\r' | b'\x0c') {
+                    i += 1;
+                }
                 continue;
             }
             b'/' if style.slashes && bytes.get(i + 1) == Some(&b'/') => {
@@ -130,7 +134,7 @@ pub fn for_each_token(text: &str, family: Language, normalize: bool, emit: &mut 
         let hash = match kind {
             Kind::Name if normalize => 1,
             Kind::Literal if normalize => 2,
-            _ => fnv(word.as_bytes()),
+            _ => hash_bytes(word.as_bytes()),
         };
         emit(Token {
             hash: hash ^ seed,
@@ -152,10 +156,22 @@ fn line_end(bytes: &[u8], from: usize) -> usize {
     memchr::memchr(b'\n', &bytes[from..]).map_or(bytes.len(), |at| from + at)
 }
 
+/// The bytes of a name: letters, digits, `_`, `$` and every byte of a non-ASCII character.
+const NAME_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'_' || c == b'$' || c >= 0x80;
+        b += 1;
+    }
+    table
+};
+
 fn name_length(bytes: &[u8]) -> usize {
     bytes
         .iter()
-        .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80))
+        .position(|&b| !NAME_BYTES[usize::from(b)])
         .unwrap_or(bytes.len())
 }
 

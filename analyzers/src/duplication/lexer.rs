@@ -15,12 +15,26 @@ pub struct Token {
     pub statement_start: Option<usize>,
 }
 
-pub(super) fn fnv(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        hash = (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+/// A token's hash: eight bytes at a step (a byte at a step was a third of the lexers' time on
+/// long strings), then mixed so that every bit of the input moves the high bits, which the
+/// windows' polynomial hash keeps.
+pub(super) fn hash_bytes(bytes: &[u8]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut hash = (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
+        hash = (hash ^ word).wrapping_mul(K).rotate_left(31);
     }
-    hash
+    let mut tail = [0u8; 8];
+    tail[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+    hash = (hash ^ u64::from_le_bytes(tail)).wrapping_mul(K);
+    // The finaliser of MurmurHash3's 64-bit mix.
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    hash ^ (hash >> 33)
 }
 
 #[derive(PartialEq)]
@@ -121,7 +135,7 @@ impl<F: FnMut(Token)> Line<'_, F> {
         let hash = match kind {
             Kind::Name if self.normalize && !is_keyword(word) => 1,
             Kind::Literal if self.normalize => 2,
-            _ => fnv(word.as_bytes()),
+            _ => hash_bytes(word.as_bytes()),
         };
         let line_start = self.emitted == 0;
         (self.emit)(Token {

@@ -364,12 +364,15 @@ pub fn measure(tree: &Tree, text: &str, language: Language) -> Measures {
         let mut left = node;
         loop {
             if let Some(open) = stack.last_mut() {
+                // The last child climbs at once: a step to a sibling that is not there costs as
+                // much as one that is. The tokens that close a line (`)`, `;`, `}`) are left for
+                // the parent.
                 let rest = open.children.saturating_sub(open.child + 1);
-                let after = cursor.descendant_index() + left.descendant_count();
-                // The tokens that close a line (`)`, `;`, `}`) are left for the parent.
-                let climb = rest > 0
-                    && open.frame.kind != Kind::If
-                    && walk.tokens_after(&left, after, &open.node, open.end_index, rest);
+                let climb = rest == 0
+                    || open.frame.kind != Kind::If && {
+                        let after = cursor.descendant_index() + left.descendant_count();
+                        walk.tokens_after(&left, after, &open.node, open.end_index, rest)
+                    };
                 if !climb && cursor.goto_next_sibling() {
                     open.child += 1;
                     around.previous = Some(left);
