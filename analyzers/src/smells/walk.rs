@@ -178,8 +178,8 @@ impl Roles {
     /// A node on one line whose children are all tokens, none of which the table counts (the
     /// arguments of `f(a, b)`, a `x.y`): the walk would find nothing in it but its line. A
     /// quarter of a tree's nodes are tokens under such a node, and stepping to each costs.
-    fn tokens_only(&self, node: &Node, text: &str) -> bool {
-        node.descendant_count() == node.child_count() as usize + 1
+    fn tokens_only(&self, node: &Node, children: usize, text: &str) -> bool {
+        node.descendant_count() == children + 1
             && node.start_position().row == node.end_position().row
             && text.get(node.byte_range()).is_some_and(|own| !self.has_token_word(own))
     }
@@ -341,7 +341,8 @@ pub fn measure(tree: &Tree, text: &str, language: Language) -> Measures {
         let parent = stack.last().map_or(top, |open| open.frame);
         around.parent = stack.last().map(|open| open.node);
         let node = cursor.node();
-        let (frame, descend) = walk.enter(&cursor, node, &parent, &around);
+        let children = node.child_count() as usize;
+        let (frame, descend) = walk.enter(&cursor, node, children, &parent, &around);
         if descend {
             let end_index = cursor.descendant_index() + node.descendant_count();
             if cursor.goto_first_child() {
@@ -351,7 +352,7 @@ pub fn measure(tree: &Tree, text: &str, language: Language) -> Measures {
                     previous: around.previous,
                     previous_named: around.previous_named,
                     end_index,
-                    children: node.child_count() as usize,
+                    children,
                     child: 0,
                 });
                 around.previous = None;
@@ -419,7 +420,14 @@ struct Around<'t> {
 impl Walk<'_> {
     /// Measures the node under the cursor; returns what it means to its children, and whether
     /// they are walked.
-    fn enter<'t>(&mut self, cursor: &TreeCursor<'t>, node: Node<'t>, parent: &Frame, around: &Around) -> (Frame, bool) {
+    fn enter<'t>(
+        &mut self,
+        cursor: &TreeCursor<'t>,
+        node: Node<'t>,
+        children: usize,
+        parent: &Frame,
+        around: &Around,
+    ) -> (Frame, bool) {
         let role = self.roles.role(&node);
         let mut frame = Frame {
             nest: parent.child_nest,
@@ -429,7 +437,7 @@ impl Walk<'_> {
             compile_time: role & COMPILE_TIME != 0,
             ..*parent
         };
-        let leaf = node.child_count() == 0;
+        let leaf = children == 0;
         if role & OPAQUE != 0 || parent.compile_time && cursor.field_name() == Some("condition") {
             self.mark_code(&node);
             return (frame, false);
@@ -440,7 +448,7 @@ impl Walk<'_> {
         // A plain block, or a lone token (Kotlin's `else 0`), can still be an `if`'s `else`
         // branch.
         if role == 0 && parent.kind != Kind::If {
-            if !leaf && self.roles.tokens_only(&node, self.text) {
+            if !leaf && self.roles.tokens_only(&node, children, self.text) {
                 // Its tokens would only mark its line as code.
                 self.mark_code(&node);
                 return (frame, false);
@@ -1026,7 +1034,7 @@ mod tests {
             while let Some(node) = pending.pop() {
                 let mut cursor = node.walk();
                 let children: Vec<Node> = node.children(&mut cursor).collect();
-                if roles.role(&node) == 0 && !children.is_empty() && roles.tokens_only(&node, &text) {
+                if roles.role(&node) == 0 && !children.is_empty() && roles.tokens_only(&node, children.len(), &text) {
                     stepped_over += 1;
                     for child in &children {
                         assert_eq!(child.child_count(), 0, "{name}: {} in {}", child.kind(), node.kind());
