@@ -1001,33 +1001,33 @@ fn first_line_end(span: Range<usize>, text: &str) -> usize {
 mod tests {
     use super::*;
 
-    fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                files(&path, out);
-            } else {
-                out.push(path);
+    /// Every fixture of testdata/smells in a language of this walk: its path, language and text.
+    fn fixtures() -> Vec<(String, Language, String)> {
+        fn files(dir: &std::path::Path, out: &mut Vec<(String, Language, String)>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                let name = path.to_string_lossy().into_owned();
+                if path.is_dir() {
+                    files(&path, out);
+                } else if let Some(language) = Language::of_path(&name) {
+                    out.push((name, language, std::fs::read_to_string(&path).unwrap()));
+                }
             }
         }
+        let mut out = Vec::new();
+        files(
+            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/smells")),
+            &mut out,
+        );
+        out
     }
 
     /// The walk steps over a node of tokens only: none of those tokens may be one the table
     /// counts, and one of them is code (its line is). Checked on every node of every fixture.
     #[test]
     fn a_node_of_tokens_holds_nothing_counted() {
-        let mut paths = Vec::new();
-        files(
-            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/smells")),
-            &mut paths,
-        );
         let mut stepped_over = 0;
-        for path in paths {
-            let name = path.to_string_lossy().into_owned();
-            let Some(language) = Language::of_path(&name) else {
-                continue;
-            };
-            let text = std::fs::read_to_string(&path).unwrap();
+        for (name, language, text) in fixtures() {
             let tree = super::super::parse(&text, language).unwrap();
             let roles = Roles::of(language);
             let mut pending = vec![tree.root_node()];
@@ -1060,18 +1060,8 @@ mod tests {
     /// Checked after every node of every fixture.
     #[test]
     fn the_tokens_that_end_a_line_hold_nothing_counted() {
-        let mut paths = Vec::new();
-        files(
-            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../testdata/smells")),
-            &mut paths,
-        );
         let mut climbed = 0;
-        for path in paths {
-            let name = path.to_string_lossy().into_owned();
-            let Some(language) = Language::of_path(&name) else {
-                continue;
-            };
-            let text = std::fs::read_to_string(&path).unwrap();
+        for (name, language, text) in fixtures() {
             let tree = super::super::parse(&text, language).unwrap();
             let roles = Roles::of(language);
             let mut walk = Walk {
