@@ -8,6 +8,9 @@ pub struct Region {
     pub end_column: usize,
 }
 
+/// A line hint that is no line: [`LineIndex::position_from`] searches.
+const UNKNOWN_LINE: usize = usize::MAX;
+
 /// Byte offsets of line starts, to turn byte spans into lines and columns.
 pub struct LineIndex<'a> {
     text: &'a str,
@@ -54,24 +57,12 @@ impl<'a> LineIndex<'a> {
     /// 1-based line and UTF-16 column of a byte offset (clamped to the text and to a
     /// character boundary).
     pub fn position(&self, offset: usize) -> (usize, usize) {
-        let mut offset = offset.min(self.text.len());
-        while !self.text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.line_of(offset);
-        let start = self.starts[line];
-        (line + 1, utf16_len(&self.text[start..offset]) + 1)
+        let mut line = UNKNOWN_LINE;
+        self.position_from(offset, &mut line)
     }
 
     pub fn region(&self, span: &std::ops::Range<usize>) -> Region {
-        let (start_line, start_column) = self.position(span.start);
-        let (end_line, end_column) = self.position(span.end.max(span.start));
-        Region {
-            start_line,
-            start_column,
-            end_line,
-            end_column,
-        }
+        self.region_in_order(span, &mut (UNKNOWN_LINE, UNKNOWN_LINE))
     }
 
     /// [`LineIndex::region`] of spans asked in order, each end at or after the same end of the
@@ -88,6 +79,8 @@ impl<'a> LineIndex<'a> {
         }
     }
 
+    /// [`LineIndex::position`], starting from `line` when it is at or before the offset's line
+    /// (else searching), and leaving the offset's line there.
     fn position_from(&self, offset: usize, line: &mut usize) -> (usize, usize) {
         let mut offset = offset.min(self.text.len());
         while !self.text.is_char_boundary(offset) {

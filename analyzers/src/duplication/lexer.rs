@@ -15,9 +15,8 @@ pub struct Token {
     pub statement_start: Option<usize>,
 }
 
-/// A token's hash: eight bytes at a step (a byte at a step was a third of the lexers' time on
-/// long strings), then mixed so that every bit of the input moves the high bits, which the
-/// windows' polynomial hash keeps.
+/// A token's hash: eight bytes at a step rather than one, then mixed so that every bit of the
+/// input moves the high bits, which the windows' polynomial hash keeps.
 pub(super) fn hash_bytes(bytes: &[u8]) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut hash = (bytes.len() as u64).wrapping_mul(K);

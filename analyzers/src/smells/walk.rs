@@ -567,7 +567,7 @@ impl Walk<'_> {
             let needed = self.roles.extra_fields.iter().find(|(id, _)| *id == node.kind_id());
             let holds = |needs: &Needs| match needs {
                 Needs::Nothing => true,
-                Needs::NoChild => node.child_count() == 0,
+                Needs::NoChild => leaf,
                 Needs::Field(field) => field.is_some_and(|id| node.child_by_field_id(id.get()).is_some()),
             };
             if needed.is_some_and(|(_, needs)| holds(needs)) {
@@ -1001,16 +1001,19 @@ fn first_line_end(span: Range<usize>, text: &str) -> usize {
 mod tests {
     use super::*;
 
-    /// Every fixture of testdata/smells in a language of this walk: its path, language and text.
-    fn fixtures() -> Vec<(String, Language, String)> {
-        fn files(dir: &std::path::Path, out: &mut Vec<(String, Language, String)>) {
+    /// Every fixture of testdata/smells in a language of this walk: its path, text, tree and
+    /// the language's roles.
+    fn fixtures() -> Vec<(String, String, Tree, &'static Roles)> {
+        fn files(dir: &std::path::Path, out: &mut Vec<(String, String, Tree, &'static Roles)>) {
             for entry in std::fs::read_dir(dir).unwrap() {
                 let path = entry.unwrap().path();
                 let name = path.to_string_lossy().into_owned();
                 if path.is_dir() {
                     files(&path, out);
                 } else if let Some(language) = Language::of_path(&name) {
-                    out.push((name, language, std::fs::read_to_string(&path).unwrap()));
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    let tree = super::super::parse(&text, language).unwrap();
+                    out.push((name, text, tree, Roles::of(language)));
                 }
             }
         }
@@ -1027,9 +1030,7 @@ mod tests {
     #[test]
     fn a_node_of_tokens_holds_nothing_counted() {
         let mut stepped_over = 0;
-        for (name, language, text) in fixtures() {
-            let tree = super::super::parse(&text, language).unwrap();
-            let roles = Roles::of(language);
+        for (name, text, tree, roles) in fixtures() {
             let mut pending = vec![tree.root_node()];
             while let Some(node) = pending.pop() {
                 let mut cursor = node.walk();
@@ -1061,9 +1062,7 @@ mod tests {
     #[test]
     fn the_tokens_that_end_a_line_hold_nothing_counted() {
         let mut climbed = 0;
-        for (name, language, text) in fixtures() {
-            let tree = super::super::parse(&text, language).unwrap();
-            let roles = Roles::of(language);
+        for (name, text, tree, roles) in fixtures() {
             let mut walk = Walk {
                 roles,
                 text: &text,
